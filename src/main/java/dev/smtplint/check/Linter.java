@@ -1,0 +1,117 @@
+package dev.smtplint.check;
+
+import dev.smtplint.config.DuplicateKey;
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.config.JsoncReader;
+import dev.smtplint.config.ParsedConfig;
+import dev.smtplint.config.SourceFile;
+import dev.smtplint.report.FileResult;
+import dev.smtplint.report.Finding;
+import dev.smtplint.report.Location;
+import dev.smtplint.report.RuleInfo;
+import dev.smtplint.rules.Catalogue;
+import dev.smtplint.rules.EmailSettings;
+import dev.smtplint.rules.Reporter;
+import dev.smtplint.rules.Rule;
+import dev.smtplint.schema.EmailSchema;
+import dev.smtplint.schema.SchemaViolation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The static check of one file: read, schema, rules, then one problem one finding, suppressions and
+ * settings. Thread-safe; the schema is compiled on first use and shared.
+ */
+public final class Linter {
+  private final Settings settings;
+  private final Supplier<EmailSchema> schema;
+
+  public Linter(Settings settings, Supplier<EmailSchema> schema) {
+    this.settings = settings;
+    this.schema = schema;
+  }
+
+  /** The findings about one file, and the tree when it parsed (the probe needs it). */
+  public record Checked(FileResult result, Optional<JsonValue.Obj> root) {}
+
+  public Checked check(SourceFile source) {
+    ParsedConfig parsed = JsoncReader.read(source);
+    List<Finding> raw = new ArrayList<>();
+    Optional<JsonValue.Obj> root = parsed.root().filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast);
+    parsed.error().ifPresent(e -> raw.add(finding(Catalogue.INVALID_JSON, source.path(), e.position(), "", e.message())));
+    parsed.root().filter(r -> !(r instanceof JsonValue.Obj)).ifPresent(r -> raw.add(finding(Catalogue.SCHEMA_VIOLATION,
+        source.path(), r.position(), "", "a site config is a JSON object, but this file holds " + r.typeName())));
+    for (DuplicateKey d : parsed.duplicates()) {
+      if (d.pointer().startsWith("/email.")) {
+        raw.add(finding(Catalogue.DUPLICATE_KEY, source.path(), d.second(), d.pointer(), "\"" + d.key()
+            + "\" is repeated (first at line " + d.first().line() + "); the last one silently wins: keep only one"));
+      }
+    }
+    root.ifPresent(r -> raw.addAll(judge(r, source.path())));
+    return new Checked(new FileResult(source.path(), Optional.of(source), filter(raw, source), Optional.empty(),
+        root.map(Linter::secrets).orElse(Set.of())), root);
+  }
+
+  /** Schema and rules over the email settings; a schema violation that a rule explains is dropped. */
+  List<Finding> judge(JsonValue.Obj root, String path) {
+    EmailSettings email = new EmailSettings(root, new EmailSettings.Options(settings.passwordFromEnvironment()));
+    Reporter reporter = new Reporter(path);
+    for (Rule rule : Catalogue.rules()) {
+      rule.check(email, reporter);
+    }
+    List<Finding> out = new ArrayList<>(reporter.findings());
+    Set<String> explained = new HashSet<>();
+    out.forEach(f -> explained.add(f.location().pointer()));
+    boolean hasEmail = root.members().stream().anyMatch(m -> m.key().startsWith("email."));
+    if (hasEmail) {
+      for (SchemaViolation v : schema.get().validate(root)) {
+        if (!explained.contains(v.subject())) {
+          out.add(finding(Catalogue.SCHEMA_VIOLATION, path, v.position(), v.pointer(), v.message()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<Finding> filter(List<Finding> raw, SourceFile source) {
+    Suppressions suppressions = Suppressions.parse(source);
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : raw) {
+      if (settings.disabled().contains(f.rule()) || suppressions.silences(f.rule(), f.location().line())) {
+        continue;
+      }
+      out.add(f);
+    }
+    for (Suppressions.Named n : suppressions.names()) {
+      if (!Catalogue.exists(n.rule())) {
+        out.add(finding(Catalogue.UNKNOWN_RULE, source.path(), n.position(), "",
+            "\"" + n.rule() + "\" is not a smtplint rule, so this comment silences nothing" + UnknownRules.hint(n.rule())));
+      }
+    }
+    out.replaceAll(f -> Optional.ofNullable(settings.severity().get(f.rule())).map(f::withSeverity).orElse(f));
+    out.sort(Comparator.comparingInt((Finding f) -> f.location().line()).thenComparingInt(f -> f.location().column())
+        .thenComparing(Finding::rule));
+    return out;
+  }
+
+  /** The values no output may show: the password and the values of headers marked sensitive. */
+  static Set<String> secrets(JsonValue.Obj root) {
+    EmailSettings email = new EmailSettings(root, EmailSettings.Options.DEFAULT);
+    Set<String> out = new HashSet<>();
+    email.smtpString("password").map(JsonValue.Str::value).filter(p -> !p.isEmpty()).ifPresent(out::add);
+    email.headers().stream()
+        .filter(h -> h.get("sensitive").filter(v -> v instanceof JsonValue.Bool b && b.value()).isPresent())
+        .forEach(h -> h.string("value").map(JsonValue.Str::value).filter(v -> !v.isEmpty()).ifPresent(out::add));
+    return out;
+  }
+
+  static Finding finding(String rule, String path, dev.smtplint.config.Position at, String pointer, String message) {
+    RuleInfo info = Catalogue.info(rule);
+    return new Finding(rule, info.severity(), message, Location.of(path, at, pointer));
+  }
+}

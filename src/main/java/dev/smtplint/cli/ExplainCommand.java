@@ -1,0 +1,29 @@
+package dev.smtplint.cli;
+
+import dev.smtplint.report.RuleInfo;
+import dev.smtplint.rules.Catalogue;
+import dev.smtplint.config.Suggestions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain a rule: why, a bad and a good example, the fix.")
+final class ExplainCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "RULE", description = "a rule id, as `smtplint rules` lists it")
+  String rule;
+
+  private final Environment environment;
+
+  ExplainCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  public Integer call() {
+    RuleInfo info = Catalogue.find(rule).orElseThrow(() -> {
+      String best = Suggestions.closest(rule, Catalogue.infos().stream().map(RuleInfo::id).toList());
+      return new UsageException("no rule \"" + rule + "\"" + (best == null ? "; see `smtplint rules`" : "; did you mean \"" + best + "\"?"));
+    });
+    environment.out().print(Explanations.text(info));
+    return ExitCode.OK;
+  }
+}

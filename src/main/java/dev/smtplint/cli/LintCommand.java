@@ -1,0 +1,172 @@
+package dev.smtplint.cli;
+
+import dev.smtplint.check.FailOn;
+import dev.smtplint.check.Linter;
+import dev.smtplint.check.ProjectSettings;
+import dev.smtplint.check.Settings;
+import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.SourceLoader;
+import dev.smtplint.report.FileResult;
+import dev.smtplint.report.Report;
+import dev.smtplint.report.Severity;
+import dev.smtplint.report.format.Format;
+import dev.smtplint.rules.Catalogue;
+import dev.smtplint.schema.EmailSchema;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Lint the email settings of Sourcegraph site-config files (JSONC). '-' reads standard input; "
+        + "a directory means every *.json / *.jsonc below it.")
+final class LintCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "site-config files, directories, or - for standard input")
+  List<String> files;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, json, sarif, github or junit (default: ${DEFAULT-VALUE})")
+  Format.Name format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE instead of standard output")
+  Path output;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", description = "error, warning, info or never: the lowest severity that makes the exit code 1 (default: error)")
+  String failOn;
+
+  @Option(names = "--disable", paramLabel = "RULE", split = ",", description = "switch rules off (repeatable)")
+  List<String> disable = new ArrayList<>();
+
+  @Option(names = "--enable", paramLabel = "RULE", split = ",", description = "switch rules on that settings switched off (repeatable)")
+  List<String> enable = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "FILE", description = "project settings (default: .smtplint.json in the working directory, then the git root)")
+  Path config;
+
+  @Option(names = "--no-color", description = "plain text (also when NO_COLOR is set or output is not a terminal)")
+  boolean noColor;
+
+  @Option(names = {"-q", "--quiet"}, description = "print only findings at or above --fail-on")
+  boolean quiet;
+
+  @Option(names = "--debug", hidden = true, description = "show stack traces of internal errors")
+  boolean debug;
+
+  private final Environment environment;
+
+  LintCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  public Integer call() throws IOException {
+    List<FileResult> results = new ArrayList<>();
+    int code = ExitCode.OK;
+    Settings settings = settings(results);
+    Linter linter = new Linter(settings, EmailSchemaHolder::get);
+    Inputs.Expanded expanded = Inputs.expand(files);
+    for (Inputs.Problem p : expanded.problems()) {
+      environment.err().println("smtplint: " + p.message());
+      code = ExitCode.USAGE;
+    }
+    for (Inputs.Input input : expanded.inputs()) {
+      try {
+        SourceFile source = input.isStdin()
+            ? SourceLoader.load(environment.in(), "-")
+            : SourceLoader.load(input.path(), input.display());
+        results.add(linter.check(source).result());
+      } catch (SourceLoader.UnreadableException e) {
+        environment.err().println("smtplint: " + e.getMessage());
+        code = ExitCode.USAGE;
+      }
+    }
+    Report report = new Report(VersionProvider.version(), results, Catalogue.infos());
+    FailOn threshold = settings.failOn().orElse(FailOn.ERROR);
+    write(report, threshold);
+    boolean failed = threshold.threshold().map(report::anyAtLeast).orElse(false);
+    return Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
+  }
+
+  private Settings settings(List<FileResult> results) {
+    Optional<Path> file = config != null ? Optional.of(config) : ProjectSettingsFile.find();
+    Settings base = Settings.DEFAULT;
+    if (file.isPresent()) {
+      if (config != null && !Files.isRegularFile(config)) {
+        throw new UsageException(config + ": no such settings file");
+      }
+      try {
+        ProjectSettings project = ProjectSettings.parse(SourceLoader.load(file.get(), file.get().toString()));
+        base = project.settings();
+        if (!project.findings().findings().isEmpty()) {
+          results.add(project.findings());
+        }
+      } catch (SourceLoader.UnreadableException | ProjectSettings.InvalidException e) {
+        throw new UsageException("settings: " + e.getMessage());
+      }
+    }
+    Set<String> disabled = new HashSet<>(base.disabled());
+    for (String id : disable) {
+      requireRule(id, "--disable");
+      disabled.add(id);
+    }
+    for (String id : enable) {
+      requireRule(id, "--enable");
+      disabled.remove(id);
+    }
+    Optional<FailOn> fail = base.failOn();
+    if (failOn != null) {
+      fail = Optional.of(FailOn.parse(failOn).orElseThrow(() ->
+          new UsageException("--fail-on takes error, warning, info or never, not \"" + failOn + "\"")));
+    }
+    Map<String, Severity> severity = new HashMap<>(base.severity());
+    return new Settings(disabled, severity, fail, false);
+  }
+
+  private static void requireRule(String id, String option) {
+    if (!Catalogue.exists(id)) {
+      throw new UsageException(option + ": no rule \"" + id + "\" (see `smtplint rules`)");
+    }
+  }
+
+  private void write(Report report, FailOn threshold) throws IOException {
+    boolean color = !noColor && output == null && environment.terminal() && !environment.env().containsKey("NO_COLOR");
+    Optional<Severity> quietThreshold = quiet ? Optional.of(threshold.threshold().orElse(Severity.ERROR)) : Optional.empty();
+    Format formatter = Formats.create(format, color, unicode(), quietThreshold);
+    StringWriter text = new StringWriter();
+    formatter.write(report, text);
+    if (output != null) {
+      try {
+        Files.writeString(output, text.toString(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UsageException(output + ": cannot write the report (" + e.getClass().getSimpleName() + ")");
+      }
+    } else {
+      environment.out().print(text);
+    }
+  }
+
+  private boolean unicode() {
+    String lang = environment.env().getOrDefault("LC_ALL", environment.env().getOrDefault("LANG", ""));
+    return lang.toUpperCase(java.util.Locale.ROOT).contains("UTF-8") || lang.toUpperCase(java.util.Locale.ROOT).contains("UTF8");
+  }
+
+  /** The schema, compiled once per process and only when a file has email settings. */
+  private static final class EmailSchemaHolder {
+    private static final EmailSchema SCHEMA = EmailSchema.load();
+
+    static EmailSchema get() {
+      return SCHEMA;
+    }
+  }
+}

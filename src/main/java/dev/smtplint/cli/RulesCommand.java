@@ -1,0 +1,54 @@
+package dev.smtplint.cli;
+
+import dev.smtplint.report.RuleInfo;
+import dev.smtplint.rules.Catalogue;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: id, default severity, summary.")
+final class RulesCommand implements Callable<Integer> {
+  enum Output { TEXT, JSON }
+
+  @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
+  Output format;
+
+  private final Environment environment;
+
+  RulesCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  public Integer call() {
+    if (format == Output.JSON) {
+      StringWriter text = new StringWriter();
+      try (JsonGenerator g = JsonFactory.builder().build().createGenerator(ObjectWriteContext.empty(), text)) {
+        g.writeStartArray();
+        for (RuleInfo r : Catalogue.infos()) {
+          g.writeStartObject();
+          g.writeStringProperty("id", r.id());
+          g.writeStringProperty("severity", r.severity().label());
+          g.writeStringProperty("group", r.group());
+          g.writeStringProperty("summary", r.summary());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
+      environment.out().println(text);
+      return ExitCode.OK;
+    }
+    String group = "";
+    for (RuleInfo r : Catalogue.infos()) {
+      if (!r.group().equals(group)) {
+        group = r.group();
+        environment.out().println((group.equals(Catalogue.infos().get(0).group()) ? "" : "\n") + group);
+      }
+      environment.out().printf("  %-28s %-8s %s%n", r.id(), r.severity().label(), r.summary());
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.smtplint.config;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** A JSONC value that knows where it stands: its JSON Pointer and the position of its first token. */
+public sealed interface JsonValue
+    permits JsonValue.Obj, JsonValue.Arr, JsonValue.Str, JsonValue.Num, JsonValue.Bool, JsonValue.Null {
+
+  String pointer();
+
+  Position position();
+
+  /** The JSON type name a user reads in a message. */
+  String typeName();
+
+  /** A key and its value; the key's own position is kept for findings about the key. */
+  record Member(String key, Position keyPosition, JsonValue value) {}
+
+  /** An object; when a key repeats, the last member wins, as in Sourcegraph's own decoder. */
+  record Obj(String pointer, Position position, List<Member> members) implements JsonValue {
+    public Obj {
+      members = List.copyOf(members);
+    }
+
+    public Optional<Member> member(String key) {
+      for (int i = members.size() - 1; i >= 0; i--) {
+        if (members.get(i).key().equals(key)) {
+          return Optional.of(members.get(i));
+        }
+      }
+      return Optional.empty();
+    }
+
+    public Optional<JsonValue> get(String key) {
+      return member(key).map(Member::value);
+    }
+
+    /** The value of {@code key} when it is a string. */
+    public Optional<Str> string(String key) {
+      return get(key).filter(Str.class::isInstance).map(Str.class::cast);
+    }
+
+    public String typeName() {
+      return "object";
+    }
+  }
+
+  record Arr(String pointer, Position position, List<JsonValue> items) implements JsonValue {
+    public Arr {
+      items = List.copyOf(items);
+    }
+
+    public String typeName() {
+      return "array";
+    }
+  }
+
+  record Str(String pointer, Position position, String value) implements JsonValue {
+    public String typeName() {
+      return "string";
+    }
+  }
+
+  /** A number, kept as written so that nothing is lost to rounding. */
+  record Num(String pointer, Position position, String text) implements JsonValue {
+    public BigDecimal decimal() {
+      return new BigDecimal(text);
+    }
+
+    public boolean isIntegral() {
+      return decimal().stripTrailingZeros().scale() <= 0;
+    }
+
+    public String typeName() {
+      return isIntegral() ? "integer" : "number";
+    }
+  }
+
+  record Bool(String pointer, Position position, boolean value) implements JsonValue {
+    public String typeName() {
+      return "boolean";
+    }
+  }
+
+  record Null(String pointer, Position position) implements JsonValue {
+    public String typeName() {
+      return "null";
+    }
+  }
+
+  /** Appends one reference token to a JSON Pointer, escaped as RFC 6901 requires. */
+  static String child(String pointer, String token) {
+    return pointer + "/" + token.replace("~", "~0").replace("/", "~1");
+  }
+}

@@ -1,0 +1,66 @@
+package dev.smtplint.report.format;
+
+import dev.smtplint.report.FileResult;
+import dev.smtplint.report.Finding;
+import dev.smtplint.report.ProbeStage;
+import dev.smtplint.report.Report;
+import dev.smtplint.report.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/** The JSON report of SPEC §4: fields may be added, never removed or renamed. */
+public final class JsonFormat implements Format {
+  static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+  public void write(Report report, Writer out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+      g.writeStartObject();
+      g.writeStringProperty("tool", "smtplint");
+      g.writeStringProperty("version", report.toolVersion());
+      g.writeArrayPropertyStart("files");
+      for (FileResult file : report.files()) {
+        g.writeStartObject();
+        g.writeStringProperty("path", file.path());
+        g.writeArrayPropertyStart("findings");
+        for (Finding f : file.findings()) {
+          g.writeStartObject();
+          g.writeStringProperty("rule", f.rule());
+          g.writeStringProperty("severity", f.severity().label());
+          g.writeStringProperty("message", f.message());
+          g.writeNumberProperty("line", f.location().line());
+          g.writeNumberProperty("column", f.location().column());
+          g.writeStringProperty("pointer", f.location().pointer());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (file.probe().isPresent()) {
+          g.writeObjectPropertyStart("probe");
+          g.writeBooleanProperty("ok", file.probe().get().ok());
+          g.writeArrayPropertyStart("stages");
+          for (ProbeStage s : file.probe().get().stages()) {
+            g.writeStartObject();
+            g.writeStringProperty("stage", s.stage());
+            g.writeBooleanProperty("ok", s.ok());
+            g.writeNumberProperty("ms", s.millis());
+            g.writeStringProperty("detail", s.detail());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeObjectPropertyStart("summary");
+      for (Severity s : Severity.values()) {
+        g.writeNumberProperty(s.label(), report.counts().get(s));
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    out.write("\n");
+  }
+}

@@ -1,0 +1,109 @@
+package dev.smtplint.report.format;
+
+import dev.smtplint.config.SourceFile;
+import dev.smtplint.report.FileResult;
+import dev.smtplint.report.Finding;
+import dev.smtplint.report.ProbeResult;
+import dev.smtplint.report.ProbeStage;
+import dev.smtplint.report.Redaction;
+import dev.smtplint.report.Report;
+import dev.smtplint.report.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compiler-style text: {@code path:line:col: severity [rule] message}, the source line with a caret
+ * under the column, and a summary line.
+ */
+public final class TextFormat implements Format {
+  private static final int MAX_EXCERPT = 160;
+
+  private final boolean color;
+  private final boolean unicode;
+  private final Optional<Severity> quietThreshold;
+
+  /** {@code quietThreshold}: print only findings at or above it, and no summary. */
+  public TextFormat(boolean color, boolean unicode, Optional<Severity> quietThreshold) {
+    this.color = color;
+    this.unicode = unicode;
+    this.quietThreshold = quietThreshold;
+  }
+
+  public void write(Report report, Writer out) throws IOException {
+    for (FileResult file : report.files()) {
+      for (Finding f : file.findings()) {
+        if (quietThreshold.isPresent() && !f.severity().atLeast(quietThreshold.get())) {
+          continue;
+        }
+        out.write(paint(f.location().path() + ":" + f.location().line() + ":" + f.location().column() + ":", "1")
+            + " " + paint(f.severity().label(), colour(f.severity())) + " " + paint("[" + f.rule() + "]", "2") + " "
+            + f.message() + "\n");
+        if (file.source().isPresent()) {
+          excerpt(file.source().get(), f, file, out);
+        }
+      }
+      if (file.probe().isPresent() && quietThreshold.isEmpty()) {
+        probe(file.path(), file.probe().get(), out);
+      }
+    }
+    if (quietThreshold.isEmpty()) {
+      out.write(summary(report) + "\n");
+    }
+  }
+
+  private void excerpt(SourceFile source, Finding f, FileResult file, Writer out) throws IOException {
+    int lineNo = f.location().line();
+    if (lineNo > source.lines().size()) {
+      return;
+    }
+    String line = Redaction.line(source.line(lineNo), file.secrets());
+    int col = Math.min(f.location().column(), line.length() + 1);
+    int from = 0;
+    if (line.length() > MAX_EXCERPT) {
+      from = Math.max(0, Math.min(col - MAX_EXCERPT / 2, line.length() - MAX_EXCERPT));
+      line = line.substring(from, Math.min(line.length(), from + MAX_EXCERPT));
+    }
+    String gutter = String.valueOf(lineNo);
+    StringBuilder pad = new StringBuilder();
+    for (int i = 0; i < col - 1 - from && i < line.length(); i++) {
+      pad.append(line.charAt(i) == '\t' ? '\t' : ' ');
+    }
+    String blank = " ".repeat(gutter.length());
+    out.write(" " + paint(gutter + " |", "2") + " " + line.replace("\r", "") + "\n");
+    out.write(" " + paint(blank + " |", "2") + " " + pad + paint("^", colour(f.severity())) + "\n");
+  }
+
+  private void probe(String path, ProbeResult probe, Writer out) throws IOException {
+    out.write(path + ": probe " + (probe.ok() ? "passed" : "failed") + "\n");
+    for (ProbeStage s : probe.stages()) {
+      String mark = s.ok() ? (unicode ? "✓" : "ok") : (unicode ? "✗" : "FAIL");
+      out.write("  " + paint(mark, s.ok() ? "32" : "31") + " " + String.format("%-10s %5d ms  ", s.stage(), s.millis())
+          + s.detail() + "\n");
+    }
+  }
+
+  static String summary(Report report) {
+    Map<Severity, Integer> counts = report.counts();
+    int files = report.files().size();
+    return plural(counts.get(Severity.ERROR), "error") + ", " + plural(counts.get(Severity.WARNING), "warning") + ", "
+        + plural(counts.get(Severity.INFO), "info") + " in " + plural(files, "file");
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 || word.equals("info") ? "" : "s");
+  }
+
+  private String paint(String text, String code) {
+    return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+  }
+
+  private static String colour(Severity s) {
+    return switch (s) {
+      case ERROR -> "1;31";
+      case WARNING -> "1;33";
+      case INFO -> "1;36";
+    };
+  }
+}

@@ -1,0 +1,29 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.ERROR;
+
+import dev.smtplint.report.RuleInfo;
+
+final class AuthMissingRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("auth-missing", ERROR, Group.FAILS,
+      "authentication is absent; despite the documented PLAIN default, Sourcegraph refuses to send.",
+      new RuleInfo.Explanation(
+          "The documentation calls PLAIN the default, but the sender switches on the raw value and an "
+              + "absent value is \"\": every send fails with 'invalid SMTP authentication type \"\"'.",
+          "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"username\": \"sg\", \"password\": \"...\" }",
+          "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"username\": \"sg\", \"password\": \"...\", \"authentication\": \"PLAIN\" }",
+          "Add \"authentication\": \"PLAIN\" (or \"CRAM-MD5\", or \"none\" for an open relay).",
+          "Sourcegraph internal/txemail Send (default branch of the authentication switch); schema/site.schema.json lists it as required."));
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    // Pointer of the missing property, so that the schema's "required" finding gives way to this one.
+    s.smtp().filter(smtp -> smtp.get("authentication").isEmpty()).ifPresent(smtp ->
+        out.add(INFO, s.smtpMember().orElseThrow().keyPosition(), smtp.pointer() + "/authentication", "\"email.smtp\" has no \"authentication\": the documented PLAIN "
+            + "default does not apply and Sourcegraph refuses to send ('invalid SMTP authentication type \"\"'); "
+            + "add \"authentication\": \"PLAIN\""));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.ERROR;
+
+import dev.smtplint.report.RuleInfo;
+import java.util.List;
+import java.util.Locale;
+
+final class AuthUnknownRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("auth-unknown", ERROR, Group.FAILS,
+      "authentication is not exactly PLAIN, CRAM-MD5 or none (case matters).",
+      new RuleInfo.Explanation(
+          "Sourcegraph compares the value exactly and refuses anything else before it connects: "
+              + "'invalid SMTP authentication type \"plain\"'. LOGIN, XOAUTH2 and other mechanisms are not implemented.",
+          "\"authentication\": \"plain\"",
+          "\"authentication\": \"PLAIN\"",
+          "Write PLAIN, CRAM-MD5 or none exactly. For a server that offers only LOGIN, PLAIN almost always works too.",
+          "Sourcegraph internal/txemail Send: `switch conf.EmailSmtp.Authentication { case \"none\": case \"PLAIN\": case \"CRAM-MD5\": default: error }`."));
+
+  static final List<String> ALLOWED = List.of("PLAIN", "CRAM-MD5", "none");
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    s.smtpString("authentication").filter(a -> !ALLOWED.contains(a.value()))
+        .ifPresent(a -> out.at(INFO, a, "authentication \"" + a.value() + "\" is not one of PLAIN, CRAM-MD5, none "
+            + "(case matters): Sourcegraph refuses to send; " + advice(a.value())));
+  }
+
+  static String advice(String value) {
+    String folded = value.trim().toUpperCase(Locale.ROOT).replace('_', '-').replace(" ", "");
+    return switch (folded) {
+      case "PLAIN" -> "write \"PLAIN\"";
+      case "CRAM-MD5", "CRAMMD5" -> "write \"CRAM-MD5\"";
+      case "NONE", "", "NO", "FALSE", "OFF" -> "write \"none\" (lower case) for no authentication";
+      case "LOGIN" -> "Sourcegraph has no LOGIN; use \"PLAIN\", which servers offering LOGIN nearly always offer too";
+      case "XOAUTH2", "OAUTH", "OAUTH2", "OAUTHBEARER" ->
+          "Sourcegraph has no OAuth for SMTP; use SMTP credentials (an app password) with \"PLAIN\"";
+      case "TLS", "SSL", "STARTTLS" -> "TLS is not an authentication type (Sourcegraph uses STARTTLS by itself); use \"PLAIN\"";
+      default -> "use \"PLAIN\" with a username and password, \"CRAM-MD5\", or \"none\"";
+    };
+  }
+}

@@ -1,0 +1,79 @@
+package dev.smtplint.rules;
+
+import dev.smtplint.report.RuleInfo;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** Every rule smtplint has, in the order of SPEC §7; {@code rules}, {@code explain}, SARIF and docs read it. */
+public final class Catalogue {
+  private static final List<Rule> RULES;
+
+  static {
+    List<Rule> rules = new ArrayList<>(List.of(
+        new InvalidJsonRule(),
+        new DuplicateKeyRule(),
+        new SchemaViolationRule(),
+        new UnknownRuleRule(),
+        new SmtpWithoutFromRule(),
+        new FromWithoutSmtpRule(),
+        new AuthUnknownRule(),
+        new AuthMissingRule(),
+        new CredentialsMissingRule(),
+        new CredentialsIgnoredRule(),
+        new ImplicitTlsPortRule(),
+        new PlaceholderValueRule(),
+        new HostInvalidRule(),
+        new FromAddressInvalidRule(),
+        new HeaderInvalidRule(),
+        new HeaderInjectionRule(),
+        new TlsVerificationDisabledRule(),
+        new Port25SubmissionRule(),
+        new PasswordInFileRule(),
+        new HeloDomainInvalidRule(),
+        new ExampleDomainRule(),
+        new PortNonstandardRule(),
+        new DeprecatedSettingRule(),
+        new TemplateInvalidRule(),
+        new SesVerifiedSenderRule(),
+        new SesEndpointInvalidRule(),
+        new SesCredentialsFormatRule(),
+        new ProviderAuthUnsupportedRule(),
+        new ProviderPortUnsupportedRule(),
+        new GmailSenderMismatchRule(),
+        new GmailRelayDomainMissingRule(),
+        new SendgridUsernameRule(),
+        new Office365BasicAuthRule()));
+    rules.addAll(ProbeRules.ALL);
+    RULES = Collections.unmodifiableList(rules);
+  }
+
+  private Catalogue() {}
+
+  public static List<Rule> rules() {
+    return RULES;
+  }
+
+  public static List<RuleInfo> infos() {
+    return RULES.stream().map(Rule::info).toList();
+  }
+
+  public static Optional<RuleInfo> find(String id) {
+    return RULES.stream().map(Rule::info).filter(i -> i.id().equals(id)).findFirst();
+  }
+
+  public static boolean exists(String id) {
+    return find(id).isPresent();
+  }
+
+  /** Ids of the rules smtplint itself reports outside the rule classes. */
+  public static final String INVALID_JSON = InvalidJsonRule.INFO.id();
+  public static final String DUPLICATE_KEY = DuplicateKeyRule.INFO.id();
+  public static final String SCHEMA_VIOLATION = SchemaViolationRule.INFO.id();
+  public static final String UNKNOWN_RULE = UnknownRuleRule.INFO.id();
+
+  public static RuleInfo info(String id) {
+    return find(id).orElseThrow(() -> new IllegalArgumentException("no rule " + id));
+  }
+}

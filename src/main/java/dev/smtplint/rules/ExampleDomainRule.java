@@ -1,0 +1,37 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.WARNING;
+
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.RuleInfo;
+import java.util.Optional;
+
+final class ExampleDomainRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("example-domain", WARNING, Group.CORRECTNESS,
+      "A reserved example name (example.com, *.test, *.invalid, ...) in the host or an address.",
+      new RuleInfo.Explanation(
+          "RFC 2606 and RFC 6761 reserve example.com, example.net, example.org and the .example, .test, .invalid "
+              + "and .localhost domains: they never reach a real mail system. Fine in a test setup, never in production.",
+          "\"email.address\": \"noreply@sourcegraph.example.com\"",
+          "\"email.address\": \"noreply@sourcegraph.acme.io\"",
+          "Use your organisation's real domain; disable the rule for files that are test fixtures.",
+          "RFC 2606 §2-3, RFC 6761 §6."));
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    s.smtpString("host").ifPresent(h -> flag(out, h, Optional.of(h.value()), "host"));
+    s.address().ifPresent(a -> flag(out, a, Addresses.domain(a.value()), "\"email.address\""));
+    s.smtpString("username").ifPresent(u -> flag(out, u, Addresses.domain(u.value()), "username"));
+  }
+
+  private static void flag(Reporter out, JsonValue.Str value, Optional<String> domain, String what) {
+    if (Placeholders.isPlaceholder(value.value())) {
+      return;
+    }
+    domain.filter(Hosts::isReservedExample).ifPresent(d -> out.at(INFO, value, what + " \"" + value.value()
+        + "\" uses the reserved example domain \"" + d + "\", which no real mail system serves: use your real domain"));
+  }
+}

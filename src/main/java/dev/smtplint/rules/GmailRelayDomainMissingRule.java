@@ -1,0 +1,30 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.WARNING;
+
+import dev.smtplint.report.RuleInfo;
+
+final class GmailRelayDomainMissingRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("gmail-relay-domain-missing", WARNING, Group.PROVIDER,
+      "smtp-relay.gmail.com without domain: the relay refuses the default EHLO localhost.",
+      new RuleInfo.Explanation(
+          "Without \"domain\" Sourcegraph introduces itself as EHLO localhost; Google's SMTP relay answers "
+              + "'421 4.7.0 Try again later, closing connection. (EHLO)' and mail is never accepted.",
+          "\"host\": \"smtp-relay.gmail.com\",\n\"port\": 587",
+          "\"host\": \"smtp-relay.gmail.com\",\n\"port\": 587,\n\"domain\": \"sourcegraph.acme.io\"",
+          "Set \"domain\" to the instance's fully qualified host name in your Workspace domain.",
+          "Sourcegraph issue tracker (Google relay rejecting EHLO localhost); Sourcegraph docs: 'If a HELO domain is required, add \"domain\"'."));
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    boolean relay = s.host().map(h -> Hosts.normalise(h).equals("smtp-relay.gmail.com")).orElse(false);
+    boolean noDomain = s.smtpString("domain").map(d -> d.value().isBlank()).orElse(true);
+    if (relay && noDomain) {
+      out.at(INFO, s.smtpString("host").orElseThrow(), "smtp-relay.gmail.com refuses \"EHLO localhost\", which Sourcegraph "
+          + "sends when \"domain\" is unset: add \"domain\": \"<your instance's host name>\"");
+    }
+  }
+}

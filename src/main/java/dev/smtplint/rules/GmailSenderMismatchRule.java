@@ -1,0 +1,35 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.WARNING;
+
+import dev.smtplint.report.RuleInfo;
+import java.util.Locale;
+
+final class GmailSenderMismatchRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("gmail-sender-mismatch", WARNING, Group.PROVIDER,
+      "Google SMTP (relay or smtp.gmail.com): username and email.address differ.",
+      new RuleInfo.Explanation(
+          "Google sends as the authenticated account: smtp.gmail.com rewrites a different From to the account's "
+              + "address unless it is a verified 'send mail as' alias, and the relay refuses senders outside the "
+              + "Workspace domain. Sourcegraph's documentation says the two must match.",
+          "\"email.address\": \"noreply@acme.io\",\n\"email.smtp\": { \"host\": \"smtp-relay.gmail.com\", \"username\": \"admin@acme.io\", ... }",
+          "\"email.address\": \"sourcegraph@acme.io\",\n\"email.smtp\": { \"host\": \"smtp-relay.gmail.com\", \"username\": \"sourcegraph@acme.io\", ... }",
+          "Send from the account you authenticate as, or add the address as a verified alias of that account.",
+          "Sourcegraph's email documentation ('make sure that test@domain.com in both places ... matches'); Google Workspace SMTP relay help."));
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    if (!s.host().map(h -> Hosts.normalise(h).matches("smtp(-relay)?\\.gmail\\.com")).orElse(false)) {
+      return;
+    }
+    s.smtpString("username").filter(u -> !u.value().isEmpty() && !Placeholders.isPlaceholder(u.value()))
+        .ifPresent(u -> s.address().filter(a -> !a.value().isBlank() && !Placeholders.isPlaceholder(a.value()))
+            .filter(a -> !a.value().trim().toLowerCase(Locale.ROOT).equals(u.value().trim().toLowerCase(Locale.ROOT)))
+            .ifPresent(a -> out.at(INFO, a, "Google SMTP sends as the account that logs in (\"" + u.value()
+                + "\"), but \"email.address\" is \"" + a.value() + "\": Google rewrites or refuses it; use the same "
+                + "address, or make it a verified alias of that account")));
+  }
+}

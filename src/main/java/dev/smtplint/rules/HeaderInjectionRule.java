@@ -1,0 +1,39 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.ERROR;
+
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.RuleInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+final class HeaderInjectionRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("header-injection", ERROR, Group.FAILS,
+      "A CR or LF inside email.address, email.senderName, domain or a header value.",
+      new RuleInfo.Explanation(
+          "These values end up in SMTP commands (MAIL FROM, EHLO) or message headers, where a line break "
+              + "ends the line: Go's net/smtp refuses it ('smtp: A line must not contain CR or LF'), and in a header "
+              + "it starts a forged header or the body.",
+          "\"email.senderName\": \"Sourcegraph\\nBcc: all@acme.io\"",
+          "\"email.senderName\": \"Sourcegraph\"",
+          "Remove the line break (often a pasted newline at the end of the value).",
+          "Go net/smtp validateLine; RFC 5322 §2.2 (header fields are single lines unless folded)."));
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    List<JsonValue.Str> values = new ArrayList<>();
+    s.address().ifPresent(values::add);
+    s.senderName().ifPresent(values::add);
+    s.smtpString("domain").ifPresent(values::add);
+    s.headers().forEach(h -> h.string("value").ifPresent(values::add));
+    for (JsonValue.Str v : values) {
+      if (v.value().indexOf('\r') >= 0 || v.value().indexOf('\n') >= 0) {
+        out.at(INFO, v, SchemaName.of(v.pointer()) + " contains a line break, which ends an SMTP command or header "
+            + "line early: Go's net/smtp refuses it, and in a header it would inject text; remove it");
+      }
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.ERROR;
+
+import dev.smtplint.report.RuleInfo;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+final class HostInvalidRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("host-invalid", ERROR, Group.FAILS,
+      "host has a scheme (smtp://), a port (:587), a path, spaces, or is empty.",
+      new RuleInfo.Explanation(
+          "Sourcegraph joins host and port itself (net.JoinHostPort), so \"smtp://mail.acme.io\" or "
+              + "\"mail.acme.io:587\" becomes an address no resolver knows, and the send fails with 'no such host' "
+              + "or 'too many colons'.",
+          "\"host\": \"smtp://smtp.acme.io:587\"",
+          "\"host\": \"smtp.acme.io\",\n\"port\": 587",
+          "Write the bare host name (or IP address) in \"host\" and the port number in \"port\".",
+          "Sourcegraph internal/txemail: net.JoinHostPort(conf.EmailSmtp.Host, strconv.Itoa(conf.EmailSmtp.Port))."));
+
+  private static final Pattern WITH_PORT = Pattern.compile("^([^:/\\s]+):(\\d+)$");
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    s.smtpString("host").ifPresent(h -> problem(h.value()).ifPresent(p -> out.at(INFO, h, p)));
+  }
+
+  static Optional<String> problem(String host) {
+    if (host.isEmpty()) {
+      return Optional.of("\"email.smtp.host\" is empty: Sourcegraph has nothing to connect to; set the SMTP server's host name");
+    }
+    if (host.contains("://")) {
+      String bare = host.substring(host.indexOf("://") + 3).replaceAll("[:/].*$", "");
+      return Optional.of("host \"" + host + "\" has a scheme; Sourcegraph wants the bare host name: write \"" + bare + "\"");
+    }
+    Matcher withPort = WITH_PORT.matcher(host);
+    if (withPort.matches()) {
+      return Optional.of("host \"" + host + "\" includes a port; Sourcegraph adds \"port\" itself: write \""
+          + withPort.group(1) + "\" and \"port\": " + withPort.group(2));
+    }
+    if (host.chars().anyMatch(Character::isWhitespace)) {
+      return Optional.of("host \"" + host.strip() + "\" contains white space: remove it");
+    }
+    if (host.contains("/")) {
+      return Optional.of("host \"" + host + "\" contains a path: write only the host name");
+    }
+    if (!Hosts.isValidHost(host)) {
+      return Optional.of("host \"" + host + "\" is not a valid host name or IP address");
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.smtplint.rules;
+
+import java.net.IDN;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Host-name facts shared by the rules: validity (with IDN) and the reserved example names. */
+final class Hosts {
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z]+)?");
+
+  private Hosts() {}
+
+  /** A DNS name (IDN allowed, converted as the resolver would) or an IP literal. */
+  static boolean isValidHost(String host) {
+    return isIpLiteral(host) || isValidHostName(host);
+  }
+
+  static boolean isValidHostName(String host) {
+    if (host.isEmpty() || host.length() > 253) {
+      return false;
+    }
+    String ascii;
+    try {
+      ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    String name = ascii.endsWith(".") ? ascii.substring(0, ascii.length() - 1) : ascii;
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (String label : name.split("\\.", -1)) {
+      if (!LABEL.matcher(label).matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isIpLiteral(String host) {
+    var v4 = IPV4.matcher(host);
+    if (v4.matches()) {
+      for (int i = 1; i <= 4; i++) {
+        if (Integer.parseInt(v4.group(i)) > 255) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return host.contains(":") && IPV6.matcher(host).matches() && host.chars().filter(c -> c == ':').count() >= 2;
+  }
+
+  /** RFC 2606 / RFC 6761 names that never reach a real mail system. */
+  static boolean isReservedExample(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    for (String second : new String[] {"example.com", "example.net", "example.org"}) {
+      if (h.equals(second) || h.endsWith("." + second)) {
+        return true;
+      }
+    }
+    for (String tld : new String[] {"example", "test", "invalid", "localhost"}) {
+      if (h.equals(tld) && !tld.equals("localhost") || h.endsWith("." + tld)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The lower-case host without a trailing dot, as provider tables are keyed. */
+  static String normalise(String host) {
+    String h = host.trim().toLowerCase(Locale.ROOT);
+    return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.ERROR;
+
+import dev.smtplint.report.RuleInfo;
+import java.util.Set;
+
+final class ImplicitTlsPortRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("implicit-tls-port", ERROR, Group.FAILS,
+      "Port 465 or 2465 (TLS on connect), which Sourcegraph does not speak: the connection hangs.",
+      new RuleInfo.Explanation(
+          "Sourcegraph opens a plain TCP connection and waits for the server's greeting, upgrading with "
+              + "STARTTLS later. A port 465 server waits for a TLS hello instead, so both sides wait until a "
+              + "timeout and the send fails with an i/o timeout or EOF.",
+          "\"host\": \"smtp.acme.io\",\n\"port\": 465",
+          "\"host\": \"smtp.acme.io\",\n\"port\": 587",
+          "Use the provider's STARTTLS submission port: 587 (or 2525 / 2587 where port 587 is blocked).",
+          "Sourcegraph internal/txemail uses net/smtp via jordan-wright/email Send, which dials plain TCP (no tls.Dial); RFC 8314 §3.3 defines 465 as implicit TLS."));
+
+  static final Set<Integer> PORTS = Set.of(465, 2465);
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    s.portNumber().filter(PORTS::contains).ifPresent(p -> out.at(INFO, s.port().orElseThrow(),
+        "port " + p + " expects TLS on connect, which Sourcegraph does not speak: it connects in plain text and "
+            + "the send hangs until it times out; use 587 (STARTTLS)"));
+  }
+}

@@ -1,0 +1,32 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.ERROR;
+
+import dev.smtplint.report.RuleInfo;
+import java.util.TreeSet;
+
+final class ProviderAuthUnsupportedRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("provider-auth-unsupported", ERROR, Group.PROVIDER,
+      "The recognised provider does not offer the configured mechanism (CRAM-MD5 on SES, Gmail, SendGrid...; PLAIN on Microsoft 365).",
+      new RuleInfo.Explanation(
+          "Sourcegraph sends AUTH with exactly the configured mechanism. A provider that does not offer it answers "
+              + "'504 5.7.4 Unrecognized authentication type' or Go's client stops with 'unsupported authentication mechanism'.",
+          "\"host\": \"smtp.sendgrid.net\",\n\"authentication\": \"CRAM-MD5\"",
+          "\"host\": \"smtp.sendgrid.net\",\n\"authentication\": \"PLAIN\"",
+          "Use a mechanism the provider offers (PLAIN nearly everywhere). Microsoft 365 offers only LOGIN and XOAUTH2, "
+              + "neither of which Sourcegraph speaks: relay through another service or an SMTP relay connector.",
+          "The providers' SMTP documentation, listed per provider in smtplint's providers.jsonc."));
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    s.host().flatMap(Provider::forHost).ifPresent(p -> p.mechanisms().ifPresent(offered ->
+        s.smtpString("authentication").filter(a -> AuthUnknownRule.ALLOWED.contains(a.value()) && !a.value().equals("none"))
+            .filter(a -> !offered.contains(a.value()))
+            .ifPresent(a -> out.at(INFO, a, p.name() + " does not offer AUTH " + a.value() + " (it offers "
+                + String.join(", ", new TreeSet<>(offered)) + "): "
+                + (offered.contains("PLAIN") ? "use \"PLAIN\"" : "Sourcegraph cannot authenticate to it; use another SMTP service or relay")))));
+  }
+}

@@ -1,0 +1,29 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.WARNING;
+
+import dev.smtplint.report.RuleInfo;
+import java.util.TreeSet;
+
+final class ProviderPortUnsupportedRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("provider-port-unsupported", WARNING, Group.PROVIDER,
+      "The recognised provider does not listen on the configured port.",
+      new RuleInfo.Explanation(
+          "Each provider documents a few SMTP ports; on any other the connection is refused or silently dropped "
+              + "by a firewall, and Sourcegraph's send hangs until it times out.",
+          "\"host\": \"smtp.sparkpostmail.com\",\n\"port\": 25",
+          "\"host\": \"smtp.sparkpostmail.com\",\n\"port\": 587",
+          "Use one of the ports the provider documents (587 almost everywhere).",
+          "The providers' SMTP documentation, listed per provider in smtplint's providers.jsonc."));
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    s.host().flatMap(Provider::forHost).ifPresent(p -> s.portNumber().filter(port -> !p.ports().contains(port))
+        .ifPresent(port -> out.at(INFO, s.port().orElseThrow(), p.name() + " does not listen for SMTP on port " + port
+            + " (it documents " + String.join(", ", new TreeSet<>(p.ports()).stream().map(String::valueOf).toList())
+            + "): use 587")));
+  }
+}

@@ -1,0 +1,29 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.ERROR;
+
+import dev.smtplint.report.RuleInfo;
+
+final class SendgridUsernameRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("sendgrid-username", ERROR, Group.PROVIDER,
+      "SendGrid: the username must be the literal apikey.",
+      new RuleInfo.Explanation(
+          "SendGrid's SMTP relay authenticates with the literal user name \"apikey\" and an API key as the password; "
+              + "an account name or e-mail address gives '535 Authentication failed: Bad username / password'.",
+          "\"host\": \"smtp.sendgrid.net\",\n\"username\": \"admin@acme.io\"",
+          "\"host\": \"smtp.sendgrid.net\",\n\"username\": \"apikey\",\n\"password\": \"SG.xxxxx\"",
+          "Set \"username\": \"apikey\" and put a SendGrid API key with Mail Send permission in \"password\".",
+          "https://www.twilio.com/docs/sendgrid/for-developers/sending-email/integrating-with-the-smtp-api"));
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    if (s.host().map(h -> Hosts.normalise(h).equals("smtp.sendgrid.net")).orElse(false)) {
+      s.smtpString("username").filter(u -> !u.value().equals("apikey") && !Placeholders.isPlaceholder(u.value()))
+          .ifPresent(u -> out.at(INFO, u, "SendGrid's username is always the literal \"apikey\", not \"" + u.value()
+              + "\": write \"username\": \"apikey\" and use an API key as the password"));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.WARNING;
+
+import dev.smtplint.report.RuleInfo;
+import java.util.regex.Pattern;
+
+final class SesCredentialsFormatRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("ses-credentials-format", WARNING, Group.PROVIDER,
+      "SES SMTP credentials are not IAM keys: username not shaped like an access key id, or a 40-character IAM secret as password.",
+      new RuleInfo.Explanation(
+          "The SES SMTP username is an IAM access key id (AKIA..., 20 characters) and the SMTP password is "
+              + "derived from the secret access key (44 characters). Pasting the IAM secret key itself, or a user "
+              + "name, gives '535 Authentication Credentials Invalid'.",
+          "\"username\": \"ses-smtp-user.20240101\",\n\"password\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"",
+          "\"username\": \"AKIAIOSFODNN7EXAMPLE\",\n\"password\": \"BBHd...(44 characters, from the SES console)\"",
+          "Create SMTP credentials in the SES console (Account dashboard, SMTP settings), or derive the SMTP "
+              + "password from the secret key with AWS's documented algorithm.",
+          "https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html"));
+
+  private static final Pattern ACCESS_KEY_ID = Pattern.compile("(AKIA|ASIA)[A-Z0-9]{16}");
+  private static final Pattern IAM_SECRET = Pattern.compile("[A-Za-z0-9/+]{40}");
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    if (s.host().flatMap(Ses::region).isEmpty()) {
+      return;
+    }
+    s.smtpString("username").filter(u -> !u.value().isEmpty() && !Placeholders.isPlaceholder(u.value()))
+        .filter(u -> !ACCESS_KEY_ID.matcher(u.value()).matches())
+        .ifPresent(u -> out.at(INFO, u, "Amazon SES: the SMTP username is an access key id (AKIA followed by 16 "
+            + "characters), but \"" + u.value() + "\" is not shaped like one: use the SMTP credentials from the SES console"));
+    s.smtpString("password").filter(p -> IAM_SECRET.matcher(p.value()).matches())
+        .ifPresent(p -> out.at(INFO, p, "Amazon SES: the password is 40 characters long, the shape of an IAM secret "
+            + "access key; SES SMTP passwords are derived from it and are 44 characters: use the SMTP password (value not shown)"));
+  }
+}

@@ -1,0 +1,25 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.ERROR;
+
+import dev.smtplint.report.RuleInfo;
+
+final class SesEndpointInvalidRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("ses-endpoint-invalid", ERROR, Group.PROVIDER,
+      "An SES-like host that is not a real SES SMTP endpoint (the API endpoint, a misspelt region).",
+      new RuleInfo.Explanation(
+          "SES's SMTP interface is email-smtp.REGION.amazonaws.com (or email-smtp-fips.REGION...). "
+              + "email.REGION.amazonaws.com is the HTTPS API and never answers SMTP; a misspelt region does not resolve.",
+          "\"host\": \"email.us-east-1.amazonaws.com\"",
+          "\"host\": \"email-smtp.us-east-1.amazonaws.com\"",
+          "Use email-smtp.REGION.amazonaws.com with the region where your identities are verified.",
+          "https://docs.aws.amazon.com/general/latest/gr/ses.html (Amazon SES endpoints and quotas)."));
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    s.smtpString("host").ifPresent(h -> Ses.problem(h.value()).ifPresent(p -> out.at(INFO, h, "Amazon SES: " + p)));
+  }
+}

@@ -1,0 +1,53 @@
+package dev.smtplint.schema;
+
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.config.Position;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Converts the positioned tree into the Jackson tree networknt validates, indexing it by pointer. */
+final class JacksonTree {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private JacksonTree() {}
+
+  static JsonNode emailSubset(JsonValue.Obj root, Map<String, JsonValue> index, Map<String, Position> keys) {
+    ObjectNode out = NODES.objectNode();
+    index.put("", root);
+    for (JsonValue.Member m : root.members()) {
+      if (m.key().startsWith("email.")) {
+        keys.put(m.value().pointer(), m.keyPosition());
+        out.set(m.key(), convert(m.value(), index, keys));
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode convert(JsonValue value, Map<String, JsonValue> index, Map<String, Position> keys) {
+    index.put(value.pointer(), value);
+    if (value instanceof JsonValue.Obj o) {
+      ObjectNode node = NODES.objectNode();
+      for (JsonValue.Member m : o.members()) {
+        keys.put(m.value().pointer(), m.keyPosition());
+        node.set(m.key(), convert(m.value(), index, keys));
+      }
+      return node;
+    } else if (value instanceof JsonValue.Arr a) {
+      ArrayNode node = NODES.arrayNode();
+      a.items().forEach(item -> node.add(convert(item, index, keys)));
+      return node;
+    } else if (value instanceof JsonValue.Str s) {
+      return NODES.stringNode(s.value());
+    } else if (value instanceof JsonValue.Num n) {
+      // A huge exponent (1e999999) must not be expanded into a huge integer.
+      boolean smallIntegral = n.isIntegral() && n.decimal().precision() - n.decimal().scale() <= 40;
+      return smallIntegral ? NODES.numberNode(n.decimal().toBigIntegerExact()) : NODES.numberNode(n.decimal());
+    } else if (value instanceof JsonValue.Bool b) {
+      return NODES.booleanNode(b.value());
+    }
+    return NODES.nullNode();
+  }
+}

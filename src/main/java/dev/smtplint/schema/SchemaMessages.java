@@ -1,0 +1,95 @@
+package dev.smtplint.schema;
+
+import com.networknt.schema.Error;
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.config.Suggestions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/** Turns a validator error into a sentence that names the setting, the value and what is allowed. */
+final class SchemaMessages {
+  private SchemaMessages() {}
+
+  static String describe(String keyword, String at, String property, JsonValue value, Error error, List<String> siblings) {
+    String setting = setting(at);
+    JsonNode schemaNode = error.getSchemaNode();
+    return switch (keyword) {
+      case "type" -> setting + " must be " + article(typeName(schemaNode)) + ", not " + shown(value);
+      case "enum" -> setting + " is " + shown(value) + "; allowed values are " + enumValues(schemaNode) + " (case matters)";
+      case "required" -> setting + " is missing the required property \"" + property + "\"";
+      case "additionalProperties" -> setting + " has no property \"" + property + "\""
+          + suggestion(property, siblings) + "; Sourcegraph's schema rejects unknown keys here";
+      case "minimum" -> setting + " is " + shown(value) + "; the smallest allowed is " + schemaNode.asString();
+      case "maximum" -> setting + " is " + shown(value) + "; the largest allowed is " + schemaNode.asString();
+      case "minLength" -> setting + " must not be empty";
+      case "not", "false" -> "\"" + lastToken(at) + "\" is not an email setting Sourcegraph reads"
+          + " (known: email.address, email.senderName, email.smtp, email.templates)";
+      default -> setting + ": " + error.getMessage();
+    };
+  }
+
+  /** "email.smtp.port" for "/email.smtp/port": how an admin names a setting. */
+  static String setting(String pointer) {
+    if (pointer.isEmpty()) {
+      return "the site config";
+    }
+    List<String> parts = new ArrayList<>();
+    for (String token : pointer.substring(1).split("/", -1)) {
+      parts.add(token.replace("~1", "/").replace("~0", "~"));
+    }
+    StringBuilder out = new StringBuilder(parts.get(0));
+    for (String part : parts.subList(1, parts.size())) {
+      out.append(part.matches("\\d+") ? "[" + part + "]" : "." + part);
+    }
+    return "\"" + out + "\"";
+  }
+
+  private static String lastToken(String pointer) {
+    return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+  }
+
+  private static String typeName(JsonNode type) {
+    return type == null ? "another type" : type.isString() ? type.asString() : type.toString();
+  }
+
+  private static String article(String type) {
+    return (type.startsWith("a") || type.startsWith("i") || type.startsWith("o") ? "an " : "a ") + type;
+  }
+
+  static String shown(JsonValue value) {
+    if (value == null) {
+      return "missing";
+    }
+    if (value instanceof JsonValue.Str s) {
+      String text = s.value().length() > 60 ? s.value().substring(0, 57) + "..." : s.value();
+      return "a string (\"" + text.replace("\n", "\\n").replace("\r", "\\r") + "\")";
+    }
+    if (value instanceof JsonValue.Num n) {
+      return n.text().length() > 24 ? "a number" : n.text();
+    }
+    if (value instanceof JsonValue.Bool b) {
+      return String.valueOf(b.value());
+    }
+    return value.typeName().equals("null") ? "null" : article(value.typeName());
+  }
+
+  private static String enumValues(JsonNode schemaNode) {
+    JsonNode values = schemaNode == null ? null : schemaNode.get("enum");
+    if (values == null) {
+      return "those listed in the schema";
+    }
+    List<String> names = new ArrayList<>();
+    values.forEach(v -> names.add(v.asString()));
+    return String.join(", ", names);
+  }
+
+  private static String suggestion(String property, List<String> allowed) {
+    String best = Suggestions.closest(property, allowed);
+    if (best != null) {
+      return " (did you mean \"" + best + "\"?)";
+    }
+    return allowed.isEmpty() ? "" : " (allowed: " + String.join(", ", allowed) + ")";
+  }
+}

@@ -1,0 +1,165 @@
+package dev.smtplint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.smtplint.Testdata;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintCommandTest {
+  private static final String BAD = Testdata.root().resolve("bad/auth.jsonc").toString();
+  private static final String GOOD = Testdata.root().resolve("good/full-site-config.jsonc").toString();
+
+  @Test
+  void textOutputIsCompilerStyleWithExcerptCaretAndSummary() {
+    Run run = Run.of("lint", BAD);
+    assertEquals(1, run.code());
+    assertTrue(run.out().contains(BAD + ":7:23: error [auth-unknown] authentication \"plain\" is not one of PLAIN, CRAM-MD5, none"), run.out());
+    assertTrue(run.out().contains(" 7 |     \"authentication\": \"plain\",\n   |                       ^\n"), run.out());
+    assertTrue(run.out().endsWith("1 error, 1 warning, 0 info in 1 file\n"), run.out());
+    assertFalse(run.out().contains("\u001b["), "no colour when not a terminal");
+  }
+
+  @Test
+  void cleanFileExitsZero() {
+    Run run = Run.of("lint", GOOD);
+    assertEquals(0, run.code(), run.all());
+    assertEquals("0 errors, 0 warnings, 0 info in 1 file\n", run.out());
+  }
+
+  @Test
+  void failOnDecidesTheExitCode() {
+    String warningOnly = Testdata.root().resolve("bad/port-25.jsonc").toString();
+    assertEquals(0, Run.of("lint", warningOnly).code());
+    assertEquals(1, Run.of("lint", "--fail-on", "warning", warningOnly).code());
+    assertEquals(0, Run.of("lint", "--fail-on", "never", BAD).code());
+    Run wrong = Run.of("lint", "--fail-on", "sometimes", BAD);
+    assertEquals(2, wrong.code());
+    assertTrue(wrong.err().startsWith("smtplint: --fail-on takes error, warning, info or never"), wrong.err());
+  }
+
+  @Test
+  void quietPrintsOnlyFindingsAtTheThreshold() {
+    Run run = Run.of("lint", "-q", BAD);
+    assertTrue(run.out().contains("[auth-unknown]"));
+    assertFalse(run.out().contains("[password-in-file]"), run.out());
+    assertFalse(run.out().contains(" in 1 file"));
+  }
+
+  @Test
+  void jsonHasTheShapeOfTheSpec() {
+    Run run = Run.of("lint", "--format", "json", BAD);
+    assertEquals(1, run.code());
+    String expected = "{\"tool\":\"smtplint\",\"version\":\"dev\",\"files\":[{\"path\":\"" + BAD + "\",\"findings\":["
+        + "{\"rule\":\"auth-unknown\",\"severity\":\"error\",\"message\":\"authentication \\\"plain\\\" is not one of PLAIN, "
+        + "CRAM-MD5, none (case matters): Sourcegraph refuses to send; write \\\"PLAIN\\\"\",\"line\":7,\"column\":23,"
+        + "\"pointer\":\"/email.smtp/authentication\"},";
+    assertTrue(run.out().startsWith(expected), run.out());
+    assertTrue(run.out().endsWith("\"summary\":{\"error\":1,\"warning\":1,\"info\":0}}\n"), run.out());
+  }
+
+  @Test
+  void standardInputIsRead() {
+    Run run = Run.withInput("{\"email.address\": \"a@acme.io\"}", Map.of(), "lint", "-");
+    assertEquals(0, run.code());
+    assertTrue(run.out().startsWith("-:1:19: warning [from-without-smtp]"), run.out());
+  }
+
+  @Test
+  void missingFileIsExitTwoWithOneLineAndTheOtherFilesStillChecked() {
+    Run run = Run.of("lint", "no/such/file.json", BAD);
+    assertEquals(2, run.code());
+    assertEquals("smtplint: no/such/file.json: no such file\n", run.err());
+    assertTrue(run.out().contains("[auth-unknown]"), "the other file is still linted");
+  }
+
+  @Test
+  void directoryMeansEveryConfigBelowIt(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.json"), "{}");
+    Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(dir.resolve("sub/b.jsonc"), "{\"email.address\": \"x@acme.io\"}");
+    Files.writeString(dir.resolve("notes.txt"), "not a config");
+    Run run = Run.of("lint", dir.toString());
+    assertEquals(0, run.code());
+    assertTrue(run.out().endsWith("in 2 files\n"), run.out());
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    Run none = Run.of("lint", empty.toString());
+    assertEquals(2, none.code());
+    assertTrue(none.err().contains("directory holds no *.json or *.jsonc file"), none.err());
+  }
+
+  @Test
+  void unreadableEncodingsAreUsageErrors(@TempDir Path dir) throws Exception {
+    Path latin1 = dir.resolve("latin1.json");
+    Files.write(latin1, "{\"email.senderName\": \"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+    Run run = Run.of("lint", latin1.toString());
+    assertEquals(2, run.code());
+    assertTrue(run.err().contains("is not valid UTF-8 (byte 0xE9 at offset 25)"), run.err());
+    Path utf16 = dir.resolve("utf16.json");
+    Files.write(utf16, "{}".getBytes(StandardCharsets.UTF_16));
+    assertTrue(Run.of("lint", utf16.toString()).err().contains("is UTF-16"));
+  }
+
+  @Test
+  void badOptionsAreUsageErrorsWithoutStackTraces() {
+    Run unknown = Run.of("lint", "--frobnicate", BAD);
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().startsWith("smtplint: Unknown option: '--frobnicate'"), unknown.err());
+    assertFalse(unknown.err().contains("at dev.smtplint"));
+    assertEquals(2, Run.of("lint").code());
+    assertEquals(2, Run.of("lint", "--disable", "no-such-rule", BAD).code());
+    assertEquals(2, Run.of("frobnicate").code());
+  }
+
+  @Test
+  void outputFileReceivesTheReport(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("report.json");
+    Run run = Run.of("lint", "--format", "json", "-o", report.toString(), BAD);
+    assertEquals(1, run.code());
+    assertEquals("", run.out());
+    assertTrue(Files.readString(report).contains("\"auth-unknown\""));
+  }
+
+  @Test
+  void disableSilencesARule() {
+    Run run = Run.of("lint", "--disable", "auth-unknown,password-in-file", BAD);
+    assertEquals(0, run.code(), run.all());
+  }
+
+  @Test
+  void projectSettingsFileAppliesAndCommandLineWins(@TempDir Path dir) throws Exception {
+    Path settings = dir.resolve("settings.json");
+    Files.writeString(settings, "{\n  \"disable\": [\"password-in-file\", \"no-such-rule\"],\n  \"severity\": {\"auth-unknown\": \"warning\"},\n  \"failOn\": \"warning\"\n}\n");
+    Run run = Run.of("lint", "--config", settings.toString(), BAD);
+    assertEquals(1, run.code(), "failOn warning from the file");
+    assertTrue(run.out().contains("warning [auth-unknown]"), run.out());
+    assertFalse(run.out().contains("[password-in-file]"));
+    assertTrue(run.out().contains(settings + ":2:35: warning [unknown-rule] \"no-such-rule\" is not a smtplint rule"), run.out());
+    assertEquals(0, Run.of("lint", "--config", settings.toString(), "--fail-on", "error", BAD).code());
+    Run enabled = Run.of("lint", "--config", settings.toString(), "--enable", "password-in-file", BAD);
+    assertTrue(enabled.out().contains("[password-in-file]"));
+    Files.writeString(settings, "{\"failOn\": \"sometimes\"}");
+    Run broken = Run.of("lint", "--config", settings.toString(), BAD);
+    assertEquals(2, broken.code());
+    assertTrue(broken.err().contains("\"failOn\" is \"error\", \"warning\", \"info\" or \"never\""), broken.err());
+  }
+
+  @Test
+  void thePasswordNeverAppearsInAnyFormat() {
+    String secret = "correct-horse-battery";
+    for (String format : new String[] {"text", "json"}) {
+      Run run = Run.of("lint", "--format", format, BAD);
+      assertFalse(run.all().contains(secret), format + " shows the password:\n" + run.all());
+    }
+    Run broken = Run.withInput("{\"email.smtp\": {\"password\": \"" + secret + "\" \"host\": 1}}", Map.of(), "lint", "-");
+    assertEquals(1, broken.code());
+    assertTrue(broken.out().contains("[invalid-json]"));
+    assertFalse(broken.all().contains(secret), broken.all());
+  }
+}
