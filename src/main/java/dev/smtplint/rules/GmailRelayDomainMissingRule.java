@@ -13,7 +13,8 @@ final class GmailRelayDomainMissingRule implements Rule {
           "\"host\": \"smtp-relay.gmail.com\",\n\"port\": 587",
           "\"host\": \"smtp-relay.gmail.com\",\n\"port\": 587,\n\"domain\": \"sourcegraph.acme.io\"",
           "Set \"domain\" to the instance's fully qualified host name in your Workspace domain.",
-          "Sourcegraph issue tracker (Google relay rejecting EHLO localhost); Sourcegraph docs: 'If a HELO domain is required, add \"domain\"'."));
+          "Google Workspace SMTP relay help (support.google.com/a/answer/2956491: present your domain in EHLO, avoid \"localhost\"); "
+              + "the 421 4.7.0 (EHLO) reply is reported in many projects' trackers; Sourcegraph docs: 'If a HELO domain is required, add \"domain\"'."));
 
   public RuleInfo info() {
     return INFO;

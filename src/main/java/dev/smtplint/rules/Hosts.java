@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /** Host-name facts shared by the rules: validity (with IDN) and the reserved example names. */
 final class Hosts {
-  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+  // Underscores are not LDH, but resolvers accept them and container service names use them.
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
   private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z]+)?");
 
@@ -23,7 +24,7 @@ final class Hosts {
     }
     String ascii;
     try {
-      ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+      ascii = IDN.toASCII(host).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       return false;
     }
