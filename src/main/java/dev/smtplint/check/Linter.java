@@ -99,6 +99,17 @@ public final class Linter {
     return out;
   }
 
+  /** Applies the settings (rules switched off, severities changed) to findings from elsewhere: the probe's. */
+  public List<Finding> settle(List<Finding> findings) {
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      if (!settings.disabled().contains(f.rule())) {
+        out.add(Optional.ofNullable(settings.severity().get(f.rule())).map(f::withSeverity).orElse(f));
+      }
+    }
+    return out;
+  }
+
   /** The values no output may show: the password and the values of headers marked sensitive. */
   static Set<String> secrets(JsonValue.Obj root) {
     EmailSettings email = new EmailSettings(root, EmailSettings.Options.DEFAULT);

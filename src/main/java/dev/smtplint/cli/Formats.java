@@ -10,9 +10,9 @@ import java.util.Optional;
 final class Formats {
   private Formats() {}
 
-  static Format create(Format.Name name, boolean color, boolean unicode, Optional<Severity> quiet) {
+  static Format create(Format.Name name, boolean color, boolean unicode, Optional<Severity> quiet, boolean verbose) {
     return switch (name) {
-      case TEXT -> new TextFormat(color, unicode, quiet);
+      case TEXT -> new TextFormat(color, unicode, quiet, verbose);
       case JSON -> new JsonFormat();
       default -> throw new UsageException("--format " + name.name().toLowerCase(java.util.Locale.ROOT) + " is not available yet");
     };

@@ -61,6 +61,24 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "print only findings at or above --fail-on")
   boolean quiet;
 
+  @Option(names = "--probe", description = "after the static checks, talk to each file's SMTP server as Sourcegraph would")
+  boolean probe;
+
+  @Option(names = "--to", paramLabel = "ADDRESS", description = "with --probe: also send one test message to ADDRESS")
+  String to;
+
+  @Option(names = "--password-env", paramLabel = "NAME", description = "with --probe: take the SMTP password from environment variable NAME")
+  String passwordEnv;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "with --probe: limit for each network step (default: ${DEFAULT-VALUE})")
+  double timeout;
+
+  @Option(names = "--ca-file", paramLabel = "PEM", description = "with --probe: also trust the CA certificates in this PEM file")
+  Path caFile;
+
+  @Option(names = {"-v", "--verbose"}, description = "with --probe: print the SMTP transcript (AUTH redacted)")
+  boolean verbose;
+
   @Option(names = "--debug", hidden = true, description = "show stack traces of internal errors")
   boolean debug;
 
@@ -73,7 +91,12 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<FileResult> results = new ArrayList<>();
     int code = ExitCode.OK;
-    Settings settings = settings(results);
+    Optional<ProbeRun> probeRun = probe ? Optional.of(ProbeRun.create(to, passwordEnv, timeout, caFile, environment.env()))
+        : Optional.empty();
+    if (!probe && (to != null || passwordEnv != null || caFile != null)) {
+      throw new UsageException("--to, --password-env and --ca-file go with --probe");
+    }
+    Settings settings = settings(results, probeRun.isPresent() && passwordEnv != null);
     Linter linter = new Linter(settings, EmailSchemaHolder::get);
     Inputs.Expanded expanded = Inputs.expand(files);
     for (Inputs.Problem p : expanded.problems()) {
@@ -85,7 +108,8 @@ final class LintCommand implements Callable<Integer> {
         SourceFile source = input.isStdin()
             ? SourceLoader.load(environment.in(), "-")
             : SourceLoader.load(input.path(), input.display());
-        results.add(linter.check(source).result());
+        Linter.Checked checked = linter.check(source);
+        results.add(probeRun.map(p -> p.probe(checked, linter)).orElse(checked.result()));
       } catch (SourceLoader.UnreadableException e) {
         environment.err().println("smtplint: " + e.getMessage());
         code = ExitCode.USAGE;
@@ -98,7 +122,7 @@ final class LintCommand implements Callable<Integer> {
     return Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
   }
 
-  private Settings settings(List<FileResult> results) {
+  private Settings settings(List<FileResult> results, boolean passwordFromEnvironment) {
     Optional<Path> file = config != null ? Optional.of(config) : ProjectSettingsFile.find();
     Settings base = Settings.DEFAULT;
     if (file.isPresent()) {
@@ -130,7 +154,7 @@ final class LintCommand implements Callable<Integer> {
           new UsageException("--fail-on takes error, warning, info or never, not \"" + failOn + "\"")));
     }
     Map<String, Severity> severity = new HashMap<>(base.severity());
-    return new Settings(disabled, severity, fail, false);
+    return new Settings(disabled, severity, fail, passwordFromEnvironment);
   }
 
   private static void requireRule(String id, String option) {
@@ -142,7 +166,7 @@ final class LintCommand implements Callable<Integer> {
   private void write(Report report, FailOn threshold) throws IOException {
     boolean color = !noColor && output == null && environment.terminal() && !environment.env().containsKey("NO_COLOR");
     Optional<Severity> quietThreshold = quiet ? Optional.of(threshold.threshold().orElse(Severity.ERROR)) : Optional.empty();
-    Format formatter = Formats.create(format, color, unicode(), quietThreshold);
+    Format formatter = Formats.create(format, color, unicode(), quietThreshold, verbose);
     StringWriter text = new StringWriter();
     formatter.write(report, text);
     if (output != null) {

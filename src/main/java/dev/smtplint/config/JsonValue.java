@@ -90,6 +90,25 @@ public sealed interface JsonValue
     }
   }
 
+  /** The value at a JSON Pointer below {@code root}, if there is one. */
+  static Optional<JsonValue> at(JsonValue root, String pointer) {
+    if (pointer.isEmpty()) {
+      return Optional.of(root);
+    }
+    JsonValue node = root;
+    for (String raw : pointer.substring(1).split("/", -1)) {
+      String token = raw.replace("~1", "/").replace("~0", "~");
+      if (node instanceof Obj o && o.get(token).isPresent()) {
+        node = o.get(token).get();
+      } else if (node instanceof Arr a && token.matches("\\d{1,9}") && Integer.parseInt(token) < a.items().size()) {
+        node = a.items().get(Integer.parseInt(token));
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(node);
+  }
+
   /** Appends one reference token to a JSON Pointer, escaped as RFC 6901 requires. */
   static String child(String pointer, String token) {
     return pointer + "/" + token.replace("~", "~0").replace("/", "~1");

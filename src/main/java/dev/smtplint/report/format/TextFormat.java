@@ -23,12 +23,17 @@ public final class TextFormat implements Format {
   private final boolean color;
   private final boolean unicode;
   private final Optional<Severity> quietThreshold;
+  private final boolean verbose;
 
-  /** {@code quietThreshold}: print only findings at or above it, and no summary. */
-  public TextFormat(boolean color, boolean unicode, Optional<Severity> quietThreshold) {
+  /**
+   * {@code quietThreshold}: print only findings at or above it, and no summary; {@code verbose}:
+   * add the probe's protocol transcript.
+   */
+  public TextFormat(boolean color, boolean unicode, Optional<Severity> quietThreshold, boolean verbose) {
     this.color = color;
     this.unicode = unicode;
     this.quietThreshold = quietThreshold;
+    this.verbose = verbose;
   }
 
   public void write(Report report, Writer out) throws IOException {
@@ -76,11 +81,20 @@ public final class TextFormat implements Format {
   }
 
   private void probe(String path, ProbeResult probe, Writer out) throws IOException {
+    if (probe.stages().isEmpty()) {
+      out.write(path + ": probe not run: fix the errors above first\n");
+      return;
+    }
     out.write(path + ": probe " + (probe.ok() ? "passed" : "failed") + "\n");
     for (ProbeStage s : probe.stages()) {
       String mark = s.ok() ? (unicode ? "✓" : "ok") : (unicode ? "✗" : "FAIL");
       out.write("  " + paint(mark, s.ok() ? "32" : "31") + " " + String.format("%-10s %5d ms  ", s.stage(), s.millis())
           + s.detail() + "\n");
+    }
+    if (verbose) {
+      for (String line : probe.transcript()) {
+        out.write("    " + line + "\n");
+      }
     }
   }
 

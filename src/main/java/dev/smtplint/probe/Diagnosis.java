@@ -1,0 +1,170 @@
+package dev.smtplint.probe;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * Turns what went wrong in a step (a reply, an exception, an expired deadline) into a finding:
+ * the rule, the setting most likely at fault, and a sentence that quotes the server.
+ */
+final class Diagnosis {
+  static final String HOST = "/email.smtp/host";
+  static final String PORT = "/email.smtp/port";
+  static final String DOMAIN = "/email.smtp/domain";
+  static final String AUTHENTICATION = "/email.smtp/authentication";
+  static final String PASSWORD = "/email.smtp/password";
+  static final String ADDRESS = "/email.address";
+
+  private Diagnosis() {}
+
+  /** Reply texts that blame the sender, whatever step they come at (SES answers them after DATA). */
+  static boolean blamesSender(Reply r) {
+    String t = r.text().toLowerCase(Locale.ROOT);
+    return r.enhanced().equals("5.1.8") || r.enhanced().equals("5.1.7") || r.enhanced().equals("5.7.27")
+        || t.contains("sender address rejected") || t.contains("not verified") || t.contains("sender rejected")
+        || t.contains("not authorized to send") || t.contains("not allowed to send") || t.contains("sender not")
+        || t.contains("from address") || t.contains("sender domain");
+  }
+
+  static boolean deniesRelay(Reply r) {
+    String t = r.text().toLowerCase(Locale.ROOT);
+    return t.contains("relay") || t.contains("authentication required") || r.code() == 530;
+  }
+
+  /** A reply that ends a step (MAIL FROM, RCPT TO, DATA). */
+  static Failure rejected(Stage stage, Reply r, boolean recipientIsSender) {
+    if (blamesSender(r)) {
+      return new Failure("probe-sender-rejected", ADDRESS, "the server rejected the sender at " + stage.label() + ": \""
+          + r.shown() + "\"; send from an address the account may use (on Amazon SES, verify the address or its "
+          + "domain in the endpoint's region)");
+    }
+    return switch (stage) {
+      case MAIL_FROM -> new Failure("probe-sender-rejected", ADDRESS, "the server rejected MAIL FROM: \"" + r.shown()
+          + "\"; check that \"email.address\" is an address this account may send from");
+      case RCPT_TO -> deniesRelay(r)
+          ? new Failure("probe-recipient-rejected", AUTHENTICATION, "the server refused to relay: \"" + r.shown()
+              + "\"; it wants an authenticated client: use \"PLAIN\" with the account's credentials")
+          : new Failure("probe-recipient-rejected", recipientIsSender ? ADDRESS : "", "the server rejected the recipient: \""
+              + r.shown() + "\"" + (recipientIsSender ? " (the probe sends RCPT TO email.address itself; try --to)" : ""));
+      case AUTH -> new Failure("probe-auth-rejected", PASSWORD, "the server rejected AUTH: \"" + r.shown() + "\"");
+      default -> new Failure("probe-data-rejected", ADDRESS, "the server rejected the message after DATA: \"" + r.shown()
+          + "\"; Sourcegraph's mail would be refused the same way");
+    };
+  }
+
+  /** An exception (or an expired deadline) in a step. */
+  static Failure broken(Stage stage, Throwable e, boolean timedOut, ProbeSettings s, Reply last) {
+    String seconds = s.timeout().toSeconds() + " s";
+    boolean timeout = timedOut || has(e, SocketTimeoutException.class);
+    switch (stage) {
+      case CONNECT:
+        return timeout
+            ? new Failure("probe-connect", PORT, "no answer from " + s.host() + ":" + s.port() + " within " + seconds
+                + ": a firewall drops the connection (outbound port 25 is blocked on most clouds); check the port")
+            : new Failure("probe-connect", PORT, "connection to " + s.host() + ":" + s.port() + " failed ("
+                + cause(e) + "): nothing listens there; check the port (587 for STARTTLS submission)");
+      case BANNER:
+        if (timeout) {
+          return new Failure("probe-banner", PORT, "the server sent no greeting within " + seconds + ": port " + s.port()
+              + " probably expects TLS on connect (like 465), which Sourcegraph does not speak; use the STARTTLS port 587");
+        }
+        return new Failure("probe-banner", PORT, last.code() > 0
+            ? "the server refused the session in its greeting: \"" + last.shown() + "\""
+            : "the server closed the connection or sent no SMTP greeting (" + cause(e) + "): is this an SMTP port?");
+      case EHLO:
+        if (timeout) {
+          return timeoutFailure(stage, HOST, seconds);
+        }
+        return new Failure("probe-ehlo", DOMAIN, "the server rejected EHLO and HELO " + s.ehloName()
+            + (last.code() > 0 ? ": \"" + last.shown() + "\"" : " (" + cause(e) + ")")
+            + "; set \"domain\" to the instance's fully qualified host name");
+      case STARTTLS:
+        if (isCertificateProblem(e)) {
+          return new Failure("probe-tls-certificate", HOST, "the server's certificate was refused: " + certificateProblem(e, s.host())
+              + "; Sourcegraph refuses it too unless noVerifyTLS is set (don't): fix the certificate, or add a private CA with --ca-file");
+        }
+        if (timeout) {
+          return timeoutFailure(stage, HOST, seconds);
+        }
+        return new Failure("probe-starttls", HOST, "STARTTLS failed" + (last.code() >= 400 ? ": \"" + last.shown() + "\"" : " ("
+            + cause(e) + ")") + "; Sourcegraph upgrades whenever the server offers STARTTLS, so every send fails here");
+      default:
+        if (timeout) {
+          return timeoutFailure(stage, stage == Stage.AUTH ? PASSWORD : ADDRESS, seconds);
+        }
+        String what = "the server closed the connection during " + stage.label() + " (" + cause(e) + ")";
+        return switch (stage) {
+          case AUTH -> new Failure("probe-auth-rejected", PASSWORD, what + "; servers do this after a failed login");
+          case MAIL_FROM -> new Failure("probe-sender-rejected", ADDRESS, what);
+          case RCPT_TO -> new Failure("probe-recipient-rejected", ADDRESS, what);
+          default -> new Failure("probe-data-rejected", ADDRESS, what
+              + (stage == Stage.QUIT ? "; Sourcegraph reports the send as failed ('send QUIT')" : ""));
+        };
+    }
+  }
+
+  private static Failure timeoutFailure(Stage stage, String pointer, String seconds) {
+    return new Failure("probe-timeout", pointer, "the server did not finish " + stage.label() + " within " + seconds
+        + "; Sourcegraph's send would hang the same way: check the server and anything in between");
+  }
+
+  static boolean isCertificateProblem(Throwable e) {
+    return has(e, CertificateException.class) || has(e, CertPathValidatorException.class)
+        || has(e, SSLPeerUnverifiedException.class)
+        || (has(e, SSLHandshakeException.class) && String.valueOf(rootMessage(e)).contains("certificate"));
+  }
+
+  private static String certificateProblem(Throwable e, String host) {
+    String m = String.valueOf(rootMessage(e));
+    if (has(e, CertificateExpiredException.class) || m.contains("expired") || m.contains("validity")) {
+      return "it has expired (or is not yet valid)";
+    }
+    if (m.contains("No subject alternative") || m.contains("No name matching") || m.contains("does not match")) {
+      return "it does not name \"" + host + "\"";
+    }
+    if (m.contains("PKIX") || m.contains("unable to find valid certification path")) {
+      return "it is not signed by a trusted CA (self-signed or a private CA)";
+    }
+    return m;
+  }
+
+  static boolean has(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  /** The innermost exception's kind and words, never a stack trace. */
+  static String cause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    if (t instanceof ConnectException) {
+      return "connection refused";
+    }
+    if (t instanceof SSLException && t.getMessage() != null) {
+      return "TLS: " + t.getMessage();
+    }
+    String m = t.getMessage();
+    return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.replaceAll("\\p{Cntrl}", "?"));
+  }
+}

@@ -1,0 +1,47 @@
+package dev.smtplint.probe;
+
+import dev.smtplint.config.JsonValue;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the probe needs to talk to the server as Sourcegraph would: the email settings of one file
+ * plus the command line's --to, --password-env, --timeout and --ca-file.
+ */
+public record ProbeSettings(
+    String host, int port, String ehloName, String authentication, String username, Secret password,
+    boolean noVerifyTls, String from, List<String> to, Duration timeout, Optional<Path> caFile) {
+
+  public ProbeSettings {
+    to = List.copyOf(to);
+  }
+
+  /** The command line's part. */
+  public record Options(Optional<String> to, Optional<Secret> password, Duration timeout, Optional<Path> caFile) {}
+
+  /** Whether a message is sent (--to) or the probe stops after RCPT TO and resets. */
+  public boolean sends() {
+    return !to.isEmpty();
+  }
+
+  /** Reads the settings from a site config whose static check found no error in email.*. */
+  public static ProbeSettings from(JsonValue.Obj root, Options options) {
+    JsonValue.Obj smtp = root.get("email.smtp").filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast)
+        .orElseThrow(() -> new IllegalArgumentException("no email.smtp object"));
+    String domain = text(smtp, "domain");
+    String from = root.string("email.address").map(JsonValue.Str::value).orElse("");
+    int port = smtp.get("port").filter(JsonValue.Num.class::isInstance)
+        .map(n -> ((JsonValue.Num) n).decimal().intValue()).orElse(25);
+    boolean noVerify = smtp.get("noVerifyTLS").filter(v -> v instanceof JsonValue.Bool b && b.value()).isPresent();
+    Secret password = options.password().orElse(new Secret(text(smtp, "password")));
+    return new ProbeSettings(text(smtp, "host"), port, domain.isEmpty() ? "localhost" : domain,
+        text(smtp, "authentication"), text(smtp, "username"), password, noVerify, from,
+        options.to().map(List::of).orElse(List.of()), options.timeout(), options.caFile());
+  }
+
+  private static String text(JsonValue.Obj o, String key) {
+    return o.string(key).map(JsonValue.Str::value).orElse("");
+  }
+}

@@ -1,0 +1,34 @@
+package dev.smtplint.probe;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A server reply as the transport read it: the code, the enhanced status code, the text. */
+record Reply(int code, String enhanced, String text) {
+  private static final Pattern ENHANCED = Pattern.compile("^([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
+  private static final int MAX_SHOWN = 200;
+
+  /** From the transport's last response: possibly several lines, each "250-..." or "250 ...". */
+  static Reply of(int code, String response) {
+    String raw = response == null ? "" : response.strip();
+    String[] lines = raw.split("\r?\n");
+    String last = lines[lines.length - 1];
+    String text = last.length() > 4 && last.substring(0, 3).chars().allMatch(Character::isDigit) ? last.substring(4) : last;
+    Matcher m = ENHANCED.matcher(text);
+    String enhanced = m.find() ? m.group(1) : "";
+    return new Reply(code, enhanced, text.strip());
+  }
+
+  /** "535 5.7.8 Authentication credentials invalid", cut and stripped of control characters. */
+  String shown() {
+    String clean = text.replaceAll("\\p{Cntrl}", "?");
+    if (clean.length() > MAX_SHOWN) {
+      clean = clean.substring(0, MAX_SHOWN) + "...";
+    }
+    return (code > 0 ? code + " " : "") + (clean.startsWith(enhanced) || enhanced.isEmpty() ? clean : enhanced + " " + clean);
+  }
+
+  boolean positive() {
+    return code >= 200 && code < 400;
+  }
+}
