@@ -166,7 +166,7 @@ final class LintCommand implements Callable<Integer> {
   private void write(Report report, FailOn threshold) throws IOException {
     boolean color = !noColor && output == null && environment.terminal() && !environment.env().containsKey("NO_COLOR");
     Optional<Severity> quietThreshold = quiet ? Optional.of(threshold.threshold().orElse(Severity.ERROR)) : Optional.empty();
-    Format formatter = Formats.create(format, color, unicode(), quietThreshold, verbose);
+    Format formatter = Formats.create(format, color, unicode(), quietThreshold, verbose, threshold.threshold());
     StringWriter text = new StringWriter();
     formatter.write(report, text);
     if (output != null) {

@@ -6,9 +6,8 @@ import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.smtplint.report.format.JsonWriting;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: id, default severity, summary.")
 final class RulesCommand implements Callable<Integer> {
@@ -26,7 +25,7 @@ final class RulesCommand implements Callable<Integer> {
   public Integer call() {
     if (format == Output.JSON) {
       StringWriter text = new StringWriter();
-      try (JsonGenerator g = JsonFactory.builder().build().createGenerator(ObjectWriteContext.empty(), text)) {
+      try (JsonGenerator g = JsonWriting.generator(text, false)) {
         g.writeStartArray();
         for (RuleInfo r : Catalogue.infos()) {
           g.writeStartObject();

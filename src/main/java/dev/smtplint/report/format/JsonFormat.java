@@ -8,15 +8,11 @@ import dev.smtplint.report.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /** The JSON report of SPEC §4: fields may be added, never removed or renamed. */
 public final class JsonFormat implements Format {
-  static final JsonFactory FACTORY = JsonFactory.builder().build();
-
   public void write(Report report, Writer out) throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+    try (JsonGenerator g = JsonWriting.generator(out, false)) {
       g.writeStartObject();
       g.writeStringProperty("tool", "smtplint");
       g.writeStringProperty("version", report.toolVersion());

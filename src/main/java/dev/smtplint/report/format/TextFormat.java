@@ -44,7 +44,7 @@ public final class TextFormat implements Format {
         }
         out.write(paint(f.location().path() + ":" + f.location().line() + ":" + f.location().column() + ":", "1")
             + " " + paint(f.severity().label(), colour(f.severity())) + " " + paint("[" + f.rule() + "]", "2") + " "
-            + f.message() + "\n");
+            + printable(f.message()) + "\n");
         if (file.source().isPresent()) {
           excerpt(file.source().get(), f, file, out);
         }
@@ -76,7 +76,7 @@ public final class TextFormat implements Format {
       pad.append(line.charAt(i) == '\t' ? '\t' : ' ');
     }
     String blank = " ".repeat(gutter.length());
-    out.write(" " + paint(gutter + " |", "2") + " " + line.replace("\r", "") + "\n");
+    out.write(" " + paint(gutter + " |", "2") + " " + printable(line) + "\n");
     out.write(" " + paint(blank + " |", "2") + " " + pad + paint("^", colour(f.severity())) + "\n");
   }
 
@@ -89,13 +89,26 @@ public final class TextFormat implements Format {
     for (ProbeStage s : probe.stages()) {
       String mark = s.ok() ? (unicode ? "✓" : "ok") : (unicode ? "✗" : "FAIL");
       out.write("  " + paint(mark, s.ok() ? "32" : "31") + " " + String.format("%-10s %5d ms  ", s.stage(), s.millis())
-          + s.detail() + "\n");
+          + printable(s.detail()) + "\n");
     }
     if (verbose) {
       for (String line : probe.transcript()) {
-        out.write("    " + line + "\n");
+        out.write("    " + printable(line) + "\n");
       }
     }
+  }
+
+  /** Control characters from a file or a server never reach the terminal as such (no escape injection). */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      if (c == '\t' || (c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0))) {
+        out.appendCodePoint(c);
+      } else if (c != '\r') {
+        out.append(String.format("\\u%04x", c));
+      }
+    });
+    return out.toString();
   }
 
   static String summary(Report report) {

@@ -1,0 +1,36 @@
+package dev.smtplint.report.format;
+
+import dev.smtplint.report.FileResult;
+import dev.smtplint.report.Finding;
+import dev.smtplint.report.Report;
+import java.io.IOException;
+import java.io.Writer;
+
+/** GitHub Actions workflow commands: an annotation per finding, escaped as the runner requires. */
+public final class GithubFormat implements Format {
+  public void write(Report report, Writer out) throws IOException {
+    for (FileResult file : report.files()) {
+      for (Finding f : file.findings()) {
+        String command = switch (f.severity()) {
+          case ERROR -> "error";
+          case WARNING -> "warning";
+          case INFO -> "notice";
+        };
+        out.write("::" + command + " file=" + property(f.location().path()) + ",line=" + f.location().line()
+            + ",col=" + f.location().column() + ",endLine=" + f.location().line()
+            + ",endColumn=" + Tokens.endColumn(file.source(), f)
+            + ",title=" + property("[" + f.rule() + "]") + "::" + data(f.message()) + "\n");
+      }
+    }
+  }
+
+  /** The runner's escaping of a command's message. */
+  static String data(String text) {
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  /** The runner's escaping of a property value: also ':' and ','. */
+  static String property(String text) {
+    return data(text).replace(":", "%3A").replace(",", "%2C");
+  }
+}

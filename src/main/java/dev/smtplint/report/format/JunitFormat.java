@@ -1,0 +1,117 @@
+package dev.smtplint.report.format;
+
+import dev.smtplint.report.FileResult;
+import dev.smtplint.report.Finding;
+import dev.smtplint.report.Report;
+import dev.smtplint.report.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * JUnit XML for Jenkins and GitLab: a testsuite per file, a testcase per rule that fired (or one
+ * passing case for a clean file), a failure per finding at or above the fail-on threshold; milder
+ * findings go to the case's system-out so that they show without failing it.
+ */
+public final class JunitFormat implements Format {
+  private final Optional<Severity> failOn;
+
+  /** {@code failOn}: the lowest severity that is a failure; empty: none is ("never"). */
+  public JunitFormat(Optional<Severity> failOn) {
+    this.failOn = failOn;
+  }
+
+  public void write(Report report, Writer out) throws IOException {
+    try {
+      XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      x.writeStartDocument("UTF-8", "1.0");
+      x.writeCharacters("\n");
+      x.writeStartElement("testsuites");
+      x.writeAttribute("name", "smtplint");
+      x.writeAttribute("tests", String.valueOf(report.files().stream().mapToInt(f -> cases(f).size()).sum()));
+      x.writeAttribute("failures", String.valueOf(report.files().stream().mapToLong(this::failures).sum()));
+      x.writeCharacters("\n");
+      for (FileResult file : report.files()) {
+        suite(x, file);
+      }
+      x.writeEndElement();
+      x.writeCharacters("\n");
+      x.writeEndDocument();
+      x.flush();
+    } catch (XMLStreamException e) {
+      throw new IOException("cannot write JUnit XML", e);
+    }
+  }
+
+  private void suite(XMLStreamWriter x, FileResult file) throws XMLStreamException {
+    Map<String, List<Finding>> cases = cases(file);
+    x.writeCharacters("  ");
+    x.writeStartElement("testsuite");
+    x.writeAttribute("name", clean(file.path()));
+    x.writeAttribute("tests", String.valueOf(cases.size()));
+    x.writeAttribute("failures", String.valueOf(failures(file)));
+    x.writeAttribute("errors", "0");
+    x.writeAttribute("skipped", "0");
+    x.writeCharacters("\n");
+    for (Map.Entry<String, List<Finding>> c : cases.entrySet()) {
+      x.writeCharacters("    ");
+      x.writeStartElement("testcase");
+      x.writeAttribute("classname", clean(file.path()));
+      x.writeAttribute("name", c.getKey());
+      StringBuilder notes = new StringBuilder();
+      for (Finding f : c.getValue()) {
+        String line = f.location().path() + ":" + f.location().line() + ":" + f.location().column() + ": "
+            + f.severity().label() + " [" + f.rule() + "] " + f.message();
+        if (isFailure(f)) {
+          x.writeStartElement("failure");
+          x.writeAttribute("type", f.severity().label());
+          x.writeAttribute("message", clean(f.message()));
+          x.writeCharacters(clean(line));
+          x.writeEndElement();
+        } else {
+          notes.append(line).append('\n');
+        }
+      }
+      if (notes.length() > 0) {
+        x.writeStartElement("system-out");
+        x.writeCharacters(clean(notes.toString()));
+        x.writeEndElement();
+      }
+      x.writeEndElement();
+      x.writeCharacters("\n");
+    }
+    x.writeCharacters("  ");
+    x.writeEndElement();
+    x.writeCharacters("\n");
+  }
+
+  /** The findings by rule, in order of first appearance; a clean file is one passing case. */
+  private static Map<String, List<Finding>> cases(FileResult file) {
+    if (file.findings().isEmpty()) {
+      return Map.of("smtplint", List.of());
+    }
+    return file.findings().stream().collect(Collectors.groupingBy(Finding::rule, LinkedHashMap::new, Collectors.toList()));
+  }
+
+  private long failures(FileResult file) {
+    return file.findings().stream().filter(this::isFailure).count();
+  }
+
+  private boolean isFailure(Finding f) {
+    return failOn.map(f.severity()::atLeast).orElse(false);
+  }
+
+  /** XML 1.0 cannot carry most control characters; they become U+FFFD. */
+  private static String clean(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> out.appendCodePoint(c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF) ? c : 0xFFFD));
+    return out.toString();
+  }
+}

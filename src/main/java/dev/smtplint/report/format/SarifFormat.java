@@ -1,0 +1,208 @@
+package dev.smtplint.report.format;
+
+import dev.smtplint.report.FileResult;
+import dev.smtplint.report.Finding;
+import dev.smtplint.report.Report;
+import dev.smtplint.report.RuleInfo;
+import dev.smtplint.report.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: every rule in
+ * {@code tool.driver.rules}, every finding a result located in an artifact relative to
+ * {@code %SRCROOT%} (the working directory).
+ */
+public final class SarifFormat implements Format {
+  public static final String INFORMATION_URI = "https://github.com/smtplint/smtplint";
+  private static final String SRCROOT = "%SRCROOT%";
+
+  private final Path workingDirectory;
+
+  public SarifFormat(Path workingDirectory) {
+    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+  }
+
+  public void write(Report report, Writer out) throws IOException {
+    List<RuleInfo> rules = report.rules();
+    Map<String, Integer> ruleIndex = new HashMap<>();
+    for (int i = 0; i < rules.size(); i++) {
+      ruleIndex.put(rules.get(i).id(), i);
+    }
+    Map<String, Integer> artifacts = new LinkedHashMap<>();
+    report.files().forEach(f -> artifacts.putIfAbsent(uri(f.path()), artifacts.size()));
+    try (JsonGenerator g = JsonWriting.generator(out, true)) {
+      g.writeStartObject();
+      g.writeStringProperty("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+      g.writeStringProperty("version", "2.1.0");
+      g.writeArrayPropertyStart("runs");
+      g.writeStartObject();
+      driver(g, report);
+      g.writeObjectPropertyStart("originalUriBaseIds");
+      g.writeObjectPropertyStart(SRCROOT);
+      g.writeStringProperty("uri", workingDirectory.toUri().toString());
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeArrayPropertyStart("artifacts");
+      for (String uri : artifacts.keySet()) {
+        g.writeStartObject();
+        artifactLocation(g, "location", uri, -1);
+        g.writeArrayPropertyStart("roles");
+        g.writeString("analysisTarget");
+        g.writeEndArray();
+        g.writeStringProperty("mimeType", "application/json");
+        g.writeStringProperty("encoding", "UTF-8");
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayPropertyStart("results");
+      for (FileResult file : report.files()) {
+        for (Finding f : file.findings()) {
+          result(g, file, f, ruleIndex.getOrDefault(f.rule(), -1), artifacts.get(uri(file.path())));
+        }
+      }
+      g.writeEndArray();
+      g.writeStringProperty("columnKind", "utf16CodeUnits");
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.write("\n");
+  }
+
+  private static void driver(JsonGenerator g, Report report) {
+    g.writeObjectPropertyStart("tool");
+    g.writeObjectPropertyStart("driver");
+    g.writeStringProperty("name", "smtplint");
+    g.writeStringProperty("version", report.toolVersion());
+    g.writeStringProperty("informationUri", INFORMATION_URI);
+    g.writeArrayPropertyStart("rules");
+    for (RuleInfo r : report.rules()) {
+      g.writeStartObject();
+      g.writeStringProperty("id", r.id());
+      g.writeStringProperty("name", pascal(r.id()));
+      text(g, "shortDescription", r.summary());
+      text(g, "fullDescription", r.explanation().why());
+      g.writeObjectPropertyStart("help");
+      g.writeStringProperty("text", r.explanation().fix());
+      g.writeStringProperty("markdown", "**Why.** " + r.explanation().why() + "\n\n**Fix.** " + r.explanation().fix()
+          + "\n\nBad:\n```jsonc\n" + r.explanation().bad() + "\n```\nGood:\n```jsonc\n" + r.explanation().good() + "\n```");
+      g.writeEndObject();
+      g.writeStringProperty("helpUri", INFORMATION_URI + "/blob/main/docs/rules.md#" + r.id());
+      g.writeObjectPropertyStart("defaultConfiguration");
+      g.writeStringProperty("level", level(r.severity()));
+      g.writeEndObject();
+      g.writeObjectPropertyStart("properties");
+      g.writeArrayPropertyStart("tags");
+      g.writeString(r.group());
+      if (r.group().equals("Security")) {
+        g.writeString("security");
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private void result(JsonGenerator g, FileResult file, Finding f, int ruleIndex, int artifactIndex) {
+    g.writeStartObject();
+    g.writeStringProperty("ruleId", f.rule());
+    if (ruleIndex >= 0) {
+      g.writeNumberProperty("ruleIndex", ruleIndex);
+    }
+    g.writeStringProperty("level", level(f.severity()));
+    text(g, "message", f.message());
+    g.writeArrayPropertyStart("locations");
+    g.writeStartObject();
+    g.writeObjectPropertyStart("physicalLocation");
+    artifactLocation(g, "artifactLocation", uri(file.path()), artifactIndex);
+    g.writeObjectPropertyStart("region");
+    g.writeNumberProperty("startLine", f.location().line());
+    g.writeNumberProperty("startColumn", f.location().column());
+    g.writeNumberProperty("endLine", f.location().line());
+    g.writeNumberProperty("endColumn", Tokens.endColumn(file.source(), f));
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeObjectPropertyStart("partialFingerprints");
+    g.writeStringProperty("smtplint/v1", fingerprint(file.path() + "\n" + f.rule() + "\n" + f.location().pointer()));
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private void artifactLocation(JsonGenerator g, String name, String uri, int index) {
+    g.writeObjectPropertyStart(name);
+    g.writeStringProperty("uri", uri);
+    if (!uri.startsWith("file:")) {
+      g.writeStringProperty("uriBaseId", SRCROOT);
+    }
+    if (index >= 0) {
+      g.writeNumberProperty("index", index);
+    }
+    g.writeEndObject();
+  }
+
+  /** A path as a URI relative to the working directory, or an absolute file URI outside it. */
+  String uri(String path) {
+    if (path.equals("-")) {
+      return "stdin";
+    }
+    Path absolute = workingDirectory.resolve(path).normalize();
+    if (!absolute.startsWith(workingDirectory)) {
+      return absolute.toUri().toString();
+    }
+    String relative = workingDirectory.relativize(absolute).toString().replace('\\', '/');
+    try {
+      return new URI(null, null, relative, null).toASCIIString();
+    } catch (URISyntaxException e) {
+      return absolute.toUri().toString();
+    }
+  }
+
+  private static void text(JsonGenerator g, String name, String text) {
+    g.writeObjectPropertyStart(name);
+    g.writeStringProperty("text", text);
+    g.writeEndObject();
+  }
+
+  static String level(Severity s) {
+    return switch (s) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case INFO -> "note";
+    };
+  }
+
+  private static String pascal(String id) {
+    StringBuilder out = new StringBuilder();
+    for (String part : id.split("-")) {
+      out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return out.toString();
+  }
+
+  private static String fingerprint(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
