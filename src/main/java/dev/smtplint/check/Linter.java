@@ -18,7 +18,9 @@ import dev.smtplint.schema.SchemaViolation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -41,20 +43,57 @@ public final class Linter {
 
   public Checked check(SourceFile source) {
     ParsedConfig parsed = JsoncReader.read(source);
-    List<Finding> raw = new ArrayList<>();
+    List<Finding> raw = fileLevel(parsed, source.path());
     Optional<JsonValue.Obj> root = parsed.root().filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast);
-    parsed.error().ifPresent(e -> raw.add(finding(Catalogue.INVALID_JSON, source.path(), e.position(), "", e.message())));
-    parsed.root().filter(r -> !(r instanceof JsonValue.Obj)).ifPresent(r -> raw.add(finding(Catalogue.SCHEMA_VIOLATION,
-        source.path(), r.position(), "", "a site config is a JSON object, but this file holds " + r.typeName())));
-    for (DuplicateKey d : parsed.duplicates()) {
-      if (d.pointer().startsWith("/email.")) {
-        raw.add(finding(Catalogue.DUPLICATE_KEY, source.path(), d.second(), d.pointer(), "\"" + d.key()
-            + "\" is repeated (first at line " + d.first().line() + "); the last one silently wins: keep only one"));
-      }
-    }
     root.ifPresent(r -> raw.addAll(judge(r, source.path())));
     return new Checked(new FileResult(source.path(), Optional.of(source), filter(raw, source), Optional.empty(),
         root.map(Linter::secrets).orElse(Set.of())), root);
+  }
+
+  /** The findings of a merged SITE_CONFIG_FILE list, per file, and the merged tree for the probe. */
+  public record MergedCheck(List<FileResult> results, Optional<JsonValue.Obj> root, Map<String, String> owners) {}
+
+  /** Lints a SITE_CONFIG_FILE list as Sourcegraph loads it; findings point into the file that supplied the value. */
+  public MergedCheck checkMerged(List<SourceFile> sources) {
+    Map<String, List<Finding>> raw = new LinkedHashMap<>();
+    Merge merge = new Merge();
+    boolean complete = true;
+    for (SourceFile source : sources) {
+      ParsedConfig parsed = JsoncReader.read(source);
+      raw.put(source.path(), fileLevel(parsed, source.path()));
+      if (parsed.root().orElse(null) instanceof JsonValue.Obj root) {
+        merge.add(source, root);
+      } else {
+        complete = false;
+      }
+    }
+    merge.overrides().forEach(f -> raw.get(f.location().path()).add(f));
+    Optional<JsonValue.Obj> root = complete ? Optional.of(merge.root()) : Optional.empty();
+    root.ifPresent(r -> judge(r, sources.get(0).path()).stream().map(f -> merge.relocate(f, sources.get(0)))
+        .forEach(f -> raw.get(f.location().path()).add(f)));
+    Set<String> secrets = root.map(Linter::secrets).orElse(Set.of());
+    List<FileResult> results = new ArrayList<>();
+    Map<String, String> owners = new LinkedHashMap<>();
+    for (SourceFile source : sources) {
+      results.add(new FileResult(source.path(), Optional.of(source), filter(raw.get(source.path()), source), Optional.empty(), secrets));
+    }
+    root.ifPresent(r -> r.members().forEach(m -> owners.put(m.key(), merge.owner("/" + m.key(), sources.get(0)).path())));
+    return new MergedCheck(results, root, owners);
+  }
+
+  /** What is wrong with a file as a file: not JSONC, not an object, keys repeated under email.*. */
+  private static List<Finding> fileLevel(ParsedConfig parsed, String path) {
+    List<Finding> out = new ArrayList<>();
+    parsed.error().ifPresent(e -> out.add(finding(Catalogue.INVALID_JSON, path, e.position(), "", e.message())));
+    parsed.root().filter(r -> !(r instanceof JsonValue.Obj)).ifPresent(r -> out.add(finding(Catalogue.SCHEMA_VIOLATION,
+        path, r.position(), "", "a site config is a JSON object, but this file holds " + r.typeName())));
+    for (DuplicateKey d : parsed.duplicates()) {
+      if (d.pointer().startsWith("/email.")) {
+        out.add(finding(Catalogue.DUPLICATE_KEY, path, d.second(), d.pointer(), "\"" + d.key()
+            + "\" is repeated (first at line " + d.first().line() + "); the last one silently wins: keep only one"));
+      }
+    }
+    return out;
   }
 
   /** Schema and rules over the email settings; a schema violation that a rule explains is dropped. */

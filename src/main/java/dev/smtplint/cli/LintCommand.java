@@ -33,8 +33,11 @@ import picocli.CommandLine.Parameters;
     description = "Lint the email settings of Sourcegraph site-config files (JSONC). '-' reads standard input; "
         + "a directory means every *.json / *.jsonc below it.")
 final class LintCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "site-config files, directories, or - for standard input")
-  List<String> files;
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "site-config files, directories, or - for standard input")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--merge", paramLabel = "FILE[:FILE...]", description = "lint a SITE_CONFIG_FILE list as Sourcegraph merges it (repeatable)")
+  List<String> merges = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, json, sarif, github or junit (default: ${DEFAULT-VALUE})")
@@ -98,6 +101,12 @@ final class LintCommand implements Callable<Integer> {
     }
     Settings settings = settings(results, probeRun.isPresent() && passwordEnv != null);
     Linter linter = new Linter(settings, EmailSchemaHolder::get);
+    if (files.isEmpty() && merges.isEmpty()) {
+      throw new UsageException("lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'");
+    }
+    for (String list : merges) {
+      code = Math.max(code, lintMerged(list, linter, probeRun, results));
+    }
     Inputs.Expanded expanded = Inputs.expand(files);
     for (Inputs.Problem p : expanded.problems()) {
       environment.err().println("smtplint: " + p.message());
@@ -120,6 +129,29 @@ final class LintCommand implements Callable<Integer> {
     write(report, threshold);
     boolean failed = threshold.threshold().map(report::anyAtLeast).orElse(false);
     return Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
+  }
+
+  /** One --merge list: every file must be readable, or the list is not judged (exit 2). */
+  private int lintMerged(String list, Linter linter, Optional<ProbeRun> probeRun, List<FileResult> results) {
+    List<SourceFile> sources = new ArrayList<>();
+    int code = ExitCode.OK;
+    for (String name : list.split(":")) {
+      if (name.isEmpty()) {
+        continue;
+      }
+      try {
+        sources.add(SourceLoader.load(Path.of(name), name));
+      } catch (SourceLoader.UnreadableException e) {
+        environment.err().println("smtplint: " + e.getMessage() + " (named in --merge " + list + ")");
+        code = ExitCode.USAGE;
+      }
+    }
+    if (code != ExitCode.OK || sources.isEmpty()) {
+      return ExitCode.USAGE;
+    }
+    Linter.MergedCheck merged = linter.checkMerged(sources);
+    results.addAll(probeRun.map(p -> p.probe(merged, linter)).orElse(merged.results()));
+    return ExitCode.OK;
   }
 
   private Settings settings(List<FileResult> results, boolean passwordFromEnvironment) {

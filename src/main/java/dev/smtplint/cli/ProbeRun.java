@@ -55,9 +55,26 @@ final class ProbeRun {
   }
 
   FileResult probe(Linter.Checked checked, Linter linter) {
-    FileResult result = checked.result();
-    boolean errors = result.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    Optional<JsonValue.Obj> root = checked.root().filter(r -> r.get("email.smtp").filter(JsonValue.Obj.class::isInstance).isPresent());
+    return probe(checked.result(), checked.root(), hasErrors(List.of(checked.result())), linter);
+  }
+
+  /** Probes a merged SITE_CONFIG_FILE list; the probe's block goes to the file that supplied email.smtp. */
+  List<FileResult> probe(Linter.MergedCheck merged, Linter linter) {
+    boolean errors = hasErrors(merged.results());
+    String smtpOwner = merged.owners().getOrDefault("email.smtp", merged.results().get(0).path());
+    List<FileResult> out = new ArrayList<>();
+    for (FileResult file : merged.results()) {
+      out.add(file.path().equals(smtpOwner) ? probe(file, merged.root(), errors, linter) : file);
+    }
+    return out;
+  }
+
+  private static boolean hasErrors(List<FileResult> files) {
+    return files.stream().flatMap(f -> f.findings().stream()).anyMatch(f -> f.severity() == Severity.ERROR);
+  }
+
+  private FileResult probe(FileResult result, Optional<JsonValue.Obj> tree, boolean errors, Linter linter) {
+    Optional<JsonValue.Obj> root = tree.filter(r -> r.get("email.smtp").filter(JsonValue.Obj.class::isInstance).isPresent());
     if (errors || root.isEmpty()) {
       return result.withProbe(ProbeResult.notRun(), List.of());
     }

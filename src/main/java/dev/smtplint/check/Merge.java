@@ -1,0 +1,63 @@
+package dev.smtplint.check;
+
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.config.Position;
+import dev.smtplint.config.SourceFile;
+import dev.smtplint.report.Finding;
+import dev.smtplint.report.Location;
+import dev.smtplint.rules.Catalogue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A SITE_CONFIG_FILE list as Sourcegraph loads it: each file parsed, top-level keys merged in
+ * order, a later file's key replacing an earlier one whole (no deep merge). Every value keeps the
+ * position it has in the file that supplied it, and the merge knows which file that was.
+ */
+final class Merge {
+  private final Map<String, JsonValue.Member> members = new LinkedHashMap<>();
+  private final Map<String, SourceFile> owners = new LinkedHashMap<>();
+  private final List<Finding> overrides = new ArrayList<>();
+
+  void add(SourceFile source, JsonValue.Obj root) {
+    for (JsonValue.Member m : root.members()) {
+      JsonValue.Member earlier = members.remove(m.key());
+      if (earlier != null && m.key().startsWith("email.")) {
+        SourceFile first = owners.get(m.key());
+        overrides.add(Linter.finding(Catalogue.DUPLICATE_KEY, source.path(), m.keyPosition(), m.value().pointer(),
+            "\"" + m.key() + "\" replaces the one in " + first.path() + " (line " + earlier.keyPosition().line()
+                + ") whole: Sourcegraph merges SITE_CONFIG_FILE files by top-level key, it does not merge objects;"
+                + " keep the key in one file"));
+      }
+      members.put(m.key(), m);
+      owners.put(m.key(), source);
+    }
+  }
+
+  JsonValue.Obj root() {
+    return new JsonValue.Obj("", Position.START, List.copyOf(members.values()));
+  }
+
+  List<Finding> overrides() {
+    return overrides;
+  }
+
+  /** The file that supplied the top-level key a pointer starts with. */
+  SourceFile owner(String pointer, SourceFile fallback) {
+    if (pointer.length() < 2) {
+      return fallback;
+    }
+    int slash = pointer.indexOf('/', 1);
+    String key = (slash < 0 ? pointer.substring(1) : pointer.substring(1, slash)).replace("~1", "/").replace("~0", "~");
+    return owners.getOrDefault(key, fallback);
+  }
+
+  /** The same finding, located in the file that supplied the value. */
+  Finding relocate(Finding f, SourceFile fallback) {
+    Location l = f.location();
+    return new Finding(f.rule(), f.severity(), f.message(),
+        new Location(owner(l.pointer(), fallback).path(), l.line(), l.column(), l.pointer()));
+  }
+}
