@@ -112,16 +112,15 @@ final class LintCommand implements Callable<Integer> {
       environment.err().println("smtplint: " + p.message());
       code = ExitCode.USAGE;
     }
-    for (Inputs.Input input : expanded.inputs()) {
-      try {
-        SourceFile source = input.isStdin()
-            ? SourceLoader.load(environment.in(), "-")
-            : SourceLoader.load(input.path(), input.display());
-        Linter.Checked checked = linter.check(source);
-        results.add(probeRun.map(p -> p.probe(checked, linter)).orElse(checked.result()));
-      } catch (SourceLoader.UnreadableException e) {
-        environment.err().println("smtplint: " + e.getMessage());
+    // Large batches are read and checked on all cores; results and messages keep the order given.
+    var stream = expanded.inputs().size() >= PARALLEL_FROM ? expanded.inputs().parallelStream() : expanded.inputs().stream();
+    List<Outcome> outcomes = stream.map(input -> lintOne(input, linter, probeRun)).toList();
+    for (Outcome o : outcomes) {
+      if (o.error() != null) {
+        environment.err().println("smtplint: " + o.error());
         code = ExitCode.USAGE;
+      } else {
+        results.add(o.result());
       }
     }
     Report report = new Report(VersionProvider.version(), results, Catalogue.infos());
@@ -129,6 +128,24 @@ final class LintCommand implements Callable<Integer> {
     write(report, threshold);
     boolean failed = threshold.threshold().map(report::anyAtLeast).orElse(false);
     return Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
+  }
+
+  /** From this many files on, files are checked in parallel (below it, threads cost more than they save). */
+  private static final int PARALLEL_FROM = 64;
+
+  /** One input's result, or why it could not be read. */
+  private record Outcome(FileResult result, String error) {}
+
+  private Outcome lintOne(Inputs.Input input, Linter linter, Optional<ProbeRun> probeRun) {
+    try {
+      SourceFile source = input.isStdin()
+          ? SourceLoader.load(environment.in(), "-")
+          : SourceLoader.load(input.path(), input.display());
+      Linter.Checked checked = linter.check(source);
+      return new Outcome(probeRun.map(p -> p.probe(checked, linter)).orElse(checked.result()), null);
+    } catch (SourceLoader.UnreadableException e) {
+      return new Outcome(null, e.getMessage());
+    }
   }
 
   /** One --merge list: every file must be readable, or the list is not judged (exit 2). */

@@ -22,16 +22,40 @@ public final class Main {
   /** Runs one command line with injected streams and environment; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean terminal) {
     Environment environment = new Environment(out, err, in, env, terminal);
-    CommandLine cli = create(environment);
+    CommandLine cli = create(environment, args.length > 0 ? args[0] : "");
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
   }
 
-  /** The one factory of the command line, with every handler wired; tests use it too. */
-  static CommandLine create(Environment environment) {
-    CommandLine cli = new CommandLine(new TopCommand(), new Factory(environment));
+  /** The subcommands, by name; each is registered only when needed (picocli's model is built by reflection). */
+  private static final Map<String, Class<?>> SUBCOMMANDS = new java.util.LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("lint", LintCommand.class);
+    SUBCOMMANDS.put("rules", RulesCommand.class);
+    SUBCOMMANDS.put("explain", ExplainCommand.class);
+    SUBCOMMANDS.put("schema", SchemaCommand.class);
+  }
+
+  /**
+   * The one factory of the command line, with every handler wired. When the first argument names a
+   * subcommand only that one is built, which keeps start-up short on the path every commit takes.
+   */
+  static CommandLine create(Environment environment, String firstArgument) {
+    Factory factory = new Factory(environment);
+    CommandLine cli = new CommandLine(new TopCommand(), factory);
+    boolean known = SUBCOMMANDS.containsKey(firstArgument);
+    for (Map.Entry<String, Class<?>> sub : SUBCOMMANDS.entrySet()) {
+      if (!known || sub.getKey().equals(firstArgument)) {
+        try {
+          cli.addSubcommand(sub.getKey(), factory.create(sub.getValue()));
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot create the " + sub.getKey() + " command", e);
+        }
+      }
+    }
     cli.setOut(environment.out());
     cli.setErr(environment.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Finds email settings of a Sourcegraph site configuration that look fine and silently don't work.",
-    subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class, SchemaCommand.class},
     footer = {"", "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or unreadable file, 3 internal error."})
 final class TopCommand implements Runnable {
   @picocli.CommandLine.Spec

@@ -111,6 +111,7 @@ public sealed interface JsonValue
 
   /** Appends one reference token to a JSON Pointer, escaped as RFC 6901 requires. */
   static String child(String pointer, String token) {
-    return pointer + "/" + token.replace("~", "~0").replace("/", "~1");
+    boolean plain = token.indexOf('~') < 0 && token.indexOf('/') < 0;
+    return pointer + "/" + (plain ? token : token.replace("~", "~0").replace("/", "~1"));
   }
 }

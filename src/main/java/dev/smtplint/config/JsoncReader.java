@@ -1,6 +1,5 @@
 package dev.smtplint.config;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +44,7 @@ public final class JsoncReader {
 
   public static ParsedConfig read(SourceFile source) {
     List<DuplicateKey> duplicates = new ArrayList<>();
-    try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), new StringReader(source.text()))) {
+    try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), source.text())) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return failed(source, new SyntaxError("the file is empty; a site config is a JSON object", Position.START));

@@ -1,5 +1,6 @@
 package dev.smtplint.config;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The decoded text of one input, with the name a user knows it by. */
@@ -9,7 +10,25 @@ public record SourceFile(String path, String text, List<String> lines) {
   }
 
   public static SourceFile of(String path, String text) {
-    return new SourceFile(path, text, List.of(text.split("\r\n|\r|\n", -1)));
+    return new SourceFile(path, text, lines(text));
+  }
+
+  /** Lines split at CRLF, CR or LF, as Jackson counts them. */
+  private static List<String> lines(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        out.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    out.add(text.substring(start));
+    return out;
   }
 
   /** The text of a 1-based line, or an empty string past the end. */

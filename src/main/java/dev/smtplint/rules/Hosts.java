@@ -22,11 +22,13 @@ final class Hosts {
     if (host.isEmpty() || host.length() > 253) {
       return false;
     }
-    String ascii;
-    try {
-      ascii = IDN.toASCII(host).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return false;
+    String ascii = host.toLowerCase(Locale.ROOT);
+    if (!host.chars().allMatch(c -> c < 0x80)) {
+      try {
+        ascii = IDN.toASCII(host).toLowerCase(Locale.ROOT); // loads ICU data: only for names that need it
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
     }
     String name = ascii.endsWith(".") ? ascii.substring(0, ascii.length() - 1) : ascii;
     if (name.isEmpty()) {

@@ -26,6 +26,11 @@ final class JacksonTree {
     return out;
   }
 
+  /** The whole tree, unindexed: for the schema itself. */
+  static JsonNode convert(JsonValue value) {
+    return convert(value, new java.util.HashMap<>(), new java.util.HashMap<>());
+  }
+
   private static JsonNode convert(JsonValue value, Map<String, JsonValue> index, Map<String, Position> keys) {
     index.put(value.pointer(), value);
     if (value instanceof JsonValue.Obj o) {

@@ -51,8 +51,9 @@ public final class JsonFormat implements Format {
       }
       g.writeEndArray();
       g.writeObjectPropertyStart("summary");
+      var counts = report.counts();
       for (Severity s : Severity.values()) {
-        g.writeNumberProperty(s.label(), report.counts().get(s));
+        g.writeNumberProperty(s.label(), counts.get(s));
       }
       g.writeEndObject();
       g.writeEndObject();
