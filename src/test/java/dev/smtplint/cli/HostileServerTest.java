@@ -41,6 +41,28 @@ class HostileServerTest extends ProbeHarness {
   }
 
   @Test
+  void silentAfterEhloIsATimeoutAtThatStep() throws Exception {
+    Probed p = against((in, out, socket) -> {
+      say(out, "220 scripted.test ESMTP");
+      in.readLine();
+      silence(in);
+    }, "none");
+    assertTrue(p.rules().contains("probe-timeout"), p.rules().toString());
+    assertTrue(p.stage("ehlo").startsWith("failed"), p.stage("ehlo"));
+  }
+
+  @Test
+  void connectionResetByThePeer() throws Exception {
+    Probed p = against((in, out, socket) -> {
+      say(out, "220 scripted.test ESMTP");
+      in.readLine();
+      socket.setSoLinger(true, 0); // close with RST instead of FIN
+      socket.close();
+    }, "none");
+    assertTrue(p.rules().contains("probe-ehlo"), p.rules().toString());
+  }
+
+  @Test
   void dripFeedingServerIsCutOffByTheStepDeadline() throws Exception {
     Probed p = against((in, out, socket) -> {
       for (char c : "220 a greeting that never seems to end because it arrives one byte at a time\r\n".toCharArray()) {

@@ -1,0 +1,43 @@
+package dev.smtplint.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.networknt.schema.SchemaRegistryConfig;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The schema and everything it refers to come from the jar: nothing is fetched over the network. */
+class NoNetworkTest {
+  @Test
+  void aRemoteReferenceIsRefusedNotFetched() throws Exception {
+    AtomicInteger connections = new AtomicInteger();
+    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+      Thread accepter = new Thread(() -> {
+        try {
+          while (true) {
+            server.accept().close();
+            connections.incrementAndGet();
+          }
+        } catch (java.io.IOException closed) {
+          // the test is over
+        }
+      });
+      accepter.setDaemon(true);
+      accepter.start();
+      String schema = "{\"$schema\": \"http://json-schema.org/draft-07/schema#\", \"properties\": {\"a\": "
+          + "{\"$ref\": \"http://127.0.0.1:" + server.getLocalPort() + "/remote.json\"}}}";
+      var registry = EmailSchema.registry(SchemaRegistryConfig.builder().build());
+      assertThrows(RuntimeException.class, () -> registry.getSchema(schema).initializeValidators());
+      Thread.sleep(100);
+      assertEquals(0, connections.get(), "the validator tried to fetch a remote schema");
+    }
+  }
+
+  @Test
+  void theShippedSchemaLoadsFromTheJar() {
+    EmailSchema.load();
+  }
+}
