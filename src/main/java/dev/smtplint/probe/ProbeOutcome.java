@@ -3,10 +3,9 @@ package dev.smtplint.probe;
 import dev.smtplint.report.ProbeResult;
 import java.util.List;
 
-/** The stages the probe ran, what went wrong, and the redacted protocol transcript. */
-public record ProbeOutcome(ProbeResult result, List<Failure> failures, List<String> transcript) {
+/** The stages the probe ran (with the redacted transcript) and what went wrong. */
+public record ProbeOutcome(ProbeResult result, List<Failure> failures) {
   public ProbeOutcome {
     failures = List.copyOf(failures);
-    transcript = List.copyOf(transcript);
   }
 }

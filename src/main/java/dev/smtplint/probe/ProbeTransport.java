@@ -24,7 +24,6 @@ final class ProbeTransport extends SMTPTransport {
 
   private final Listener listener;
   private boolean tls;
-  private boolean ehloSeen;
 
   ProbeTransport(Session session, URLName url, Listener listener) {
     super(session, url, "smtp", false);
@@ -35,7 +34,6 @@ final class ProbeTransport extends SMTPTransport {
   protected boolean ehlo(String domain) throws MessagingException {
     boolean afterTls = tls;
     listener.ehloStarted(afterTls, Reply.of(getLastReturnCode(), getLastServerResponse()));
-    ehloSeen = true;
     boolean accepted = super.ehlo(domain);
     listener.ehloFinished(afterTls, accepted, Reply.of(getLastReturnCode(), getLastServerResponse()));
     return accepted;
@@ -50,10 +48,6 @@ final class ProbeTransport extends SMTPTransport {
 
   boolean tlsActive() {
     return tls;
-  }
-
-  boolean greetingRead() {
-    return ehloSeen;
   }
 
   /** DATA, answered by 354; Angus requires the transport's lock around its data methods. */

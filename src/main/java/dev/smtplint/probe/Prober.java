@@ -1,18 +1,14 @@
 package dev.smtplint.probe;
 
 import dev.smtplint.report.ProbeResult;
-import dev.smtplint.report.ProbeStage;
 import jakarta.mail.MessagingException;
-import jakarta.mail.URLName;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +28,8 @@ import javax.net.ssl.SSLSocketFactory;
 public final class Prober {
   private final ProbeSettings settings;
   private final SSLSocketFactory tls;
-  private final List<ProbeStage> stages = new ArrayList<>();
-  private final List<Failure> failures = new ArrayList<>();
+  private final StageLog log = new StageLog();
   private final Transcript transcript = new Transcript();
-  private Stage current;
-  private long started;
   private Conversation conversation;
 
   private Prober(ProbeSettings settings, SSLSocketFactory tls) {
@@ -60,9 +53,8 @@ public final class Prober {
     }
     Prober prober = new Prober(settings, factory);
     prober.converse();
-    boolean ok = prober.stages.stream().allMatch(ProbeStage::ok)
-        && prober.failures.stream().allMatch(f -> f.rule().equals("probe-auth-not-offered"));
-    return new ProbeOutcome(new ProbeResult(ok, prober.stages, prober.transcript.lines()), prober.failures, prober.transcript.lines());
+    return new ProbeOutcome(new ProbeResult(prober.log.ok(), prober.log.stages(), prober.transcript.lines()),
+        prober.log.failures());
   }
 
   private void converse() {
@@ -75,7 +67,7 @@ public final class Prober {
       return;
     }
     try (Watchdog watchdog = new Watchdog(settings.timeout()); Socket open = socket) {
-      ProbeTransport transport = open(open, watchdog);
+      ProbeTransport transport = new ConnectionPhase(settings, tls, log, transcript).open(open, watchdog);
       if (transport == null) {
         return;
       }
@@ -141,86 +133,6 @@ public final class Prober {
     return null;
   }
 
-  /** Greeting, EHLO and STARTTLS: Angus Mail's connection phase, watched step by step. */
-  private ProbeTransport open(Socket socket, Watchdog watchdog) {
-    Properties props = new Properties();
-    props.put("mail.smtp.host", settings.host());
-    props.put("mail.smtp.port", String.valueOf(settings.port()));
-    props.put("mail.smtp.localhost", settings.ehloName());
-    props.put("mail.smtp.ehlo", "true");
-    props.put("mail.smtp.auth", "false"); // AUTH is done below, the way Go does it
-    props.put("mail.smtp.starttls.enable", "true"); // opportunistic, as Go: only when offered
-    props.put("mail.smtp.starttls.required", "false");
-    props.put("mail.smtp.ssl.socketFactory", tls);
-    // The factory verifies the host name itself (HTTPS rules, as Go); Angus's check would differ for IP hosts.
-    props.put("mail.smtp.ssl.checkserveridentity", "false");
-    String ms = String.valueOf(settings.timeout().toMillis()); // Angus's own timeouts are infinite by default
-    props.put("mail.smtp.connectiontimeout", ms);
-    props.put("mail.smtp.timeout", ms);
-    props.put("mail.smtp.writetimeout", ms);
-    props.put("mail.debug", "false");
-    jakarta.mail.Session session = jakarta.mail.Session.getInstance(props);
-    URLName url = new URLName("smtp", settings.host(), settings.port(), null, null, null);
-    begin(Stage.BANNER);
-    watchdog.arm(Stage.BANNER, socket);
-    ProbeTransport transport = new ProbeTransport(session, url, new PhaseListener(watchdog, socket));
-    try {
-      transport.connect(socket);
-      watchdog.disarm();
-      if (current == Stage.EHLO) {
-        end(true, lastReply(transport).shown() + extensions(transport));
-      }
-      if (!transport.tlsActive()) {
-        begin(Stage.STARTTLS);
-        end(true, "not offered: Sourcegraph goes on without TLS");
-      } else if (current == Stage.STARTTLS) {
-        end(true, "TLS established; EHLO again: " + lastReply(transport).shown());
-      }
-      return transport;
-    } catch (MessagingException | RuntimeException e) {
-      watchdog.disarm();
-      Reply last = lastReply(transport);
-      Stage stage = current;
-      fail(Diagnosis.broken(stage, e, watchdog.expired() == stage, settings, last),
-          last.code() > 0 && stage != Stage.BANNER ? last.shown() : Diagnosis.cause(e));
-      return null;
-    }
-  }
-
-  /** Moves the step clock as Angus reaches EHLO and STARTTLS. */
-  private final class PhaseListener implements ProbeTransport.Listener {
-    private final Watchdog watchdog;
-    private final Socket socket;
-
-    PhaseListener(Watchdog watchdog, Socket socket) {
-      this.watchdog = watchdog;
-      this.socket = socket;
-    }
-
-    public void ehloStarted(boolean afterTls, Reply previous) {
-      if (!afterTls && current == Stage.BANNER) {
-        transcript.server(previous.shown());
-        end(true, previous.shown());
-        begin(Stage.EHLO);
-        watchdog.arm(Stage.EHLO, socket);
-      }
-      transcript.client("EHLO " + settings.ehloName());
-    }
-
-    public void ehloFinished(boolean afterTls, boolean accepted, Reply reply) {
-      transcript.server(reply.shown() + (accepted ? "" : " (EHLO rejected; Go and Angus then try HELO)"));
-    }
-
-    public void startTlsStarted() {
-      if (current == Stage.EHLO) {
-        end(true, "250; offers STARTTLS");
-      }
-      begin(Stage.STARTTLS);
-      watchdog.arm(Stage.STARTTLS, socket);
-      transcript.client("STARTTLS");
-    }
-  }
-
   private boolean authenticate(Conversation s) {
     if (settings.authentication().equals("none")) {
       return true;
@@ -229,7 +141,7 @@ public final class Prober {
     Authentication auth = new Authentication(s, settings);
     Authentication.Result result = auth.run();
     if (result.failure() != null && result.failure().rule().equals("probe-auth-not-offered")) {
-      failures.add(result.failure());
+      log.warn(result.failure());
       end(true, "server offers no AUTH: Sourcegraph sends without authenticating");
       return true;
     }
@@ -300,28 +212,15 @@ public final class Prober {
     return Reply.of(transport.getLastReturnCode(), transport.getLastServerResponse());
   }
 
-  private static String extensions(ProbeTransport t) {
-    List<String> offered = new ArrayList<>();
-    if (t.supportsExtension("STARTTLS")) {
-      offered.add("STARTTLS");
-    }
-    if (t.supportsExtension("AUTH")) {
-      offered.add("AUTH " + t.getExtensionParameter("AUTH"));
-    }
-    return offered.isEmpty() ? "; offers neither STARTTLS nor AUTH" : "; offers " + String.join(", ", offered);
-  }
-
   private void begin(Stage stage) {
-    current = stage;
-    started = System.nanoTime();
+    log.begin(stage);
   }
 
   private void end(boolean ok, String detail) {
-    stages.add(new ProbeStage(current.label(), ok, (System.nanoTime() - started) / 1_000_000, detail));
+    log.end(ok, detail);
   }
 
   private void fail(Failure failure, String detail) {
-    failures.add(failure);
-    end(false, detail);
+    log.fail(failure, detail);
   }
 }

@@ -27,8 +27,4 @@ record Reply(int code, String enhanced, String text) {
     }
     return (code > 0 ? code + " " : "") + (clean.startsWith(enhanced) || enhanced.isEmpty() ? clean : enhanced + " " + clean);
   }
-
-  boolean positive() {
-    return code >= 200 && code < 400;
-  }
 }

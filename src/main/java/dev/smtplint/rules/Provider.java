@@ -28,10 +28,6 @@ record Provider(String id, String name, Pattern host, Set<Integer> ports, Option
     return Table.ALL.stream().filter(p -> p.host().matcher(h).matches()).findFirst();
   }
 
-  static List<Provider> all() {
-    return Table.ALL;
-  }
-
   private static List<Provider> load() {
     String text;
     try (InputStream in = Provider.class.getResourceAsStream("/dev/smtplint/providers.jsonc")) {

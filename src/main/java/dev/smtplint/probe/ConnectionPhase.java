@@ -1,0 +1,115 @@
+package dev.smtplint.probe;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.URLName;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
+
+/** The connection phase: greeting, EHLO (or HELO) and STARTTLS, done by Angus Mail and timed step by step. */
+final class ConnectionPhase {
+  private final ProbeSettings settings;
+  private final SSLSocketFactory tls;
+  private final StageLog log;
+  private final Transcript transcript;
+
+  ConnectionPhase(ProbeSettings settings, SSLSocketFactory tls, StageLog log, Transcript transcript) {
+    this.settings = settings;
+    this.tls = tls;
+    this.log = log;
+    this.transcript = transcript;
+  }
+
+  /** Greeting, EHLO and STARTTLS: Angus Mail's connection phase, watched step by step. */
+  ProbeTransport open(Socket socket, Watchdog watchdog) {
+    Properties props = new Properties();
+    props.put("mail.smtp.host", settings.host());
+    props.put("mail.smtp.port", String.valueOf(settings.port()));
+    props.put("mail.smtp.localhost", settings.ehloName());
+    props.put("mail.smtp.ehlo", "true");
+    props.put("mail.smtp.auth", "false"); // AUTH is done below, the way Go does it
+    props.put("mail.smtp.starttls.enable", "true"); // opportunistic, as Go: only when offered
+    props.put("mail.smtp.starttls.required", "false");
+    props.put("mail.smtp.ssl.socketFactory", tls);
+    // The factory verifies the host name itself (HTTPS rules, as Go); Angus's check would differ for IP hosts.
+    props.put("mail.smtp.ssl.checkserveridentity", "false");
+    String ms = String.valueOf(settings.timeout().toMillis()); // Angus's own timeouts are infinite by default
+    props.put("mail.smtp.connectiontimeout", ms);
+    props.put("mail.smtp.timeout", ms);
+    props.put("mail.smtp.writetimeout", ms);
+    props.put("mail.debug", "false");
+    jakarta.mail.Session session = jakarta.mail.Session.getInstance(props);
+    URLName url = new URLName("smtp", settings.host(), settings.port(), null, null, null);
+    log.begin(Stage.BANNER);
+    watchdog.arm(Stage.BANNER, socket);
+    ProbeTransport transport = new ProbeTransport(session, url, new PhaseListener(watchdog, socket));
+    try {
+      transport.connect(socket);
+      watchdog.disarm();
+      if (log.current() == Stage.EHLO) {
+        log.end(true, Prober.lastReply(transport).shown() + extensions(transport));
+      }
+      if (!transport.tlsActive()) {
+        log.begin(Stage.STARTTLS);
+        log.end(true, "not offered: Sourcegraph goes on without TLS");
+      } else if (log.current() == Stage.STARTTLS) {
+        log.end(true, "TLS established; EHLO again: " + Prober.lastReply(transport).shown());
+      }
+      return transport;
+    } catch (MessagingException | RuntimeException e) {
+      watchdog.disarm();
+      Reply last = Prober.lastReply(transport);
+      Stage stage = log.current();
+      log.fail(Diagnosis.broken(stage, e, watchdog.expired() == stage, settings, last),
+          last.code() > 0 && stage != Stage.BANNER ? last.shown() : Diagnosis.cause(e));
+      return null;
+    }
+  }
+
+  /** Moves the step clock as Angus reaches EHLO and STARTTLS. */
+  private final class PhaseListener implements ProbeTransport.Listener {
+    private final Watchdog watchdog;
+    private final Socket socket;
+
+    PhaseListener(Watchdog watchdog, Socket socket) {
+      this.watchdog = watchdog;
+      this.socket = socket;
+    }
+
+    public void ehloStarted(boolean afterTls, Reply previous) {
+      if (!afterTls && log.current() == Stage.BANNER) {
+        transcript.server(previous.shown());
+        log.end(true, previous.shown());
+        log.begin(Stage.EHLO);
+        watchdog.arm(Stage.EHLO, socket);
+      }
+      transcript.client("EHLO " + settings.ehloName());
+    }
+
+    public void ehloFinished(boolean afterTls, boolean accepted, Reply reply) {
+      transcript.server(reply.shown() + (accepted ? "" : " (EHLO rejected; Go and Angus then try HELO)"));
+    }
+
+    public void startTlsStarted() {
+      if (log.current() == Stage.EHLO) {
+        log.end(true, "250; offers STARTTLS");
+      }
+      log.begin(Stage.STARTTLS);
+      watchdog.arm(Stage.STARTTLS, socket);
+      transcript.client("STARTTLS");
+    }
+  }
+
+  private static String extensions(ProbeTransport t) {
+    List<String> offered = new ArrayList<>();
+    if (t.supportsExtension("STARTTLS")) {
+      offered.add("STARTTLS");
+    }
+    if (t.supportsExtension("AUTH")) {
+      offered.add("AUTH " + t.getExtensionParameter("AUTH"));
+    }
+    return offered.isEmpty() ? "; offers neither STARTTLS nor AUTH" : "; offers " + String.join(", ", offered);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.smtplint.probe;
+
+import dev.smtplint.report.ProbeStage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The probe's record of steps: which one is running, how long each took, and what failed. */
+final class StageLog {
+  private final List<ProbeStage> stages = new ArrayList<>();
+  private final List<Failure> failures = new ArrayList<>();
+  private Stage current;
+  private long started;
+
+  void begin(Stage stage) {
+    current = stage;
+    started = System.nanoTime();
+  }
+
+  Stage current() {
+    return current;
+  }
+
+  void end(boolean ok, String detail) {
+    stages.add(new ProbeStage(current.label(), ok, (System.nanoTime() - started) / 1_000_000, detail));
+  }
+
+  void fail(Failure failure, String detail) {
+    failures.add(failure);
+    end(false, detail);
+  }
+
+  /** A finding that does not stop the probe (the not-offered warning). */
+  void warn(Failure failure) {
+    failures.add(failure);
+  }
+
+  List<ProbeStage> stages() {
+    return stages;
+  }
+
+  List<Failure> failures() {
+    return failures;
+  }
+
+  boolean ok() {
+    return stages.stream().allMatch(ProbeStage::ok)
+        && failures.stream().allMatch(f -> f.rule().equals("probe-auth-not-offered"));
+  }
+}
