@@ -62,11 +62,11 @@ public final class Prober {
     if (addresses == null) {
       return;
     }
-    Socket socket = connect(addresses);
+    BoundedSocket socket = connect(addresses);
     if (socket == null) {
       return;
     }
-    try (Watchdog watchdog = new Watchdog(settings.timeout()); Socket open = socket) {
+    try (Watchdog watchdog = new Watchdog(settings.timeout(), socket); Socket open = socket) {
       ProbeTransport transport = new ConnectionPhase(settings, tls, log, transcript).open(open, watchdog);
       if (transport == null) {
         return;
@@ -109,11 +109,11 @@ public final class Prober {
   }
 
   /** Go's net.Dial tries each address in turn; so does this. */
-  private Socket connect(InetAddress[] addresses) {
+  private BoundedSocket connect(InetAddress[] addresses) {
     begin(Stage.CONNECT);
     IOException last = null;
     for (InetAddress address : addresses) {
-      Socket socket = new Socket();
+      BoundedSocket socket = new BoundedSocket();
       try {
         socket.connect(new InetSocketAddress(address, settings.port()), (int) settings.timeout().toMillis());
         socket.setSoTimeout((int) settings.timeout().toMillis());

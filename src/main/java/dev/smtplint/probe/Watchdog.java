@@ -20,16 +20,19 @@ final class Watchdog implements AutoCloseable {
     return t;
   });
   private final Duration limit;
+  private final BoundedSocket metered;
   private ScheduledFuture<?> pending;
   private volatile Stage expired;
 
-  Watchdog(Duration limit) {
+  Watchdog(Duration limit, BoundedSocket metered) {
     this.limit = limit;
+    this.metered = metered;
   }
 
-  /** Starts the clock of a step; when it runs out, {@code target} is closed. */
+  /** Starts the clock (and the input budget) of a step; when the clock runs out, {@code target} is closed. */
   synchronized void arm(Stage stage, Closeable target) {
     disarm();
+    metered.resetBudget();
     pending = timer.schedule(() -> {
       expired = stage;
       try {

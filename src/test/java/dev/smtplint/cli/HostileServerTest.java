@@ -149,6 +149,19 @@ class HostileServerTest extends ProbeHarness {
   }
 
   @Test
+  void anEndlessReplyLineIsCutOffBeforeItFillsMemory() throws Exception {
+    Probed p = against((in, out, socket) -> {
+      byte[] chunk = "x".repeat(64 * 1024).getBytes();
+      out.write("220 ".getBytes());
+      while (true) {
+        out.write(chunk); // until the client hangs up
+      }
+    }, "none");
+    String message = p.finding("probe-banner").get("message").asString();
+    assertTrue(message.contains("more than 4 MiB in one step"), message);
+  }
+
+  @Test
   void megabyteReplyLineEndsWithAFindingOrPasses() throws Exception {
     try (ScriptedServer server = new ScriptedServer((in, out, socket) -> {
       say(out, "220 " + "x".repeat(1 << 20));
