@@ -110,7 +110,7 @@ public final class Linter {
     if (hasEmail) {
       for (SchemaViolation v : schema.get().validate(root)) {
         if (!explained.contains(v.subject())) {
-          out.add(finding(Catalogue.SCHEMA_VIOLATION, path, v.position(), v.pointer(), v.message()));
+          out.add(finding(Catalogue.SCHEMA_VIOLATION, path, v.position(), v.subject(), v.message()));
         }
       }
     }

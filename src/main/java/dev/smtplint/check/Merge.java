@@ -46,12 +46,8 @@ final class Merge {
 
   /** The file that supplied the top-level key a pointer starts with. */
   SourceFile owner(String pointer, SourceFile fallback) {
-    if (pointer.length() < 2) {
-      return fallback;
-    }
-    int slash = pointer.indexOf('/', 1);
-    String key = (slash < 0 ? pointer.substring(1) : pointer.substring(1, slash)).replace("~1", "/").replace("~0", "~");
-    return owners.getOrDefault(key, fallback);
+    List<String> tokens = JsonValue.tokens(pointer);
+    return tokens.isEmpty() ? fallback : owners.getOrDefault(tokens.get(0), fallback);
   }
 
   /** The same finding, located in the file that supplied the value. */

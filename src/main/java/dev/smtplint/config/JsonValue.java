@@ -96,8 +96,7 @@ public sealed interface JsonValue
       return Optional.of(root);
     }
     JsonValue node = root;
-    for (String raw : pointer.substring(1).split("/", -1)) {
-      String token = raw.replace("~1", "/").replace("~0", "~");
+    for (String token : tokens(pointer)) {
       if (node instanceof Obj o && o.get(token).isPresent()) {
         node = o.get(token).get();
       } else if (node instanceof Arr a && token.matches("\\d{1,9}") && Integer.parseInt(token) < a.items().size()) {
@@ -107,6 +106,28 @@ public sealed interface JsonValue
       }
     }
     return Optional.of(node);
+  }
+
+  /** The unescaped reference tokens of a JSON Pointer: ["email.smtp", "port"] for /email.smtp/port. */
+  static List<String> tokens(String pointer) {
+    if (pointer.isEmpty()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(pointer.substring(1).split("/", -1))
+        .map(t -> t.replace("~1", "/").replace("~0", "~")).toList();
+  }
+
+  /** How an admin names a setting in a message: "email.smtp.additionalHeaders[0].key", quoted. */
+  static String settingName(String pointer) {
+    List<String> tokens = tokens(pointer);
+    if (tokens.isEmpty()) {
+      return "the site config";
+    }
+    StringBuilder out = new StringBuilder("\"").append(tokens.get(0));
+    for (String token : tokens.subList(1, tokens.size())) {
+      out.append(token.matches("\\d+") ? "[" + token + "]" : "." + token);
+    }
+    return out.append('"').toString();
   }
 
   /** Appends one reference token to a JSON Pointer, escaped as RFC 6901 requires. */

@@ -26,8 +26,7 @@ public final class SourceLoader {
     }
     try {
       if (Files.size(path) > JsoncReader.MAX_DOCUMENT_LENGTH) {
-        throw new UnreadableException(displayName + ": larger than smtplint's input limit of "
-            + (JsoncReader.MAX_DOCUMENT_LENGTH >> 20) + " MiB");
+        throw tooLarge(displayName);
       }
       return decode(displayName, Files.readAllBytes(path));
     } catch (java.nio.file.NoSuchFileException e) {
@@ -43,13 +42,17 @@ public final class SourceLoader {
     try {
       byte[] bytes = in.readNBytes((int) JsoncReader.MAX_DOCUMENT_LENGTH + 1);
       if (bytes.length > JsoncReader.MAX_DOCUMENT_LENGTH) {
-        throw new UnreadableException(displayName + ": larger than smtplint's input limit of "
-            + (JsoncReader.MAX_DOCUMENT_LENGTH >> 20) + " MiB");
+        throw tooLarge(displayName);
       }
       return decode(displayName, bytes);
     } catch (IOException e) {
       throw new UnreadableException(displayName + ": cannot be read (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  private static UnreadableException tooLarge(String displayName) {
+    return new UnreadableException(displayName + ": larger than smtplint's input limit of "
+        + (JsoncReader.MAX_DOCUMENT_LENGTH >> 20) + " MiB");
   }
 
   static SourceFile decode(String displayName, byte[] bytes) throws UnreadableException {

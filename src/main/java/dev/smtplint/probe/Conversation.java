@@ -88,12 +88,6 @@ final class Conversation {
     transcript.note(lastDetail);
   }
 
-  /** Records a failure decided by the caller (AUTH's own checks). */
-  void recordFailure(Failure failure, String detail) {
-    lastFailure = failure;
-    lastDetail = detail;
-  }
-
   Failure lastFailure() {
     return lastFailure;
   }

@@ -144,20 +144,21 @@ final class Diagnosis {
     return false;
   }
 
-  private static String rootMessage(Throwable e) {
+  private static Throwable root(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null) {
       t = t.getCause();
     }
-    return t.getMessage();
+    return t;
+  }
+
+  private static String rootMessage(Throwable e) {
+    return root(e).getMessage();
   }
 
   /** The innermost exception's kind and words, never a stack trace. */
   static String cause(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
+    Throwable t = root(e);
     if (t instanceof ConnectException) {
       return "connection refused";
     }

@@ -31,7 +31,7 @@ final class HeaderInjectionRule implements Rule {
     s.headers().forEach(h -> h.string("value").ifPresent(values::add));
     for (JsonValue.Str v : values) {
       if (v.value().indexOf('\r') >= 0 || v.value().indexOf('\n') >= 0) {
-        out.at(INFO, v, SchemaName.of(v.pointer()) + " contains a line break, which ends an SMTP command or header "
+        out.at(INFO, v, JsonValue.settingName(v.pointer()) + " contains a line break, which ends an SMTP command or header "
             + "line early: Go's net/smtp refuses it, and in a header it would inject text; remove it");
       }
     }

@@ -2,6 +2,7 @@ package dev.smtplint.rules;
 
 import static dev.smtplint.report.Severity.ERROR;
 
+import dev.smtplint.config.JsonValue;
 import dev.smtplint.report.RuleInfo;
 
 final class PlaceholderValueRule implements Rule {
@@ -25,7 +26,7 @@ final class PlaceholderValueRule implements Rule {
       boolean password = v.pointer().equals("/email.smtp/password");
       if (Placeholders.isPlaceholder(v.value()) && !(password && s.options().passwordFromEnvironment())) {
         String shown = password ? "a placeholder" : "\"" + v.value() + "\"";
-        out.at(INFO, v, SchemaName.of(v.pointer()) + " is still " + shown
+        out.at(INFO, v, JsonValue.settingName(v.pointer()) + " is still " + shown
             + " from the documentation: replace it with the real value");
       }
     });

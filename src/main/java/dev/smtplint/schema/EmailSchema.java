@@ -113,7 +113,7 @@ public final class EmailSchema {
         : keyword.equals("required") || keyword.equals("not") ? Optional.ofNullable(keys.get(at)) : Optional.empty();
     Position position = key.or(() -> Optional.ofNullable(value).map(JsonValue::position)).orElse(Position.START);
     String message = SchemaMessages.describe(keyword, at, property, value, error, siblings);
-    return new SchemaViolation(subject, position, subject, message);
+    return new SchemaViolation(subject, position, message);
   }
 
   private static String pointer(NodePath path) {

@@ -5,7 +5,6 @@ import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /** Turns a validator error into a sentence that names the setting, the value and what is allowed. */
@@ -13,7 +12,7 @@ final class SchemaMessages {
   private SchemaMessages() {}
 
   static String describe(String keyword, String at, String property, JsonValue value, Error error, List<String> siblings) {
-    String setting = setting(at);
+    String setting = JsonValue.settingName(at);
     JsonNode schemaNode = error.getSchemaNode();
     return switch (keyword) {
       case "type" -> setting + " must be " + article(typeName(schemaNode)) + ", not " + shown(value);
@@ -30,24 +29,9 @@ final class SchemaMessages {
     };
   }
 
-  /** "email.smtp.port" for "/email.smtp/port": how an admin names a setting. */
-  static String setting(String pointer) {
-    if (pointer.isEmpty()) {
-      return "the site config";
-    }
-    List<String> parts = new ArrayList<>();
-    for (String token : pointer.substring(1).split("/", -1)) {
-      parts.add(token.replace("~1", "/").replace("~0", "~"));
-    }
-    StringBuilder out = new StringBuilder(parts.get(0));
-    for (String part : parts.subList(1, parts.size())) {
-      out.append(part.matches("\\d+") ? "[" + part + "]" : "." + part);
-    }
-    return "\"" + out + "\"";
-  }
-
   private static String lastToken(String pointer) {
-    return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+    List<String> tokens = JsonValue.tokens(pointer);
+    return tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1);
   }
 
   private static String typeName(JsonNode type) {

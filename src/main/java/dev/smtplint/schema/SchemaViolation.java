@@ -7,4 +7,4 @@ import dev.smtplint.config.Position;
  * violation is about (for a missing or unknown property, the property's own pointer), so that a
  * more specific rule about the same value can take its place.
  */
-public record SchemaViolation(String subject, Position position, String pointer, String message) {}
+public record SchemaViolation(String subject, Position position, String message) {}
