@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -32,10 +34,18 @@ import java.util.function.Supplier;
 public final class Linter {
   private final Settings settings;
   private final Supplier<EmailSchema> schema;
+  private final Predicate<String> versioned;
 
+  /** A linter that takes every file as headed for version control (tests, and inputs with no real path). */
   public Linter(Settings settings, Supplier<EmailSchema> schema) {
+    this(settings, schema, path -> true);
+  }
+
+  /** {@code versioned}: whether the file at a path is headed for version control (see {@link VersionControl}). */
+  public Linter(Settings settings, Supplier<EmailSchema> schema, Predicate<String> versioned) {
     this.settings = settings;
     this.schema = schema;
+    this.versioned = versioned;
   }
 
   /** The findings about one file, and the tree when it parsed (the probe needs it). */
@@ -45,7 +55,7 @@ public final class Linter {
     ParsedConfig parsed = JsoncReader.read(source);
     List<Finding> raw = fileLevel(parsed, source.path());
     Optional<JsonValue.Obj> root = parsed.root().filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast);
-    root.ifPresent(r -> raw.addAll(judge(r, source.path())));
+    root.ifPresent(r -> raw.addAll(judge(r, source.path(), () -> versioned.test(source.path()))));
     return new Checked(new FileResult(source.path(), Optional.of(source), filter(raw, source), Optional.empty(),
         root.map(Linter::secrets).orElse(Set.of())), root);
   }
@@ -69,7 +79,8 @@ public final class Linter {
     }
     merge.overrides().forEach(f -> raw.get(f.location().path()).add(f));
     Optional<JsonValue.Obj> root = complete ? Optional.of(merge.root()) : Optional.empty();
-    root.ifPresent(r -> judge(r, sources.get(0).path()).stream().map(f -> merge.relocate(f, sources.get(0)))
+    String smtpFile = merge.owner("/email.smtp", sources.get(0)).path();
+    root.ifPresent(r -> judge(r, sources.get(0).path(), () -> versioned.test(smtpFile)).stream().map(f -> merge.relocate(f, sources.get(0)))
         .forEach(f -> raw.get(f.location().path()).add(f)));
     Set<String> secrets = root.map(Linter::secrets).orElse(Set.of());
     List<FileResult> results = new ArrayList<>();
@@ -81,9 +92,12 @@ public final class Linter {
     return new MergedCheck(results, root, owners);
   }
 
-  /** What is wrong with a file as a file: not JSONC, not an object, keys repeated under email.*. */
+  /** What is wrong with a file as a file: not UTF-8, not JSONC, not an object, keys repeated under email.*. */
   private static List<Finding> fileLevel(ParsedConfig parsed, String path) {
     List<Finding> out = new ArrayList<>();
+    parsed.source().badEncoding().ifPresent(at -> out.add(finding(Catalogue.INVALID_ENCODING, path, at, "",
+        "a byte here is not UTF-8: Sourcegraph (Go) reads it as U+FFFD, so the value is loaded mangled; "
+            + "save the file as UTF-8")));
     parsed.error().ifPresent(e -> out.add(finding(Catalogue.INVALID_JSON, path, e.position(), "", e.message())));
     parsed.root().filter(r -> !(r instanceof JsonValue.Obj)).ifPresent(r -> out.add(finding(Catalogue.SCHEMA_VIOLATION,
         path, r.position(), "", "a site config is a JSON object, but this file holds " + r.typeName())));
@@ -97,13 +111,17 @@ public final class Linter {
   }
 
   /** Schema and rules over the email settings; a schema violation that a rule explains is dropped. */
-  List<Finding> judge(JsonValue.Obj root, String path) {
-    EmailSettings email = new EmailSettings(root, new EmailSettings.Options(settings.passwordFromEnvironment()));
+  List<Finding> judge(JsonValue.Obj root, String path, BooleanSupplier versioned) {
+    EmailSettings email = EmailSettings.of(root, new EmailSettings.Options(settings.passwordFromEnvironment(), versioned));
     Reporter reporter = new Reporter(path);
     for (Rule rule : Catalogue.rules()) {
       rule.check(email, reporter);
     }
-    List<Finding> out = new ArrayList<>(reporter.findings());
+    // A REDACTED credential is one problem: no other rule speaks of that value.
+    Set<String> redacted = new HashSet<>();
+    reporter.findings().stream().filter(f -> f.rule().equals(Catalogue.REDACTED_VALUE)).forEach(f -> redacted.add(f.location().pointer()));
+    List<Finding> out = new ArrayList<>(reporter.findings().stream()
+        .filter(f -> f.rule().equals(Catalogue.REDACTED_VALUE) || !redacted.contains(f.location().pointer())).toList());
     Set<String> explained = new HashSet<>();
     out.forEach(f -> explained.add(f.location().pointer()));
     boolean hasEmail = root.members().stream().anyMatch(m -> m.key().startsWith("email."));
@@ -151,7 +169,7 @@ public final class Linter {
 
   /** The values no output may show: the password and the values of headers marked sensitive. */
   static Set<String> secrets(JsonValue.Obj root) {
-    EmailSettings email = new EmailSettings(root, EmailSettings.Options.DEFAULT);
+    EmailSettings email = EmailSettings.of(root, EmailSettings.Options.DEFAULT);
     Set<String> out = new HashSet<>();
     email.smtpString("password").map(JsonValue.Str::value).filter(p -> !p.isEmpty()).ifPresent(out::add);
     email.headers().stream()

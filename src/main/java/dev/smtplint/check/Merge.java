@@ -2,6 +2,7 @@ package dev.smtplint.check;
 
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.Position;
+import dev.smtplint.config.Span;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Location;
@@ -37,7 +38,7 @@ final class Merge {
   }
 
   JsonValue.Obj root() {
-    return new JsonValue.Obj("", Position.START, List.copyOf(members.values()));
+    return new JsonValue.Obj("", Position.START, Span.NONE, List.copyOf(members.values()));
   }
 
   List<Finding> overrides() {

@@ -9,7 +9,7 @@ final class UnknownRules {
   private UnknownRules() {}
 
   static String hint(String name) {
-    String best = Suggestions.closest(name, Catalogue.infos().stream().map(RuleInfo::id).toList());
-    return best == null ? " (see `smtplint rules`)" : "; did you mean \"" + best + "\"?";
+    return Suggestions.closest(name, Catalogue.infos().stream().map(RuleInfo::id).toList())
+        .map(best -> "; did you mean \"" + best + "\"?").orElse(" (see `smtplint rules`)");
   }
 }

@@ -20,8 +20,9 @@ final class ExplainCommand implements Callable<Integer> {
 
   public Integer call() {
     RuleInfo info = Catalogue.find(rule).orElseThrow(() -> {
-      String best = Suggestions.closest(rule, Catalogue.infos().stream().map(RuleInfo::id).toList());
-      return new UsageException("no rule \"" + rule + "\"" + (best == null ? "; see `smtplint rules`" : "; did you mean \"" + best + "\"?"));
+      String hint = Suggestions.closest(rule, Catalogue.infos().stream().map(RuleInfo::id).toList())
+          .map(best -> "; did you mean \"" + best + "\"?").orElse("; see `smtplint rules`");
+      return new UsageException("no rule \"" + Suggestions.shown(rule) + "\"" + hint);
     });
     environment.out().print(Explanations.text(info));
     return ExitCode.OK;

@@ -1,16 +1,22 @@
 package dev.smtplint.config;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** A JSONC value that knows where it stands: its JSON Pointer and the position of its first token. */
+/**
+ * A JSONC value that knows where it stands: its JSON Pointer, the position of its first token, and
+ * its span in the source text (first character to just past the last), as the reader located it.
+ */
 public sealed interface JsonValue
     permits JsonValue.Obj, JsonValue.Arr, JsonValue.Str, JsonValue.Num, JsonValue.Bool, JsonValue.Null {
 
   String pointer();
 
   Position position();
+
+  Span span();
 
   /** The JSON type name a user reads in a message. */
   String typeName();
@@ -19,7 +25,7 @@ public sealed interface JsonValue
   record Member(String key, Position keyPosition, JsonValue value) {}
 
   /** An object; when a key repeats, the last member wins, as in Sourcegraph's own decoder. */
-  record Obj(String pointer, Position position, List<Member> members) implements JsonValue {
+  record Obj(String pointer, Position position, Span span, List<Member> members) implements JsonValue {
     public Obj {
       members = List.copyOf(members);
     }
@@ -47,7 +53,7 @@ public sealed interface JsonValue
     }
   }
 
-  record Arr(String pointer, Position position, List<JsonValue> items) implements JsonValue {
+  record Arr(String pointer, Position position, Span span, List<JsonValue> items) implements JsonValue {
     public Arr {
       items = List.copyOf(items);
     }
@@ -57,16 +63,31 @@ public sealed interface JsonValue
     }
   }
 
-  record Str(String pointer, Position position, String value) implements JsonValue {
+  record Str(String pointer, Position position, Span span, String value) implements JsonValue {
     public String typeName() {
       return "string";
     }
   }
 
   /** A number, kept as written so that nothing is lost to rounding. */
-  record Num(String pointer, Position position, String text) implements JsonValue {
+  record Num(String pointer, Position position, Span span, String text) implements JsonValue {
     public BigDecimal decimal() {
       return new BigDecimal(text);
+    }
+
+    /**
+     * Whether Go's {@code encoding/json} can decode the literal into an {@code int}: digits only (no
+     * fraction, no exponent, even {@code 587.0}) and within 64 bits.
+     */
+    public boolean isIntegerLiteral() {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '.' || c == 'e' || c == 'E') {
+          return false;
+        }
+      }
+      BigDecimal value = decimal();
+      return value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0 && value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
     }
 
     public boolean isIntegral() {
@@ -78,13 +99,13 @@ public sealed interface JsonValue
     }
   }
 
-  record Bool(String pointer, Position position, boolean value) implements JsonValue {
+  record Bool(String pointer, Position position, Span span, boolean value) implements JsonValue {
     public String typeName() {
       return "boolean";
     }
   }
 
-  record Null(String pointer, Position position) implements JsonValue {
+  record Null(String pointer, Position position, Span span) implements JsonValue {
     public String typeName() {
       return "null";
     }
@@ -113,7 +134,7 @@ public sealed interface JsonValue
     if (pointer.isEmpty()) {
       return List.of();
     }
-    return java.util.Arrays.stream(pointer.substring(1).split("/", -1))
+    return Arrays.stream(pointer.substring(1).split("/", -1))
         .map(t -> t.replace("~1", "/").replace("~0", "~")).toList();
   }
 

@@ -74,13 +74,49 @@ public final class JsoncReader {
     return new Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
   }
 
-  /** Jackson's own words, first line only and without its source excerpt. */
-  private static String describe(JacksonException e) {
-    String message = Optional.ofNullable(e.getOriginalMessage()).orElse("malformed JSON");
-    int cut = message.indexOf('\n');
-    message = cut >= 0 ? message.substring(0, cut) : message;
-    return message.replace("Unexpected character", "unexpected character")
-        .replace("Unexpected end-of-input", "unexpected end of file");
+  /**
+   * What is wrong, in smtplint's words: Jackson's messages quote the offending token, which may be
+   * the password, so only the kind of fault is taken from them, never their text.
+   */
+  static String describe(JacksonException e) {
+    String m = Optional.ofNullable(e.getOriginalMessage()).orElse("");
+    if (m.startsWith("Unexpected end-of-input")) {
+      return m.contains("comment") ? "unexpected end of file inside a comment: close it with */"
+          : m.contains("VALUE_STRING") || m.contains("String value") ? "unexpected end of file inside a string: close it with \""
+          : "unexpected end of file: a closing } or ] is missing";
+    }
+    if (m.startsWith("Unrecognized token")) {
+      return "a bare word where a value belongs: strings need double quotes; the literals are true, false and null";
+    }
+    if (m.startsWith("Illegal unquoted character")) {
+      return "a line break or other control character inside a string: a string ends on its own line, "
+          + "and control characters must be escaped (\\n)";
+    }
+    if (m.startsWith("Unrecognized character escape")) {
+      return "an invalid escape sequence in a string (JSON has \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\uXXXX)";
+    }
+    if (m.contains("double-quote to start field name")) {
+      return "expected a key in double quotes (single quotes and bare keys are not JSON)";
+    }
+    if (m.contains("comma to separate Object entries")) {
+      return "expected , or } after a value in an object";
+    }
+    if (m.contains("comma to separate Array entries")) {
+      return "expected , or ] after a value in an array";
+    }
+    if (m.contains("was expecting a colon")) {
+      return "expected : after a key";
+    }
+    if (m.contains("expected a valid value") || m.contains("expected a value")) {
+      return "expected a value: a string in double quotes, a number, an object, an array, true, false or null";
+    }
+    if (m.contains("numeric value") || m.contains("Leading zero") || m.contains("Non-standard token")) {
+      return "a malformed number (JSON numbers have no leading zeros, no + sign, no NaN or Infinity)";
+    }
+    if (m.startsWith("Unexpected character") || m.startsWith("Unexpected close marker")) {
+      return "unexpected character: this is not where JSON allows it";
+    }
+    return "malformed JSON";
   }
 
   private static String limitMessage(StreamConstraintsException e) {
@@ -109,21 +145,35 @@ public final class JsoncReader {
     }
 
     JsonValue value(String pointer) {
-      Position at = position(parser.currentTokenLocation());
+      TokenStreamLocation start = parser.currentTokenLocation();
+      Position at = position(start);
       JsonToken token = parser.currentToken();
       return switch (token) {
-        case START_OBJECT -> object(pointer, at);
-        case START_ARRAY -> array(pointer, at);
-        case VALUE_STRING -> new JsonValue.Str(pointer, at, parser.getString());
-        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.Num(pointer, at, parser.getString());
-        case VALUE_TRUE -> new JsonValue.Bool(pointer, at, true);
-        case VALUE_FALSE -> new JsonValue.Bool(pointer, at, false);
-        case VALUE_NULL -> new JsonValue.Null(pointer, at);
+        case START_OBJECT -> object(pointer, at, start);
+        case START_ARRAY -> array(pointer, at, start);
+        case VALUE_STRING -> {
+          String text = parser.getString();
+          yield new JsonValue.Str(pointer, at, span(start), text);
+        }
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+          String text = parser.getString();
+          yield new JsonValue.Num(pointer, at, span(start), text);
+        }
+        case VALUE_TRUE -> new JsonValue.Bool(pointer, at, span(start), true);
+        case VALUE_FALSE -> new JsonValue.Bool(pointer, at, span(start), false);
+        case VALUE_NULL -> new JsonValue.Null(pointer, at, span(start));
         default -> throw new IllegalStateException("unexpected token " + token);
       };
     }
 
-    private JsonValue object(String pointer, Position at) {
+    /** From the token that started at {@code start} to where the parser stands now, just past the value. */
+    private Span span(TokenStreamLocation start) {
+      long from = Math.max(0, start.getCharOffset());
+      long to = Math.max(from, parser.currentLocation().getCharOffset());
+      return new Span((int) from, (int) to);
+    }
+
+    private JsonValue object(String pointer, Position at, TokenStreamLocation start) {
       List<JsonValue.Member> members = new ArrayList<>();
       Map<String, Position> seen = new HashMap<>();
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -139,15 +189,15 @@ public final class JsoncReader {
         }
         members.add(new JsonValue.Member(key, keyAt, child));
       }
-      return new JsonValue.Obj(pointer, at, members);
+      return new JsonValue.Obj(pointer, at, span(start), members);
     }
 
-    private JsonValue array(String pointer, Position at) {
+    private JsonValue array(String pointer, Position at, TokenStreamLocation start) {
       List<JsonValue> items = new ArrayList<>();
       while (parser.nextToken() != JsonToken.END_ARRAY) {
         items.add(value(pointer + "/" + items.size()));
       }
-      return new JsonValue.Arr(pointer, at, items);
+      return new JsonValue.Arr(pointer, at, span(start), items);
     }
   }
 }

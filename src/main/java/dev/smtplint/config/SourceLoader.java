@@ -3,14 +3,27 @@ package dev.smtplint.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 
-/** Turns bytes into a {@link SourceFile}: strict UTF-8, an optional BOM dropped. */
+/**
+ * Turns bytes into a {@link SourceFile}: UTF-8 read as Go reads it (each byte that is not UTF-8
+ * becomes U+FFFD, and the first one is remembered), an optional BOM dropped. Every read is bounded
+ * by {@link #MAX_BYTES}, whatever the kind of file.
+ */
 public final class SourceLoader {
+  /** The one input limit for every file smtplint reads: site configs, settings, CA files. */
+  public static final int MAX_BYTES = (int) JsoncReader.MAX_DOCUMENT_LENGTH;
+
   private SourceLoader() {}
 
   /** A file that cannot be read as a site config at all (exit code 2, not a finding). */
@@ -21,64 +34,91 @@ public final class SourceLoader {
   }
 
   public static SourceFile load(Path path, String displayName) throws UnreadableException {
-    if (Files.isDirectory(path)) {
-      throw new UnreadableException(displayName + ": is a directory");
-    }
+    return decode(displayName, readBounded(path, displayName));
+  }
+
+  /**
+   * The bytes of a regular file or a pipe (never a device, a socket or a directory), at most
+   * {@link #MAX_BYTES} of them: a larger input is refused, not read to its end.
+   */
+  public static byte[] readBounded(Path path, String displayName) throws UnreadableException {
     try {
-      if (Files.size(path) > JsoncReader.MAX_DOCUMENT_LENGTH) {
-        throw tooLarge(displayName);
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      if (attributes.isDirectory()) {
+        throw new UnreadableException(displayName + ": is a directory");
       }
-      return decode(displayName, Files.readAllBytes(path));
-    } catch (java.nio.file.NoSuchFileException e) {
+      if (!attributes.isRegularFile() && !isPipe(path)) {
+        throw new UnreadableException(displayName + ": is not a regular file or a pipe; smtplint reads only those");
+      }
+      try (InputStream in = Files.newInputStream(path)) {
+        return readBounded(in, displayName);
+      }
+    } catch (NoSuchFileException e) {
       throw new UnreadableException(displayName + ": no such file");
-    } catch (java.nio.file.AccessDeniedException e) {
+    } catch (AccessDeniedException e) {
       throw new UnreadableException(displayName + ": permission denied");
     } catch (IOException e) {
       throw new UnreadableException(displayName + ": cannot be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 
+  private static boolean isPipe(Path path) {
+    try {
+      Object mode = Files.getAttribute(path, "unix:mode");
+      return mode instanceof Integer m && (m & 0170000) == 0010000;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   public static SourceFile load(InputStream in, String displayName) throws UnreadableException {
     try {
-      byte[] bytes = in.readNBytes((int) JsoncReader.MAX_DOCUMENT_LENGTH + 1);
-      if (bytes.length > JsoncReader.MAX_DOCUMENT_LENGTH) {
-        throw tooLarge(displayName);
-      }
-      return decode(displayName, bytes);
+      return decode(displayName, readBounded(in, displayName));
     } catch (IOException e) {
       throw new UnreadableException(displayName + ": cannot be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 
-  private static UnreadableException tooLarge(String displayName) {
-    return new UnreadableException(displayName + ": larger than smtplint's input limit of "
-        + (JsoncReader.MAX_DOCUMENT_LENGTH >> 20) + " MiB");
+  private static byte[] readBounded(InputStream in, String displayName) throws IOException, UnreadableException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw new UnreadableException(displayName + ": larger than smtplint's input limit of " + (MAX_BYTES >> 20) + " MiB");
+    }
+    return bytes;
   }
 
-  static SourceFile decode(String displayName, byte[] bytes) throws UnreadableException {
-    if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-      throw new UnreadableException(displayName + ": is UTF-16; Sourcegraph reads site configs as UTF-8");
-    }
+  /** Decodes as Go does: one U+FFFD per byte that is not part of a valid UTF-8 sequence. */
+  static SourceFile decode(String displayName, byte[] bytes) {
     int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-          .toString();
-      return SourceFile.of(displayName, text);
-    } catch (CharacterCodingException e) {
-      throw new UnreadableException(displayName + ": is not valid UTF-8 (" + firstBadByte(bytes, start) + ")");
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    CharBuffer out = CharBuffer.allocate(bytes.length - start + 1);
+    int firstBad = -1;
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isUnderflow()) {
+        break;
+      }
+      if (result.isError()) {
+        if (firstBad < 0) {
+          firstBad = out.position();
+        }
+        for (int i = 0; i < result.length(); i++) {
+          out.put('\uFFFD');
+        }
+        in.position(in.position() + result.length());
+      } else {
+        throw new IllegalStateException("UTF-8 decoding overflowed a buffer sized for the worst case");
+      }
     }
-  }
-
-  private static String firstBadByte(byte[] bytes, int start) {
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-    var in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    var out = java.nio.CharBuffer.allocate(bytes.length);
-    var result = decoder.decode(in, out, true);
-    int offset = in.position();
-    return result.isError() ? String.format("byte 0x%02X at offset %d", bytes[offset] & 0xFF, offset) : "bad encoding";
+    decoder.flush(out);
+    String text = out.flip().toString();
+    if (firstBad < 0) {
+      return SourceFile.of(displayName, text);
+    }
+    SourceFile plain = SourceFile.of(displayName, text);
+    return SourceFile.of(displayName, text, Optional.of(plain.positionOf(firstBad)));
   }
 }

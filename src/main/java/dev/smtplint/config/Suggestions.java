@@ -2,22 +2,39 @@ package dev.smtplint.config;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Optional;
 
 /** "Did you mean" for a mistyped name: the closest candidate within a small edit distance. */
 public final class Suggestions {
+  /** Longer names are not compared: no real typo of a short name is this long, and the work stays bounded. */
+  private static final int MAX_TYPED = 64;
+
   private Suggestions() {}
 
-  public static String closest(String typed, Collection<String> candidates) {
+  /**
+   * The candidate closest to {@code typed}, if one is close enough; ties go to the candidate that
+   * sorts first, so the answer never depends on a set's iteration order.
+   */
+  public static Optional<String> closest(String typed, Collection<String> candidates) {
+    if (typed.length() > MAX_TYPED) {
+      return Optional.empty();
+    }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : candidates) {
-      int d = distance(typed.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+    String lower = typed.toLowerCase(Locale.ROOT);
+    for (String candidate : candidates.stream().sorted().toList()) {
+      int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = candidate;
         bestDistance = d;
       }
     }
-    return best != null && bestDistance <= Math.max(1, typed.length() / 3) ? best : null;
+    return best != null && bestDistance <= Math.max(1, typed.length() / 3) ? Optional.of(best) : Optional.empty();
+  }
+
+  /** A name from the input as a message may show it: at most 64 characters. */
+  public static String shown(String name) {
+    return name.length() <= MAX_TYPED ? name : name.substring(0, MAX_TYPED) + "…";
   }
 
   /** Optimal-string-alignment distance: edits, with a swap of neighbours ("hots"/"host") as one. */

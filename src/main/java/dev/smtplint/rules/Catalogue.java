@@ -13,6 +13,7 @@ public final class Catalogue {
   static {
     List<Rule> rules = new ArrayList<>(List.of(
         new InvalidJsonRule(),
+        new InvalidEncodingRule(),
         new DuplicateKeyRule(),
         new SchemaViolationRule(),
         new UnknownRuleRule(),
@@ -24,6 +25,7 @@ public final class Catalogue {
         new CredentialsIgnoredRule(),
         new ImplicitTlsPortRule(),
         new PlaceholderValueRule(),
+        new RedactedValueRule(),
         new HostInvalidRule(),
         new FromAddressInvalidRule(),
         new HeaderInvalidRule(),
@@ -36,6 +38,11 @@ public final class Catalogue {
         new PortNonstandardRule(),
         new DeprecatedSettingRule(),
         new TemplateInvalidRule(),
+        new TemplateVariableUnknownRule(),
+        new HeaderOverrideRule(),
+        new NumberNotIntegerRule(),
+        new SettingCaseRule(),
+        new UnknownSettingRule(),
         new SesVerifiedSenderRule(),
         new SesEndpointInvalidRule(),
         new SesCredentialsFormatRule(),
@@ -69,6 +76,8 @@ public final class Catalogue {
 
   /** Ids of the rules smtplint itself reports outside the rule classes. */
   public static final String INVALID_JSON = InvalidJsonRule.INFO.id();
+  public static final String INVALID_ENCODING = InvalidEncodingRule.INFO.id();
+  public static final String REDACTED_VALUE = RedactedValueRule.INFO.id();
   public static final String DUPLICATE_KEY = DuplicateKeyRule.INFO.id();
   public static final String SCHEMA_VIOLATION = SchemaViolationRule.INFO.id();
   public static final String UNKNOWN_RULE = UnknownRuleRule.INFO.id();

@@ -1,15 +1,16 @@
 package dev.smtplint.rules;
 
-import static dev.smtplint.report.Severity.WARNING;
+import static dev.smtplint.report.Severity.ERROR;
 
 import dev.smtplint.report.RuleInfo;
 
 final class DeprecatedSettingRule implements Rule {
-  static final RuleInfo INFO = new RuleInfo("deprecated-setting", WARNING, Group.CORRECTNESS,
+  static final RuleInfo INFO = new RuleInfo("deprecated-setting", ERROR, Group.CORRECTNESS,
       "A setting Sourcegraph no longer reads: disableTLS was renamed noVerifyTLS (2020).",
       new RuleInfo.Explanation(
-          "\"disableTLS\" was renamed \"noVerifyTLS\" in November 2020 and then removed; today's schema rejects "
-              + "it and the sender ignores it, so whatever it was meant to do does not happen.",
+          "\"disableTLS\" was renamed \"noVerifyTLS\" in November 2020 and then removed. email.smtp is a closed object "
+              + "in today's schema, so the admin UI and the GraphQL API refuse to save a config that has it; in a "
+              + "SITE_CONFIG_FILE it loads, is ignored, and TLS certificates are verified after all.",
           "\"disableTLS\": true",
           "\"noVerifyTLS\": true   // only if you really must; see tls-verification-disabled",
           "Delete \"disableTLS\"; if certificate checks must be skipped, the current name is \"noVerifyTLS\".",
@@ -21,7 +22,7 @@ final class DeprecatedSettingRule implements Rule {
 
   public void check(EmailSettings s, Reporter out) {
     s.smtp().flatMap(o -> o.member("disableTLS")).ifPresent(m -> out.atKey(INFO, m,
-        "\"disableTLS\" is no longer read by Sourcegraph (renamed \"noVerifyTLS\" in 2020, then removed) and its schema "
-            + "rejects it: delete it"));
+        "\"disableTLS\" is no longer a setting (renamed \"noVerifyTLS\" in 2020, then removed): Sourcegraph refuses to "
+            + "save a config with it, and a SITE_CONFIG_FILE that has it loads with the key ignored and TLS verified; delete it"));
   }
 }

@@ -1,19 +1,75 @@
 package dev.smtplint.rules;
 
 import dev.smtplint.config.JsonValue;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The {@code email.*} part of a site config as the rules see it. Accessors return a value only
- * when it has the type Sourcegraph expects; a wrongly typed value is the schema check's finding.
+ * The {@code email.*} part of a site config as Sourcegraph reads it, for the rules. {@code written}
+ * is the root object as the file has it; {@code root} is what Go's decoder makes of it: keys
+ * matched to the known settings ignoring case, and where several spellings exist they are applied
+ * in byte order, so the last one wins and objects are merged field by field
+ * ({@code encoding/json} decoding a map re-marshalled with sorted keys). Accessors return a value
+ * only when it has the type Sourcegraph expects; a wrongly typed value is the schema check's finding.
  */
-public record EmailSettings(JsonValue.Obj root, Options options) {
+public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options options) {
+  /** The top-level email settings Sourcegraph's schema defines. */
+  public static final List<String> KNOWN = List.of("email.address", "email.senderName", "email.smtp", "email.templates");
 
-  /** What the run knows beyond the file: whether the password comes from elsewhere. */
-  public record Options(boolean passwordFromEnvironment) {
-    public static final Options DEFAULT = new Options(false);
+  /**
+   * What the run knows beyond the file: whether the password comes from elsewhere, and whether
+   * the file is headed for version control (asked only when a rule needs it: it may ask git).
+   */
+  public record Options(boolean passwordFromEnvironment, BooleanSupplier versioned) {
+    public static final Options DEFAULT = new Options(false, () -> true);
+  }
+
+  public static EmailSettings of(JsonValue.Obj written, Options options) {
+    return new EmailSettings(effective(written), written, options);
+  }
+
+  /** The known setting a top-level key is read as, ignoring case, if any. */
+  public static Optional<String> knownSetting(String key) {
+    return KNOWN.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst();
+  }
+
+  private static JsonValue.Obj effective(JsonValue.Obj written) {
+    if (written.members().stream().allMatch(m -> knownSetting(m.key()).map(m.key()::equals).orElse(true))) {
+      return written;
+    }
+    Map<String, JsonValue.Member> byKey = new LinkedHashMap<>();
+    List<JsonValue.Member> sorted = new ArrayList<>(written.members());
+    sorted.sort(Comparator.comparing(JsonValue.Member::key, EmailSettings::compareBytes));
+    for (JsonValue.Member m : sorted) {
+      String key = knownSetting(m.key()).orElse(m.key());
+      JsonValue.Member earlier = byKey.get(key);
+      JsonValue value = earlier != null && earlier.value() instanceof JsonValue.Obj a && m.value() instanceof JsonValue.Obj b
+          ? merge(a, b) : m.value();
+      byKey.put(key, new JsonValue.Member(key, m.keyPosition(), value));
+    }
+    return new JsonValue.Obj(written.pointer(), written.position(), written.span(), List.copyOf(byKey.values()));
+  }
+
+  /** {@code later} decoded into the struct {@code earlier} filled: its fields replace, the others stay. */
+  private static JsonValue.Obj merge(JsonValue.Obj earlier, JsonValue.Obj later) {
+    Map<String, JsonValue.Member> fields = new LinkedHashMap<>();
+    earlier.members().forEach(m -> fields.put(m.key(), m));
+    later.members().forEach(m -> fields.put(m.key(), m));
+    return new JsonValue.Obj(later.pointer(), later.position(), later.span(), List.copyOf(fields.values()));
+  }
+
+  /** Go compares strings by their UTF-8 bytes; for the BMP outside surrogates that is code-point order. */
+  private static int compareBytes(String a, String b) {
+    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   public Optional<JsonValue.Member> addressMember() {
@@ -44,16 +100,19 @@ public record EmailSettings(JsonValue.Obj root, Options options) {
     return smtpString("host").map(JsonValue.Str::value);
   }
 
-  /** The port when it is a whole number in range; anything else is left to the schema. */
+  /**
+   * The port when Go can decode it into an {@code int} (an integer literal: {@code 587.0} is not one,
+   * see number-not-integer); anything else is left to that rule and the schema.
+   */
   public Optional<JsonValue.Num> port() {
     return smtp().flatMap(s -> s.get("port"))
         .filter(JsonValue.Num.class::isInstance).map(JsonValue.Num.class::cast)
-        .filter(JsonValue.Num::isIntegral);
+        .filter(JsonValue.Num::isIntegerLiteral);
   }
 
   public Optional<Integer> portNumber() {
-    return port().map(p -> p.decimal()).filter(d -> d.signum() > 0 && d.compareTo(java.math.BigDecimal.valueOf(65535)) <= 0)
-        .map(java.math.BigDecimal::intValue);
+    return port().map(JsonValue.Num::decimal).filter(d -> d.signum() > 0 && d.compareTo(BigDecimal.valueOf(65535)) <= 0)
+        .map(BigDecimal::intValue);
   }
 
   /** The authentication value exactly as written, when it is a string. */
@@ -75,7 +134,7 @@ public record EmailSettings(JsonValue.Obj root, Options options) {
 
   /** Every string value under the email settings, for rules that look at all of them. */
   public void forEachString(Consumer<JsonValue.Str> action) {
-    root.members().stream().filter(m -> m.key().startsWith("email.")).forEach(m -> walk(m.value(), action));
+    root.members().stream().filter(m -> KNOWN.contains(m.key())).forEach(m -> walk(m.value(), action));
   }
 
   private static void walk(JsonValue value, Consumer<JsonValue.Str> action) {

@@ -28,8 +28,8 @@ final class GmailSenderMismatchRule implements Rule {
     s.smtpString("username").filter(u -> !u.value().isEmpty() && !Placeholders.isPlaceholder(u.value()))
         .ifPresent(u -> s.address().filter(a -> !a.value().isBlank() && !Placeholders.isPlaceholder(a.value()))
             .filter(a -> !a.value().trim().toLowerCase(Locale.ROOT).equals(u.value().trim().toLowerCase(Locale.ROOT)))
-            .ifPresent(a -> out.at(INFO, a, "Google SMTP sends as the account that logs in (\"" + u.value()
-                + "\"), but \"email.address\" is \"" + a.value() + "\": Google rewrites or refuses it; use the same "
+            .ifPresent(a -> out.at(INFO, a, "Google SMTP sends as the account that logs in (\"email.smtp.username\"), "
+                + "but \"email.address\" is another address: Google rewrites or refuses it; use the same "
                 + "address, or make it a verified alias of that account")));
   }
 }

@@ -11,7 +11,9 @@ final class ImplicitTlsPortRule implements Rule {
       new RuleInfo.Explanation(
           "Sourcegraph opens a plain TCP connection and waits for the server's greeting, upgrading with "
               + "STARTTLS later. A port 465 server waits for a TLS hello instead, so both sides wait until a "
-              + "timeout and the send fails with an i/o timeout or EOF.",
+              + "timeout and the send fails with an i/o timeout or EOF. Alert emails are the exception: Sourcegraph "
+              + "hands them to Alertmanager with the same email.smtp, and Alertmanager does speak TLS on connect, so "
+              + "alerts may arrive while every password reset and invitation fails, a classic source of confusion.",
           "\"host\": \"smtp.acme.io\",\n\"port\": 465",
           "\"host\": \"smtp.acme.io\",\n\"port\": 587",
           "Use the provider's STARTTLS submission port: 587 (or 2525 / 2587 where port 587 is blocked).",
@@ -26,6 +28,6 @@ final class ImplicitTlsPortRule implements Rule {
   public void check(EmailSettings s, Reporter out) {
     s.portNumber().filter(PORTS::contains).ifPresent(p -> out.at(INFO, s.port().orElseThrow(),
         "port " + p + " expects TLS on connect, which Sourcegraph does not speak: it connects in plain text and "
-            + "the send hangs until it times out; use 587 (STARTTLS)"));
+            + "the send hangs until it times out (alert emails, sent by Alertmanager, may still arrive); use 587 (STARTTLS)"));
   }
 }

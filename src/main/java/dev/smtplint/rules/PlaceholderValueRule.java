@@ -7,7 +7,7 @@ import dev.smtplint.report.RuleInfo;
 
 final class PlaceholderValueRule implements Rule {
   static final RuleInfo INFO = new RuleInfo("placeholder-value", ERROR, Group.FAILS,
-      "A value is still the documentation's placeholder (<YOUR SECRET>, from@domain.com, any <...>).",
+      "A value is still the documentation's placeholder (<YOUR SECRET>, from@domain.com, any <...>, a password like mypassword).",
       new RuleInfo.Explanation(
           "Values copied from the documentation look filled in, so they survive review: Sourcegraph then "
               + "authenticates with \"<YOUR SECRET>\" (535), connects to smtp-server.example.com (no such host), "
@@ -23,8 +23,9 @@ final class PlaceholderValueRule implements Rule {
 
   public void check(EmailSettings s, Reporter out) {
     s.forEachString(v -> {
-      boolean password = v.pointer().equals("/email.smtp/password");
-      if (Placeholders.isPlaceholder(v.value()) && !(password && s.options().passwordFromEnvironment())) {
+      boolean password = s.smtpString("password").filter(p -> p == v).isPresent();
+      boolean placeholder = password ? Placeholders.isPlaceholderPassword(v.value()) : Placeholders.isPlaceholder(v.value());
+      if (placeholder && !(password && s.options().passwordFromEnvironment())) {
         String shown = password ? "a placeholder" : "\"" + v.value() + "\"";
         out.at(INFO, v, JsonValue.settingName(v.pointer()) + " is still " + shown
             + " from the documentation: replace it with the real value");

@@ -15,9 +15,23 @@ final class Placeholders {
       "changeme", "change-me", "change_me", "replace_me", "replace-me", "replaceme", "todo", "fixme",
       "your-password", "yourpassword", "your_password", "your-secret", "xxx", "xxxx", "xxxxxxxx", "...");
 
-  private static final Pattern ANGLE = Pattern.compile("^\\s*<[^<>@]*>\\s*$");
+  /**
+   * Stock words that are no one's real SMTP password, Sourcegraph's own schema example
+   * ("mypassword") among them: AUTH fails with each.
+   */
+  private static final Set<String> PASSWORD_WORDS = Set.of(
+      "password", "mypassword", "my-password", "pass", "passwd", "passw0rd", "p@ssw0rd", "secret", "mysecret",
+      "changeme", "change-me", "change_me", "xxx", "xxxx", "xxxxxxxx", "test", "admin", "smtp", "123456",
+      "12345678", "qwerty", "letmein", "hunter2");
+
+  private static final Pattern ANGLE = Pattern.compile("^\\s*+<[^<>@]*+>\\s*+$");
 
   private Placeholders() {}
+
+  /** A password that is a placeholder or a stock word. */
+  static boolean isPlaceholderPassword(String value) {
+    return isPlaceholder(value) || PASSWORD_WORDS.contains(value.trim().toLowerCase(Locale.ROOT));
+  }
 
   static boolean isPlaceholder(String value) {
     String trimmed = value.trim();

@@ -6,10 +6,12 @@ import dev.smtplint.report.RuleInfo;
 
 final class Port25SubmissionRule implements Rule {
   static final RuleInfo INFO = new RuleInfo("port-25-submission", WARNING, Group.SECURITY,
-      "Port 25 is for server-to-server relay; clouds block it and TLS there is only opportunistic. Use 587.",
+      "Port 25 with PLAIN or CRAM-MD5: port 25 is for server-to-server relay, clouds block it; submission is on 587.",
       new RuleInfo.Explanation(
-          "AWS, GCP and Azure block or throttle outbound port 25, so sends time out; and a server on 25 may not "
-              + "offer STARTTLS, in which case Sourcegraph authenticates and sends in clear text.",
+          "AWS, GCP and Azure block or throttle outbound port 25, so sends time out, and providers take authenticated "
+              + "submission on 587. The risk is a failed send, not a leak: Go never sends PLAIN without TLS (except to "
+              + "localhost) and CRAM-MD5 never sends the password. With authentication none, port 25 is the normal "
+              + "set-up of an IP-allow-listed internal relay, and this rule stays quiet.",
           "\"port\": 25",
           "\"port\": 587",
           "Use the submission port 587 (RFC 6409), or 2525 where 587 is blocked.",
@@ -21,8 +23,8 @@ final class Port25SubmissionRule implements Rule {
 
   public void check(EmailSettings s, Reporter out) {
     boolean local = s.host().map(h -> h.equals("localhost") || h.equals("127.0.0.1") || h.equals("::1")).orElse(false);
-    s.portNumber().filter(p -> p == 25 && !local).ifPresent(p -> out.at(INFO, s.port().orElseThrow(),
-        "port 25 is for server-to-server relay: cloud providers block it and STARTTLS there is optional, so the "
-            + "password may travel in clear text; use 587"));
+    s.portNumber().filter(p -> p == 25 && !local && s.authenticates()).ifPresent(p -> out.at(INFO, s.port().orElseThrow(),
+        "port 25 with authentication is unusual: it is for server-to-server relay, cloud providers block it outbound, "
+            + "and providers take authenticated submission on 587; use 587"));
   }
 }

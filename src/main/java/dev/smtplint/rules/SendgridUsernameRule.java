@@ -22,8 +22,8 @@ final class SendgridUsernameRule implements Rule {
   public void check(EmailSettings s, Reporter out) {
     if (s.host().map(h -> Hosts.normalise(h).equals("smtp.sendgrid.net")).orElse(false)) {
       s.smtpString("username").filter(u -> !u.value().equals("apikey") && !Placeholders.isPlaceholder(u.value()))
-          .ifPresent(u -> out.at(INFO, u, "SendGrid's username is always the literal \"apikey\", not \"" + u.value()
-              + "\": write \"username\": \"apikey\" and use an API key as the password"));
+          .ifPresent(u -> out.at(INFO, u, "SendGrid's username is always the literal \"apikey\", and this is something "
+              + "else: write \"username\": \"apikey\" and use an API key as the password"));
     }
   }
 }

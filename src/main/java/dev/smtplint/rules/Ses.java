@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.Suggestions;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -48,10 +49,11 @@ final class Ses {
     }
     Matcher smtp = SMTP.matcher(h);
     if (smtp.matches()) {
-      String suggestion = dev.smtplint.config.Suggestions.closest(smtp.group(2), REGIONS);
+      String fips = smtp.group(1) == null ? "" : smtp.group(1);
       return Optional.of("\"" + smtp.group(2) + "\" is not an AWS region with an SES SMTP endpoint"
-          + (suggestion != null ? ": did you mean \"email-smtp" + (smtp.group(1) == null ? "" : smtp.group(1)) + "."
-              + suggestion + ".amazonaws.com\"?" : "; use email-smtp.REGION.amazonaws.com with your SES region"));
+          + Suggestions.closest(smtp.group(2), REGIONS)
+              .map(region -> ": did you mean \"email-smtp" + fips + "." + region + ".amazonaws.com\"?")
+              .orElse("; use email-smtp.REGION.amazonaws.com with your SES region"));
     }
     return Optional.of("\"" + host + "\" is not an SES SMTP endpoint; they are named email-smtp.REGION.amazonaws.com "
         + "(for example email-smtp.us-east-1.amazonaws.com)");

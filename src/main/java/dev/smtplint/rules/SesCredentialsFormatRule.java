@@ -32,7 +32,7 @@ final class SesCredentialsFormatRule implements Rule {
     s.smtpString("username").filter(u -> !u.value().isEmpty() && !Placeholders.isPlaceholder(u.value()))
         .filter(u -> !ACCESS_KEY_ID.matcher(u.value()).matches())
         .ifPresent(u -> out.at(INFO, u, "Amazon SES: the SMTP username is an access key id (AKIA followed by 16 "
-            + "characters), but \"" + u.value() + "\" is not shaped like one: use the SMTP credentials from the SES console"));
+            + "characters), but this username is not shaped like one: use the SMTP credentials from the SES console"));
     s.smtpString("password").filter(p -> IAM_SECRET.matcher(p.value()).matches())
         .ifPresent(p -> out.at(INFO, p, "Amazon SES: the password is 40 characters long, the shape of an IAM secret "
             + "access key; SES SMTP passwords are derived from it and are 44 characters: use the SMTP password (value not shown)"));

@@ -70,10 +70,7 @@ final class SchemaMessages {
   }
 
   private static String suggestion(String property, List<String> allowed) {
-    String best = Suggestions.closest(property, allowed);
-    if (best != null) {
-      return " (did you mean \"" + best + "\"?)";
-    }
-    return allowed.isEmpty() ? "" : " (allowed: " + String.join(", ", allowed) + ")";
+    return Suggestions.closest(property, allowed).map(best -> " (did you mean \"" + best + "\"?)")
+        .orElse(allowed.isEmpty() ? "" : " (allowed: " + String.join(", ", allowed) + ")");
   }
 }

@@ -77,11 +77,29 @@ class CommandsTest {
     assertEquals(doc.toString(), Files.readString(file), "docs/rules.md is stale: regenerate it");
   }
 
+  /** README's rule list is generated from the catalogue too, between its two markers. */
   @Test
   void readmeListsEveryRule() throws Exception {
-    String readme = Files.readString(Testdata.root().resolve("../README.md"));
+    StringBuilder list = new StringBuilder();
+    String group = "";
     for (RuleInfo r : Catalogue.infos()) {
-      assertTrue(readme.contains("`" + r.id() + "`"), "README does not list " + r.id());
+      if (!r.group().equals(group)) {
+        group = r.group();
+        list.append(list.length() == 0 ? "" : "\n").append("**").append(group).append("**\n\n");
+      }
+      list.append("- `").append(r.id()).append("` (").append(r.severity().label()).append(") ").append(r.summary()).append('\n');
     }
+    Path file = Testdata.root().resolve("../README.md");
+    String readme = Files.readString(file);
+    String begin = "<!-- rules:begin (generated from the catalogue by CommandsTest; do not edit) -->\n";
+    String end = "<!-- rules:end -->";
+    int from = readme.indexOf(begin) + begin.length();
+    int to = readme.indexOf(end);
+    assertTrue(from >= begin.length() && to >= from, "README lacks the rules markers");
+    String expected = readme.substring(0, from) + list + readme.substring(to);
+    if (Boolean.getBoolean("smtplint.regenerate")) {
+      Files.writeString(file, expected);
+    }
+    assertEquals(expected, readme, "README's rule list is stale: regenerate it");
   }
 }

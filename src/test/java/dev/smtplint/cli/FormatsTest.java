@@ -74,7 +74,7 @@ class FormatsTest {
           + loc.get("region").get("startColumn").asInt() + ":" + r.get("ruleId").asString());
     });
     assertEquals(expected, sarif);
-    assertEquals(7, expected.size(), expected.toString());
+    assertEquals(8, expected.size(), expected.toString());
   }
 
   private static List<String> matches(String text, String regex) {

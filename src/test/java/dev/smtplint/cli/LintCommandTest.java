@@ -95,15 +95,18 @@ class LintCommandTest {
   }
 
   @Test
-  void unreadableEncodingsAreUsageErrors(@TempDir Path dir) throws Exception {
+  void bytesThatAreNotUtf8AreAFindingInEveryFormat(@TempDir Path dir) throws Exception {
     Path latin1 = dir.resolve("latin1.json");
     Files.write(latin1, "{\"email.senderName\": \"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
     Run run = Run.of("lint", latin1.toString());
-    assertEquals(2, run.code());
-    assertTrue(run.err().contains("is not valid UTF-8 (byte 0xE9 at offset 25)"), run.err());
-    Path utf16 = dir.resolve("utf16.json");
-    Files.write(utf16, "{}".getBytes(StandardCharsets.UTF_16));
-    assertTrue(Run.of("lint", utf16.toString()).err().contains("is UTF-16"));
+    assertEquals(1, run.code(), run.all());
+    assertTrue(run.out().contains("latin1.json:1:26: error [invalid-encoding]"), run.out());
+    assertEquals("", run.err());
+    for (String format : new String[] {"json", "sarif", "github", "junit"}) {
+      Run other = Run.of("lint", "--format", format, latin1.toString());
+      assertEquals(1, other.code(), format);
+      assertTrue(other.out().contains("invalid-encoding"), format + ": " + other.out());
+    }
   }
 
   @Test

@@ -1,0 +1,36 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.WARNING;
+
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.RuleInfo;
+
+final class SettingCaseRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("setting-case", WARNING, Group.CORRECTNESS,
+      "An email.* key differs from a known setting only in case (Email.Address, email.SMTP): Go reads it as that setting.",
+      new RuleInfo.Explanation(
+          "After the schema check, Sourcegraph decodes the site config with Go's encoding/json, which matches keys to "
+              + "settings ignoring case. So \"email.SMTP\" is read as email.smtp, although no schema or editor checks it. "
+              + "Where two spellings exist, the keys are applied in byte order: the one that sorts last wins (the "
+              + "all-lower-case spelling over any with capitals), and two objects are merged field by field.",
+          "\"Email.Address\": \"sourcegraph@acme.io\"",
+          "\"email.address\": \"sourcegraph@acme.io\"",
+          "Write the key in its exact spelling, and keep one spelling only.",
+          "Go encoding/json (Unmarshal: \"preferring an exact match but also accepting a case-insensitive match\"); "
+              + "Sourcegraph internal/conf (jsonc → map → json.Unmarshal into schema.SiteConfiguration)."));
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    for (JsonValue.Member m : s.written().members()) {
+      EmailSettings.knownSetting(m.key()).filter(k -> !k.equals(m.key())).ifPresent(known -> {
+        long spellings = s.written().members().stream().filter(o -> o.key().equalsIgnoreCase(known)).count();
+        out.atKey(INFO, m, "\"" + m.key() + "\" is read by Sourcegraph as \"" + known + "\" (Go matches keys ignoring "
+            + "case)" + (spellings > 1 ? ", together with the other spelling: the one that sorts last wins, objects are "
+            + "merged field by field" : "") + "; write it \"" + known + "\"");
+      });
+    }
+  }
+}

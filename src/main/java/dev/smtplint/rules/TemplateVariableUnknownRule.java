@@ -1,0 +1,38 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.ERROR;
+
+import dev.smtplint.config.Suggestions;
+import dev.smtplint.report.RuleInfo;
+
+final class TemplateVariableUnknownRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("template-variable-unknown", ERROR, Group.CORRECTNESS,
+      "A template uses a variable other than .Host, .Username and .URL: it parses, and the send then fails.",
+      new RuleInfo.Explanation(
+          "Sourcegraph executes custom templates with a struct that has the fields Host, Username and URL. Any other "
+              + "field parses, so the config is saved, and then fails when the template is executed: the password-reset "
+              + "or invitation mail is never sent.",
+          "\"subject\": \"Reset your password on {{.Hostname}}\"",
+          "\"subject\": \"Reset your password on {{.Host}}\"",
+          "Use only {{.Host}}, {{.Username}} and {{.URL}}.",
+          "Sourcegraph schema/site.schema.json (\"Available template variables: {{.Host}}, {{.Username}}, {{.URL}}\"); "
+              + "Go text/template (executing a missing field of a struct is an error)."));
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    Templates.forEach(s, (member, template) -> {
+      for (String part : new String[] {"subject", "html", "text"}) {
+        template.string(part).ifPresent(v -> Templates.actions(v.value()).stream()
+            .flatMap(a -> Templates.fields(a).stream())
+            .filter(f -> !Templates.VARIABLES.contains(f)).findFirst()
+            .ifPresent(f -> out.at(INFO, v, "template \"" + member.key() + "." + part + "\" uses {{." + Suggestions.shown(f)
+                + "}}, which Sourcegraph does not provide: the mail fails when it is sent"
+                + Suggestions.closest(f, Templates.VARIABLES).map(k -> "; did you mean {{." + k + "}}?")
+                    .orElse("; use .Host, .Username or .URL"))));
+      }
+    });
+  }
+}

@@ -1,0 +1,34 @@
+package dev.smtplint.rules;
+
+import static dev.smtplint.report.Severity.WARNING;
+
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.config.Suggestions;
+import dev.smtplint.report.RuleInfo;
+import java.util.Locale;
+
+final class UnknownSettingRule implements Rule {
+  static final RuleInfo INFO = new RuleInfo("unknown-setting", WARNING, Group.CORRECTNESS,
+      "An email.* key Sourcegraph does not know (email.smtps, email.sender): it is ignored silently.",
+      new RuleInfo.Explanation(
+          "The root of Sourcegraph's site schema is open, so an unknown key is saved and loaded without a word, and "
+              + "nothing reads it: a typo in a setting name turns the setting off.",
+          "\"email.smtps\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\" }",
+          "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\" }",
+          "Rename the key to the setting you meant (email.address, email.senderName, email.smtp, email.templates), or delete it.",
+          "Sourcegraph schema/site.schema.json (the root object allows additional properties; only these four email.* keys are defined)."));
+
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  public void check(EmailSettings s, Reporter out) {
+    for (JsonValue.Member m : s.written().members()) {
+      if (m.key().toLowerCase(Locale.ROOT).startsWith("email.") && EmailSettings.knownSetting(m.key()).isEmpty()) {
+        String hint = Suggestions.closest(m.key(), EmailSettings.KNOWN).map(k -> "; did you mean \"" + k + "\"?")
+            .orElse("; the email settings are " + String.join(", ", EmailSettings.KNOWN));
+        out.atKey(INFO, m, "Sourcegraph has no setting \"" + Suggestions.shown(m.key()) + "\" and ignores it" + hint);
+      }
+    }
+  }
+}
