@@ -1,5 +1,9 @@
 package dev.smtplint.check;
 
+import java.util.Locale;
+import dev.smtplint.report.Redaction;
+import dev.smtplint.config.Span;
+import dev.smtplint.config.SecretSpans;
 import dev.smtplint.config.DuplicateKey;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.JsoncReader;
@@ -57,7 +61,7 @@ public final class Linter {
     Optional<JsonValue.Obj> root = parsed.root().filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast);
     root.ifPresent(r -> raw.addAll(judge(r, source.path(), () -> versioned.test(source.path()))));
     return new Checked(new FileResult(source.path(), Optional.of(source), filter(raw, source), Optional.empty(),
-        root.map(Linter::secrets).orElse(Set.of())), root);
+        SecretSpans.of(source, parsed.root())), root);
   }
 
   /** The findings of a merged SITE_CONFIG_FILE list, per file, and the merged tree for the probe. */
@@ -66,11 +70,13 @@ public final class Linter {
   /** Lints a SITE_CONFIG_FILE list as Sourcegraph loads it; findings point into the file that supplied the value. */
   public MergedCheck checkMerged(List<SourceFile> sources) {
     Map<String, List<Finding>> raw = new LinkedHashMap<>();
+    Map<String, List<Span>> masked = new LinkedHashMap<>();
     Merge merge = new Merge();
     boolean complete = true;
     for (SourceFile source : sources) {
       ParsedConfig parsed = JsoncReader.read(source);
       raw.put(source.path(), fileLevel(parsed, source.path()));
+      masked.put(source.path(), SecretSpans.of(source, parsed.root()));
       if (parsed.root().orElse(null) instanceof JsonValue.Obj root) {
         merge.add(source, root);
       } else {
@@ -82,11 +88,11 @@ public final class Linter {
     String smtpFile = merge.owner("/email.smtp", sources.get(0)).path();
     root.ifPresent(r -> judge(r, sources.get(0).path(), () -> versioned.test(smtpFile)).stream().map(f -> merge.relocate(f, sources.get(0)))
         .forEach(f -> raw.get(f.location().path()).add(f)));
-    Set<String> secrets = root.map(Linter::secrets).orElse(Set.of());
     List<FileResult> results = new ArrayList<>();
     Map<String, String> owners = new LinkedHashMap<>();
     for (SourceFile source : sources) {
-      results.add(new FileResult(source.path(), Optional.of(source), filter(raw.get(source.path()), source), Optional.empty(), secrets));
+      results.add(new FileResult(source.path(), Optional.of(source), filter(raw.get(source.path()), source), Optional.empty(),
+          masked.get(source.path())));
     }
     root.ifPresent(r -> r.members().forEach(m -> owners.put(m.key(), merge.owner("/" + m.key(), sources.get(0)).path())));
     return new MergedCheck(results, root, owners);
@@ -124,7 +130,7 @@ public final class Linter {
         .filter(f -> f.rule().equals(Catalogue.REDACTED_VALUE) || !redacted.contains(f.location().pointer())).toList());
     Set<String> explained = new HashSet<>();
     out.forEach(f -> explained.add(f.location().pointer()));
-    boolean hasEmail = root.members().stream().anyMatch(m -> m.key().startsWith("email."));
+    boolean hasEmail = root.members().stream().anyMatch(m -> m.key().toLowerCase(Locale.ROOT).startsWith("email."));
     if (hasEmail) {
       for (SchemaViolation v : schema.get().validate(root)) {
         if (!explained.contains(v.subject())) {
@@ -132,7 +138,7 @@ public final class Linter {
         }
       }
     }
-    return out;
+    return withoutPassword(out, email);
   }
 
   private List<Finding> filter(List<Finding> raw, SourceFile source) {
@@ -167,15 +173,18 @@ public final class Linter {
     return out;
   }
 
-  /** The values no output may show: the password and the values of headers marked sensitive. */
-  static Set<String> secrets(JsonValue.Obj root) {
-    EmailSettings email = EmailSettings.of(root, EmailSettings.Options.DEFAULT);
-    Set<String> out = new HashSet<>();
-    email.smtpString("password").map(JsonValue.Str::value).filter(p -> !p.isEmpty()).ifPresent(out::add);
-    email.headers().stream()
-        .filter(h -> h.get("sensitive").filter(v -> v instanceof JsonValue.Bool b && b.value()).isPresent())
-        .forEach(h -> h.string("value").map(JsonValue.Str::value).filter(v -> !v.isEmpty()).ifPresent(out::add));
-    return out;
+  /**
+   * A second line of defence behind "no message quotes a credential": a message that contains the
+   * password as decoded (4 characters or more) shows a mask there instead.
+   */
+  private static List<Finding> withoutPassword(List<Finding> findings, EmailSettings email) {
+    Optional<String> password = email.smtp().flatMap(s -> s.get("password")).map(v -> v instanceof JsonValue.Str s
+        ? s.value() : v instanceof JsonValue.Num n ? n.text() : "").filter(p -> p.length() >= 4);
+    if (password.isEmpty()) {
+      return findings;
+    }
+    return findings.stream().map(f -> f.message().contains(password.get())
+        ? new Finding(f.rule(), f.severity(), f.message().replace(password.get(), Redaction.MASK), f.location()) : f).toList();
   }
 
   static Finding finding(String rule, String path, dev.smtplint.config.Position at, String pointer, String message) {

@@ -73,7 +73,7 @@ public record ProjectSettings(Settings settings, FileResult findings) {
       throw invalid(source, root.get("failOn").get(), "\"failOn\" is \"error\", \"warning\", \"info\" or \"never\"");
     }
     return new ProjectSettings(new Settings(disabled, severity, failOn, false),
-        new FileResult(source.path(), Optional.of(source), findings, Optional.empty(), Set.of()));
+        new FileResult(source.path(), Optional.of(source), findings, Optional.empty(), List.of()));
   }
 
   private static Optional<String> known(String id, JsonValue at, SourceFile source, List<Finding> findings) {

@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The suppression comments of one file: {@code // smtplint-disable RULE[,RULE]} on a line of its own
@@ -21,8 +19,8 @@ record Suppressions(Set<String> fileWide, Map<Integer, Set<String>> byLine, List
   /** A rule name as written in a comment, with its position for an unknown-rule finding. */
   record Named(String rule, Position position) {}
 
-  private static final Pattern COMMENT =
-      Pattern.compile("^(\\s*//\\s*smtplint-disable(-next-line)?\\s+)([^\\s].*?)\\s*$");
+  private static final String DIRECTIVE = "smtplint-disable";
+  private static final String NEXT_LINE = "-next-line";
 
   static Suppressions parse(SourceFile source) {
     Set<String> fileWide = new HashSet<>();
@@ -33,20 +31,36 @@ record Suppressions(Set<String> fileWide, Map<Integer, Set<String>> byLine, List
       if (!line.contains("smtplint-disable")) {
         continue;
       }
-      Matcher m = COMMENT.matcher(line);
-      if (!m.matches()) {
+      // "// smtplint-disable[-next-line] NAMES", scanned by hand: linear however long the line.
+      int p = skipSpaces(line, 0);
+      if (!line.startsWith("//", p)) {
         continue;
       }
-      boolean nextLine = m.group(2) != null;
-      int column = m.start(3) + 1;
-      for (String part : m.group(3).split(",", -1)) {
+      p = skipSpaces(line, p + 2);
+      if (!line.startsWith(DIRECTIVE, p)) {
+        continue;
+      }
+      p += DIRECTIVE.length();
+      boolean nextLine = line.startsWith(NEXT_LINE, p);
+      p += nextLine ? NEXT_LINE.length() : 0;
+      int namesAt = skipSpaces(line, p);
+      if (namesAt == p || namesAt == line.length()) {
+        continue;
+      }
+      int column = namesAt + 1;
+      String list = line.substring(namesAt).stripTrailing();
+      for (String part : list.split(",", -1)) {
         String rule = part.strip();
         int at = column + (part.length() - part.stripLeading().length());
         column += part.length() + 1;
         if (rule.isEmpty() || rule.startsWith("--")) {
           break; // "-- reason" after the names is a comment for humans
         }
-        String name = rule.split("\\s+")[0];
+        int space = 0;
+        while (space < rule.length() && !Character.isWhitespace(rule.charAt(space))) {
+          space++;
+        }
+        String name = rule.substring(0, space);
         names.add(new Named(name, new Position(i + 1, at)));
         if (nextLine) {
           byLine.computeIfAbsent(i + 2, k -> new HashSet<>()).add(name);
@@ -56,6 +70,14 @@ record Suppressions(Set<String> fileWide, Map<Integer, Set<String>> byLine, List
       }
     }
     return new Suppressions(fileWide, byLine, names);
+  }
+
+  private static int skipSpaces(String line, int from) {
+    int i = from;
+    while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   boolean silences(String rule, int line) {

@@ -89,10 +89,7 @@ final class ProbeRun {
       findings.add(new Finding(f.rule(), Catalogue.info(f.rule()).severity(), f.message(),
           locate(root.get(), f.pointer(), result.path())));
     }
-    FileResult probed = result.withProbe(outcome.result(), linter.settle(findings));
-    Set<String> secrets = new HashSet<>(probed.secrets());
-    options.password().map(Secret::value).ifPresent(secrets::add);
-    return new FileResult(probed.path(), probed.source(), probed.findings(), probed.probe(), secrets);
+    return result.withProbe(outcome.result(), linter.settle(findings));
   }
 
   /** The value at the pointer, or the key of email.smtp when the setting is absent (an unset domain). */

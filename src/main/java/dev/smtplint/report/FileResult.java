@@ -1,25 +1,25 @@
 package dev.smtplint.report;
 
 import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.Span;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Everything found about one input file, findings sorted by position. {@code secrets} are the
- * values no output may show (the password, sensitive header values): formatters that quote
- * source lines mask them.
+ * Everything found about one input file, findings sorted by position. {@code masked} are the spans
+ * of the source no output may show (passwords, usernames, sensitive header values, as the reader
+ * located them): formatters that quote source lines mask them.
  */
 public record FileResult(
-    String path, Optional<SourceFile> source, List<Finding> findings, Optional<ProbeResult> probe, Set<String> secrets) {
+    String path, Optional<SourceFile> source, List<Finding> findings, Optional<ProbeResult> probe, List<Span> masked) {
   public FileResult {
     findings = List.copyOf(findings);
-    secrets = Set.copyOf(secrets);
+    masked = List.copyOf(masked);
   }
 
   public FileResult withProbe(ProbeResult result, List<Finding> more) {
     List<Finding> all = new java.util.ArrayList<>(findings);
     all.addAll(more);
-    return new FileResult(path, source, all, Optional.of(result), secrets);
+    return new FileResult(path, source, all, Optional.of(result), masked);
   }
 }

@@ -1,24 +1,95 @@
 package dev.smtplint.report;
 
-import java.util.Set;
-import java.util.regex.Pattern;
+import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.Span;
+import java.util.List;
 
-/** Masks secrets in text a formatter is about to print. */
+/**
+ * Source excerpts as a report may show them: a window of one line around a column, with every
+ * masked span (secrets, as the reader located them) shown as {@link #MASK} and every control
+ * character escaped. The work is bounded by the window, not the line.
+ */
 public final class Redaction {
   public static final String MASK = "********";
-  private static final Pattern PASSWORD_VALUE =
-      Pattern.compile("(\"(?:password|pass|secret)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")", Pattern.CASE_INSENSITIVE);
 
   private Redaction() {}
 
-  /** The line with every secret, and any "password": "..." value, replaced by a mask. */
-  public static String line(String text, Set<String> secrets) {
-    String out = PASSWORD_VALUE.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
-    for (String secret : secrets) {
-      if (secret.length() >= 3) {
-        out = out.replace(secret, MASK);
+  /** A line's window and where its caret goes, in characters of {@code text}. */
+  public record Excerpt(String text, int caret) {}
+
+  /**
+   * Up to {@code width} characters of line {@code line} around the 1-based {@code column}
+   * (the whole line when it is shorter), masked and escaped.
+   */
+  public static Excerpt window(SourceFile source, List<Span> masked, int line, int column, int width) {
+    String raw = source.line(line);
+    int lineStart = source.lineStart(line);
+    int at = Math.max(0, Math.min(column - 1, raw.length()));
+    int from = 0;
+    int to = raw.length();
+    if (raw.length() > width) {
+      from = Math.max(0, Math.min(at - width / 2, raw.length() - width));
+      to = Math.min(raw.length(), from + width);
+    }
+    StringBuilder out = new StringBuilder();
+    int caret = -1;
+    int next = firstEndingAfter(masked, lineStart + from);
+    int i = from;
+    while (i < to) {
+      Span span = next < masked.size() ? masked.get(next) : null;
+      if (span != null && span.start() <= lineStart + i && lineStart + i < span.end()) {
+        int skipTo = Math.min(to, span.end() - lineStart);
+        if (caret < 0 && at < skipTo) {
+          caret = out.length();
+        }
+        out.append(MASK);
+        i = skipTo;
+        next++;
+        continue;
+      }
+      if (span != null && span.end() <= lineStart + i) {
+        next++;
+        continue;
+      }
+      if (i == at) {
+        caret = out.length();
+      }
+      escape(raw.charAt(i), out);
+      i++;
+    }
+    return new Excerpt(out.toString(), caret < 0 ? out.length() : caret);
+  }
+
+  /** The index of the first span that ends after {@code offset} (spans sorted by start, not overlapping much). */
+  private static int firstEndingAfter(List<Span> spans, int offset) {
+    int lo = 0;
+    int hi = spans.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (spans.get(mid).end() <= offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
-    return out;
+    return lo;
+  }
+
+  /** Control characters from a file or a server never reach a terminal or a log as such. */
+  public static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      escape(text.charAt(i), out);
+    }
+    return out.toString();
+  }
+
+  private static void escape(char c, StringBuilder out) {
+    if (c == '\t' || (c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) && c != '\u2028' && c != '\u2029'
+        && !(c >= '\u202A' && c <= '\u202E') && !(c >= '\u2066' && c <= '\u2069'))) {
+      out.append(c);
+    } else {
+      out.append(String.format("\\u%04x", (int) c));
+    }
   }
 }

@@ -5,6 +5,7 @@ import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /** Turns a validator error into a sentence that names the setting, the value and what is allowed. */
@@ -14,19 +15,27 @@ final class SchemaMessages {
   static String describe(String keyword, String at, String property, JsonValue value, Error error, List<String> siblings) {
     String setting = JsonValue.settingName(at);
     JsonNode schemaNode = error.getSchemaNode();
+    // A username or password is never quoted, not even when it has the wrong type.
+    String shownValue = isCredential(at) && value != null ? article(value.typeName()) + " (value not shown)" : shown(value);
     return switch (keyword) {
-      case "type" -> setting + " must be " + article(typeName(schemaNode)) + ", not " + shown(value);
-      case "enum" -> setting + " is " + shown(value) + "; allowed values are " + enumValues(schemaNode) + " (case matters)";
+      case "type" -> setting + " must be " + article(typeName(schemaNode)) + ", not " + shownValue;
+      case "enum" -> setting + " is " + shownValue + "; allowed values are " + enumValues(schemaNode) + " (case matters)";
       case "required" -> setting + " is missing the required property \"" + property + "\"";
       case "additionalProperties" -> setting + " has no property \"" + property + "\""
           + suggestion(property, siblings) + "; Sourcegraph's schema rejects unknown keys here";
-      case "minimum" -> setting + " is " + shown(value) + "; the smallest allowed is " + schemaNode.asString();
-      case "maximum" -> setting + " is " + shown(value) + "; the largest allowed is " + schemaNode.asString();
+      case "minimum" -> setting + " is " + shownValue + "; the smallest allowed is " + schemaNode.asString();
+      case "maximum" -> setting + " is " + shownValue + "; the largest allowed is " + schemaNode.asString();
       case "minLength" -> setting + " must not be empty";
       case "not", "false" -> "\"" + lastToken(at) + "\" is not an email setting Sourcegraph reads"
           + " (known: email.address, email.senderName, email.smtp, email.templates)";
       default -> setting + ": " + error.getMessage();
     };
+  }
+
+  private static boolean isCredential(String pointer) {
+    List<String> tokens = JsonValue.tokens(pointer);
+    String last = tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1).toLowerCase(Locale.ROOT);
+    return last.equals("password") || last.equals("username");
   }
 
   private static String lastToken(String pointer) {

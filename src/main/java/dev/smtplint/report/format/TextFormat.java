@@ -42,7 +42,7 @@ public final class TextFormat implements Format {
         if (quietThreshold.isPresent() && !f.severity().atLeast(quietThreshold.get())) {
           continue;
         }
-        out.write(paint(f.location().path() + ":" + f.location().line() + ":" + f.location().column() + ":", "1")
+        out.write(paint(printable(f.location().path()) + ":" + f.location().line() + ":" + f.location().column() + ":", "1")
             + " " + paint(f.severity().label(), colour(f.severity())) + " " + paint("[" + f.rule() + "]", "2") + " "
             + printable(f.message()) + "\n");
         if (file.source().isPresent()) {
@@ -63,29 +63,24 @@ public final class TextFormat implements Format {
     if (lineNo > source.lines().size()) {
       return;
     }
-    String line = Redaction.line(source.line(lineNo), file.secrets());
-    int col = Math.min(f.location().column(), line.length() + 1);
-    int from = 0;
-    if (line.length() > MAX_EXCERPT) {
-      from = Math.max(0, Math.min(col - MAX_EXCERPT / 2, line.length() - MAX_EXCERPT));
-      line = line.substring(from, Math.min(line.length(), from + MAX_EXCERPT));
-    }
+    Redaction.Excerpt excerpt = Redaction.window(source, file.masked(), lineNo, f.location().column(), MAX_EXCERPT);
+    String line = excerpt.text();
     String gutter = String.valueOf(lineNo);
     StringBuilder pad = new StringBuilder();
-    for (int i = 0; i < col - 1 - from && i < line.length(); i++) {
+    for (int i = 0; i < excerpt.caret() && i < line.length(); i++) {
       pad.append(line.charAt(i) == '\t' ? '\t' : ' ');
     }
     String blank = " ".repeat(gutter.length());
-    out.write(" " + paint(gutter + " |", "2") + " " + printable(line) + "\n");
+    out.write(" " + paint(gutter + " |", "2") + " " + line + "\n");
     out.write(" " + paint(blank + " |", "2") + " " + pad + paint("^", colour(f.severity())) + "\n");
   }
 
   private void probe(String path, ProbeResult probe, Writer out) throws IOException {
     if (probe.stages().isEmpty()) {
-      out.write(path + ": probe not run: fix the errors above first\n");
+      out.write(printable(path) + ": probe not run: fix the errors above first\n");
       return;
     }
-    out.write(path + ": probe " + (probe.ok() ? "passed" : "failed") + "\n");
+    out.write(printable(path) + ": probe " + (probe.ok() ? "passed" : "failed") + "\n");
     for (ProbeStage s : probe.stages()) {
       String mark = s.ok() ? (unicode ? "✓" : "ok") : (unicode ? "✗" : "FAIL");
       out.write("  " + paint(mark, s.ok() ? "32" : "31") + " " + String.format("%-10s %5d ms  ", s.stage(), s.millis())
@@ -98,17 +93,8 @@ public final class TextFormat implements Format {
     }
   }
 
-  /** Control characters from a file or a server never reach the terminal as such (no escape injection). */
   static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      if (c == '\t' || (c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0))) {
-        out.appendCodePoint(c);
-      } else if (c != '\r') {
-        out.append(String.format("\\u%04x", c));
-      }
-    });
-    return out.toString();
+    return Redaction.printable(text);
   }
 
   static String summary(Report report) {

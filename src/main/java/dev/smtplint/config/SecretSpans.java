@@ -1,0 +1,175 @@
+package dev.smtplint.config;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The parts of a source text that no output may show: the value of every {@code password} and
+ * {@code username} key (the two settings Sourcegraph itself redacts, as {@code REDACTED}) and of
+ * every {@code additionalHeaders} entry marked {@code sensitive}. Found by a scan of the text, not
+ * of the parsed tree, so that a file that does not parse is masked too: from the key, past any
+ * comments and the colon, to the end of the value as written (escapes and all), or to the end of
+ * the line when the value is not a complete string. Linear in the text.
+ */
+public final class SecretSpans {
+  private static final Set<String> SECRET_KEYS = Set.of("password", "username");
+
+  private SecretSpans() {}
+
+  public static List<Span> of(SourceFile source, Optional<JsonValue> root) {
+    List<Span> out = new ArrayList<>(lexical(source.text()));
+    root.ifPresent(r -> sensitiveHeaders(r, out));
+    out.sort(Comparator.comparingInt(Span::start));
+    return List.copyOf(out);
+  }
+
+  /** Values of the secret keys, however the key is quoted or the value spelt. */
+  static List<Span> lexical(String text) {
+    List<Span> out = new ArrayList<>();
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '/' && i + 1 < n && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
+        i = skipComment(text, i);
+      } else if (c == '"' || c == '\'') {
+        int end = stringEnd(text, i);
+        String key = decode(text, i + 1, Math.max(i + 1, end - 1));
+        i = end;
+        if (SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+          i = maskValue(text, i, out);
+        }
+      } else if (Character.isLetter(c)) {
+        int end = i;
+        while (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+          end++;
+        }
+        String word = text.substring(i, end);
+        i = end;
+        if (SECRET_KEYS.contains(word.toLowerCase(Locale.ROOT))) {
+          i = maskValue(text, i, out);
+        }
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /** After a secret key: when a colon follows (past spaces and comments), the value's span; returns where to go on. */
+  private static int maskValue(String text, int from, List<Span> out) {
+    int i = skipBlank(text, from);
+    if (i >= text.length() || text.charAt(i) != ':') {
+      return from;
+    }
+    int start = skipBlank(text, i + 1);
+    if (start >= text.length()) {
+      return start;
+    }
+    char c = text.charAt(start);
+    int end;
+    if (c == '"' || c == '\'') {
+      end = stringEnd(text, start);
+      if (end > start && text.charAt(end - 1) != c) {
+        end = lineEnd(text, start); // an unterminated string: to the end of its line
+      }
+    } else if (c == '{' || c == '[') {
+      return start; // not a scalar; its members are scanned as usual
+    } else {
+      end = lineEnd(text, start); // a bare token: everything to the end of the line
+    }
+    out.add(new Span(start, end));
+    return end;
+  }
+
+  /** Just past the closing quote of the string that opens at {@code start}, or the end of its line. */
+  private static int stringEnd(String text, int start) {
+    char quote = text.charAt(start);
+    for (int i = start + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == quote) {
+        return i + 1;
+      } else if (c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return text.length();
+  }
+
+  private static int lineEnd(String text, int from) {
+    int i = from;
+    while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+      i++;
+    }
+    return i;
+  }
+
+  private static int skipBlank(String text, int from) {
+    int i = from;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
+        i = skipComment(text, i);
+      } else {
+        break;
+      }
+    }
+    return i;
+  }
+
+  private static int skipComment(String text, int from) {
+    if (text.charAt(from + 1) == '/') {
+      return lineEnd(text, from);
+    }
+    int close = text.indexOf("*/", from + 2);
+    return close < 0 ? text.length() : close + 2;
+  }
+
+  /** A key's text with JSON escapes undone (enough to see that "pass\u0077ord" is "password"). */
+  private static String decode(String text, int from, int to) {
+    if (to - from > 64) {
+      return ""; // no secret key is this long
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < to) {
+        char e = text.charAt(++i);
+        if (e == 'u' && i + 4 < to + 1 && i + 4 < text.length()) {
+          try {
+            out.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
+            i += 4;
+          } catch (NumberFormatException ignored) {
+            out.append(e);
+          }
+        } else {
+          out.append(e);
+        }
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** additionalHeaders entries with "sensitive": true: their values. */
+  private static void sensitiveHeaders(JsonValue value, List<Span> out) {
+    if (value instanceof JsonValue.Obj o) {
+      boolean sensitive = o.get("sensitive").filter(v -> v instanceof JsonValue.Bool b && b.value()).isPresent();
+      if (sensitive) {
+        o.get("value").ifPresent(v -> out.add(v.span()));
+      }
+      o.members().forEach(m -> sensitiveHeaders(m.value(), out));
+    } else if (value instanceof JsonValue.Arr a) {
+      a.items().forEach(item -> sensitiveHeaders(item, out));
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.smtplint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The password written every way an attacker or a typo would write it, parsed or not: no format,
+ * no verbose or debug output, no report file shows it or any 5-character part of it.
+ */
+class SecretSpellingsTest {
+  private static final String PASSWORD = "Zq9Hw7ntKx2V";
+  private static final String NUMERIC = "84736251907";
+  @TempDir Path dir;
+
+  private static final String SMTP = "\"host\": \"mail.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\", ";
+
+  /** Each a whole file; the password is PASSWORD (or NUMERIC) however it is spelt. */
+  private static final List<String> FILES = List.of(
+      // not JSON: a bare token, an unterminated string, single quotes, a bare key
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\", \"password\": " + PASSWORD + " }}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\",\n  \"password\": \"" + PASSWORD + "\n}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "'username': 'u', 'password': '" + PASSWORD + "'}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "username: \"u\", password: \"" + PASSWORD + "\"}}",
+      "{\"email.smtp\": {\"password\": \"" + PASSWORD + "\", \"port\": 587 587}}",
+      // JSON: the value on the next line, escapes, a comment before the colon, a number, equal to the username
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\", \"password\":\n  \""
+          + PASSWORD + "\"}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\", \"password\": \""
+          + PASSWORD.substring(0, 4) + "\\u0037" + PASSWORD.substring(5) + "\\\"\"}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\", \"password\" /* prod */ : \""
+          + PASSWORD + "\"}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\", \"password\": " + NUMERIC + "}}",
+      "{\"email.address\": \"other@acme.io\", \"email.smtp\": {\"host\": \"smtp.gmail.com\", \"port\": 587, "
+          + "\"authentication\": \"PLAIN\", \"username\": \"" + PASSWORD + "\", \"password\": \"" + PASSWORD + "\"}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"email-smtp.us-east-1.amazonaws.com\", \"port\": 587, "
+          + "\"authentication\": \"PLAIN\", \"username\": \"" + PASSWORD + "\", \"password\": \"" + PASSWORD + "\"}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"smtp.sendgrid.net\", \"port\": 587, "
+          + "\"authentication\": \"PLAIN\", \"username\": \"" + PASSWORD + "\", \"password\": \"x\"}}");
+
+  @Test
+  void noSpellingOfThePasswordReachesAnyOutput() throws Exception {
+    List<String> outputs = new ArrayList<>();
+    int n = 0;
+    for (String content : FILES) {
+      Path file = dir.resolve("site-" + n++ + ".json");
+      Files.writeString(file, content);
+      for (String format : new String[] {"text", "json", "sarif", "github", "junit"}) {
+        Run run = Run.withInput("", Map.of(), "lint", "--format", format, "--debug", "--fail-on", "info", file.toString());
+        assertTrue(run.code() == 1, format + " " + content + ": " + run.all());
+        outputs.add(run.all());
+        Path report = dir.resolve("report-" + n + "." + format);
+        Run toFile = Run.withInput("", Map.of(), "lint", "--format", format, "-o", report.toString(), file.toString());
+        outputs.add(toFile.all() + Files.readString(report));
+      }
+    }
+    for (String output : outputs) {
+      for (String secret : new String[] {PASSWORD, NUMERIC}) {
+        for (int i = 0; i + 5 <= secret.length(); i++) {
+          assertFalse(output.contains(secret.substring(i, i + 5)), "part " + secret.substring(i, i + 5) + " in:\n" + output);
+        }
+      }
+      assertFalse(output.contains("\\u0037"), output);
+    }
+  }
+
+  @Test
+  void syntaxErrorsNameTheFaultNotTheToken() throws Exception {
+    Path file = dir.resolve("bare.json");
+    Files.writeString(file, FILES.get(0));
+    Run run = Run.of("lint", file.toString());
+    assertTrue(run.out().contains("[invalid-json] a bare word where a value belongs"), run.out());
+    assertTrue(run.out().contains("\"password\": ********"), run.out());
+  }
+}
