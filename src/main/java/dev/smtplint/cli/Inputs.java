@@ -1,13 +1,22 @@
 package dev.smtplint.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** Expands the command line's FILE arguments: a directory means every *.json / *.jsonc below it. */
+/**
+ * Expands the command line's FILE arguments: a directory means every *.json / *.jsonc below it.
+ * A walk reads only what is inside the directory it was given: it follows no link to a directory,
+ * and a link to a file only when the file it ends at is a regular file inside that directory
+ * (a branch can commit {@code site.json -> /proc/self/environ}). What it skips or cannot read, it says.
+ */
 final class Inputs {
   /** One input: a path to read, or standard input ("-"). */
   record Input(String display, Path path) {
@@ -16,8 +25,8 @@ final class Inputs {
     }
   }
 
-  /** An argument that yields nothing to read; it becomes a line on stderr and exit code 2. */
-  record Problem(String message) {}
+  /** Something an argument's walk could not read (exit 2) or chose not to (a note only). */
+  record Problem(String message, boolean fatal) {}
 
   record Expanded(List<Input> inputs, List<Problem> problems) {}
 
@@ -33,9 +42,9 @@ final class Inputs {
       }
       Path path = Path.of(arg);
       if (Files.isDirectory(path)) {
-        List<Path> found = configsBelow(path);
-        if (found.isEmpty()) {
-          problems.add(new Problem(arg + ": directory holds no *.json or *.jsonc file"));
+        List<Path> found = configsBelow(path, problems);
+        if (found.isEmpty() && problems.stream().noneMatch(Problem::fatal)) {
+          problems.add(new Problem(arg + ": directory holds no *.json or *.jsonc file", true));
         }
         found.forEach(p -> inputs.add(new Input(p.toString(), p)));
       } else {
@@ -45,14 +54,68 @@ final class Inputs {
     return new Expanded(inputs, problems);
   }
 
-  private static List<Path> configsBelow(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".json") || p.getFileName().toString().endsWith(".jsonc"))
-          .sorted()
-          .toList();
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return List.of();
+  private static boolean isConfigName(Path p) {
+    String name = p.getFileName().toString();
+    return name.endsWith(".json") || name.endsWith(".jsonc");
+  }
+
+  private static List<Path> configsBelow(Path dir, List<Problem> problems) {
+    List<Path> found = new ArrayList<>();
+    Path realRoot;
+    try {
+      realRoot = dir.toRealPath();
+    } catch (IOException e) {
+      problems.add(new Problem(dir + ": cannot be read (" + reason(e) + ")", true));
+      return found;
     }
+    try {
+      Files.walkFileTree(dir, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          if (attributes.isSymbolicLink() && Files.isDirectory(file)) {
+            problems.add(new Problem(file + ": a symbolic link to a directory; not followed", false));
+            return FileVisitResult.CONTINUE;
+          }
+          if (!isConfigName(file)) {
+            return FileVisitResult.CONTINUE;
+          }
+          if (attributes.isRegularFile()) {
+            found.add(file);
+          } else if (attributes.isSymbolicLink()) {
+            link(file);
+          } else if (!attributes.isDirectory()) {
+            problems.add(new Problem(file + ": not a regular file; skipped", false));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        private void link(Path file) {
+          try {
+            Path target = file.toRealPath();
+            if (target.startsWith(realRoot) && Files.isRegularFile(target)) {
+              found.add(file);
+              return;
+            }
+          } catch (IOException e) {
+            // a dangling link: skipped like one that leaves the directory
+          }
+          problems.add(new Problem(file + ": a symbolic link that leaves " + dir + " or ends at no regular file; not followed", false));
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          problems.add(new Problem(file + ": cannot be read (" + reason(e) + ")", true));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      problems.add(new Problem(dir + ": cannot be read (" + reason(e) + ")", true));
+    }
+    found.sort(null);
+    return found;
+  }
+
+  private static String reason(IOException e) {
+    return e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
   }
 }

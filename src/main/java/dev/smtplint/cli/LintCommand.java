@@ -1,5 +1,8 @@
 package dev.smtplint.cli;
 
+import dev.smtplint.check.VersionControl;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardCopyOption;
 import dev.smtplint.check.FailOn;
 import dev.smtplint.check.Linter;
 import dev.smtplint.check.ProjectSettings;
@@ -58,6 +61,13 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "project settings (default: .smtplint.json in the working directory, then the git root)")
   Path config;
 
+  @Option(names = "--isolated", description = "ignore every settings file (.smtplint.json): for CI on untrusted branches")
+  boolean isolated;
+
+  @Option(names = "--allow-host", paramLabel = "HOST", split = ",",
+      description = "with --probe --password-env: a host the password may be sent to (repeatable; also SMTPLINT_ALLOW_HOSTS)")
+  List<String> allowHosts = new ArrayList<>();
+
   @Option(names = "--no-color", description = "plain text (also when NO_COLOR is set or output is not a terminal)")
   boolean noColor;
 
@@ -94,13 +104,16 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<FileResult> results = new ArrayList<>();
     int code = ExitCode.OK;
-    Optional<ProbeRun> probeRun = probe ? Optional.of(ProbeRun.create(to, passwordEnv, timeout, caFile, environment.env()))
-        : Optional.empty();
-    if (!probe && (to != null || passwordEnv != null || caFile != null)) {
-      throw new UsageException("--to, --password-env and --ca-file go with --probe");
+    Optional<ProbeRun> probeRun = probe
+        ? Optional.of(ProbeRun.create(to, passwordEnv, timeout, caFile, allowHosts, environment.env())) : Optional.empty();
+    if (!probe && (to != null || passwordEnv != null || caFile != null || !allowHosts.isEmpty())) {
+      throw new UsageException("--to, --password-env, --allow-host and --ca-file go with --probe");
+    }
+    if (isolated && config != null) {
+      throw new UsageException("--isolated ignores every settings file, so it does not go with --config");
     }
     Settings settings = settings(results, probeRun.isPresent() && passwordEnv != null);
-    Linter linter = new Linter(settings, EmailSchemaHolder::get);
+    Linter linter = new Linter(settings, EmailSchemaHolder::get, VersionControl::headedForVersionControl);
     if (files.isEmpty() && merges.isEmpty()) {
       throw new UsageException("lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'");
     }
@@ -109,15 +122,15 @@ final class LintCommand implements Callable<Integer> {
     }
     Inputs.Expanded expanded = Inputs.expand(files);
     for (Inputs.Problem p : expanded.problems()) {
-      environment.err().println("smtplint: " + p.message());
-      code = ExitCode.USAGE;
+      environment.complain(p.message());
+      code = p.fatal() ? ExitCode.USAGE : code;
     }
     // Large batches are read and checked on all cores; results and messages keep the order given.
     var stream = expanded.inputs().size() >= PARALLEL_FROM ? expanded.inputs().parallelStream() : expanded.inputs().stream();
     List<Outcome> outcomes = stream.map(input -> lintOne(input, linter, probeRun)).toList();
     for (Outcome o : outcomes) {
       if (o.error() != null) {
-        environment.err().println("smtplint: " + o.error());
+        environment.complain(o.error());
         code = ExitCode.USAGE;
       } else {
         results.add(o.result());
@@ -159,7 +172,7 @@ final class LintCommand implements Callable<Integer> {
       try {
         sources.add(SourceLoader.load(Path.of(name), name));
       } catch (SourceLoader.UnreadableException e) {
-        environment.err().println("smtplint: " + e.getMessage() + " (named in --merge " + list + ")");
+        environment.complain(e.getMessage() + " (named in --merge " + list + ")");
         code = ExitCode.USAGE;
       }
     }
@@ -172,7 +185,7 @@ final class LintCommand implements Callable<Integer> {
   }
 
   private Settings settings(List<FileResult> results, boolean passwordFromEnvironment) {
-    Optional<Path> file = config != null ? Optional.of(config) : ProjectSettingsFile.find();
+    Optional<Path> file = isolated ? Optional.empty() : config != null ? Optional.of(config) : ProjectSettingsFile.find();
     Settings base = Settings.DEFAULT;
     if (file.isPresent()) {
       if (config != null && !Files.isRegularFile(config)) {
@@ -219,13 +232,37 @@ final class LintCommand implements Callable<Integer> {
     StringWriter text = new StringWriter();
     formatter.write(report, text);
     if (output != null) {
-      try {
-        Files.writeString(output, text.toString(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UsageException(output + ": cannot write the report (" + e.getClass().getSimpleName() + ")");
-      }
+      writeAtomically(output, text.toString());
     } else {
       environment.out().print(text);
+    }
+  }
+
+  /**
+   * Writes the report to a temporary file beside FILE and renames it into place: a symbolic link
+   * planted at FILE is replaced, never written through, and a reader never sees half a report.
+   */
+  private static void writeAtomically(Path output, String text) {
+    Path target = output.toAbsolutePath();
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UsageException(output + ": cannot write the report (" + e.getClass().getSimpleName() + ")");
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // a leftover temporary file is harmless
+        }
+      }
     }
   }
 

@@ -60,17 +60,17 @@ public final class Main {
     cli.setErr(environment.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler((ex, args) -> {
-      environment.err().println("smtplint: " + ex.getMessage());
+      environment.complain(ex.getMessage());
       environment.err().println("Try 'smtplint " + commandName(ex.getCommandLine()) + "--help' for more information.");
       return ExitCode.USAGE;
     });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof UsageException) {
-        environment.err().println("smtplint: " + ex.getMessage());
+        environment.complain(ex.getMessage());
         return ExitCode.USAGE;
       }
       boolean debug = parseResult.originalArgs().contains("--debug");
-      environment.err().println("smtplint: internal error: " + ex.getClass().getSimpleName()
+      environment.complain("internal error: " + ex.getClass().getSimpleName()
           + " (a bug in smtplint; run again with --debug for the stack trace, and please report it)");
       if (debug) {
         ex.printStackTrace(environment.err());

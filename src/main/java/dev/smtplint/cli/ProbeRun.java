@@ -32,7 +32,11 @@ final class ProbeRun {
     this.options = options;
   }
 
-  static ProbeRun create(String to, String passwordEnv, double timeoutSeconds, Path caFile, Map<String, String> env) {
+  /** The environment variable that may name hosts for --password-env, as --allow-host does (comma-separated). */
+  static final String ALLOW_HOSTS_ENV = "SMTPLINT_ALLOW_HOSTS";
+
+  static ProbeRun create(String to, String passwordEnv, double timeoutSeconds, Path caFile, List<String> allowHosts,
+      Map<String, String> env) {
     if (!(timeoutSeconds > 0 && timeoutSeconds <= 3600)) {
       throw new UsageException("--timeout takes a number of seconds between 0 and 3600");
     }
@@ -50,8 +54,14 @@ final class ProbeRun {
     if (to != null && to.chars().anyMatch(c -> c == '\r' || c == '\n' || c == '<' || c == '>')) {
       throw new UsageException("--to takes a bare address");
     }
+    Set<String> allowed = new HashSet<>(allowHosts);
+    for (String host : env.getOrDefault(ALLOW_HOSTS_ENV, "").split(",")) {
+      if (!host.isBlank()) {
+        allowed.add(host.strip());
+      }
+    }
     return new ProbeRun(new ProbeSettings.Options(Optional.ofNullable(to), password,
-        Duration.ofMillis((long) (timeoutSeconds * 1000)), Optional.ofNullable(caFile)));
+        Duration.ofMillis((long) (timeoutSeconds * 1000)), Optional.ofNullable(caFile), allowed));
   }
 
   FileResult probe(Linter.Checked checked, Linter linter) {

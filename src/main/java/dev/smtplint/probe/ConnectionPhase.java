@@ -15,7 +15,10 @@ final class ConnectionPhase {
   private final StageLog log;
   private final Transcript transcript;
 
-  ConnectionPhase(ProbeSettings settings, SSLSocketFactory tls, StageLog log, Transcript transcript) {
+  private final Redactor redactor;
+
+  ConnectionPhase(ProbeSettings settings, SSLSocketFactory tls, StageLog log, Transcript transcript, Redactor redactor) {
+    this.redactor = redactor;
     this.settings = settings;
     this.tls = tls;
     this.log = log;
@@ -40,27 +43,34 @@ final class ConnectionPhase {
     props.put("mail.smtp.timeout", ms);
     props.put("mail.smtp.writetimeout", ms);
     props.put("mail.debug", "false");
+    // Go writes a string's UTF-8 bytes; without this, Angus writes each character's low byte, so
+    // "\u013e\u0120SIZE=1" in an address would reach the server as "> SIZE=1".
+    props.put("mail.mime.allowutf8", "true");
     jakarta.mail.Session session = jakarta.mail.Session.getInstance(props);
     URLName url = new URLName("smtp", settings.host(), settings.port(), null, null, null);
     log.begin(Stage.BANNER);
     watchdog.arm(Stage.BANNER, socket);
-    ProbeTransport transport = new ProbeTransport(session, url, new PhaseListener(watchdog, socket));
+    ProbeTransport transport = new ProbeTransport(session, url, new PhaseListener(watchdog, socket), redactor);
     try {
       transport.connect(socket);
       watchdog.disarm();
       if (log.current() == Stage.EHLO) {
-        log.end(true, Prober.lastReply(transport).shown() + extensions(transport));
+        log.end(true, transport.lastReply().shown() + extensions(transport));
       }
       if (!transport.tlsActive()) {
         log.begin(Stage.STARTTLS);
         log.end(true, "not offered: Sourcegraph goes on without TLS");
       } else if (log.current() == Stage.STARTTLS) {
-        log.end(true, "TLS established; EHLO again: " + Prober.lastReply(transport).shown());
+        log.end(true, "TLS established; EHLO again: " + transport.lastReply().shown());
       }
       return transport;
+    } catch (ProbeTransport.ClientRefusal refusal) {
+      watchdog.disarm();
+      log.fail(refusal.failure(), "refused by the client: a line break in the command");
+      return null;
     } catch (MessagingException | RuntimeException e) {
       watchdog.disarm();
-      Reply last = Prober.lastReply(transport);
+      Reply last = transport.lastReply();
       Stage stage = log.current();
       log.fail(Diagnosis.broken(stage, e, watchdog.expired() == stage, settings, last),
           last.code() > 0 && stage != Stage.BANNER ? last.shown() : Diagnosis.cause(e));
@@ -89,7 +99,8 @@ final class ConnectionPhase {
     }
 
     public void ehloFinished(boolean afterTls, boolean accepted, Reply reply) {
-      transcript.server(reply.shown() + (accepted ? "" : " (EHLO rejected; Go and Angus then try HELO)"));
+      transcript.server(reply.shown() + (accepted ? "" : afterTls
+          ? " (EHLO after STARTTLS rejected: Go gives up here, with no HELO)" : " (EHLO rejected; Go then tries HELO)"));
     }
 
     public void startTlsStarted() {

@@ -1,5 +1,8 @@
 package dev.smtplint.probe;
 
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import dev.smtplint.config.JsonValue;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,14 +15,28 @@ import java.util.Optional;
  */
 public record ProbeSettings(
     String host, int port, String ehloName, String authentication, String username, Secret password,
-    boolean noVerifyTls, String from, List<String> to, Duration timeout, Optional<Path> caFile) {
+    boolean passwordMayBeSent, boolean noVerifyTls, String from, List<String> to, Duration timeout, Optional<Path> caFile) {
 
   public ProbeSettings {
     to = List.copyOf(to);
   }
 
-  /** The command line's part. */
-  public record Options(Optional<String> to, Optional<Secret> password, Duration timeout, Optional<Path> caFile) {}
+  /**
+   * The command line's part. {@code password} is the one from the environment; it may go only to
+   * {@code allowedHosts}, which come from the command line or the environment, never from a file.
+   */
+  public record Options(Optional<String> to, Optional<Secret> password, Duration timeout, Optional<Path> caFile,
+      Set<String> allowedHosts) {
+    public Options {
+      allowedHosts = allowedHosts.stream().map(ProbeSettings::canonicalHost).collect(Collectors.toUnmodifiableSet());
+    }
+  }
+
+  /** A host name as allow-lists compare it: lower case, without a trailing dot. */
+  static String canonicalHost(String host) {
+    String h = host.trim().toLowerCase(Locale.ROOT);
+    return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+  }
 
   /** Whether a message is sent (--to) or the probe stops after RCPT TO and resets. */
   public boolean sends() {
@@ -36,8 +53,10 @@ public record ProbeSettings(
         .map(n -> ((JsonValue.Num) n).decimal().intValue()).orElse(25);
     boolean noVerify = smtp.get("noVerifyTLS").filter(v -> v instanceof JsonValue.Bool b && b.value()).isPresent();
     Secret password = options.password().orElse(new Secret(text(smtp, "password")));
-    return new ProbeSettings(text(smtp, "host"), port, domain.isEmpty() ? "localhost" : domain,
-        text(smtp, "authentication"), text(smtp, "username"), password, noVerify, from,
+    String host = text(smtp, "host");
+    boolean mayBeSent = options.password().isEmpty() || options.allowedHosts().contains(canonicalHost(host));
+    return new ProbeSettings(host, port, domain.isEmpty() ? "localhost" : domain,
+        text(smtp, "authentication"), text(smtp, "username"), password, mayBeSent, noVerify, from,
         options.to().map(List::of).orElse(List.of()), options.timeout(), options.caFile());
   }
 

@@ -23,19 +23,39 @@ final class ProbeTransport extends SMTPTransport {
   }
 
   private final Listener listener;
+  private final Redactor redactor;
   private boolean tls;
 
-  ProbeTransport(Session session, URLName url, Listener listener) {
+  ProbeTransport(Session session, URLName url, Listener listener, Redactor redactor) {
     super(session, url, "smtp", false);
     this.listener = listener;
+    this.redactor = redactor;
+  }
+
+  Redactor redactor() {
+    return redactor;
+  }
+
+  /** The server's last reply, with every form of the password it might echo masked. */
+  Reply lastReply() {
+    return Reply.of(getLastReturnCode(), redactor.apply(getLastServerResponse()));
   }
 
   @Override
   protected boolean ehlo(String domain) throws MessagingException {
     boolean afterTls = tls;
-    listener.ehloStarted(afterTls, Reply.of(getLastReturnCode(), getLastServerResponse()));
+    listener.ehloStarted(afterTls, lastReply());
+    if (domain.indexOf('\r') >= 0 || domain.indexOf('\n') >= 0) {
+      throw new ClientRefusal(new Failure("probe-ehlo", Diagnosis.DOMAIN, "\"domain\" contains a line break: Go's "
+          + "net/smtp refuses to send it (\"smtp: A line must not contain CR or LF\"), and so does smtplint; the "
+          + "server was not asked. Remove the line break"));
+    }
     boolean accepted = super.ehlo(domain);
-    listener.ehloFinished(afterTls, accepted, Reply.of(getLastReturnCode(), getLastServerResponse()));
+    listener.ehloFinished(afterTls, accepted, lastReply());
+    if (afterTls && !accepted) {
+      // Angus ignores a failed EHLO after STARTTLS; Go's StartTLS returns it, and Sourcegraph's send fails there.
+      throw new MessagingException("EHLO after STARTTLS was refused");
+    }
     return accepted;
   }
 
@@ -44,6 +64,21 @@ final class ProbeTransport extends SMTPTransport {
     listener.startTlsStarted();
     super.startTLS();
     tls = true;
+  }
+
+  /** What smtplint, like Go's client, refuses to send: the step fails here, before the server is asked. */
+  static final class ClientRefusal extends MessagingException {
+    private static final long serialVersionUID = 1L;
+    private final transient Failure failure;
+
+    ClientRefusal(Failure failure) {
+      super(failure.message());
+      this.failure = failure;
+    }
+
+    Failure failure() {
+      return failure;
+    }
   }
 
   boolean tlsActive() {

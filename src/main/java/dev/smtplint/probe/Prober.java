@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import dev.smtplint.report.ProbeStage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +31,7 @@ public final class Prober {
   private final SSLSocketFactory tls;
   private final StageLog log = new StageLog();
   private final Transcript transcript = new Transcript();
+  private final Redactor redactor = new Redactor();
   private Conversation conversation;
 
   private Prober(ProbeSettings settings, SSLSocketFactory tls) {
@@ -52,9 +54,24 @@ public final class Prober {
       throw new OptionException("--ca-file " + e.getMessage());
     }
     Prober prober = new Prober(settings, factory);
+    prober.redactor.add(settings.password().value());
     prober.converse();
-    return new ProbeOutcome(new ProbeResult(prober.log.ok(), prober.log.stages(), prober.transcript.lines()),
-        prober.log.failures());
+    return prober.redacted(new ProbeOutcome(new ProbeResult(prober.log.ok(), prober.log.stages(), prober.transcript.lines()),
+        prober.log.failures()));
+  }
+
+  /**
+   * The outcome with every form of the password that went on the wire masked, wherever it stands: a
+   * server may echo it in any reply, and an exception's words may quote a reply.
+   */
+  private ProbeOutcome redacted(ProbeOutcome outcome) {
+    ProbeResult r = outcome.result();
+    List<ProbeStage> stages = r.stages().stream()
+        .map(s -> new ProbeStage(s.stage(), s.ok(), s.millis(), redactor.apply(s.detail()))).toList();
+    List<String> transcriptLines = r.transcript().stream().map(redactor::apply).toList();
+    List<Failure> failures = outcome.failures().stream()
+        .map(f -> new Failure(f.rule(), f.pointer(), redactor.apply(f.message()))).toList();
+    return new ProbeOutcome(new ProbeResult(r.ok(), stages, transcriptLines), failures);
   }
 
   private void converse() {
@@ -67,7 +84,7 @@ public final class Prober {
       return;
     }
     try (Watchdog watchdog = new Watchdog(settings.timeout(), socket); Socket open = socket) {
-      ProbeTransport transport = new ConnectionPhase(settings, tls, log, transcript).open(open, watchdog);
+      ProbeTransport transport = new ConnectionPhase(settings, tls, log, transcript, redactor).open(open, watchdog);
       if (transport == null) {
         return;
       }
@@ -108,14 +125,26 @@ public final class Prober {
     return null;
   }
 
-  /** Go's net.Dial tries each address in turn; so does this. */
+  /**
+   * Go's net.Dial tries each address in turn, spreading one deadline over them (each gets an equal
+   * share of what is left, at least 2 s where that much is left: Go's partialDeadline); so does
+   * this, with --timeout as the deadline, so a host with many addresses costs one timeout, not many.
+   */
   private BoundedSocket connect(InetAddress[] addresses) {
     begin(Stage.CONNECT);
     IOException last = null;
-    for (InetAddress address : addresses) {
+    long deadline = System.nanoTime() + settings.timeout().toNanos();
+    for (int i = 0; i < addresses.length; i++) {
+      InetAddress address = addresses[i];
+      long remaining = (deadline - System.nanoTime()) / 1_000_000;
+      if (remaining <= 0) {
+        last = new java.net.SocketTimeoutException("connect timed out");
+        break;
+      }
+      long share = Math.max(remaining / (addresses.length - i), Math.min(2_000, remaining));
       BoundedSocket socket = new BoundedSocket();
       try {
-        socket.connect(new InetSocketAddress(address, settings.port()), (int) settings.timeout().toMillis());
+        socket.connect(new InetSocketAddress(address, settings.port()), (int) Math.max(1, share));
         socket.setSoTimeout((int) settings.timeout().toMillis());
         end(true, address.getHostAddress() + ":" + settings.port());
         return socket;
@@ -155,6 +184,12 @@ public final class Prober {
 
   private boolean envelope(Conversation s) {
     begin(Stage.MAIL_FROM);
+    if (settings.from().indexOf('\r') >= 0 || settings.from().indexOf('\n') >= 0) {
+      fail(new Failure("probe-sender-rejected", Diagnosis.ADDRESS, "\"email.address\" contains a line break: Go's "
+          + "net/smtp refuses to send it (\"smtp: A line must not contain CR or LF\"), and so does smtplint; the server "
+          + "was not asked. Remove the line break"), "refused by the client: a line break in the address");
+      return false;
+    }
     String mail = "MAIL FROM:<" + settings.from() + ">" + (s.transport().supportsExtension("8BITMIME") ? " BODY=8BITMIME" : "")
         + (s.transport().supportsExtension("SMTPUTF8") ? " SMTPUTF8" : "");
     var reply = s.command(Stage.MAIL_FROM, mail, 250);
@@ -166,7 +201,7 @@ public final class Prober {
     List<String> recipients = settings.sends() ? settings.to() : List.of(settings.from());
     begin(Stage.RCPT_TO);
     for (String to : recipients) {
-      var r = s.command(Stage.RCPT_TO, "RCPT TO:<" + to + ">", 250, 251);
+      var r = s.command(Stage.RCPT_TO, "RCPT TO:<" + to + ">", 250, 251, 252, 253, 254, 255, 256, 257, 258, 259);
       if (r.isEmpty()) {
         failFromConversation();
         return false;
@@ -192,7 +227,7 @@ public final class Prober {
       TestMessage.write(settings, body);
       s.transport().closeData();
       s.disarm();
-      Reply r = lastReply(s.transport());
+      Reply r = s.transport().lastReply();
       s.transcript().server(r.shown());
       end(true, r.shown());
       return true;
@@ -206,10 +241,6 @@ public final class Prober {
   private boolean failFromConversation() {
     fail(conversation.lastFailure(), conversation.lastDetail());
     return false;
-  }
-
-  static Reply lastReply(ProbeTransport transport) {
-    return Reply.of(transport.getLastReturnCode(), transport.getLastServerResponse());
   }
 
   private void begin(Stage stage) {

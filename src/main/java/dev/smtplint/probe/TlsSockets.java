@@ -1,5 +1,7 @@
 package dev.smtplint.probe;
 
+import dev.smtplint.config.SourceLoader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -60,7 +62,13 @@ final class TlsSockets {
       for (X509Certificate ca : ((X509TrustManager) system.getTrustManagers()[0]).getAcceptedIssuers()) {
         store.setCertificateEntry("system-" + store.size(), ca);
       }
-      try (InputStream in = Files.newInputStream(caFile.get())) {
+      byte[] pem;
+      try {
+        pem = SourceLoader.readBounded(caFile.get(), caFile.get().toString());
+      } catch (SourceLoader.UnreadableException e) {
+        throw new CaFileException(e.getMessage());
+      }
+      try (InputStream in = new ByteArrayInputStream(pem)) {
         int added = 0;
         for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
           store.setCertificateEntry("ca-file-" + added++, c);

@@ -19,14 +19,19 @@ final class Watchdog implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  /** The conversation after connecting, all steps together, ends within this many --timeouts. */
+  static final int BUDGET_IN_TIMEOUTS = 8;
+
   private final Duration limit;
   private final BoundedSocket metered;
+  private final long deadline;
   private ScheduledFuture<?> pending;
   private volatile Stage expired;
 
   Watchdog(Duration limit, BoundedSocket metered) {
     this.limit = limit;
     this.metered = metered;
+    this.deadline = System.nanoTime() + limit.toNanos() * BUDGET_IN_TIMEOUTS;
   }
 
   /** Starts the clock (and the input budget) of a step; when the clock runs out, {@code target} is closed. */
@@ -40,7 +45,7 @@ final class Watchdog implements AutoCloseable {
       } catch (IOException ignored) {
         // closing is all that is wanted; a failure to close leaves the read timeout to act
       }
-    }, limit.toMillis(), TimeUnit.MILLISECONDS);
+    }, Math.max(1, Math.min(limit.toMillis(), (deadline - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS);
   }
 
   synchronized void disarm() {

@@ -49,10 +49,15 @@ final class ProbeRules {
           "The credentials are wrong, expired, or not SMTP credentials (an IAM key, an account password where an app password is needed).",
           "\"password\": \"(an old password)\"", "\"password\": \"(the current SMTP password)\"",
           "Create or copy fresh SMTP credentials from the provider."),
-      rule("probe-plaintext-auth", ERROR, "PLAIN would be sent over a connection without TLS; Go refuses it.",
-          "Go's net/smtp PlainAuth refuses to send the password unencrypted unless the host is localhost, so Sourcegraph fails with 'unencrypted connection'.",
-          "(a server on port 25 without STARTTLS, authentication PLAIN)", "(a server that offers STARTTLS)",
-          "Use a port where the server offers STARTTLS (587), or run the relay on localhost."),
+      rule("probe-plaintext-auth", ERROR, "The client refuses to send the password: PLAIN without TLS (Go's rule), or a host --allow-host does not name.",
+          "Go's net/smtp PlainAuth refuses to send the password unencrypted unless the host is localhost, so Sourcegraph fails "
+              + "with 'unencrypted connection'. smtplint also refuses to send a password taken from the environment "
+              + "(--password-env) to a host that the command line or SMTPLINT_ALLOW_HOSTS did not allow: in CI the linted "
+              + "file comes from a branch, and a branch must not be able to send the CI's secret to a host of its choosing.",
+          "(a server on port 25 without STARTTLS, authentication PLAIN; or a host the CI job did not allow)",
+          "(a server that offers STARTTLS; smtplint lint --probe --password-env SMTP_PASSWORD --allow-host smtp.acme.io)",
+          "Use a port where the server offers STARTTLS (587), or run the relay on localhost; for --password-env, name the "
+              + "host with --allow-host."),
       rule("probe-sender-rejected", ERROR, "The server rejects the sender (MAIL FROM or RCPT for this sender).",
           "The account may not send as email.address (not verified on SES, not owned by the account, not in the relay's domain).",
           "\"email.address\": \"noreply@other-domain.io\"", "\"email.address\": \"noreply@acme.io\"",
