@@ -1,5 +1,7 @@
 package dev.smtplint.probe;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jakarta.mail.MessagingException;
 import jakarta.mail.URLName;
 import java.net.Socket;
@@ -10,6 +12,17 @@ import javax.net.ssl.SSLSocketFactory;
 
 /** The connection phase: greeting, EHLO (or HELO) and STARTTLS, done by Angus Mail and timed step by step. */
 final class ConnectionPhase {
+  /**
+   * Angus logs through java.util.logging, whose default handler prints INFO to standard error
+   * ("mail.mime.allowutf8 set but server doesn't advertise SMTPUTF8 support"): the probe reports
+   * what matters itself. Held here so the configured logger is not collected.
+   */
+  private static final Logger ANGUS_LOG = Logger.getLogger("org.eclipse.angus.mail");
+
+  static {
+    ANGUS_LOG.setLevel(Level.OFF);
+  }
+
   private final ProbeSettings settings;
   private final SSLSocketFactory tls;
   private final StageLog log;

@@ -110,7 +110,10 @@ class FormatsTest {
 
   @Test
   void githubCommandsAreEscaped() {
-    assertEquals("100%25 done%0Anext%0Dline", dev.smtplint.report.format.GithubFormatAccess.data("100% done\nnext\rline"));
+    // Control characters from the input are made visible first (a line break in a value cannot start a
+    // new workflow command, nor ESC colour the log); then the runner's escaping of '%'.
+    assertEquals("100%25 done\\u000anext\\u000dline\\u001b[31m\\u009b",
+        dev.smtplint.report.format.GithubFormatAccess.data("100% done\nnext\rline\u001b[31m\u009b"));
     assertEquals("a%3Ab%2Cc", dev.smtplint.report.format.GithubFormatAccess.property("a:b,c"));
   }
 

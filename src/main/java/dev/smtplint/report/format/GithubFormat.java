@@ -1,5 +1,6 @@
 package dev.smtplint.report.format;
 
+import dev.smtplint.report.Redaction;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Report;
@@ -24,9 +25,12 @@ public final class GithubFormat implements Format {
     }
   }
 
-  /** The runner's escaping of a command's message. */
+  /**
+   * The runner's escaping of a command's message, after every control character from the input is
+   * made printable (\\u001b): ESC, BEL or a C1 control would otherwise reach the log as such.
+   */
   static String data(String text) {
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    return Redaction.printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
   }
 
   /** The runner's escaping of a property value: also ':' and ','. */

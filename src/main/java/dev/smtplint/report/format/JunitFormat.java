@@ -1,5 +1,6 @@
 package dev.smtplint.report.format;
 
+import dev.smtplint.report.Redaction;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Report;
@@ -76,12 +77,12 @@ public final class JunitFormat implements Format {
           x.writeCharacters(clean(line));
           x.writeEndElement();
         } else {
-          notes.append(line).append('\n');
+          notes.append(clean(line)).append('\n');
         }
       }
       if (notes.length() > 0) {
         x.writeStartElement("system-out");
-        x.writeCharacters(clean(notes.toString()));
+        x.writeCharacters(notes.toString());
         x.writeEndElement();
       }
       x.writeEndElement();
@@ -108,10 +109,15 @@ public final class JunitFormat implements Format {
     return failOn.map(f.severity()::atLeast).orElse(false);
   }
 
-  /** XML 1.0 cannot carry most control characters; they become U+FFFD. */
+  /**
+   * Control characters from the input are made printable (\\u001b), as in every format: XML 1.0
+   * cannot carry most of them, and a CI page that shows the text must not see them raw. Lone
+   * surrogates and U+FFFE/U+FFFF, which XML cannot carry either, become U+FFFD.
+   */
   private static String clean(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> out.appendCodePoint(c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF) ? c : 0xFFFD));
+    Redaction.printable(text).codePoints()
+        .forEach(c -> out.appendCodePoint((c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF ? 0xFFFD : c));
     return out.toString();
   }
 }
