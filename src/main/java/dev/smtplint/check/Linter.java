@@ -9,12 +9,16 @@ import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.JsoncReader;
 import dev.smtplint.config.ParsedConfig;
 import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Location;
+import dev.smtplint.report.ProbeFailure;
+import dev.smtplint.report.ProbeResult;
+import dev.smtplint.report.Severity;
 import dev.smtplint.report.RuleInfo;
 import dev.smtplint.rules.Catalogue;
-import dev.smtplint.rules.EmailSettings;
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.rules.Reporter;
 import dev.smtplint.rules.Rule;
 import dev.smtplint.schema.EmailSchema;
@@ -52,23 +56,24 @@ public final class Linter {
     this.versioned = versioned;
   }
 
-  /** The findings about one file, and the tree when it parsed (the probe needs it). */
-  public record Checked(FileResult result, Optional<JsonValue.Obj> root) {}
-
-  public Checked check(SourceFile source) {
-    ParsedConfig parsed = JsoncReader.read(source);
-    List<Finding> raw = fileLevel(parsed, source.path());
-    Optional<JsonValue.Obj> root = parsed.root().filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast);
-    root.ifPresent(r -> raw.addAll(judge(r, source.path(), () -> versioned.test(source.path()))));
-    return new Checked(new FileResult(source.path(), Optional.of(source), filter(raw, source), Optional.empty(),
-        SecretSpans.of(source, parsed.root())), root);
+  /**
+   * The findings about one file or a merged SITE_CONFIG_FILE list, per file; the tree as Sourcegraph
+   * merges it, when every file parsed (the probe needs it); and which file supplied each top-level key.
+   */
+  public record Judged(List<FileResult> results, Optional<JsonValue.Obj> root, Map<String, String> owners) {
+    public Judged {
+      results = List.copyOf(results);
+      owners = Map.copyOf(owners);
+    }
   }
 
-  /** The findings of a merged SITE_CONFIG_FILE list, per file, and the merged tree for the probe. */
-  public record MergedCheck(List<FileResult> results, Optional<JsonValue.Obj> root, Map<String, String> owners) {}
+  /** One file is a SITE_CONFIG_FILE list of one. */
+  public Judged check(SourceFile source) {
+    return checkMerged(List.of(source));
+  }
 
   /** Lints a SITE_CONFIG_FILE list as Sourcegraph loads it; findings point into the file that supplied the value. */
-  public MergedCheck checkMerged(List<SourceFile> sources) {
+  public Judged checkMerged(List<SourceFile> sources) {
     Map<String, List<Finding>> raw = new LinkedHashMap<>();
     Map<String, List<Span>> masked = new LinkedHashMap<>();
     Merge merge = new Merge();
@@ -85,7 +90,7 @@ public final class Linter {
     }
     merge.overrides().forEach(f -> raw.get(f.location().path()).add(f));
     Optional<JsonValue.Obj> root = complete ? Optional.of(merge.root()) : Optional.empty();
-    String smtpFile = merge.owner("/email.smtp", sources.get(0)).path();
+    String smtpFile = merge.owner(EmailSettings.SMTP_POINTER, sources.get(0)).path();
     root.ifPresent(r -> judge(r, sources.get(0).path(), () -> versioned.test(smtpFile)).stream().map(f -> merge.relocate(f, sources.get(0)))
         .forEach(f -> raw.get(f.location().path()).add(f)));
     List<FileResult> results = new ArrayList<>();
@@ -94,8 +99,8 @@ public final class Linter {
       results.add(new FileResult(source.path(), Optional.of(source), filter(raw.get(source.path()), source), Optional.empty(),
           masked.get(source.path())));
     }
-    root.ifPresent(r -> r.members().forEach(m -> owners.put(m.key(), merge.owner("/" + m.key(), sources.get(0)).path())));
-    return new MergedCheck(results, root, owners);
+    root.ifPresent(r -> r.members().forEach(m -> owners.put(m.key(), merge.owner(m.value().pointer(), sources.get(0)).path())));
+    return new Judged(results, root, owners);
   }
 
   /** What is wrong with a file as a file: not UTF-8, not JSONC, not an object, keys repeated under email.*. */
@@ -153,7 +158,8 @@ public final class Linter {
     for (Suppressions.Named n : suppressions.names()) {
       if (!Catalogue.exists(n.rule())) {
         out.add(finding(Catalogue.UNKNOWN_RULE, source.path(), n.position(), "",
-            "\"" + n.rule() + "\" is not a smtplint rule, so this comment silences nothing" + UnknownRules.hint(n.rule())));
+            "\"" + Suggestions.shown(n.rule()) + "\" is not a smtplint rule, so this comment silences nothing"
+                + UnknownRules.hint(n.rule())));
       }
     }
     out.replaceAll(f -> Optional.ofNullable(settings.severity().get(f.rule())).map(f::withSeverity).orElse(f));
@@ -162,15 +168,36 @@ public final class Linter {
     return out;
   }
 
-  /** Applies the settings (rules switched off, severities changed) to findings from elsewhere: the probe's. */
-  public List<Finding> settle(List<Finding> findings) {
-    List<Finding> out = new ArrayList<>();
-    for (Finding f : findings) {
-      if (!settings.disabled().contains(f.rule())) {
-        out.add(Optional.ofNullable(settings.severity().get(f.rule())).map(f::withSeverity).orElse(f));
+  /**
+   * Whether the probe may run for these files: they have email.smtp, and no error-level finding
+   * (Sourcegraph would not get as far as sending).
+   */
+  public boolean mayProbe(Judged judged) {
+    return judged.root().map(EmailSettings::of).flatMap(EmailSettings::smtp).isPresent()
+        && judged.results().stream().flatMap(f -> f.findings().stream()).noneMatch(f -> f.severity() == Severity.ERROR);
+  }
+
+  /**
+   * The results with the probe's outcome: its stages on the file that supplied email.smtp, and each
+   * failure a finding in the file that supplied the setting at fault, under the same settings
+   * (rules switched off, severities changed) as the static findings.
+   */
+  public List<FileResult> withProbe(Judged judged, ProbeResult result, List<ProbeFailure> failures) {
+    ProbePlacement placement = new ProbePlacement(judged);
+    Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+    for (ProbeFailure f : failures) {
+      String id = f.check().id();
+      if (settings.disabled().contains(id)) {
+        continue;
       }
+      Severity severity = Optional.ofNullable(settings.severity().get(id)).orElse(Catalogue.info(f.check()).severity());
+      Location at = placement.locate(f.pointer());
+      byFile.computeIfAbsent(at.path(), k -> new ArrayList<>()).add(new Finding(id, severity, f.message(), at));
     }
-    return out;
+    String smtpFile = placement.smtpFile();
+    return judged.results().stream().map(r -> r.path().equals(smtpFile)
+        ? r.withProbe(result, byFile.getOrDefault(r.path(), List.of()))
+        : r.withFindings(byFile.getOrDefault(r.path(), List.of()))).toList();
   }
 
   /**

@@ -154,8 +154,8 @@ final class LintCommand implements Callable<Integer> {
       SourceFile source = input.isStdin()
           ? SourceLoader.load(environment.in(), "-")
           : SourceLoader.load(input.path(), input.display());
-      Linter.Checked checked = linter.check(source);
-      return new Outcome(probeRun.map(p -> p.probe(checked, linter)).orElse(checked.result()), null);
+      Linter.Judged judged = linter.check(source);
+      return new Outcome(probeRun.map(p -> p.probe(judged, linter)).orElse(judged.results()).get(0), null);
     } catch (SourceLoader.UnreadableException e) {
       return new Outcome(null, e.getMessage());
     }
@@ -179,7 +179,7 @@ final class LintCommand implements Callable<Integer> {
     if (code != ExitCode.OK || sources.isEmpty()) {
       return ExitCode.USAGE;
     }
-    Linter.MergedCheck merged = linter.checkMerged(sources);
+    Linter.Judged merged = linter.checkMerged(sources);
     results.addAll(probeRun.map(p -> p.probe(merged, linter)).orElse(merged.results()));
     return ExitCode.OK;
   }

@@ -1,5 +1,7 @@
 package dev.smtplint.probe;
 
+import dev.smtplint.report.ProbeCheck;
+import dev.smtplint.report.ProbeFailure;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -18,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Authentication {
   /** Either a failure (the step failed, or the not-offered warning) or the detail of success. */
-  record Result(Failure failure, String detail) {}
+  record Result(ProbeFailure failure, String detail) {}
 
   /** A server that keeps challenging is not answered forever. */
   private static final int MAX_ROUNDS = 16;
@@ -34,19 +36,19 @@ final class Authentication {
   Result run() {
     ProbeTransport t = conversation.transport();
     if (!t.supportsExtension("AUTH")) {
-      return new Result(new Failure("probe-auth-not-offered", Diagnosis.AUTHENTICATION, "the server lists no AUTH, so "
+      return new Result(new ProbeFailure(ProbeCheck.AUTH_NOT_OFFERED, Diagnosis.AUTHENTICATION, "the server lists no AUTH, so "
           + "Sourcegraph sends without logging in (it does not fail here); if the server needs a login, a later step fails: "
           + "check that you reach the submission port (587)"), "not offered");
     }
     if (!settings.passwordMayBeSent()) {
-      return new Result(new Failure("probe-plaintext-auth", Diagnosis.HOST, "the password comes from the environment "
+      return new Result(new ProbeFailure(ProbeCheck.PLAINTEXT_AUTH, Diagnosis.HOST, "the password comes from the environment "
           + "(--password-env), and \"host\" is not a host that --allow-host or SMTPLINT_ALLOW_HOSTS names: smtplint "
           + "stopped before AUTH, so that a changed file cannot send the secret to a host of its choosing; if this host "
           + "is right, allow it on the command line (--allow-host)"), "not sent: host not allowed for the password");
     }
     String mechanism = settings.authentication();
     if (mechanism.equals("PLAIN") && !t.tlsActive() && !isLocalhost(settings.host())) {
-      return new Result(new Failure("probe-plaintext-auth", Diagnosis.AUTHENTICATION, "Go's net/smtp refuses to send a "
+      return new Result(new ProbeFailure(ProbeCheck.PLAINTEXT_AUTH, Diagnosis.AUTHENTICATION, "Go's net/smtp refuses to send a "
           + "PLAIN password over a connection without TLS to this host (the server offers no STARTTLS): "
           + "Sourcegraph fails with 'unencrypted connection'; use a port where the server offers STARTTLS (587)"),
           "refused by the client: unencrypted connection");
@@ -75,7 +77,7 @@ final class Authentication {
       }
       if (mechanism.equals("PLAIN")) {
         abort();
-        return new Result(new Failure("probe-auth-mechanism", Diagnosis.AUTHENTICATION, "the server asked for more after "
+        return new Result(new ProbeFailure(ProbeCheck.AUTH_MECHANISM, Diagnosis.AUTHENTICATION, "the server asked for more after "
             + "AUTH PLAIN with its initial response: Go's client gives up ('unexpected server challenge')"), r.shown());
       }
       byte[] challenge;
@@ -83,7 +85,7 @@ final class Authentication {
         challenge = Base64.getDecoder().decode(r.text().trim());
       } catch (IllegalArgumentException e) {
         abort();
-        return new Result(new Failure("probe-auth-mechanism", Diagnosis.AUTHENTICATION, "the server's " + mechanism
+        return new Result(new ProbeFailure(ProbeCheck.AUTH_MECHANISM, Diagnosis.AUTHENTICATION, "the server's " + mechanism
             + " challenge is not base64, which Go's client refuses: \"" + r.shown() + "\""), r.shown());
       }
       String response = b64(cramMd5(challenge));
@@ -92,7 +94,7 @@ final class Authentication {
     }
     if (reply.isPresent()) {
       abort();
-      return new Result(new Failure("probe-auth-mechanism", Diagnosis.AUTHENTICATION, "the server sent more than "
+      return new Result(new ProbeFailure(ProbeCheck.AUTH_MECHANISM, Diagnosis.AUTHENTICATION, "the server sent more than "
           + MAX_ROUNDS + " challenges without accepting or refusing the login"), reply.get().shown());
     }
     return new Result(conversation.lastFailure(), conversation.lastDetail());
@@ -121,16 +123,16 @@ final class Authentication {
     return Base64.getEncoder().encodeToString(bytes);
   }
 
-  private Failure classify(Reply r, String mechanism, String offered) {
+  private ProbeFailure classify(Reply r, String mechanism, String offered) {
     String shown = r.shown();
     boolean unknownMechanism = r.code() == 504 || r.enhanced().equals("5.7.4")
         || shown.toLowerCase(Locale.ROOT).contains("unrecognized authentication");
     if (unknownMechanism) {
-      return new Failure("probe-auth-mechanism", Diagnosis.AUTHENTICATION, "the server does not accept AUTH " + mechanism
+      return new ProbeFailure(ProbeCheck.AUTH_MECHANISM, Diagnosis.AUTHENTICATION, "the server does not accept AUTH " + mechanism
           + ": \"" + shown + "\"" + (offered.isEmpty() ? "" : " (it offers " + offered + ")")
           + "; use a mechanism from that list that Sourcegraph speaks (PLAIN or CRAM-MD5)");
     }
-    return new Failure("probe-auth-rejected", Diagnosis.PASSWORD, "the server rejected the login: \"" + shown
+    return new ProbeFailure(ProbeCheck.AUTH_REJECTED, Diagnosis.PASSWORD, "the server rejected the login: \"" + shown
         + "\"; the username or password is wrong, expired, or not SMTP credentials (on SES: SMTP credentials, not IAM "
         + "keys; on Google: an app password)");
   }

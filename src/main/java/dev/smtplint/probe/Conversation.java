@@ -1,5 +1,7 @@
 package dev.smtplint.probe;
 
+import dev.smtplint.report.ProbeCheck;
+import dev.smtplint.report.ProbeFailure;
 import jakarta.mail.MessagingException;
 import java.net.Socket;
 import java.util.Arrays;
@@ -7,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The command phase after the connection is open: each command bounded by the watchdog, written
- * to the transcript (AUTH redacted by the caller), and its failure kept as a {@link Failure}.
+ * to the transcript (AUTH redacted by the caller), and its failure kept as a {@link ProbeFailure}.
  */
 final class Conversation {
   private final ProbeTransport transport;
@@ -15,7 +17,7 @@ final class Conversation {
   private final Socket socket;
   private final ProbeSettings settings;
   private final Transcript transcript;
-  private Failure lastFailure;
+  private ProbeFailure lastFailure;
   private String lastDetail = "";
 
   Conversation(ProbeTransport transport, Watchdog watchdog, Socket socket, ProbeSettings settings, Transcript transcript) {
@@ -91,7 +93,7 @@ final class Conversation {
     transcript.note(lastDetail);
   }
 
-  Failure lastFailure() {
+  ProbeFailure lastFailure() {
     return lastFailure;
   }
 

@@ -1,5 +1,8 @@
 package dev.smtplint.probe;
 
+import dev.smtplint.report.ProbeCheck;
+import dev.smtplint.report.ProbeFailure;
+import dev.smtplint.config.EmailSettings;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertPathValidatorException;
@@ -15,12 +18,12 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * the rule, the setting most likely at fault, and a sentence that quotes the server.
  */
 final class Diagnosis {
-  static final String HOST = "/email.smtp/host";
-  static final String PORT = "/email.smtp/port";
-  static final String DOMAIN = "/email.smtp/domain";
-  static final String AUTHENTICATION = "/email.smtp/authentication";
-  static final String PASSWORD = "/email.smtp/password";
-  static final String ADDRESS = "/email.address";
+  static final String HOST = EmailSettings.HOST_POINTER;
+  static final String PORT = EmailSettings.PORT_POINTER;
+  static final String DOMAIN = EmailSettings.DOMAIN_POINTER;
+  static final String AUTHENTICATION = EmailSettings.AUTHENTICATION_POINTER;
+  static final String PASSWORD = EmailSettings.PASSWORD_POINTER;
+  static final String ADDRESS = EmailSettings.ADDRESS_POINTER;
 
   private Diagnosis() {}
 
@@ -39,61 +42,61 @@ final class Diagnosis {
   }
 
   /** A reply that ends a step (MAIL FROM, RCPT TO, DATA). */
-  static Failure rejected(Stage stage, Reply r, boolean recipientIsSender) {
+  static ProbeFailure rejected(Stage stage, Reply r, boolean recipientIsSender) {
     if (blamesSender(r)) {
-      return new Failure("probe-sender-rejected", ADDRESS, "the server rejected the sender at " + stage.label() + ": \""
+      return new ProbeFailure(ProbeCheck.SENDER_REJECTED, ADDRESS, "the server rejected the sender at " + stage.label() + ": \""
           + r.shown() + "\"; send from an address the account may use (on Amazon SES, verify the address or its "
           + "domain in the endpoint's region)");
     }
     return switch (stage) {
-      case MAIL_FROM -> new Failure("probe-sender-rejected", ADDRESS, "the server rejected MAIL FROM: \"" + r.shown()
+      case MAIL_FROM -> new ProbeFailure(ProbeCheck.SENDER_REJECTED, ADDRESS, "the server rejected MAIL FROM: \"" + r.shown()
           + "\"; check that \"email.address\" is an address this account may send from");
       case RCPT_TO -> deniesRelay(r)
-          ? new Failure("probe-recipient-rejected", AUTHENTICATION, "the server refused to relay: \"" + r.shown()
+          ? new ProbeFailure(ProbeCheck.RECIPIENT_REJECTED, AUTHENTICATION, "the server refused to relay: \"" + r.shown()
               + "\"; it wants an authenticated client: use \"PLAIN\" with the account's credentials")
-          : new Failure("probe-recipient-rejected", recipientIsSender ? ADDRESS : "", "the server rejected the recipient: \""
+          : new ProbeFailure(ProbeCheck.RECIPIENT_REJECTED, recipientIsSender ? ADDRESS : "", "the server rejected the recipient: \""
               + r.shown() + "\"" + (recipientIsSender ? " (the probe sends RCPT TO email.address itself; try --to)" : ""));
-      case AUTH -> new Failure("probe-auth-rejected", PASSWORD, "the server rejected AUTH: \"" + r.shown() + "\"");
-      default -> new Failure("probe-data-rejected", ADDRESS, "the server rejected the message after DATA: \"" + r.shown()
+      case AUTH -> new ProbeFailure(ProbeCheck.AUTH_REJECTED, PASSWORD, "the server rejected AUTH: \"" + r.shown() + "\"");
+      default -> new ProbeFailure(ProbeCheck.DATA_REJECTED, ADDRESS, "the server rejected the message after DATA: \"" + r.shown()
           + "\"; Sourcegraph's mail would be refused the same way");
     };
   }
 
   /** An exception (or an expired deadline) in a step. */
-  static Failure broken(Stage stage, Throwable e, boolean timedOut, ProbeSettings s, Reply last) {
+  static ProbeFailure broken(Stage stage, Throwable e, boolean timedOut, ProbeSettings s, Reply last) {
     String seconds = s.timeout().toSeconds() + " s";
     boolean timeout = timedOut || has(e, SocketTimeoutException.class);
     switch (stage) {
       case CONNECT:
         return timeout
-            ? new Failure("probe-connect", PORT, "no answer from " + s.host() + ":" + s.port() + " within " + seconds
+            ? new ProbeFailure(ProbeCheck.CONNECT, PORT, "no answer from " + s.host() + ":" + s.port() + " within " + seconds
                 + ": a firewall drops the connection (outbound port 25 is blocked on most clouds); check the port")
-            : new Failure("probe-connect", PORT, "connection to " + s.host() + ":" + s.port() + " failed ("
+            : new ProbeFailure(ProbeCheck.CONNECT, PORT, "connection to " + s.host() + ":" + s.port() + " failed ("
                 + cause(e) + "): nothing listens there; check the port (587 for STARTTLS submission)");
       case BANNER:
         if (timeout) {
-          return new Failure("probe-banner", PORT, "the server sent no greeting within " + seconds + ": port " + s.port()
+          return new ProbeFailure(ProbeCheck.BANNER, PORT, "the server sent no greeting within " + seconds + ": port " + s.port()
               + " probably expects TLS on connect (like 465), which Sourcegraph does not speak; use the STARTTLS port 587");
         }
-        return new Failure("probe-banner", PORT, last.code() > 0
+        return new ProbeFailure(ProbeCheck.BANNER, PORT, last.code() > 0
             ? "the server refused the session in its greeting: \"" + last.shown() + "\""
             : "the server closed the connection or sent no SMTP greeting (" + cause(e) + "): is this an SMTP port?");
       case EHLO:
         if (timeout) {
           return timeoutFailure(stage, HOST, seconds);
         }
-        return new Failure("probe-ehlo", DOMAIN, "the server rejected EHLO and HELO " + s.ehloName()
+        return new ProbeFailure(ProbeCheck.EHLO, DOMAIN, "the server rejected EHLO and HELO " + s.ehloName()
             + (last.code() > 0 ? ": \"" + last.shown() + "\"" : " (" + cause(e) + ")")
             + "; set \"domain\" to the instance's fully qualified host name");
       case STARTTLS:
         if (isCertificateProblem(e)) {
-          return new Failure("probe-tls-certificate", HOST, "the server's certificate was refused: " + certificateProblem(e, s.host())
+          return new ProbeFailure(ProbeCheck.TLS_CERTIFICATE, HOST, "the server's certificate was refused: " + certificateProblem(e, s.host())
               + "; Sourcegraph refuses it too unless noVerifyTLS is set (don't): fix the certificate, or add a private CA with --ca-file");
         }
         if (timeout) {
           return timeoutFailure(stage, HOST, seconds);
         }
-        return new Failure("probe-starttls", HOST, "STARTTLS failed" + (last.code() >= 400 ? ": \"" + last.shown() + "\"" : " ("
+        return new ProbeFailure(ProbeCheck.STARTTLS, HOST, "STARTTLS failed" + (last.code() >= 400 ? ": \"" + last.shown() + "\"" : " ("
             + cause(e) + ")") + "; Sourcegraph upgrades whenever the server offers STARTTLS, so every send fails here");
       default:
         if (timeout) {
@@ -101,17 +104,17 @@ final class Diagnosis {
         }
         String what = "the server closed the connection during " + stage.label() + " (" + cause(e) + ")";
         return switch (stage) {
-          case AUTH -> new Failure("probe-auth-rejected", PASSWORD, what + "; servers do this after a failed login");
-          case MAIL_FROM -> new Failure("probe-sender-rejected", ADDRESS, what);
-          case RCPT_TO -> new Failure("probe-recipient-rejected", ADDRESS, what);
-          default -> new Failure("probe-data-rejected", ADDRESS, what
+          case AUTH -> new ProbeFailure(ProbeCheck.AUTH_REJECTED, PASSWORD, what + "; servers do this after a failed login");
+          case MAIL_FROM -> new ProbeFailure(ProbeCheck.SENDER_REJECTED, ADDRESS, what);
+          case RCPT_TO -> new ProbeFailure(ProbeCheck.RECIPIENT_REJECTED, ADDRESS, what);
+          default -> new ProbeFailure(ProbeCheck.DATA_REJECTED, ADDRESS, what
               + (stage == Stage.QUIT ? "; Sourcegraph reports the send as failed ('send QUIT')" : ""));
         };
     }
   }
 
-  private static Failure timeoutFailure(Stage stage, String pointer, String seconds) {
-    return new Failure("probe-timeout", pointer, "the server did not finish " + stage.label() + " within " + seconds
+  private static ProbeFailure timeoutFailure(Stage stage, String pointer, String seconds) {
+    return new ProbeFailure(ProbeCheck.TIMEOUT, pointer, "the server did not finish " + stage.label() + " within " + seconds
         + "; Sourcegraph's send would hang the same way: check the server and anything in between");
   }
 

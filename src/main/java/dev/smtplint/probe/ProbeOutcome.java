@@ -1,10 +1,12 @@
 package dev.smtplint.probe;
 
+import dev.smtplint.report.ProbeCheck;
+import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeResult;
 import java.util.List;
 
 /** The stages the probe ran (with the redacted transcript) and what went wrong. */
-public record ProbeOutcome(ProbeResult result, List<Failure> failures) {
+public record ProbeOutcome(ProbeResult result, List<ProbeFailure> failures) {
   public ProbeOutcome {
     failures = List.copyOf(failures);
   }

@@ -3,6 +3,7 @@ package dev.smtplint.probe;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,24 +44,20 @@ public record ProbeSettings(
     return !to.isEmpty();
   }
 
-  /** Reads the settings from a site config whose static check found no error in email.*. */
-  public static ProbeSettings from(JsonValue.Obj root, Options options) {
-    JsonValue.Obj smtp = root.get("email.smtp").filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast)
-        .orElseThrow(() -> new IllegalArgumentException("no email.smtp object"));
-    String domain = text(smtp, "domain");
-    String from = root.string("email.address").map(JsonValue.Str::value).orElse("");
-    int port = smtp.get("port").filter(JsonValue.Num.class::isInstance)
-        .map(n -> ((JsonValue.Num) n).decimal().intValue()).orElse(25);
-    boolean noVerify = smtp.get("noVerifyTLS").filter(v -> v instanceof JsonValue.Bool b && b.value()).isPresent();
-    Secret password = options.password().orElse(new Secret(text(smtp, "password")));
-    String host = text(smtp, "host");
+  /** Reads the settings as Sourcegraph reads them, from a site config whose static check found no error in email.*. */
+  public static ProbeSettings from(EmailSettings email, Options options) {
+    if (email.smtp().isEmpty()) {
+      throw new IllegalArgumentException("no email.smtp object");
+    }
+    String domain = email.smtpText("domain");
+    String from = email.address().map(JsonValue.Str::value).orElse("");
+    int port = email.portNumber().orElse(25);
+    boolean noVerify = email.smtp().flatMap(s -> s.get("noVerifyTLS")).filter(v -> v instanceof JsonValue.Bool b && b.value()).isPresent();
+    Secret password = options.password().orElse(new Secret(email.smtpText("password")));
+    String host = email.smtpText("host");
     boolean mayBeSent = options.password().isEmpty() || options.allowedHosts().contains(canonicalHost(host));
     return new ProbeSettings(host, port, domain.isEmpty() ? "localhost" : domain,
-        text(smtp, "authentication"), text(smtp, "username"), password, mayBeSent, noVerify, from,
+        email.smtpText("authentication"), email.smtpText("username"), password, mayBeSent, noVerify, from,
         options.to().map(List::of).orElse(List.of()), options.timeout(), options.caFile());
-  }
-
-  private static String text(JsonValue.Obj o, String key) {
-    return o.string(key).map(JsonValue.Str::value).orElse("");
   }
 }

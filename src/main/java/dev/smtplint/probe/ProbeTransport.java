@@ -1,5 +1,7 @@
 package dev.smtplint.probe;
 
+import dev.smtplint.report.ProbeCheck;
+import dev.smtplint.report.ProbeFailure;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
@@ -46,7 +48,7 @@ final class ProbeTransport extends SMTPTransport {
     boolean afterTls = tls;
     listener.ehloStarted(afterTls, lastReply());
     if (domain.indexOf('\r') >= 0 || domain.indexOf('\n') >= 0) {
-      throw new ClientRefusal(new Failure("probe-ehlo", Diagnosis.DOMAIN, "\"domain\" contains a line break: Go's "
+      throw new ClientRefusal(new ProbeFailure(ProbeCheck.EHLO, Diagnosis.DOMAIN, "\"domain\" contains a line break: Go's "
           + "net/smtp refuses to send it (\"smtp: A line must not contain CR or LF\"), and so does smtplint; the "
           + "server was not asked. Remove the line break"));
     }
@@ -69,14 +71,14 @@ final class ProbeTransport extends SMTPTransport {
   /** What smtplint, like Go's client, refuses to send: the step fails here, before the server is asked. */
   static final class ClientRefusal extends MessagingException {
     private static final long serialVersionUID = 1L;
-    private final transient Failure failure;
+    private final transient ProbeFailure failure;
 
-    ClientRefusal(Failure failure) {
+    ClientRefusal(ProbeFailure failure) {
       super(failure.message());
       this.failure = failure;
     }
 
-    Failure failure() {
+    ProbeFailure failure() {
       return failure;
     }
   }

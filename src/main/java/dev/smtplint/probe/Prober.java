@@ -1,5 +1,7 @@
 package dev.smtplint.probe;
 
+import dev.smtplint.report.ProbeCheck;
+import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeResult;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -69,8 +71,8 @@ public final class Prober {
     List<ProbeStage> stages = r.stages().stream()
         .map(s -> new ProbeStage(s.stage(), s.ok(), s.millis(), redactor.apply(s.detail()))).toList();
     List<String> transcriptLines = r.transcript().stream().map(redactor::apply).toList();
-    List<Failure> failures = outcome.failures().stream()
-        .map(f -> new Failure(f.rule(), f.pointer(), redactor.apply(f.message()))).toList();
+    List<ProbeFailure> failures = outcome.failures().stream()
+        .map(f -> new ProbeFailure(f.check(), f.pointer(), redactor.apply(f.message()))).toList();
     return new ProbeOutcome(new ProbeResult(r.ok(), stages, transcriptLines), failures);
   }
 
@@ -116,10 +118,10 @@ public final class Prober {
       end(true, found[0].getHostAddress() + (found.length > 1 ? " (+" + (found.length - 1) + " more)" : ""));
       return found;
     } catch (TimeoutException e) {
-      fail(new Failure("probe-resolve", Diagnosis.HOST, "looking up \"" + settings.host() + "\" took longer than "
+      fail(new ProbeFailure(ProbeCheck.RESOLVE, Diagnosis.HOST, "looking up \"" + settings.host() + "\" took longer than "
           + settings.timeout().toSeconds() + " s: check the DNS servers the Sourcegraph containers use"), "timed out");
     } catch (ExecutionException | InterruptedException e) {
-      fail(new Failure("probe-resolve", Diagnosis.HOST, "\"" + settings.host() + "\" does not resolve (no such host): "
+      fail(new ProbeFailure(ProbeCheck.RESOLVE, Diagnosis.HOST, "\"" + settings.host() + "\" does not resolve (no such host): "
           + "check the spelling of \"host\" and the DNS the Sourcegraph containers use"), "no such host");
     }
     return null;
@@ -157,7 +159,7 @@ public final class Prober {
         }
       }
     }
-    Failure f = Diagnosis.broken(Stage.CONNECT, last, false, settings, Reply.of(0, ""));
+    ProbeFailure f = Diagnosis.broken(Stage.CONNECT, last, false, settings, Reply.of(0, ""));
     fail(f, Diagnosis.cause(last));
     return null;
   }
@@ -169,7 +171,7 @@ public final class Prober {
     begin(Stage.AUTH);
     Authentication auth = new Authentication(s, settings);
     Authentication.Result result = auth.run();
-    if (result.failure() != null && result.failure().rule().equals("probe-auth-not-offered")) {
+    if (result.failure() != null && result.failure().check() == ProbeCheck.AUTH_NOT_OFFERED) {
       log.warn(result.failure());
       end(true, "server offers no AUTH: Sourcegraph sends without authenticating");
       return true;
@@ -185,7 +187,7 @@ public final class Prober {
   private boolean envelope(Conversation s) {
     begin(Stage.MAIL_FROM);
     if (settings.from().indexOf('\r') >= 0 || settings.from().indexOf('\n') >= 0) {
-      fail(new Failure("probe-sender-rejected", Diagnosis.ADDRESS, "\"email.address\" contains a line break: Go's "
+      fail(new ProbeFailure(ProbeCheck.SENDER_REJECTED, Diagnosis.ADDRESS, "\"email.address\" contains a line break: Go's "
           + "net/smtp refuses to send it (\"smtp: A line must not contain CR or LF\"), and so does smtplint; the server "
           + "was not asked. Remove the line break"), "refused by the client: a line break in the address");
       return false;
@@ -251,7 +253,7 @@ public final class Prober {
     log.end(ok, detail);
   }
 
-  private void fail(Failure failure, String detail) {
+  private void fail(ProbeFailure failure, String detail) {
     log.fail(failure, detail);
   }
 }

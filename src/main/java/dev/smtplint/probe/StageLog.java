@@ -1,5 +1,7 @@
 package dev.smtplint.probe;
 
+import dev.smtplint.report.ProbeCheck;
+import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeStage;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.List;
 /** The probe's record of steps: which one is running, how long each took, and what failed. */
 final class StageLog {
   private final List<ProbeStage> stages = new ArrayList<>();
-  private final List<Failure> failures = new ArrayList<>();
+  private final List<ProbeFailure> failures = new ArrayList<>();
   private Stage current;
   private long started;
 
@@ -24,13 +26,13 @@ final class StageLog {
     stages.add(new ProbeStage(current.label(), ok, (System.nanoTime() - started) / 1_000_000, detail));
   }
 
-  void fail(Failure failure, String detail) {
+  void fail(ProbeFailure failure, String detail) {
     failures.add(failure);
     end(false, detail);
   }
 
   /** A finding that does not stop the probe (the not-offered warning). */
-  void warn(Failure failure) {
+  void warn(ProbeFailure failure) {
     failures.add(failure);
   }
 
@@ -38,12 +40,12 @@ final class StageLog {
     return stages;
   }
 
-  List<Failure> failures() {
+  List<ProbeFailure> failures() {
     return failures;
   }
 
   boolean ok() {
     return stages.stream().allMatch(ProbeStage::ok)
-        && failures.stream().allMatch(f -> f.rule().equals("probe-auth-not-offered"));
+        && failures.stream().allMatch(f -> f.check() == ProbeCheck.AUTH_NOT_OFFERED);
   }
 }

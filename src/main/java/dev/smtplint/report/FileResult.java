@@ -2,6 +2,7 @@ package dev.smtplint.report;
 
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.Span;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,8 +19,17 @@ public record FileResult(
   }
 
   public FileResult withProbe(ProbeResult result, List<Finding> more) {
-    List<Finding> all = new java.util.ArrayList<>(findings);
+    return new FileResult(path, source, plus(more), Optional.of(result), masked);
+  }
+
+  /** The same file with more findings (a probe finding about a setting this file supplied). */
+  public FileResult withFindings(List<Finding> more) {
+    return more.isEmpty() ? this : new FileResult(path, source, plus(more), probe, masked);
+  }
+
+  private List<Finding> plus(List<Finding> more) {
+    List<Finding> all = new ArrayList<>(findings);
     all.addAll(more);
-    return new FileResult(path, source, all, Optional.of(result), masked);
+    return all;
   }
 }

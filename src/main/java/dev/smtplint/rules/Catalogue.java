@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.RuleInfo;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,6 +82,11 @@ public final class Catalogue {
   public static final String DUPLICATE_KEY = DuplicateKeyRule.INFO.id();
   public static final String SCHEMA_VIOLATION = SchemaViolationRule.INFO.id();
   public static final String UNKNOWN_RULE = UnknownRuleRule.INFO.id();
+
+  /** What a user reads about a probe finding. */
+  public static RuleInfo info(ProbeCheck check) {
+    return ProbeRules.info(check);
+  }
 
   public static RuleInfo info(String id) {
     return find(id).orElseThrow(() -> new IllegalArgumentException("no rule " + id));

@@ -1,8 +1,10 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
 import dev.smtplint.report.RuleInfo;
+import java.util.Optional;
 
 final class GmailRelayDomainMissingRule implements Rule {
   static final RuleInfo INFO = new RuleInfo("gmail-relay-domain-missing", WARNING, Group.PROVIDER,
@@ -21,10 +23,10 @@ final class GmailRelayDomainMissingRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    boolean relay = s.host().map(h -> Hosts.normalise(h).equals("smtp-relay.gmail.com")).orElse(false);
+    Optional<Provider> relay = s.host().flatMap(Provider::forHost).filter(Provider::requiresHeloDomain);
     boolean noDomain = s.smtpString("domain").map(d -> d.value().isBlank()).orElse(true);
-    if (relay && noDomain) {
-      out.at(INFO, s.smtpString("host").orElseThrow(), "smtp-relay.gmail.com refuses \"EHLO localhost\", which Sourcegraph "
+    if (relay.isPresent() && noDomain) {
+      out.at(INFO, s.smtpString("host").orElseThrow(), relay.get().name() + " refuses \"EHLO localhost\", which Sourcegraph "
           + "sends when \"domain\" is unset: add \"domain\": \"<your instance's host name>\"");
     }
   }

@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
 import dev.smtplint.report.RuleInfo;
@@ -22,7 +23,7 @@ final class GmailSenderMismatchRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    if (!s.host().map(h -> Hosts.normalise(h).matches("smtp(-relay)?\\.gmail\\.com")).orElse(false)) {
+    if (s.host().flatMap(Provider::forHost).filter(Provider::sendsAsLogin).isEmpty()) {
       return;
     }
     s.smtpString("username").filter(u -> !u.value().isEmpty() && !Placeholders.isPlaceholder(u.value()))

@@ -1,8 +1,10 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
 import dev.smtplint.report.RuleInfo;
+import java.util.Optional;
 
 final class Office365BasicAuthRule implements Rule {
   static final RuleInfo INFO = new RuleInfo("office365-basic-auth", WARNING, Group.PROVIDER,
@@ -22,10 +24,9 @@ final class Office365BasicAuthRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    boolean office = s.host().map(h -> Hosts.normalise(h).matches("smtp\\.office365\\.com|smtp-mail\\.outlook\\.com")).orElse(false);
-    if (office && s.authenticates()) {
-      out.at(INFO, s.smtpString("host").orElseThrow(), "Microsoft 365 disables basic-auth SMTP AUTH by default from the end "
-          + "of December 2026 (MC786329), after which sends fail with 550 5.7.30: move to another SMTP service or a relay connector");
+    Optional<String> notice = s.host().flatMap(Provider::forHost).flatMap(Provider::basicAuthRetirement);
+    if (notice.isPresent() && s.authenticates()) {
+      out.at(INFO, s.smtpString("host").orElseThrow(), notice.get() + ": move to another SMTP service or a relay connector");
     }
   }
 }

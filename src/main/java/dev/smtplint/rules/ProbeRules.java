@@ -3,9 +3,12 @@ package dev.smtplint.rules;
 import static dev.smtplint.report.Severity.ERROR;
 import static dev.smtplint.report.Severity.WARNING;
 
+import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.RuleInfo;
 import dev.smtplint.report.Severity;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The probe's findings. The probe reports them; they are listed here so that {@code rules},
@@ -15,41 +18,41 @@ final class ProbeRules {
   private ProbeRules() {}
 
   /** A rule whose findings come from the probe. */
-  record ProbeRule(RuleInfo info) implements Rule {}
+  record ProbeRule(ProbeCheck check, RuleInfo info) implements Rule {}
 
-  static final List<Rule> ALL = List.of(
-      rule("probe-resolve", ERROR, "The SMTP host name does not resolve.",
+  private static final List<ProbeRule> RULES = List.of(
+      rule(ProbeCheck.RESOLVE, ERROR, "The SMTP host name does not resolve.",
           "Sourcegraph cannot look up the host: the send fails with 'no such host'.",
           "\"host\": \"smtp.acme.iio\"", "\"host\": \"smtp.acme.io\"",
           "Check the spelling of \"host\", and that the Sourcegraph containers use a DNS server that knows it."),
-      rule("probe-connect", ERROR, "The TCP connection to host:port is refused or times out.",
+      rule(ProbeCheck.CONNECT, ERROR, "The TCP connection to host:port is refused or times out.",
           "Nothing listens on that port, or a firewall drops the connection (outbound 25 is blocked on most clouds).",
           "\"port\": 25", "\"port\": 587",
           "Check the port against the provider's documentation and the egress rules of the Sourcegraph network."),
-      rule("probe-banner", ERROR, "The server sends no 220 greeting (often TLS-on-connect port 465).",
+      rule(ProbeCheck.BANNER, ERROR, "The server sends no 220 greeting (often TLS-on-connect port 465).",
           "Sourcegraph waits for the greeting in plain text; an implicit-TLS server waits for a TLS hello, so both time out.",
           "\"port\": 465", "\"port\": 587", "Use the STARTTLS submission port (587)."),
-      rule("probe-ehlo", ERROR, "The server rejects EHLO (often the EHLO name, email.smtp.domain).",
+      rule(ProbeCheck.EHLO, ERROR, "The server rejects EHLO (often the EHLO name, email.smtp.domain).",
           "Sourcegraph says EHLO with \"domain\", or localhost when it is unset; strict servers refuse localhost or a bad name.",
           "\"host\": \"smtp-relay.gmail.com\"", "\"host\": \"smtp-relay.gmail.com\",\n\"domain\": \"sourcegraph.acme.io\"",
           "Set \"domain\" to the instance's fully qualified host name."),
-      rule("probe-starttls", ERROR, "STARTTLS fails: refused by the server, or the TLS handshake breaks.",
+      rule(ProbeCheck.STARTTLS, ERROR, "STARTTLS fails: refused by the server, or the TLS handshake breaks.",
           "Sourcegraph upgrades with STARTTLS whenever the server offers it, and fails the send if the upgrade fails.",
           "(server offers STARTTLS but its TLS stack is broken)", "(a server whose STARTTLS works)",
           "Fix the server's TLS configuration (protocol versions, cipher suites)."),
-      rule("probe-tls-certificate", ERROR, "The server's certificate is not trusted or does not match the host name.",
+      rule(ProbeCheck.TLS_CERTIFICATE, ERROR, "The server's certificate is not trusted or does not match the host name.",
           "Sourcegraph verifies the certificate chain and that it names \"host\" unless noVerifyTLS is true.",
           "\"host\": \"10.0.0.5\"   // certificate names smtp.acme.io", "\"host\": \"smtp.acme.io\"",
           "Use the host name the certificate names; add a private CA with --ca-file (and to the Sourcegraph containers)."),
-      rule("probe-auth-mechanism", ERROR, "The server does not offer the configured AUTH mechanism.",
+      rule(ProbeCheck.AUTH_MECHANISM, ERROR, "The server does not offer the configured AUTH mechanism.",
           "Sourcegraph sends AUTH with exactly the configured mechanism and fails if the server does not offer it.",
           "\"authentication\": \"CRAM-MD5\"", "\"authentication\": \"PLAIN\"",
           "Use a mechanism the server lists in its EHLO AUTH line."),
-      rule("probe-auth-rejected", ERROR, "The server rejects the username or password (535).",
+      rule(ProbeCheck.AUTH_REJECTED, ERROR, "The server rejects the username or password (535).",
           "The credentials are wrong, expired, or not SMTP credentials (an IAM key, an account password where an app password is needed).",
           "\"password\": \"(an old password)\"", "\"password\": \"(the current SMTP password)\"",
           "Create or copy fresh SMTP credentials from the provider."),
-      rule("probe-plaintext-auth", ERROR, "The client refuses to send the password: PLAIN without TLS (Go's rule), or a host --allow-host does not name.",
+      rule(ProbeCheck.PLAINTEXT_AUTH, ERROR, "The client refuses to send the password: PLAIN without TLS (Go's rule), or a host --allow-host does not name.",
           "Go's net/smtp PlainAuth refuses to send the password unencrypted unless the host is localhost, so Sourcegraph fails "
               + "with 'unencrypted connection'. smtplint also refuses to send a password taken from the environment "
               + "(--password-env) to a host that the command line or SMTPLINT_ALLOW_HOSTS did not allow: in CI the linted "
@@ -58,27 +61,42 @@ final class ProbeRules {
           "(a server that offers STARTTLS; smtplint lint --probe --password-env SMTP_PASSWORD --allow-host smtp.acme.io)",
           "Use a port where the server offers STARTTLS (587), or run the relay on localhost; for --password-env, name the "
               + "host with --allow-host."),
-      rule("probe-sender-rejected", ERROR, "The server rejects the sender (MAIL FROM or RCPT for this sender).",
+      rule(ProbeCheck.SENDER_REJECTED, ERROR, "The server rejects the sender (MAIL FROM or RCPT for this sender).",
           "The account may not send as email.address (not verified on SES, not owned by the account, not in the relay's domain).",
           "\"email.address\": \"noreply@other-domain.io\"", "\"email.address\": \"noreply@acme.io\"",
           "Send from an address the account may use; on SES verify the address or domain in the endpoint's region."),
-      rule("probe-recipient-rejected", ERROR, "The server rejects the recipient.",
+      rule(ProbeCheck.RECIPIENT_REJECTED, ERROR, "The server rejects the recipient.",
           "Relaying is denied (not authenticated), the recipient does not exist, or SES's sandbox allows only verified recipients.",
           "--to someone@gmail.com   // SES sandbox", "--to success@simulator.amazonses.com",
           "Authenticate, leave the sandbox, or send to an address the server accepts."),
-      rule("probe-data-rejected", ERROR, "The server rejects the message after DATA.",
+      rule(ProbeCheck.DATA_REJECTED, ERROR, "The server rejects the message after DATA.",
           "Some servers judge the message only at the end: SES answers '554 Message rejected: Email address is not verified' here.",
           "(unverified SES sender)", "(verified SES sender)", "Read the server's reply in the finding; on SES verify the sender."),
-      rule("probe-timeout", ERROR, "A step of the conversation did not finish within --timeout.",
+      rule(ProbeCheck.TIMEOUT, ERROR, "A step of the conversation did not finish within --timeout.",
           "The server (or a middlebox) stopped answering; Sourcegraph's send would hang the same way.",
           "\"port\": 465", "\"port\": 587", "Check the port, the firewall and the server's load."),
-      rule("probe-auth-not-offered", WARNING, "The server advertised no AUTH, so Sourcegraph sends without authenticating.",
+      rule(ProbeCheck.AUTH_NOT_OFFERED, WARNING, "The server advertised no AUTH, so Sourcegraph sends without authenticating.",
           "Go's client authenticates only when the server lists AUTH; otherwise Sourcegraph silently sends unauthenticated and a later step may fail.",
           "(port 25 of a server that offers AUTH only after STARTTLS, with STARTTLS broken)", "(a server that lists AUTH)",
           "Check that you reach the submission service (587), not an MX on port 25."));
 
-  private static Rule rule(String id, Severity severity, String summary, String why, String bad, String good, String fix) {
-    return new ProbeRule(new RuleInfo(id, severity, Group.PROBE, summary, new RuleInfo.Explanation(why, bad, good, fix,
-        "Go net/smtp as used by Sourcegraph internal/txemail; the server's reply as quoted in the finding.")));
+  private static ProbeRule rule(ProbeCheck check, Severity severity, String summary, String why, String bad, String good, String fix) {
+    return new ProbeRule(check, new RuleInfo(check.id(), severity, Group.PROBE, summary, new RuleInfo.Explanation(why, bad, good,
+        fix, "Go net/smtp as used by Sourcegraph internal/txemail; the server's reply as quoted in the finding.")));
+  }
+
+  private static final Map<ProbeCheck, RuleInfo> BY_CHECK = new EnumMap<>(ProbeCheck.class);
+
+  static {
+    RULES.forEach(r -> BY_CHECK.put(r.check(), r.info()));
+    if (BY_CHECK.size() != ProbeCheck.values().length || RULES.size() != BY_CHECK.size()) {
+      throw new IllegalStateException("every probe check needs exactly one catalogue entry");
+    }
+  }
+
+  static final List<Rule> ALL = List.copyOf(RULES);
+
+  static RuleInfo info(ProbeCheck check) {
+    return BY_CHECK.get(check);
   }
 }

@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.report.RuleInfo;
 
 /**

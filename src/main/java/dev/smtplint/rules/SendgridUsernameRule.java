@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
 import dev.smtplint.report.RuleInfo;
@@ -20,10 +21,11 @@ final class SendgridUsernameRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    if (s.host().map(h -> Hosts.normalise(h).equals("smtp.sendgrid.net")).orElse(false)) {
-      s.smtpString("username").filter(u -> !u.value().equals("apikey") && !Placeholders.isPlaceholder(u.value()))
-          .ifPresent(u -> out.at(INFO, u, "SendGrid's username is always the literal \"apikey\", and this is something "
-              + "else: write \"username\": \"apikey\" and use an API key as the password"));
-    }
+    s.host().flatMap(Provider::forHost).filter(p -> p.username().isPresent()).ifPresent(p -> {
+      String required = p.username().get();
+      s.smtpString("username").filter(u -> !u.value().equals(required) && !Placeholders.isPlaceholder(u.value()))
+          .ifPresent(u -> out.at(INFO, u, p.name() + "'s username is always the literal \"" + required + "\", and this is "
+              + "something else: write \"username\": \"" + required + "\" and use an API key as the password"));
+    });
   }
 }

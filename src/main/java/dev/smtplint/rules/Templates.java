@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,7 @@ final class Templates {
 
   /** Each template object under email.templates, with its member (for the key's position). */
   static void forEach(EmailSettings s, BiConsumer<JsonValue.Member, JsonValue.Obj> action) {
-    s.root().get("email.templates").filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast)
-        .ifPresent(templates -> templates.members().stream()
+    s.templates().ifPresent(templates -> templates.members().stream()
             .filter(m -> NAMES.contains(m.key()) && m.value() instanceof JsonValue.Obj)
             .forEach(m -> action.accept(m, (JsonValue.Obj) m.value())));
   }

@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
 import dev.smtplint.config.JsonValue;

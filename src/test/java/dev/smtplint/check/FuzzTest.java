@@ -105,7 +105,7 @@ class FuzzTest {
   }
 
   private static void checkAndFormat(String text) throws Exception {
-    FileResult result = LINTER.check(SourceFile.of("fuzz.json", text)).result();
+    FileResult result = LINTER.check(SourceFile.of("fuzz.json", text)).results().get(0);
     Report report = new Report("fuzz", List.of(result), Catalogue.infos());
     new TextFormat(false, true, Optional.empty(), true).write(report, new StringWriter());
     new JsonFormat().write(report, new StringWriter());

@@ -28,7 +28,7 @@ class TestdataTest {
 
   private static void check(Path path) throws Exception {
     SourceFile source = SourceLoader.load(path, path.getFileName().toString());
-    List<Finding> actual = new Linter(Settings.DEFAULT, () -> SCHEMA).check(source).result().findings();
+    List<Finding> actual = new Linter(Settings.DEFAULT, () -> SCHEMA).check(source).results().get(0).findings();
     List<Testdata.Expected> expected = new ArrayList<>(Testdata.expectations(source.lines()));
     List<String> unexpected = new ArrayList<>();
     for (Finding f : actual) {

@@ -1,6 +1,5 @@
-package dev.smtplint.rules;
+package dev.smtplint.config;
 
-import dev.smtplint.config.JsonValue;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,8 +21,26 @@ import java.util.function.Consumer;
  * only when it has the type Sourcegraph expects; a wrongly typed value is the schema check's finding.
  */
 public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options options) {
-  /** The top-level email settings Sourcegraph's schema defines. */
-  public static final List<String> KNOWN = List.of("email.address", "email.senderName", "email.smtp", "email.templates");
+  /** The top-level email settings Sourcegraph's schema defines: the one place their names are written. */
+  public static final String ADDRESS = "email.address";
+  public static final String SENDER_NAME = "email.senderName";
+  public static final String SMTP = "email.smtp";
+  public static final String TEMPLATES = "email.templates";
+  public static final List<String> KNOWN = List.of(ADDRESS, SENDER_NAME, SMTP, TEMPLATES);
+
+  /** JSON Pointers of the settings findings point at. */
+  public static final String ADDRESS_POINTER = JsonValue.child("", ADDRESS);
+  public static final String SMTP_POINTER = JsonValue.child("", SMTP);
+  public static final String HOST_POINTER = JsonValue.child(SMTP_POINTER, "host");
+  public static final String PORT_POINTER = JsonValue.child(SMTP_POINTER, "port");
+  public static final String DOMAIN_POINTER = JsonValue.child(SMTP_POINTER, "domain");
+  public static final String AUTHENTICATION_POINTER = JsonValue.child(SMTP_POINTER, "authentication");
+  public static final String PASSWORD_POINTER = JsonValue.child(SMTP_POINTER, "password");
+
+  /** The settings of a site config as Sourcegraph reads them, for the probe (no rule options). */
+  public static EmailSettings of(JsonValue.Obj written) {
+    return of(written, Options.DEFAULT);
+  }
 
   /**
    * What the run knows beyond the file: whether the password comes from elsewhere, and whether
@@ -73,23 +90,32 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
   }
 
   public Optional<JsonValue.Member> addressMember() {
-    return root.member("email.address");
+    return root.member(ADDRESS);
   }
 
   public Optional<JsonValue.Str> address() {
-    return root.string("email.address");
+    return root.string(ADDRESS);
   }
 
   public Optional<JsonValue.Str> senderName() {
-    return root.string("email.senderName");
+    return root.string(SENDER_NAME);
   }
 
   public Optional<JsonValue.Member> smtpMember() {
-    return root.member("email.smtp");
+    return root.member(SMTP);
+  }
+
+  public Optional<JsonValue.Obj> templates() {
+    return root.get(TEMPLATES).filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast);
+  }
+
+  /** A string setting of email.smtp as written, or "" when it is absent or not a string. */
+  public String smtpText(String key) {
+    return smtpString(key).map(JsonValue.Str::value).orElse("");
   }
 
   public Optional<JsonValue.Obj> smtp() {
-    return root.get("email.smtp").filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast);
+    return root.get(SMTP).filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast);
   }
 
   public Optional<JsonValue.Str> smtpString(String key) {
