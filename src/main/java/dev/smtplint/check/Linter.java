@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import dev.smtplint.config.Position;
 
 /**
  * The static check of one file: read, schema, rules, then one problem one finding, suppressions and
@@ -139,7 +140,8 @@ public final class Linter {
     if (hasEmail) {
       for (SchemaViolation v : schema.get().validate(root)) {
         if (!explained.contains(v.subject())) {
-          out.add(finding(Catalogue.SCHEMA_VIOLATION, path, v.position(), v.subject(), v.message()));
+          RuleInfo info = Catalogue.info(Catalogue.SCHEMA_VIOLATION);
+          out.add(new Finding(info.id(), info.severity(), v.message(), Location.of(path, v.position(), v.end(), v.subject())));
         }
       }
     }
@@ -214,7 +216,7 @@ public final class Linter {
         ? new Finding(f.rule(), f.severity(), f.message().replace(password.get(), Redaction.MASK), f.location()) : f).toList();
   }
 
-  static Finding finding(String rule, String path, dev.smtplint.config.Position at, String pointer, String message) {
+  static Finding finding(String rule, String path, Position at, String pointer, String message) {
     RuleInfo info = Catalogue.info(rule);
     return new Finding(rule, info.severity(), message, Location.of(path, at, pointer));
   }

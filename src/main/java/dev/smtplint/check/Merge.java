@@ -38,7 +38,7 @@ final class Merge {
   }
 
   JsonValue.Obj root() {
-    return new JsonValue.Obj("", Position.START, Span.NONE, List.copyOf(members.values()));
+    return new JsonValue.Obj("", Position.START, Position.START, Span.NONE, List.copyOf(members.values()));
   }
 
   List<Finding> overrides() {
@@ -55,6 +55,6 @@ final class Merge {
   Finding relocate(Finding f, SourceFile fallback) {
     Location l = f.location();
     return new Finding(f.rule(), f.severity(), f.message(),
-        new Location(owner(l.pointer(), fallback).path(), l.line(), l.column(), l.pointer()));
+        l.in(owner(l.pointer(), fallback).path()));
   }
 }

@@ -31,7 +31,7 @@ final class ProbePlacement {
   Location locate(String pointer) {
     Optional<JsonValue> value = email.flatMap(e -> pointer.isEmpty() ? Optional.empty() : JsonValue.at(e.root(), pointer));
     if (value.isPresent()) {
-      return Location.of(fileOf(value.get().pointer()), value.get().position(), value.get().pointer());
+      return Location.of(fileOf(value.get().pointer()), value.get().position(), value.get().end(), value.get().pointer());
     }
     Optional<JsonValue.Member> smtp = email.flatMap(EmailSettings::smtpMember);
     String at = smtp.map(m -> m.value().pointer()).orElse(EmailSettings.SMTP_POINTER);

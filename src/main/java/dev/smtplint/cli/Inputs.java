@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.nio.file.FileVisitOption;
 
 /**
  * Expands the command line's FILE arguments: a directory means every *.json / *.jsonc below it.
@@ -69,7 +70,7 @@ final class Inputs {
       return found;
     }
     try {
-      Files.walkFileTree(dir, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+      Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
           if (attributes.isSymbolicLink() && Files.isDirectory(file)) {

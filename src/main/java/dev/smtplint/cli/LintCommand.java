@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import java.util.Locale;
 
 @Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Lint the email settings of Sourcegraph site-config files (JSONC). '-' reads standard input; "
@@ -268,7 +269,7 @@ final class LintCommand implements Callable<Integer> {
 
   private boolean unicode() {
     String lang = environment.env().getOrDefault("LC_ALL", environment.env().getOrDefault("LANG", ""));
-    return lang.toUpperCase(java.util.Locale.ROOT).contains("UTF-8") || lang.toUpperCase(java.util.Locale.ROOT).contains("UTF8");
+    return lang.toUpperCase(Locale.ROOT).contains("UTF-8") || lang.toUpperCase(Locale.ROOT).contains("UTF8");
   }
 
   /** The schema, compiled once per process and only when a file has email settings. */

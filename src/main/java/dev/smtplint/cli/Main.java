@@ -3,7 +3,9 @@ package dev.smtplint.cli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /** The program's entry point: the only place that calls System.exit. */
@@ -29,14 +31,17 @@ public final class Main {
     return code;
   }
 
-  /** The subcommands, by name; each is registered only when needed (picocli's model is built by reflection). */
-  private static final Map<String, Class<?>> SUBCOMMANDS = new java.util.LinkedHashMap<>();
+  /**
+   * The subcommands, by name, each built with the environment injected: the one list to extend.
+   * Each is registered only when needed (picocli's model is built by reflection).
+   */
+  static final Map<String, Function<Environment, Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
   static {
-    SUBCOMMANDS.put("lint", LintCommand.class);
-    SUBCOMMANDS.put("rules", RulesCommand.class);
-    SUBCOMMANDS.put("explain", ExplainCommand.class);
-    SUBCOMMANDS.put("schema", SchemaCommand.class);
+    SUBCOMMANDS.put("lint", LintCommand::new);
+    SUBCOMMANDS.put("rules", RulesCommand::new);
+    SUBCOMMANDS.put("explain", ExplainCommand::new);
+    SUBCOMMANDS.put("schema", SchemaCommand::new);
   }
 
   /**
@@ -44,16 +49,11 @@ public final class Main {
    * subcommand only that one is built, which keeps start-up short on the path every commit takes.
    */
   static CommandLine create(Environment environment, String firstArgument) {
-    Factory factory = new Factory(environment);
-    CommandLine cli = new CommandLine(new TopCommand(), factory);
+    CommandLine cli = new CommandLine(new TopCommand());
     boolean known = SUBCOMMANDS.containsKey(firstArgument);
-    for (Map.Entry<String, Class<?>> sub : SUBCOMMANDS.entrySet()) {
+    for (Map.Entry<String, Function<Environment, Object>> sub : SUBCOMMANDS.entrySet()) {
       if (!known || sub.getKey().equals(firstArgument)) {
-        try {
-          cli.addSubcommand(sub.getKey(), factory.create(sub.getValue()));
-        } catch (Exception e) {
-          throw new IllegalStateException("cannot create the " + sub.getKey() + " command", e);
-        }
+        cli.addSubcommand(sub.getKey(), sub.getValue().apply(environment));
       }
     }
     cli.setOut(environment.out());
@@ -82,24 +82,5 @@ public final class Main {
 
   private static String commandName(CommandLine commandLine) {
     return commandLine.getParent() == null ? "" : commandLine.getCommandName() + " ";
-  }
-
-  /** Builds command objects with the environment injected. */
-  private record Factory(Environment environment) implements CommandLine.IFactory {
-    public <K> K create(Class<K> type) throws Exception {
-      if (type == LintCommand.class) {
-        return type.cast(new LintCommand(environment));
-      }
-      if (type == RulesCommand.class) {
-        return type.cast(new RulesCommand(environment));
-      }
-      if (type == ExplainCommand.class) {
-        return type.cast(new ExplainCommand(environment));
-      }
-      if (type == SchemaCommand.class) {
-        return type.cast(new SchemaCommand(environment));
-      }
-      return CommandLine.defaultFactory().create(type);
-    }
   }
 }

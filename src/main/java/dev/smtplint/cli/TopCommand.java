@@ -1,6 +1,9 @@
 package dev.smtplint.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 @Command(
     name = "smtplint",
@@ -9,10 +12,11 @@ import picocli.CommandLine.Command;
     description = "Finds email settings of a Sourcegraph site configuration that look fine and silently don't work.",
     footer = {"", "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or unreadable file, 3 internal error."})
 final class TopCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec
+  CommandSpec spec;
 
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command (lint, rules, explain, schema)");
+    throw new ParameterException(spec.commandLine(),
+        "missing command (" + String.join(", ", Main.SUBCOMMANDS.keySet()) + ")");
   }
 }

@@ -71,9 +71,9 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
       JsonValue.Member earlier = byKey.get(key);
       JsonValue value = earlier != null && earlier.value() instanceof JsonValue.Obj a && m.value() instanceof JsonValue.Obj b
           ? merge(a, b) : m.value();
-      byKey.put(key, new JsonValue.Member(key, m.keyPosition(), value));
+      byKey.put(key, new JsonValue.Member(key, m.keyPosition(), m.keyEnd(), value));
     }
-    return new JsonValue.Obj(written.pointer(), written.position(), written.span(), List.copyOf(byKey.values()));
+    return new JsonValue.Obj(written.pointer(), written.position(), written.end(), written.span(), List.copyOf(byKey.values()));
   }
 
   /** {@code later} decoded into the struct {@code earlier} filled: its fields replace, the others stay. */
@@ -81,7 +81,7 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
     Map<String, JsonValue.Member> fields = new LinkedHashMap<>();
     earlier.members().forEach(m -> fields.put(m.key(), m));
     later.members().forEach(m -> fields.put(m.key(), m));
-    return new JsonValue.Obj(later.pointer(), later.position(), later.span(), List.copyOf(fields.values()));
+    return new JsonValue.Obj(later.pointer(), later.position(), later.end(), later.span(), List.copyOf(fields.values()));
   }
 
   /** Go compares strings by their UTF-8 bytes; for the BMP outside surrogates that is code-point order. */

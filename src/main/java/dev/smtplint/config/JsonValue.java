@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A JSONC value that knows where it stands: its JSON Pointer, the position of its first token, and
- * its span in the source text (first character to just past the last), as the reader located it.
+ * A JSONC value that knows where it stands: its JSON Pointer, the position of its first character
+ * and just past its last, and its span in the source text, as the reader located it.
  */
 public sealed interface JsonValue
     permits JsonValue.Obj, JsonValue.Arr, JsonValue.Str, JsonValue.Num, JsonValue.Bool, JsonValue.Null {
@@ -16,16 +16,19 @@ public sealed interface JsonValue
 
   Position position();
 
+  /** Just past the value's last character: where a caret's underline or a SARIF region ends. */
+  Position end();
+
   Span span();
 
   /** The JSON type name a user reads in a message. */
   String typeName();
 
-  /** A key and its value; the key's own position is kept for findings about the key. */
-  record Member(String key, Position keyPosition, JsonValue value) {}
+  /** A key and its value; the key's own place is kept for findings about the key. */
+  record Member(String key, Position keyPosition, Position keyEnd, JsonValue value) {}
 
   /** An object; when a key repeats, the last member wins, as in Sourcegraph's own decoder. */
-  record Obj(String pointer, Position position, Span span, List<Member> members) implements JsonValue {
+  record Obj(String pointer, Position position, Position end, Span span, List<Member> members) implements JsonValue {
     public Obj {
       members = List.copyOf(members);
     }
@@ -53,7 +56,7 @@ public sealed interface JsonValue
     }
   }
 
-  record Arr(String pointer, Position position, Span span, List<JsonValue> items) implements JsonValue {
+  record Arr(String pointer, Position position, Position end, Span span, List<JsonValue> items) implements JsonValue {
     public Arr {
       items = List.copyOf(items);
     }
@@ -63,14 +66,14 @@ public sealed interface JsonValue
     }
   }
 
-  record Str(String pointer, Position position, Span span, String value) implements JsonValue {
+  record Str(String pointer, Position position, Position end, Span span, String value) implements JsonValue {
     public String typeName() {
       return "string";
     }
   }
 
   /** A number, kept as written so that nothing is lost to rounding. */
-  record Num(String pointer, Position position, Span span, String text) implements JsonValue {
+  record Num(String pointer, Position position, Position end, Span span, String text) implements JsonValue {
     public BigDecimal decimal() {
       return new BigDecimal(text);
     }
@@ -99,13 +102,13 @@ public sealed interface JsonValue
     }
   }
 
-  record Bool(String pointer, Position position, Span span, boolean value) implements JsonValue {
+  record Bool(String pointer, Position position, Position end, Span span, boolean value) implements JsonValue {
     public String typeName() {
       return "boolean";
     }
   }
 
-  record Null(String pointer, Position position, Span span) implements JsonValue {
+  record Null(String pointer, Position position, Position end, Span span) implements JsonValue {
     public String typeName() {
       return "null";
     }

@@ -49,7 +49,7 @@ public final class JsoncReader {
       if (first == null) {
         return failed(source, new SyntaxError("the file is empty; a site config is a JSON object", Position.START));
       }
-      JsonValue root = new TreeBuilder(parser, duplicates).value("");
+      JsonValue root = new TreeBuilder(parser, duplicates, source.text()).value("");
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         return failed(source, new SyntaxError(
@@ -138,10 +138,12 @@ public final class JsoncReader {
   private static final class TreeBuilder {
     private final JsonParser parser;
     private final List<DuplicateKey> duplicates;
+    private final String text;
 
-    TreeBuilder(JsonParser parser, List<DuplicateKey> duplicates) {
+    TreeBuilder(JsonParser parser, List<DuplicateKey> duplicates, String text) {
       this.parser = parser;
       this.duplicates = duplicates;
+      this.text = text;
     }
 
     JsonValue value(String pointer) {
@@ -152,18 +154,36 @@ public final class JsoncReader {
         case START_OBJECT -> object(pointer, at, start);
         case START_ARRAY -> array(pointer, at, start);
         case VALUE_STRING -> {
-          String text = parser.getString();
-          yield new JsonValue.Str(pointer, at, span(start), text);
+          String value = parser.getString();
+          yield new JsonValue.Str(pointer, at, end(), span(start), value);
         }
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-          String text = parser.getString();
-          yield new JsonValue.Num(pointer, at, span(start), text);
+          String literal = parser.getString();
+          yield new JsonValue.Num(pointer, at, end(), span(start), literal);
         }
-        case VALUE_TRUE -> new JsonValue.Bool(pointer, at, span(start), true);
-        case VALUE_FALSE -> new JsonValue.Bool(pointer, at, span(start), false);
-        case VALUE_NULL -> new JsonValue.Null(pointer, at, span(start));
+        case VALUE_TRUE -> new JsonValue.Bool(pointer, at, end(), span(start), true);
+        case VALUE_FALSE -> new JsonValue.Bool(pointer, at, end(), span(start), false);
+        case VALUE_NULL -> new JsonValue.Null(pointer, at, end(), span(start));
         default -> throw new IllegalStateException("unexpected token " + token);
       };
+    }
+
+    /** Where the parser stands now, just past the value it read. */
+    private Position end() {
+      return position(parser.currentLocation());
+    }
+
+    /** Just past a key that starts at {@code offset}: its closing quote, escapes skipped. */
+    private Position keyEnd(Position keyAt, long offset) {
+      int i = (int) offset;
+      if (i < 0 || i >= text.length() || text.charAt(i) != '"') {
+        return keyAt;
+      }
+      int j = i + 1;
+      while (j < text.length() && text.charAt(j) != '"') {
+        j += text.charAt(j) == '\\' ? 2 : 1;
+      }
+      return new Position(keyAt.line(), keyAt.column() + Math.min(j, text.length() - 1) + 1 - i);
     }
 
     /** From the token that started at {@code start} to where the parser stands now, just past the value. */
@@ -178,7 +198,9 @@ public final class JsoncReader {
       Map<String, Position> seen = new HashMap<>();
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
         String key = parser.currentName();
-        Position keyAt = position(parser.currentTokenLocation());
+        TokenStreamLocation keyLocation = parser.currentTokenLocation();
+        Position keyAt = position(keyLocation);
+        Position keyEnd = keyEnd(keyAt, keyLocation.getCharOffset());
         parser.nextToken();
         String childPointer = JsonValue.child(pointer, key);
         JsonValue child = value(childPointer);
@@ -187,9 +209,9 @@ public final class JsoncReader {
           duplicates.add(new DuplicateKey(childPointer, key, earlier, keyAt));
           members.removeIf(m -> m.key().equals(key));
         }
-        members.add(new JsonValue.Member(key, keyAt, child));
+        members.add(new JsonValue.Member(key, keyAt, keyEnd, child));
       }
-      return new JsonValue.Obj(pointer, at, span(start), members);
+      return new JsonValue.Obj(pointer, at, end(), span(start), members);
     }
 
     private JsonValue array(String pointer, Position at, TokenStreamLocation start) {
@@ -197,7 +219,7 @@ public final class JsoncReader {
       while (parser.nextToken() != JsonToken.END_ARRAY) {
         items.add(value(pointer + "/" + items.size()));
       }
-      return new JsonValue.Arr(pointer, at, span(start), items);
+      return new JsonValue.Arr(pointer, at, end(), span(start), items);
     }
   }
 }

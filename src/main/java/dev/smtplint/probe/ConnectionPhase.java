@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
+import jakarta.mail.Session;
 
 /** The connection phase: greeting, EHLO (or HELO) and STARTTLS, done by Angus Mail and timed step by step. */
 final class ConnectionPhase {
@@ -59,7 +60,7 @@ final class ConnectionPhase {
     // Go writes a string's UTF-8 bytes; without this, Angus writes each character's low byte, so
     // "\u013e\u0120SIZE=1" in an address would reach the server as "> SIZE=1".
     props.put("mail.mime.allowutf8", "true");
-    jakarta.mail.Session session = jakarta.mail.Session.getInstance(props);
+    Session session = Session.getInstance(props);
     URLName url = new URLName("smtp", settings.host(), settings.port(), null, null, null);
     log.begin(Stage.BANNER);
     watchdog.arm(Stage.BANNER, socket);

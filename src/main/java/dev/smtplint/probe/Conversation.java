@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.Optional;
+import java.io.EOFException;
 
 /**
  * The command phase after the connection is open: each command bounded by the watchdog, written
@@ -66,7 +67,7 @@ final class Conversation {
       }
       if (code < 0) {
         // Angus reports a closed connection or an unreadable reply as code -1, not as an exception.
-        recordFailure(stage, new java.io.EOFException("the server closed the connection or sent no valid reply"));
+        recordFailure(stage, new EOFException("the server closed the connection or sent no valid reply"));
         return Optional.empty();
       }
       lastFailure = Diagnosis.rejected(stage, reply, !settings.sends());

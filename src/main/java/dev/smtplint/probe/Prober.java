@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLSocketFactory;
+import java.util.concurrent.CompletionException;
+import java.net.SocketTimeoutException;
 
 /**
  * Talks to the SMTP server step by step exactly as Sourcegraph's sender does
@@ -110,7 +112,7 @@ public final class Prober {
       try {
         return InetAddress.getAllByName(settings.host());
       } catch (UnknownHostException e) {
-        throw new java.util.concurrent.CompletionException(e);
+        throw new CompletionException(e);
       }
     });
     try {
@@ -140,7 +142,7 @@ public final class Prober {
       InetAddress address = addresses[i];
       long remaining = (deadline - System.nanoTime()) / 1_000_000;
       if (remaining <= 0) {
-        last = new java.net.SocketTimeoutException("connect timed out");
+        last = new SocketTimeoutException("connect timed out");
         break;
       }
       long share = Math.max(remaining / (addresses.length - i), Math.min(2_000, remaining));

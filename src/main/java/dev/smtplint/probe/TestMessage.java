@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Date;
 import java.util.Properties;
+import jakarta.mail.Message;
 
 /** The one short, clearly labelled message that --to sends. */
 final class TestMessage {
@@ -19,7 +20,7 @@ final class TestMessage {
     MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
     message.setFrom(new InternetAddress(s.from()));
     for (String to : s.to()) {
-      message.addRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to));
+      message.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
     }
     message.setSubject(SUBJECT, "UTF-8");
     message.setSentDate(new Date());

@@ -21,6 +21,7 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import java.security.cert.CertificateException;
 
 /**
  * The TLS used after STARTTLS, set up as Go's crypto/tls is by Sourcegraph: the JDK's trusted CAs
@@ -79,7 +80,7 @@ final class TlsSockets {
       }
     } catch (IOException e) {
       throw new CaFileException(caFile.get() + ": cannot be read as PEM certificates (" + e.getClass().getSimpleName() + ")");
-    } catch (java.security.cert.CertificateException e) {
+    } catch (CertificateException e) {
       throw new CaFileException(caFile.get() + ": not a PEM certificate file");
     }
     TrustManagerFactory withFile = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

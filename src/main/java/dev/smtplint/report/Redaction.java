@@ -14,17 +14,18 @@ public final class Redaction {
 
   private Redaction() {}
 
-  /** A line's window and where its caret goes, in characters of {@code text}. */
-  public record Excerpt(String text, int caret) {}
+  /** A line's window, where its caret goes and where the token it underlines ends, in characters of {@code text}. */
+  public record Excerpt(String text, int caret, int caretEnd) {}
 
   /**
    * Up to {@code width} characters of line {@code line} around the 1-based {@code column}
    * (the whole line when it is shorter), masked and escaped.
    */
-  public static Excerpt window(SourceFile source, List<Span> masked, int line, int column, int width) {
+  public static Excerpt window(SourceFile source, List<Span> masked, int line, int column, int endColumn, int width) {
     String raw = source.line(line);
     int lineStart = source.lineStart(line);
     int at = Math.max(0, Math.min(column - 1, raw.length()));
+    int endAt = Math.max(at + 1, Math.min(endColumn - 1, raw.length()));
     int from = 0;
     int to = raw.length();
     if (raw.length() > width) {
@@ -33,6 +34,7 @@ public final class Redaction {
     }
     StringBuilder out = new StringBuilder();
     int caret = -1;
+    int caretEnd = -1;
     int next = firstEndingAfter(masked, lineStart + from);
     int i = from;
     while (i < to) {
@@ -43,6 +45,9 @@ public final class Redaction {
           caret = out.length();
         }
         out.append(MASK);
+        if (caretEnd < 0 && caret >= 0 && endAt <= skipTo) {
+          caretEnd = out.length(); // a masked token is underlined as the mask, whatever its real length
+        }
         i = skipTo;
         next++;
         continue;
@@ -54,10 +59,14 @@ public final class Redaction {
       if (i == at) {
         caret = out.length();
       }
+      if (caretEnd < 0 && caret >= 0 && i == endAt) {
+        caretEnd = out.length();
+      }
       escape(raw.charAt(i), out);
       i++;
     }
-    return new Excerpt(out.toString(), caret < 0 ? out.length() : caret);
+    int start = caret < 0 ? out.length() : caret;
+    return new Excerpt(out.toString(), start, Math.max(start + 1, caretEnd < 0 ? out.length() : caretEnd));
   }
 
   /** The index of the first span that ends after {@code offset} (spans sorted by start, not overlapping much). */

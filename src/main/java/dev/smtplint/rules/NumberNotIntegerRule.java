@@ -5,6 +5,7 @@ import static dev.smtplint.report.Severity.ERROR;
 
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.report.RuleInfo;
+import java.math.BigDecimal;
 
 final class NumberNotIntegerRule implements Rule {
   static final RuleInfo INFO = new RuleInfo("number-not-integer", ERROR, Group.CORRECTNESS,
@@ -28,7 +29,7 @@ final class NumberNotIntegerRule implements Rule {
         .filter(p -> !p.isIntegerLiteral())
         .ifPresent(p -> out.at(INFO, p, "port is written as " + shortened(p.text()) + ", which Go cannot decode into an "
             + "int: Sourcegraph can neither load nor save the config; write it as digits only"
-            + (p.isIntegral() && p.decimal().abs().compareTo(java.math.BigDecimal.valueOf(65535)) <= 0
+            + (p.isIntegral() && p.decimal().abs().compareTo(BigDecimal.valueOf(65535)) <= 0
                 ? " (" + p.decimal().toBigInteger() + ")" : "")));
   }
 

@@ -19,12 +19,13 @@ public final class Reporter {
 
   /** A finding about a value: it points at the value's first character. */
   public void at(RuleInfo rule, JsonValue value, String message) {
-    add(rule, value.position(), value.pointer(), message);
+    findings.add(new Finding(rule.id(), rule.severity(), message, Location.of(path, value.position(), value.end(), value.pointer())));
   }
 
   /** A finding about a key (its presence, or its absence of a sibling): it points at the key. */
   public void atKey(RuleInfo rule, JsonValue.Member member, String message) {
-    add(rule, member.keyPosition(), member.value().pointer(), message);
+    findings.add(new Finding(rule.id(), rule.severity(), message,
+        Location.of(path, member.keyPosition(), member.keyEnd(), member.value().pointer())));
   }
 
   public void add(RuleInfo rule, Position position, String pointer, String message) {

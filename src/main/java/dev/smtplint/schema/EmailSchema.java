@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import java.util.HashMap;
 
 /**
  * The JSON Schema of the email settings, loaded once from the classpath (the jar's copy of
@@ -72,8 +73,8 @@ public final class EmailSchema {
 
   /** Validates the {@code email.*} members of a site config's root object. */
   public List<SchemaViolation> validate(JsonValue.Obj root) {
-    Map<String, JsonValue> index = new java.util.HashMap<>();
-    Map<String, Position> keyPositions = new java.util.HashMap<>();
+    Map<String, JsonValue> index = new HashMap<>();
+    Map<String, Position> keyPositions = new HashMap<>();
     JsonNode email = JacksonTree.emailSubset(root, index, keyPositions);
     List<SchemaViolation> out = new ArrayList<>();
     for (Error error : schema.validate(email)) {
@@ -113,7 +114,8 @@ public final class EmailSchema {
         : keyword.equals("required") || keyword.equals("not") ? Optional.ofNullable(keys.get(at)) : Optional.empty();
     Position position = key.or(() -> Optional.ofNullable(value).map(JsonValue::position)).orElse(Position.START);
     String message = SchemaMessages.describe(keyword, at, property, value, error, siblings);
-    return new SchemaViolation(subject, position, message);
+    Position end = key.isPresent() ? position : Optional.ofNullable(value).map(JsonValue::end).orElse(position);
+    return new SchemaViolation(subject, position, end, message);
   }
 
   private static String pointer(NodePath path) {

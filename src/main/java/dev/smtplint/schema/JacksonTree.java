@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 
 /** Converts the positioned tree into the Jackson tree networknt validates, indexing it by pointer. */
 final class JacksonTree {
@@ -28,7 +29,7 @@ final class JacksonTree {
 
   /** The whole tree, unindexed: for the schema itself. */
   static JsonNode convert(JsonValue value) {
-    return convert(value, new java.util.HashMap<>(), new java.util.HashMap<>());
+    return convert(value, new HashMap<>(), new HashMap<>());
   }
 
   private static JsonNode convert(JsonValue value, Map<String, JsonValue> index, Map<String, Position> keys) {

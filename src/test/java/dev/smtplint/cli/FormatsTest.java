@@ -12,11 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.TreeSet;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
@@ -41,8 +44,12 @@ class FormatsTest {
     return output.replace(ROOT.toAbsolutePath().normalize().toUri().toString(), "file:///CHECKOUT/");
   }
 
+  static List<String> formats() {
+    return Run.FORMATS;
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"text", "json", "sarif", "github", "junit"})
+  @MethodSource("formats")
   void matchesItsGoldenFile(String format) throws Exception {
     Run run = lint(format);
     assertEquals(1, run.code(), run.err());
@@ -55,26 +62,42 @@ class FormatsTest {
         + " differs; regenerate with -Dsmtplint.regenerate=true and review the diff");
   }
 
+  /** How to read "path:line:column:rule" back out of each format; a format without a reader fails the test. */
+  private static final Map<String, Function<String, List<String>>> READERS = Map.of(
+      "json", FormatsTest::fromJson,
+      "text", out -> matches(out, "(?m)^(\\S+):(\\d+):(\\d+): \\w+ \\[([a-z0-9-]+)\\]"),
+      "github", out -> matches(out, "::\\w+ file=([^,]+),line=(\\d+),col=(\\d+),endLine=\\d+,endColumn=\\d+,title=\\[([a-z0-9-]+)\\]"),
+      // JUnit groups findings by rule within a file: the same findings, in another order.
+      "junit", out -> matches(out, "(?m)>?(testdata/\\S+):(\\d+):(\\d+): \\w+ \\[([a-z0-9-]+)\\]").stream().sorted().toList(),
+      "sarif", FormatsTest::fromSarif);
+
   @Test
   void allFormatsCarryTheSameFindings() {
-    List<String> expected = new ArrayList<>();
-    JsonNode json = JsonMapper.builder().build().readTree(lint("json").out());
-    json.get("files").forEach(f -> f.get("findings").forEach(x ->
-        expected.add(f.get("path").asString() + ":" + x.get("line").asInt() + ":" + x.get("column").asInt() + ":" + x.get("rule").asString())));
-    assertEquals(expected, matches(lint("text").out(), "(?m)^(\\S+):(\\d+):(\\d+): \\w+ \\[([a-z0-9-]+)\\]"));
-    assertEquals(expected, matches(lint("github").out(), "::\\w+ file=([^,]+),line=(\\d+),col=(\\d+),endLine=\\d+,endColumn=\\d+,title=\\[([a-z0-9-]+)\\]"));
-    // JUnit groups findings by rule within a file: the same findings, in another order.
-    assertEquals(expected.stream().sorted().toList(),
-        matches(lint("junit").out(), "(?m)>?(testdata/\\S+):(\\d+):(\\d+): \\w+ \\[([a-z0-9-]+)\\]").stream().sorted().toList());
-    List<String> sarif = new ArrayList<>();
-    JsonNode run = JsonMapper.builder().build().readTree(lint("sarif").out()).get("runs").get(0);
+    assertEquals(new TreeSet<>(Run.FORMATS), new TreeSet<>(READERS.keySet()), "every format needs a reader here");
+    List<String> expected = fromJson(lint("json").out());
+    for (String format : Run.FORMATS) {
+      List<String> read = READERS.get(format).apply(lint(format).out());
+      assertEquals(format.equals("junit") ? expected.stream().sorted().toList() : expected, read, format);
+    }
+    assertEquals(8, expected.size(), expected.toString());
+  }
+
+  private static List<String> fromJson(String out) {
+    List<String> found = new ArrayList<>();
+    JsonMapper.builder().build().readTree(out).get("files").forEach(f -> f.get("findings").forEach(x ->
+        found.add(f.get("path").asString() + ":" + x.get("line").asInt() + ":" + x.get("column").asInt() + ":" + x.get("rule").asString())));
+    return found;
+  }
+
+  private static List<String> fromSarif(String out) {
+    List<String> found = new ArrayList<>();
+    JsonNode run = JsonMapper.builder().build().readTree(out).get("runs").get(0);
     run.get("results").forEach(r -> {
       JsonNode loc = r.get("locations").get(0).get("physicalLocation");
-      sarif.add(loc.get("artifactLocation").get("uri").asString() + ":" + loc.get("region").get("startLine").asInt() + ":"
+      found.add(loc.get("artifactLocation").get("uri").asString() + ":" + loc.get("region").get("startLine").asInt() + ":"
           + loc.get("region").get("startColumn").asInt() + ":" + r.get("ruleId").asString());
     });
-    assertEquals(expected, sarif);
-    assertEquals(8, expected.size(), expected.toString());
+    return found;
   }
 
   private static List<String> matches(String text, String regex) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Nothing from the input acts on a terminal or a CI log; no input makes output slow; the same input gives the same bytes. */
 class OutputTrustTest {
-  private static final String[] FORMATS = {"text", "json", "sarif", "github", "junit"};
+  private static final java.util.List<String> FORMATS = Run.FORMATS;
   @TempDir Path dir;
 
   /** ESC, BEL, CSI (C1), a bidi override, DEL, a line separator; a line break can forge a finding line. */

@@ -177,7 +177,7 @@ class ProbeTrustTest extends ProbeHarness {
       })) {
         Path file = config(dir, "localhost", server.port(), mechanism, "");
         List<String> outputs = new ArrayList<>();
-        for (String format : new String[] {"text", "json", "sarif", "github", "junit"}) {
+        for (String format : Run.FORMATS) {
           Run run = Run.withInput("", Map.of(), "lint", "--probe", "--timeout", "2", "--verbose", "--format", format, file.toString());
           assertEquals(1, run.code(), run.all());
           assertTrue(run.all().contains("535 5.7.8 authentication failed for"), run.all());

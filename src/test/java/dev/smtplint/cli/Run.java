@@ -1,5 +1,9 @@
 package dev.smtplint.cli;
 
+import dev.smtplint.report.format.Format;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,6 +12,10 @@ import java.util.Map;
 
 /** Runs the real command line in-process with captured streams. */
 record Run(int code, String out, String err) {
+  /** Every --format name, from the format enum: a new format is covered by every test that loops over these. */
+  static final List<String> FORMATS =
+      Arrays.stream(Format.Name.values()).map(n -> n.name().toLowerCase(Locale.ROOT)).toList();
+
   static Run of(String... args) {
     return withInput("", Map.of(), args);
   }

@@ -52,7 +52,7 @@ class SecretSpellingsTest {
     for (String content : FILES) {
       Path file = dir.resolve("site-" + n++ + ".json");
       Files.writeString(file, content);
-      for (String format : new String[] {"text", "json", "sarif", "github", "junit"}) {
+      for (String format : Run.FORMATS) {
         Run run = Run.withInput("", Map.of(), "lint", "--format", format, "--debug", "--fail-on", "info", file.toString());
         assertTrue(run.code() <= 1, format + " " + content + ": " + run.all());
         outputs.add(run.all());

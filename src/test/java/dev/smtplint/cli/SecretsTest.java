@@ -1,6 +1,7 @@
 package dev.smtplint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smtplint.probe.TestCerts;
 import dev.smtplint.probe.TestSmtpServer;
@@ -24,6 +25,7 @@ class SecretsTest extends ProbeHarness {
   void noFormatAndNoErrorPathShowsThePassword() throws Exception {
     TestCerts certs = new TestCerts();
     List<String> outputs = new ArrayList<>();
+    List<String> transcripts = new ArrayList<>();
     try (TestSmtpServer plain = TestSmtpServer.builder().auth("PLAIN").start();
         TestSmtpServer cram = TestSmtpServer.builder().auth("CRAM-MD5").start();
         TestSmtpServer selfSigned = TestSmtpServer.builder().tls(certs.selfSigned().context()).auth("PLAIN").start();
@@ -37,7 +39,7 @@ class SecretsTest extends ProbeHarness {
           config(dir, "localhost", hangUp.port(), "PLAIN", ""));
       int reports = 0;
       for (Path config : configs) {
-        for (String format : new String[] {"text", "json", "sarif", "github", "junit"}) {
+        for (String format : Run.FORMATS) {
           for (boolean verbose : new boolean[] {false, true}) {
             Path report = dir.resolve("report-" + reports++);
             List<String> args = new ArrayList<>(List.of("lint", "--probe", "--timeout", "1", "--format", format, "-o", report.toString()));
@@ -52,9 +54,17 @@ class SecretsTest extends ProbeHarness {
         }
         Run stdout = Run.withInput("", Map.of(), "lint", "--probe", "--timeout", "1", "--verbose", config.toString());
         outputs.add(stdout.all());
+        transcripts.add(stdout.out());
       }
     }
     assertEquals(6 * (5 * 2 * 2 + 1), outputs.size());
+    // The secrets were really sent: each run reached AUTH, and the good ones were let in, so a probe
+    // that stopped short of AUTH could not pass this test by having nothing to hide.
+    for (int i : new int[] {0, 1, 2, 3, 5}) {
+      assertTrue(transcripts.get(i).contains("C: AUTH "), "no AUTH in run " + i + ":\n" + transcripts.get(i));
+    }
+    assertTrue(transcripts.get(0).contains("S: 235") && transcripts.get(3).contains("S: 235"), transcripts.get(0) + transcripts.get(3));
+    assertTrue(transcripts.get(1).contains("S: 535") && transcripts.get(2).contains("S: 535"), transcripts.get(1) + transcripts.get(2));
     assertNoSecretsIn(outputs, 60);
   }
 

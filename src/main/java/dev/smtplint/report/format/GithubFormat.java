@@ -18,8 +18,8 @@ public final class GithubFormat implements Format {
           case INFO -> "notice";
         };
         out.write("::" + command + " file=" + property(f.location().path()) + ",line=" + f.location().line()
-            + ",col=" + f.location().column() + ",endLine=" + f.location().line()
-            + ",endColumn=" + Tokens.endColumn(file.source(), f)
+            + ",col=" + f.location().column() + ",endLine=" + f.location().endLine()
+            + ",endColumn=" + f.location().endColumn()
             + ",title=" + property("[" + f.rule() + "]") + "::" + data(f.message()) + "\n");
       }
     }

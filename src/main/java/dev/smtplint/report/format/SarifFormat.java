@@ -134,8 +134,8 @@ public final class SarifFormat implements Format {
     g.writeObjectPropertyStart("region");
     g.writeNumberProperty("startLine", f.location().line());
     g.writeNumberProperty("startColumn", f.location().column());
-    g.writeNumberProperty("endLine", f.location().line());
-    g.writeNumberProperty("endColumn", Tokens.endColumn(file.source(), f));
+    g.writeNumberProperty("endLine", f.location().endLine());
+    g.writeNumberProperty("endColumn", f.location().endColumn());
     g.writeEndObject();
     g.writeEndObject();
     g.writeEndObject();

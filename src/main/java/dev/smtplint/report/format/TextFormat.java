@@ -63,7 +63,8 @@ public final class TextFormat implements Format {
     if (lineNo > source.lines().size()) {
       return;
     }
-    Redaction.Excerpt excerpt = Redaction.window(source, file.masked(), lineNo, f.location().column(), MAX_EXCERPT);
+    int endColumn = f.location().endLine() == lineNo ? f.location().endColumn() : f.location().column() + 1;
+    Redaction.Excerpt excerpt = Redaction.window(source, file.masked(), lineNo, f.location().column(), endColumn, MAX_EXCERPT);
     String line = excerpt.text();
     String gutter = String.valueOf(lineNo);
     StringBuilder pad = new StringBuilder();
@@ -72,7 +73,9 @@ public final class TextFormat implements Format {
     }
     String blank = " ".repeat(gutter.length());
     out.write(" " + paint(gutter + " |", "2") + " " + line + "\n");
-    out.write(" " + paint(blank + " |", "2") + " " + pad + paint("^", colour(f.severity())) + "\n");
+    // The caret underlines the token on its line (rustc's ^~~~), as shown: a mask, not the secret's length.
+    String marker = "^" + "~".repeat(Math.max(0, Math.min(excerpt.caretEnd(), line.length()) - excerpt.caret() - 1));
+    out.write(" " + paint(blank + " |", "2") + " " + pad + paint(marker, colour(f.severity())) + "\n");
   }
 
   private void probe(String path, ProbeResult probe, Writer out) throws IOException {
