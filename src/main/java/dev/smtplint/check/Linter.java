@@ -44,17 +44,22 @@ public final class Linter {
   private final Settings settings;
   private final Supplier<EmailSchema> schema;
   private final Predicate<String> versioned;
+  private final List<Rule> rules;
 
   /** A linter that takes every file as headed for version control (tests, and inputs with no real path). */
   public Linter(Settings settings, Supplier<EmailSchema> schema) {
-    this(settings, schema, path -> true);
+    this(settings, schema, path -> true, Catalogue.rules());
   }
 
-  /** {@code versioned}: whether the file at a path is headed for version control (see {@link VersionControl}). */
-  public Linter(Settings settings, Supplier<EmailSchema> schema, Predicate<String> versioned) {
+  /**
+   * {@code versioned}: whether the file at a path is headed for version control (see {@link VersionControl});
+   * {@code rules}: the catalogue's, or in a test, others besides.
+   */
+  public Linter(Settings settings, Supplier<EmailSchema> schema, Predicate<String> versioned, List<Rule> rules) {
     this.settings = settings;
     this.schema = schema;
     this.versioned = versioned;
+    this.rules = List.copyOf(rules);
   }
 
   /**
@@ -126,7 +131,7 @@ public final class Linter {
   List<Finding> judge(JsonValue.Obj root, String path, BooleanSupplier versioned) {
     EmailSettings email = EmailSettings.of(root, new EmailSettings.Options(settings.passwordFromEnvironment(), versioned));
     Reporter reporter = new Reporter(path);
-    for (Rule rule : Catalogue.rules()) {
+    for (Rule rule : rules) {
       rule.check(email, reporter);
     }
     // A REDACTED credential is one problem: no other rule speaks of that value.

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -114,7 +115,7 @@ final class LintCommand implements Callable<Integer> {
       throw new UsageException("--isolated ignores every settings file, so it does not go with --config");
     }
     Settings settings = settings(results, probeRun.isPresent() && passwordEnv != null);
-    Linter linter = new Linter(settings, EmailSchemaHolder::get, VersionControl::headedForVersionControl);
+    Linter linter = new Linter(settings, EmailSchemaHolder::get, VersionControl::headedForVersionControl, environment.rules());
     if (files.isEmpty() && merges.isEmpty()) {
       throw new UsageException("lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'");
     }
@@ -137,11 +138,14 @@ final class LintCommand implements Callable<Integer> {
         results.add(o.result());
       }
     }
+    results.stream().filter(r -> r.internalError().isPresent())
+        .forEach(r -> environment.complain(r.path() + ": " + r.internalError().get()));
     Report report = new Report(VersionProvider.version(), results, Catalogue.infos());
     FailOn threshold = settings.failOn().orElse(FailOn.ERROR);
     write(report, threshold);
     boolean failed = threshold.threshold().map(report::anyAtLeast).orElse(false);
-    return Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
+    code = Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
+    return report.anyInternalError() ? ExitCode.INTERNAL : code;
   }
 
   /** From this many files on, files are checked in parallel (below it, threads cost more than they save). */
@@ -155,10 +159,32 @@ final class LintCommand implements Callable<Integer> {
       SourceFile source = input.isStdin()
           ? SourceLoader.load(environment.in(), "-")
           : SourceLoader.load(input.path(), input.display());
-      Linter.Judged judged = linter.check(source);
-      return new Outcome(probeRun.map(p -> p.probe(judged, linter)).orElse(judged.results()).get(0), null);
+      return isolated(input.display(), () -> {
+        Linter.Judged judged = linter.check(source);
+        return probeRun.map(p -> p.probe(judged, linter)).orElse(judged.results());
+      }).stream().findFirst().map(r -> new Outcome(r, null)).orElseThrow();
     } catch (SourceLoader.UnreadableException e) {
       return new Outcome(null, e.getMessage());
+    }
+  }
+
+  /**
+   * One file's (or one merged list's) check, isolated: whatever goes wrong inside smtplint there —
+   * a bug, a StackOverflowError, an OutOfMemoryError of that task — becomes that file's internal
+   * error, and every other file is still checked and reported.
+   */
+  private List<FileResult> isolated(String path, Supplier<List<FileResult>> check) {
+    try {
+      return check.get();
+    } catch (UsageException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      if (debug) {
+        synchronized (environment.err()) {
+          e.printStackTrace(environment.err());
+        }
+      }
+      return List.of(FileResult.internalError(path, e));
     }
   }
 
@@ -180,8 +206,10 @@ final class LintCommand implements Callable<Integer> {
     if (code != ExitCode.OK || sources.isEmpty()) {
       return ExitCode.USAGE;
     }
-    Linter.Judged merged = linter.checkMerged(sources);
-    results.addAll(probeRun.map(p -> p.probe(merged, linter)).orElse(merged.results()));
+    results.addAll(isolated(list, () -> {
+      Linter.Judged merged = linter.checkMerged(sources);
+      return probeRun.map(p -> p.probe(merged, linter)).orElse(merged.results());
+    }));
     return ExitCode.OK;
   }
 

@@ -23,7 +23,13 @@ public final class Main {
 
   /** Runs one command line with injected streams and environment; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean terminal) {
-    Environment environment = new Environment(out, err, in, env, terminal);
+    return run(new Environment(out, err, in, env, terminal), args);
+  }
+
+  /** Runs one command line in an environment (tests inject rules through it). */
+  static int run(Environment environment, String[] args) {
+    PrintWriter out = environment.out();
+    PrintWriter err = environment.err();
     CommandLine cli = create(environment, args.length > 0 ? args[0] : "");
     int code = cli.execute(args);
     out.flush();

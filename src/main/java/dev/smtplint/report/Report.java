@@ -20,6 +20,11 @@ public record Report(String toolVersion, List<FileResult> files, List<RuleInfo> 
     return counts;
   }
 
+  /** Whether smtplint failed on some file (exit 3). */
+  public boolean anyInternalError() {
+    return files.stream().anyMatch(f -> f.internalError().isPresent());
+  }
+
   public boolean anyAtLeast(Severity threshold) {
     return files.stream().flatMap(f -> f.findings().stream()).anyMatch(f -> f.severity().atLeast(threshold));
   }

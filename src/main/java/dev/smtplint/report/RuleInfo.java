@@ -11,8 +11,27 @@ public record RuleInfo(
   public record Explanation(String why, String bad, String good, String fix, String source) {}
 
   public RuleInfo {
-    if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+    if (!isKebabCase(id)) {
       throw new IllegalArgumentException("rule ids are kebab-case: " + id);
     }
+  }
+
+  /** Lower-case letters and digits in words joined by single hyphens ("probe-auth-rejected"); a scan, not a regex. */
+  static boolean isKebabCase(String id) {
+    boolean wordStart = true;
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c == '-') {
+        if (wordStart) {
+          return false;
+        }
+        wordStart = true;
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        wordStart = false;
+      } else {
+        return false;
+      }
+    }
+    return !wordStart;
   }
 }

@@ -35,7 +35,12 @@ final class HostInvalidRule implements Rule {
       return Optional.of("\"email.smtp.host\" is empty: Sourcegraph has nothing to connect to; set the SMTP server's host name");
     }
     if (host.contains("://")) {
-      String bare = host.substring(host.indexOf("://") + 3).replaceAll("[:/].*$", "");
+      String rest = host.substring(host.indexOf("://") + 3);
+      int cut = 0;
+      while (cut < rest.length() && rest.charAt(cut) != ':' && rest.charAt(cut) != '/') {
+        cut++;
+      }
+      String bare = rest.substring(0, cut);
       return Optional.of("host \"" + host + "\" has a scheme; Sourcegraph wants the bare host name: write \"" + bare + "\"");
     }
     Matcher withPort = WITH_PORT.matcher(host);

@@ -1,6 +1,8 @@
 package dev.smtplint.cli;
 
 import dev.smtplint.report.format.Format;
+import dev.smtplint.rules.Catalogue;
+import dev.smtplint.rules.Rule;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,17 @@ record Run(int code, String out, String err) {
     StringWriter err = new StringWriter();
     int code = Main.run(args, new PrintWriter(out), new PrintWriter(err),
         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, false);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** The real command line with the catalogue's rules and {@code extra} ones (a rule that fails, say). */
+  static Run withRules(List<Rule> extra, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<Rule> rules = new java.util.ArrayList<>(Catalogue.rules());
+    rules.addAll(extra);
+    int code = Main.run(new Environment(new PrintWriter(out), new PrintWriter(err),
+        new ByteArrayInputStream(new byte[0]), Map.of(), false, rules), args);
     return new Run(code, out.toString(), err.toString());
   }
 

@@ -11,6 +11,10 @@ import java.io.Writer;
 public final class GithubFormat implements Format {
   public void write(Report report, Writer out) throws IOException {
     for (FileResult file : report.files()) {
+      if (file.internalError().isPresent()) {
+        out.write("::error file=" + property(file.path()) + ",title=" + property("smtplint") + "::"
+            + data(file.internalError().get()) + "\n");
+      }
       for (Finding f : file.findings()) {
         String command = switch (f.severity()) {
           case ERROR -> "error";

@@ -20,6 +20,9 @@ public final class JsonFormat implements Format {
       for (FileResult file : report.files()) {
         g.writeStartObject();
         g.writeStringProperty("path", file.path());
+        if (file.internalError().isPresent()) {
+          g.writeStringProperty("internalError", file.internalError().get());
+        }
         g.writeArrayPropertyStart("findings");
         for (Finding f : file.findings()) {
           g.writeStartObject();

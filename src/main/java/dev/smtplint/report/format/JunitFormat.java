@@ -58,9 +58,20 @@ public final class JunitFormat implements Format {
     x.writeAttribute("name", clean(file.path()));
     x.writeAttribute("tests", String.valueOf(cases.size()));
     x.writeAttribute("failures", String.valueOf(failures(file)));
-    x.writeAttribute("errors", "0");
+    x.writeAttribute("errors", file.internalError().isPresent() ? "1" : "0");
     x.writeAttribute("skipped", "0");
     x.writeCharacters("\n");
+    if (file.internalError().isPresent()) {
+      x.writeCharacters("    ");
+      x.writeStartElement("testcase");
+      x.writeAttribute("classname", clean(file.path()));
+      x.writeAttribute("name", "smtplint");
+      x.writeStartElement("error");
+      x.writeAttribute("message", clean(file.internalError().get()));
+      x.writeEndElement();
+      x.writeEndElement();
+      x.writeCharacters("\n");
+    }
     for (Map.Entry<String, List<Finding>> c : cases.entrySet()) {
       x.writeCharacters("    ");
       x.writeStartElement("testcase");
@@ -95,7 +106,7 @@ public final class JunitFormat implements Format {
 
   /** The findings by rule, in order of first appearance; a clean file is one passing case. */
   private static Map<String, List<Finding>> cases(FileResult file) {
-    if (file.findings().isEmpty()) {
+    if (file.findings().isEmpty() && file.internalError().isEmpty()) {
       return Map.of("smtplint", List.of());
     }
     return file.findings().stream().collect(Collectors.groupingBy(Finding::rule, LinkedHashMap::new, Collectors.toList()));

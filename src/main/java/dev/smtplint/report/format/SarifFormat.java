@@ -50,6 +50,7 @@ public final class SarifFormat implements Format {
       g.writeArrayPropertyStart("runs");
       g.writeStartObject();
       driver(g, report);
+      invocations(g, report);
       g.writeObjectPropertyStart("originalUriBaseIds");
       g.writeObjectPropertyStart(SRCROOT);
       g.writeStringProperty("uri", workingDirectory.toUri().toString());
@@ -144,6 +145,34 @@ public final class SarifFormat implements Format {
     g.writeStringProperty("smtplint/v1", fingerprint(file.path() + "\n" + f.rule() + "\n" + f.location().pointer()));
     g.writeEndObject();
     g.writeEndObject();
+  }
+
+  /** One invocation; a file smtplint failed on is a tool execution notification, and the run is not successful. */
+  private void invocations(JsonGenerator g, Report report) {
+    g.writeArrayPropertyStart("invocations");
+    g.writeStartObject();
+    g.writeBooleanProperty("executionSuccessful", !report.anyInternalError());
+    if (report.anyInternalError()) {
+      g.writeArrayPropertyStart("toolExecutionNotifications");
+      for (FileResult file : report.files()) {
+        if (file.internalError().isPresent()) {
+          g.writeStartObject();
+          g.writeStringProperty("level", "error");
+          text(g, "message", file.internalError().get());
+          g.writeArrayPropertyStart("locations");
+          g.writeStartObject();
+          g.writeObjectPropertyStart("physicalLocation");
+          artifactLocation(g, "artifactLocation", uri(file.path()), -1);
+          g.writeEndObject();
+          g.writeEndObject();
+          g.writeEndArray();
+          g.writeEndObject();
+        }
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+    g.writeEndArray();
   }
 
   private void artifactLocation(JsonGenerator g, String name, String uri, int index) {

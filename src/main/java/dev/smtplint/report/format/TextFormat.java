@@ -38,6 +38,10 @@ public final class TextFormat implements Format {
 
   public void write(Report report, Writer out) throws IOException {
     for (FileResult file : report.files()) {
+      if (file.internalError().isPresent()) {
+        out.write(paint(printable(file.path()) + ":", "1") + " " + paint("error", colour(Severity.ERROR)) + " "
+            + file.internalError().get() + "\n");
+      }
       for (Finding f : file.findings()) {
         if (quietThreshold.isPresent() && !f.severity().atLeast(quietThreshold.get())) {
           continue;
