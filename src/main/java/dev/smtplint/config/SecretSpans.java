@@ -22,9 +22,50 @@ public final class SecretSpans {
 
   public static List<Span> of(SourceFile source, Optional<JsonValue> root) {
     List<Span> out = new ArrayList<>(lexical(source.text()));
+    out.addAll(byWord(source.text()));
     root.ifPresent(r -> sensitiveHeaders(r, out));
-    out.sort(Comparator.comparingInt(Span::start));
+    return merged(out);
+  }
+
+  /** Sorted, with overlapping spans joined: what the excerpt window expects. */
+  private static List<Span> merged(List<Span> spans) {
+    spans.sort(Comparator.comparingInt(Span::start));
+    List<Span> out = new ArrayList<>();
+    for (Span s : spans) {
+      Span last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && s.start() <= last.end()) {
+        out.set(out.size() - 1, new Span(last.start(), Math.max(last.end(), s.end())));
+      } else {
+        out.add(s);
+      }
+    }
     return List.copyOf(out);
+  }
+
+  /**
+   * The same values found without trusting the quotes: every "password" or "username", in any case,
+   * followed by an optional quote and a colon. A broken file can pair its quotes so that the key
+   * looks like the inside of a string ({@code "email.smtp#: { "password": "…"}); masking too much
+   * there costs nothing, masking too little shows the password.
+   */
+  static List<Span> byWord(String text) {
+    List<Span> out = new ArrayList<>();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != 'p' && c != 'P' && c != 'u' && c != 'U') {
+        continue;
+      }
+      for (String key : SECRET_KEYS) {
+        if (text.regionMatches(true, i, key, 0, key.length())) {
+          int after = i + key.length();
+          if (after < text.length() && (text.charAt(after) == '"' || text.charAt(after) == '\'')) {
+            after++;
+          }
+          maskValue(text, after, out);
+        }
+      }
+    }
+    return out;
   }
 
   /** Values of the secret keys, however the key is quoted or the value spelt. */

@@ -1,8 +1,12 @@
 package dev.smtplint.check;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.SourceLoader;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.Severity;
@@ -13,104 +17,204 @@ import dev.smtplint.report.format.SarifFormat;
 import dev.smtplint.report.format.TextFormat;
 import dev.smtplint.rules.Catalogue;
 import dev.smtplint.schema.EmailSchema;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Mutation fuzzing of read, check and every format: mutated real site configs and random
- * JSON-ish text must end in findings, never in an exception. Seeded, so a failure replays; a
- * failing input is written to target/fuzz-crashers/ to be kept in src/test/resources/fuzz-crashers/,
- * which is replayed on every run. Longer runs: -Dsmtplint.fuzz.iterations=1000000 (and .seed).
+ * A byte-level mutation fuzzer of reading, checking and every format, seeded from every file of
+ * testdata/ with a password planted in each: flipped and inserted bytes, invalid UTF-8, truncations,
+ * spliced and duplicated spans, CRLF, a BOM, deep nesting, thousands of keys, long runs of one
+ * character, huge numbers, control characters. Every input must end in a report of the right
+ * shape — never an exception — and no output may show the planted password or any 4-character part
+ * of it that the input does not also hold elsewhere. Seeded, so a failure replays; a failing input
+ * is written to target/fuzz-crashers/ to be kept in src/test/resources/fuzz-crashers/, which every
+ * run replays. Longer runs: -Dsmtplint.fuzz.iterations=1000000 (and -Dsmtplint.fuzz.seed=N).
  */
 class FuzzTest {
   private static final EmailSchema SCHEMA = EmailSchema.load();
   private static final Linter LINTER = new Linter(Settings.DEFAULT, () -> SCHEMA);
   private static final Path ROOT = Path.of(System.getProperty("smtplint.root", "."));
-  private static final String ALPHABET = "{}[]\":,/*\\\n\r\t 0123456789eE.-+tfnul@<>~\u00e9\u2028\ud83d\ude00";
-  private static final String SEED = """
-      {
-        // a comment
-        "email.address": "sourcegraph@acme.io",
-        "email.senderName": "Acme",
-        "email.smtp": { "host": "email-smtp.us-east-1.amazonaws.com", "port": 587, "authentication": "PLAIN",
-          "username": "AKIAIOSFODNN7EXAMPLE", "password": "secret", "domain": "sg.acme.io", "noVerifyTLS": false,
-          "additionalHeaders": [{ "key": "X-A", "value": "b", "sensitive": true }] },
-        "email.templates": { "resetPassword": { "subject": "{{.Host}}", "html": "<a href=\\"{{.URL}}\\">x</a>" } },
-        /* block */ "email.foo": [1, 2.5e3, null, true],
-      }
-      """;
+  static final String PASSWORD = "Qz7#Vw9Kp$Lx";
+  private static final byte[][] INVALID_UTF8 = {{(byte) 0xFF}, {(byte) 0xC3}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xED, (byte) 0xA0,
+      (byte) 0x80}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}};
 
   @Test
-  void mutatedAndRandomInputsNeverThrow() throws Exception {
+  void mutatedTestdataNeverThrowsAndNeverShowsThePassword() throws Exception {
     int iterations = Integer.getInteger("smtplint.fuzz.iterations", 3000);
-    long seed = Long.getLong("smtplint.fuzz.seed", 20261124L);
+    long seed = Long.getLong("smtplint.fuzz.seed", 20261125L);
+    List<byte[]> seeds = seeds();
+    assertTrue(seeds.size() >= 40, "seeds: " + seeds.size());
     Random random = new Random(seed);
     for (int i = 0; i < iterations; i++) {
-      String input = i % 4 == 3 ? randomText(random) : mutate(SEED, random, 1 + random.nextInt(4));
+      byte[] input = mutate(seeds.get(random.nextInt(seeds.size())), seeds, random, 1 + random.nextInt(4));
       try {
-        checkAndFormat(input);
-      } catch (Exception | StackOverflowError e) {
-        Path kept = ROOT.resolve("target/fuzz-crashers/crasher-" + seed + "-" + i + ".json");
+        checkEverything(input);
+      } catch (Exception | StackOverflowError | AssertionError e) {
+        Path kept = ROOT.resolve("target/fuzz-crashers/crasher-" + seed + "-" + i + ".bin");
         Files.createDirectories(kept.getParent());
-        Files.writeString(kept, input, StandardCharsets.UTF_8);
-        fail("input " + i + " (seed " + seed + ", kept in " + kept + ") threw " + e, e);
+        Files.write(kept, input);
+        fail("input " + i + " (seed " + seed + ", kept in " + kept + ") failed: " + e, e);
       }
     }
   }
 
+  /** Inputs that once broke smtplint, found by fuzzing (ours and a stranger's): each must now pass everything. */
   @Test
   void keptCrashersNeverThrow() throws Exception {
-    try (var files = Files.list(ROOT.resolve("src/test/resources/fuzz-crashers"))) {
-      for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-        checkAndFormat(Files.readString(p));
-      }
+    List<Path> kept;
+    try (Stream<Path> files = Files.list(ROOT.resolve("src/test/resources/fuzz-crashers"))) {
+      kept = files.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+    }
+    assertFalse(kept.isEmpty(), "the kept crashers are missing");
+    for (Path p : kept) {
+      checkEverything(Files.readAllBytes(p));
     }
   }
 
-  private static String mutate(String text, Random random, int edits) {
-    StringBuilder b = new StringBuilder(text);
+  /** Every file of testdata/, with the password planted as the value of email.smtp.password. */
+  private static List<byte[]> seeds() throws Exception {
+    List<byte[]> out = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(ROOT.resolve("testdata"))) {
+      for (Path p : walk.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonc")).sorted().toList()) {
+        byte[] bytes = Files.readAllBytes(p);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1); // byte for byte, whatever the encoding
+        String planted = text.replaceAll("\"password\"(\\s*):(\\s*)\"[^\"\\n]*\"", "\"password\"$1:$2\"" + PASSWORD.replace("$", "\\$") + "\"");
+        if (planted.equals(text)) {
+          planted = text.replaceFirst("\"email\\.smtp\"(\\s*):(\\s*)\\{", "\"email.smtp\"$1:$2{ \"password\": \"" + PASSWORD.replace("$", "\\$") + "\",");
+        }
+        out.add(planted.getBytes(StandardCharsets.ISO_8859_1));
+      }
+    }
+    return out;
+  }
+
+  private static byte[] mutate(byte[] seed, List<byte[]> seeds, Random r, int edits) {
+    ByteArrayOutputStream unused = new ByteArrayOutputStream();
+    List<Byte> b = new ArrayList<>(seed.length + 64);
+    for (byte x : seed) {
+      b.add(x);
+    }
     for (int e = 0; e < edits; e++) {
-      int at = random.nextInt(b.length() + 1);
-      switch (random.nextInt(3)) {
-        case 0 -> b.insert(at, piece(random));
-        case 1 -> b.delete(at, Math.min(b.length(), at + 1 + random.nextInt(8)));
-        default -> b.replace(at, Math.min(b.length(), at + 1), piece(random));
+      int at = r.nextInt(b.size() + 1);
+      switch (r.nextInt(13)) {
+        case 0 -> { // flip a bit
+          if (!b.isEmpty()) {
+            int i = Math.min(at, b.size() - 1);
+            b.set(i, (byte) (b.get(i) ^ (1 << r.nextInt(8))));
+          }
+        }
+        case 1 -> b.add(at, (byte) r.nextInt(256));
+        case 2 -> insert(b, at, INVALID_UTF8[r.nextInt(INVALID_UTF8.length)]);
+        case 3 -> b.subList(at, Math.min(b.size(), at + 1 + r.nextInt(16))).clear();
+        case 4 -> b.subList(at, b.size()).clear(); // truncate
+        case 5 -> { // splice a span of another seed
+          byte[] other = seeds.get(r.nextInt(seeds.size()));
+          int from = r.nextInt(other.length);
+          insert(b, at, java.util.Arrays.copyOfRange(other, from, Math.min(other.length, from + 1 + r.nextInt(80))));
+        }
+        case 6 -> { // duplicate a span of this input
+          int from = r.nextInt(b.size() + 1);
+          List<Byte> span = new ArrayList<>(b.subList(from, Math.min(b.size(), from + 1 + r.nextInt(120))));
+          b.addAll(at, span);
+        }
+        case 7 -> insert(b, at, String.valueOf("0a\"\\ {[:,.-<\u001b".charAt(r.nextInt(13))).repeat(1 + r.nextInt(20_000))
+            .getBytes(StandardCharsets.UTF_8));
+        case 8 -> { // CRLF line ends
+          List<Byte> crlf = new ArrayList<>();
+          for (byte x : b) {
+            if (x == '\n') {
+              crlf.add((byte) '\r');
+            }
+            crlf.add(x);
+          }
+          b = crlf;
+        }
+        case 9 -> insert(b, 0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        case 10 -> { // deep nesting
+          int depth = 1 + r.nextInt(400);
+          insert(b, at, ("[".repeat(depth) + "1" + "]".repeat(r.nextBoolean() ? depth : depth / 2)).getBytes(StandardCharsets.US_ASCII));
+        }
+        case 11 -> { // many keys
+          StringBuilder keys = new StringBuilder("\"email.k\": {");
+          for (int k = 0, n = r.nextInt(5_000); k < n; k++) {
+            keys.append("\"k").append(k).append("\": ").append(k).append(',');
+          }
+          insert(b, at, keys.append("},").toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        default -> insert(b, at, (r.nextBoolean() ? "9".repeat(50 + r.nextInt(120)) : "1e" + r.nextInt(1_000_000) + ".5")
+            .getBytes(StandardCharsets.US_ASCII));
       }
     }
-    return b.toString();
-  }
-
-  private static String piece(Random random) {
-    StringBuilder b = new StringBuilder();
-    int n = 1 + random.nextInt(6);
-    for (int i = 0; i < n; i++) {
-      b.appendCodePoint(ALPHABET.codePointAt(ALPHABET.offsetByCodePoints(0, random.nextInt(ALPHABET.codePointCount(0, ALPHABET.length())))));
+    byte[] out = new byte[b.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = b.get(i);
     }
-    return b.toString();
+    return out;
   }
 
-  private static String randomText(Random random) {
-    StringBuilder b = new StringBuilder("{\"email.smtp\": ");
-    int n = random.nextInt(200);
-    for (int i = 0; i < n; i++) {
-      b.append(piece(random));
+  private static void insert(List<Byte> b, int at, byte[] bytes) {
+    List<Byte> add = new ArrayList<>(bytes.length);
+    for (byte x : bytes) {
+      add.add(x);
     }
-    return b.toString();
+    b.addAll(Math.min(at, b.size()), add);
   }
 
-  private static void checkAndFormat(String text) throws Exception {
-    FileResult result = LINTER.check(SourceFile.of("fuzz.json", text)).results().get(0);
+  /** Read, check and every format (text with colour too); the JSON report's shape; the password's absence. */
+  static void checkEverything(byte[] input) throws Exception {
+    SourceFile source = SourceLoader.load(new ByteArrayInputStream(input), "fuzz.json");
+    FileResult result = LINTER.check(source).results().get(0);
     Report report = new Report("fuzz", List.of(result), Catalogue.infos());
-    new TextFormat(false, true, Optional.empty(), true).write(report, new StringWriter());
-    new JsonFormat().write(report, new StringWriter());
-    new SarifFormat(Path.of("")).write(report, new StringWriter());
-    new GithubFormat().write(report, new StringWriter());
-    new JunitFormat(Optional.of(Severity.ERROR)).write(report, new StringWriter());
+    List<String> outputs = new ArrayList<>();
+    for (var format : List.of(new TextFormat(false, true, Optional.empty(), true), new TextFormat(true, false, Optional.empty(), true),
+        new JsonFormat(), new SarifFormat(Path.of("")), new GithubFormat(), new JunitFormat(Optional.of(Severity.ERROR)))) {
+      StringWriter out = new StringWriter();
+      format.write(report, out);
+      outputs.add(out.toString());
+    }
+    JsonNode json = JsonMapper.builder().build().readTree(outputs.get(2));
+    assertEquals("smtplint", json.get("tool").asString());
+    for (JsonNode f : json.get("files").get(0).get("findings")) {
+      assertTrue(f.get("rule").isString() && f.get("severity").isString() && f.get("message").isString()
+          && f.get("line").asInt() >= 1 && f.get("column").asInt() >= 1 && f.get("pointer").isString(), f.toString());
+    }
+    assertEquals(result.findings().size(), json.get("summary").get("error").asInt() + json.get("summary").get("warning").asInt()
+        + json.get("summary").get("info").asInt());
+    assertPasswordAbsent(source.text(), outputs);
+  }
+
+  /**
+   * Where the password stands whole, once, as the value of a "password" key, no output shows it or
+   * any 4-character part of it, except parts the input also holds elsewhere (a spliced copy in
+   * another value is the input's own doing).
+   */
+  private static void assertPasswordAbsent(String text, List<String> outputs) {
+    int at = Math.max(text.indexOf("\"password\": \"" + PASSWORD + "\""), text.indexOf("\"password\":\"" + PASSWORD + "\""));
+    boolean once = text.indexOf(PASSWORD) == text.lastIndexOf(PASSWORD);
+    if (at < 0 || !once) {
+      return; // mangled out of its key, or copied into another value: then it is the input's own text
+    }
+    String elsewhere = text.replace(PASSWORD, "");
+    for (int i = 0; i + 4 <= PASSWORD.length(); i++) {
+      String part = PASSWORD.substring(i, i + 4);
+      if (elsewhere.contains(part)) {
+        continue;
+      }
+      for (String output : outputs) {
+        assertFalse(output.contains(part), "the output shows \"" + part + "\" of the password:\n" + output);
+      }
+    }
   }
 }
