@@ -4,6 +4,7 @@ import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
 import dev.smtplint.config.JsonValue;
+import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.RuleInfo;
 import java.util.Optional;
 
@@ -18,7 +19,9 @@ final class TemplateInvalidRule implements Rule {
               + "SITE_CONFIG_FILE loads, and Sourcegraph silently sends its default template instead of yours.",
           "\"resetPassword\": { \"subject\": \"\", \"html\": \"<a href=\\\"{{.URL}}\\\">reset</a>\" }",
           "\"resetPassword\": { \"subject\": \"Reset your password on {{.Host}}\", \"html\": \"<a href=\\\"{{.URL}}\\\">reset</a>\" }",
-          "Give each template a non-empty subject and html body, and close every {{ with }}.",
+          "Give each template a non-empty subject and html body; close every {{ with }}, every {{if}}, {{with}} and "
+              + "{{range}} with {{end}}, and use only Go's builtin functions and markdownToText (subject, text) or "
+              + "markdownToSafeHTML (html).",
           "Sourcegraph internal/txemail/siteconfig.go (validateSiteConfigTemplates, FromSiteConfigTemplate: "
               + "\"fields 'subject' and 'html' are required\"); internal/txemail/template.go (ParseTemplate)."));
 
@@ -40,19 +43,15 @@ final class TemplateInvalidRule implements Rule {
         }
       }
       for (String part : new String[] {"subject", "html", "text"}) {
-        template.string(part).ifPresent(v -> problem(v.value()).ifPresent(p -> out.at(INFO, v,
+        template.string(part).ifPresent(v -> problem(part, v.value()).ifPresent(p -> out.at(INFO, v,
             "template \"" + member.key() + "." + part + "\" " + p)));
       }
     });
   }
 
-  static Optional<String> problem(String text) {
-    int opens = Templates.count(text, "{{");
-    int closes = Templates.count(text, "}}");
-    if (opens != closes) {
-      return Optional.of("has " + opens + " \"{{\" but " + closes + " \"}}\": Go's template parser rejects it, so "
-          + "Sourcegraph refuses to save the config (a SITE_CONFIG_FILE sends the default template); close every action");
-    }
-    return Optional.empty();
+  /** Why Go would not parse the template, if it would not (subject and text: text/template; html: html/template). */
+  static Optional<String> problem(String part, String text) {
+    return Templates.parse(part, text).error().map(e -> "does not parse as a Go template (" + Suggestions.shown(e)
+        + "): Sourcegraph refuses to save the config, and a SITE_CONFIG_FILE sends the default template instead");
   }
 }

@@ -5,6 +5,7 @@ import static dev.smtplint.report.Severity.ERROR;
 
 import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.RuleInfo;
+import java.util.Optional;
 
 final class TemplateVariableUnknownRule implements Rule {
   static final RuleInfo INFO = new RuleInfo("template-variable-unknown", ERROR, Group.CORRECTNESS,
@@ -26,14 +27,19 @@ final class TemplateVariableUnknownRule implements Rule {
   public void check(EmailSettings s, Reporter out) {
     Templates.forEach(s, (member, template) -> {
       for (String part : new String[] {"subject", "html", "text"}) {
-        template.string(part).ifPresent(v -> Templates.actions(v.value()).stream()
-            .flatMap(a -> Templates.fields(a).stream())
-            .filter(f -> !Templates.VARIABLES.contains(f)).findFirst()
-            .ifPresent(f -> out.at(INFO, v, "template \"" + member.key() + "." + part + "\" uses {{." + Suggestions.shown(f)
+        template.string(part).ifPresent(v -> unknownField(part, v.value()).ifPresent(f -> out.at(INFO, v,
+            "template \"" + member.key() + "." + part + "\" uses {{." + Suggestions.shown(f)
                 + "}}, which Sourcegraph does not provide: the mail fails when it is sent"
                 + Suggestions.closest(f, Templates.VARIABLES).map(k -> "; did you mean {{." + k + "}}?")
                     .orElse("; use .Host, .Username or .URL"))));
       }
     });
+  }
+
+  /** The first field of the root data that Sourcegraph does not provide; none when the template does not parse (template-invalid's). */
+  private static Optional<String> unknownField(String part, String text) {
+    GoTemplate.Parsed parsed = Templates.parse(part, text);
+    return parsed.error().isPresent() ? Optional.empty()
+        : parsed.rootFields().stream().filter(f -> !Templates.VARIABLES.contains(f)).findFirst();
   }
 }
