@@ -42,7 +42,7 @@ final class ConnectionPhase {
   /** Greeting, EHLO and STARTTLS: Angus Mail's connection phase, watched step by step. */
   ProbeTransport open(Socket socket, Watchdog watchdog) {
     Properties props = new Properties();
-    props.put("mail.smtp.host", settings.host());
+    props.put("mail.smtp.host", settings.dialHost());
     props.put("mail.smtp.port", String.valueOf(settings.port()));
     props.put("mail.smtp.localhost", settings.ehloName());
     props.put("mail.smtp.ehlo", "true");
@@ -61,7 +61,7 @@ final class ConnectionPhase {
     // "\u013e\u0120SIZE=1" in an address would reach the server as "> SIZE=1".
     props.put("mail.mime.allowutf8", "true");
     Session session = Session.getInstance(props);
-    URLName url = new URLName("smtp", settings.host(), settings.port(), null, null, null);
+    URLName url = new URLName("smtp", settings.dialHost(), settings.port(), null, null, null);
     log.begin(Stage.BANNER);
     watchdog.arm(Stage.BANNER, socket);
     ProbeTransport transport = new ProbeTransport(session, url, new PhaseListener(watchdog, socket), redactor);

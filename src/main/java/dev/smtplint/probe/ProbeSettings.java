@@ -39,6 +39,15 @@ public record ProbeSettings(
     return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
   }
 
+  /**
+   * The host as it is dialled and as the certificate is checked against: a fully qualified
+   * spelling with a trailing dot ("smtp.acme.io.") resolves in Go and verifies as the name
+   * without it; Java's resolver and SNIHostName refuse the dot, so it is dropped here.
+   */
+  public String dialHost() {
+    return host.length() > 1 && host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+  }
+
   /** Whether a message is sent (--to) or the probe stops after RCPT TO and resets. */
   public boolean sends() {
     return !to.isEmpty();

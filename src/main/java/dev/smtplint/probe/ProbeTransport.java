@@ -1,5 +1,8 @@
 package dev.smtplint.probe;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
 import jakarta.mail.MessagingException;
@@ -24,8 +27,16 @@ final class ProbeTransport extends SMTPTransport {
     void startTlsStarted();
   }
 
+  /**
+   * SPEC §6: an extension counts only when its EHLO line starts with the keyword in capitals
+   * ("starttls" in lower case is no offer). Go's own ehlo() upper-cases every keyword, so there a
+   * lower-case "starttls" is an offer; docs/probe.md records the difference (false: Go's reading).
+   */
+  static final boolean KEYWORDS_IN_CAPITALS_ONLY = true;
+
   private final Listener listener;
   private final Redactor redactor;
+  private final Map<String, String> offers = new HashMap<>();
   private boolean tls;
 
   ProbeTransport(Session session, URLName url, Listener listener, Redactor redactor) {
@@ -52,7 +63,11 @@ final class ProbeTransport extends SMTPTransport {
           + "net/smtp refuses to send it (\"smtp: A line must not contain CR or LF\"), and so does smtplint; the "
           + "server was not asked. Remove the line break"));
     }
+    offers.clear(); // Go keeps only the last EHLO's list; after a HELO there is none
     boolean accepted = super.ehlo(domain);
+    if (accepted) {
+      readOffers(getLastServerResponse());
+    }
     listener.ehloFinished(afterTls, accepted, lastReply());
     if (afterTls && !accepted) {
       // Angus ignores a failed EHLO after STARTTLS; Go's StartTLS returns it, and Sourcegraph's send fails there.
@@ -81,6 +96,34 @@ final class ProbeTransport extends SMTPTransport {
     ProbeFailure failure() {
       return failure;
     }
+  }
+
+  /** The EHLO reply's lines after the first, each "250-KEYWORD params" or "250 KEYWORD params", as Go splits them. */
+  private void readOffers(String response) {
+    String[] lines = response == null ? new String[0] : response.split("\r?\n");
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i].length() > 4 ? lines[i].substring(4) : "";
+      int space = line.indexOf(' ');
+      String keyword = space < 0 ? line : line.substring(0, space);
+      String parameters = space < 0 ? "" : line.substring(space + 1);
+      if (keyword.isEmpty()) {
+        continue;
+      }
+      String upper = keyword.toUpperCase(Locale.ROOT);
+      if (!KEYWORDS_IN_CAPITALS_ONLY || keyword.equals(upper)) {
+        offers.put(upper, parameters);
+      }
+    }
+  }
+
+  @Override
+  public boolean supportsExtension(String extension) {
+    return offers.containsKey(extension.toUpperCase(Locale.ROOT));
+  }
+
+  @Override
+  public String getExtensionParameter(String extension) {
+    return offers.get(extension.toUpperCase(Locale.ROOT));
   }
 
   boolean tlsActive() {

@@ -110,7 +110,7 @@ public final class Prober {
     begin(Stage.RESOLVE);
     CompletableFuture<InetAddress[]> lookup = CompletableFuture.supplyAsync(() -> {
       try {
-        return InetAddress.getAllByName(settings.host());
+        return InetAddress.getAllByName(settings.dialHost());
       } catch (UnknownHostException e) {
         throw new CompletionException(e);
       }

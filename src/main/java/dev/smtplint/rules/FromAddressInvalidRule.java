@@ -9,8 +9,10 @@ final class FromAddressInvalidRule implements Rule {
   static final RuleInfo INFO = new RuleInfo("from-address-invalid", ERROR, Group.FAILS,
       "email.address is not a bare mailbox address; a display-name form breaks MAIL FROM.",
       new RuleInfo.Explanation(
-          "Sourcegraph uses email.address as the envelope sender and builds the From header from it and "
-              + "email.senderName. \"Acme <noreply@acme.io>\" is not an address: the server rejects MAIL FROM (501/553).",
+          "Sourcegraph sends email.address verbatim as the envelope sender (MAIL FROM:<Acme <noreply@acme.io>>) and "
+              + "builds the From header from it and email.senderName. Gmail (555 5.5.2), Amazon SES (501) and Microsoft 365 "
+              + "(501 5.1.7) reject such a MAIL FROM; a default Postfix, whose envelope parser is lenient, accepts it, but "
+              + "the From header Sourcegraph builds from the value comes out malformed either way.",
           "\"email.address\": \"Acme Sourcegraph <noreply@acme.io>\"",
           "\"email.address\": \"noreply@acme.io\",\n\"email.senderName\": \"Acme Sourcegraph\"",
           "Write only the address in \"email.address\" and put the name in \"email.senderName\".",
