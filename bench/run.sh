@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # smtplint's speed, side by side with ajv-cli (the schema-only peer a user would pick instead).
-#   bench/run.sh            cold single file, batches of 100 / 2,000 / 20,000 files, file sizes 1 KB-10 MB
+#   bench/run.sh            cold single file, batches of 100 / 2,000 / 20,000 files, file sizes 1 KB-10 MB,
+#                           and text against JSON on 1,500 mutated files
 #   bench/run.sh --jmh      also the JMH benchmark of the in-process cost per file
 # Needs Java 17+, Maven, Node.js/npm (ajv-cli is installed into a temporary folder) and, for the
 # nicest numbers, hyperfine (Debian package; a plain timing loop is used without it).
@@ -50,6 +51,13 @@ runs=3 row "20,000 files" "$work/in/batch20000" "$work/in/batch20000/*.json"
 for size in 1KB 100KB 1MB 10MB; do
   runs=5 row "1 file of $size" "$work/in/size$size" "$work/in/size$size/*.json"
 done
+
+# Text against JSON on 1,500 byte-level mutations of testdata/ (invalid UTF-8, long runs, truncations):
+# text output must not cost more than JSON on hostile input (it once cost four times as much).
+python3 "$here/bench/make-mutated.py" "$work/mutated" 1500
+t=$(measure "$here/bin/smtplint lint --format text -o /dev/null $work/mutated")
+j=$(measure "$here/bin/smtplint lint --format json -o /dev/null $work/mutated")
+printf '\n%-22s %12s %12s %8s\n' "1,500 mutated files" "text $t" "json $j" "$(python3 -c "print(f'{$t/$j:.2f}')")"
 
 if [ "${1:-}" = "--jmh" ]; then
   (cd "$here" && mvn -B -q install -DskipTests)

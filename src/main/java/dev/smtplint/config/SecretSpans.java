@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The parts of a source text that no output may show: the value of every {@code password} and
@@ -16,7 +15,8 @@ import java.util.Set;
  * the line when the value is not a complete string. Linear in the text.
  */
 public final class SecretSpans {
-  private static final Set<String> SECRET_KEYS = Set.of("password", "username");
+  /** In a fixed order: the spans found must not depend on a set's iteration order. */
+  private static final List<String> SECRET_KEYS = List.of("password", "username");
 
   private SecretSpans() {}
 
@@ -49,20 +49,23 @@ public final class SecretSpans {
    * there costs nothing, masking too little shows the password.
    */
   static List<Span> byWord(String text) {
-    List<Span> out = new ArrayList<>();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c != 'p' && c != 'P' && c != 'u' && c != 'U') {
-        continue;
+    // ASCII case folded in place, so offsets stay those of the text; then String.indexOf does the scan.
+    char[] folded = text.toCharArray();
+    for (int i = 0; i < folded.length; i++) {
+      char c = folded[i];
+      if (c >= 'A' && c <= 'Z') {
+        folded[i] = (char) (c + 32);
       }
-      for (String key : SECRET_KEYS) {
-        if (text.regionMatches(true, i, key, 0, key.length())) {
-          int after = i + key.length();
-          if (after < text.length() && (text.charAt(after) == '"' || text.charAt(after) == '\'')) {
-            after++;
-          }
-          maskValue(text, after, out);
+    }
+    String lower = new String(folded);
+    List<Span> out = new ArrayList<>();
+    for (String key : SECRET_KEYS) {
+      for (int i = lower.indexOf(key); i >= 0; i = lower.indexOf(key, i + key.length())) {
+        int after = i + key.length();
+        if (after < text.length() && (text.charAt(after) == '"' || text.charAt(after) == '\'')) {
+          after++;
         }
+        maskValue(text, after, out);
       }
     }
     return out;
