@@ -1,5 +1,11 @@
 package dev.smtplint.cli;
 
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
+import dev.smtplint.report.format.TextFormat;
+import dev.smtplint.probe.ProbeListener;
 import dev.smtplint.check.VersionControl;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.StandardCopyOption;
@@ -119,8 +125,11 @@ final class LintCommand implements Callable<Integer> {
     if (files.isEmpty() && merges.isEmpty()) {
       throw new UsageException("lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'");
     }
+    List<Unit> units = new ArrayList<>();
     for (String list : merges) {
-      code = Math.max(code, lintMerged(list, linter, probeRun, results));
+      Optional<Unit> merged = lintMerged(list, linter);
+      code = merged.isPresent() ? code : ExitCode.USAGE;
+      merged.ifPresent(units::add);
     }
     Inputs.Expanded expanded = Inputs.expand(files);
     for (Inputs.Problem p : expanded.problems()) {
@@ -129,20 +138,28 @@ final class LintCommand implements Callable<Integer> {
     }
     // Large batches are read and checked on all cores; results and messages keep the order given.
     var stream = expanded.inputs().size() >= PARALLEL_FROM ? expanded.inputs().parallelStream() : expanded.inputs().stream();
-    List<Outcome> outcomes = stream.map(input -> lintOne(input, linter, probeRun)).toList();
-    for (Outcome o : outcomes) {
+    for (Outcome o : stream.map(input -> lintOne(input, linter)).toList()) {
       if (o.error() != null) {
         environment.complain(o.error());
         code = ExitCode.USAGE;
       } else {
-        results.add(o.result());
+        units.add(o.unit());
       }
     }
+    FailOn threshold = settings.failOn().orElse(FailOn.ERROR);
+    Optional<LiveProgress> live = probeRun.isPresent() && format == Format.Name.TEXT && output == null && !quiet
+        ? Optional.of(new LiveProgress(environment.out(), textFormat(), terminalLive(), unicode())) : Optional.empty();
+    live.ifPresent(l -> units.forEach(u -> u.results().forEach(l::staticFindings)));
+    List<Unit> done = probeRun.isPresent() ? probeAll(units, probeRun.get(), linter, live) : units;
+    done.forEach(u -> results.addAll(u.results()));
     results.stream().filter(r -> r.internalError().isPresent())
         .forEach(r -> environment.complain(r.path() + ": " + r.internalError().get()));
     Report report = new Report(VersionProvider.version(), results, Catalogue.infos());
-    FailOn threshold = settings.failOn().orElse(FailOn.ERROR);
-    write(report, threshold);
+    if (live.isPresent()) {
+      live.get().finish(report);
+    } else {
+      write(report, threshold);
+    }
     boolean failed = threshold.threshold().map(report::anyAtLeast).orElse(false);
     code = Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
     return report.anyInternalError() ? ExitCode.INTERNAL : code;
@@ -151,20 +168,68 @@ final class LintCommand implements Callable<Integer> {
   /** From this many files on, files are checked in parallel (below it, threads cost more than they save). */
   private static final int PARALLEL_FROM = 64;
 
-  /** One input's result, or why it could not be read. */
-  private record Outcome(FileResult result, String error) {}
+  /** At most this many servers are probed at once: N stalled servers cost about N / 4 budgets, not N. */
+  private static final int PROBES_AT_ONCE = 4;
 
-  private Outcome lintOne(Inputs.Input input, Linter linter, Optional<ProbeRun> probeRun) {
+  /** One input or one --merge list: its results and, when it was judged, what the probe needs. */
+  private record Unit(String name, List<FileResult> results, Optional<Linter.Judged> judged) {
+    Unit probed(List<FileResult> probedResults) {
+      return new Unit(name, probedResults, judged);
+    }
+  }
+
+  /** One input's unit, or why it could not be read. */
+  private record Outcome(Unit unit, String error) {}
+
+  private Outcome lintOne(Inputs.Input input, Linter linter) {
     try {
       SourceFile source = input.isStdin()
           ? SourceLoader.load(environment.in(), "-")
           : SourceLoader.load(input.path(), input.display());
-      return isolated(input.display(), () -> {
-        Linter.Judged judged = linter.check(source);
-        return probeRun.map(p -> p.probe(judged, linter)).orElse(judged.results());
-      }).stream().findFirst().map(r -> new Outcome(r, null)).orElseThrow();
+      return new Outcome(judge(input.display(), () -> linter.check(source)), null);
     } catch (SourceLoader.UnreadableException e) {
       return new Outcome(null, e.getMessage());
+    }
+  }
+
+  private Unit judge(String name, Supplier<Linter.Judged> check) {
+    Linter.Judged[] judged = new Linter.Judged[1];
+    List<FileResult> results = isolated(name, () -> {
+      judged[0] = check.get();
+      return judged[0].results();
+    });
+    return new Unit(name, results, Optional.ofNullable(judged[0]));
+  }
+
+  /** Probes every judged unit, a few at once, each isolated; the units keep their order. */
+  private List<Unit> probeAll(List<Unit> units, ProbeRun probeRun, Linter linter, Optional<LiveProgress> live) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PROBES_AT_ONCE, units.size())), r -> {
+      Thread t = new Thread(r, "smtplint-probe");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Unit>> probed = new ArrayList<>();
+      for (Unit unit : units) {
+        probed.add(pool.submit(() -> unit.judged().isEmpty() ? unit : unit.probed(isolated(unit.name(),
+            () -> probeRun.probe(unit.judged().get(), linter,
+                live.map(l -> l.listener(unit.name())).orElse(ProbeListener.NONE))))));
+      }
+      List<Unit> out = new ArrayList<>();
+      for (Future<Unit> f : probed) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while probing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UsageException usage) {
+        throw usage; // a probe option the run cannot use (an unreadable --ca-file): exit 2, as before
+      }
+      throw new IllegalStateException("a probe task failed outside its isolation", e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
   }
 
@@ -189,9 +254,9 @@ final class LintCommand implements Callable<Integer> {
   }
 
   /** One --merge list: every file must be readable, or the list is not judged (exit 2). */
-  private int lintMerged(String list, Linter linter, Optional<ProbeRun> probeRun, List<FileResult> results) {
+  private Optional<Unit> lintMerged(String list, Linter linter) {
     List<SourceFile> sources = new ArrayList<>();
-    int code = ExitCode.OK;
+    boolean readable = true;
     for (String name : list.split(":")) {
       if (name.isEmpty()) {
         continue;
@@ -200,17 +265,13 @@ final class LintCommand implements Callable<Integer> {
         sources.add(SourceLoader.load(Path.of(name), name));
       } catch (SourceLoader.UnreadableException e) {
         environment.complain(e.getMessage() + " (named in --merge " + list + ")");
-        code = ExitCode.USAGE;
+        readable = false;
       }
     }
-    if (code != ExitCode.OK || sources.isEmpty()) {
-      return ExitCode.USAGE;
+    if (!readable || sources.isEmpty()) {
+      return Optional.empty();
     }
-    results.addAll(isolated(list, () -> {
-      Linter.Judged merged = linter.checkMerged(sources);
-      return probeRun.map(p -> p.probe(merged, linter)).orElse(merged.results());
-    }));
-    return ExitCode.OK;
+    return Optional.of(judge(list, () -> linter.checkMerged(sources)));
   }
 
   private Settings settings(List<FileResult> results, boolean passwordFromEnvironment) {
@@ -254,8 +315,22 @@ final class LintCommand implements Callable<Integer> {
     }
   }
 
+  private boolean color() {
+    return !noColor && output == null && environment.terminal() && !environment.env().containsKey("NO_COLOR");
+  }
+
+  /** The text format of a live run: no --quiet there. */
+  private TextFormat textFormat() {
+    return new TextFormat(color(), unicode(), Optional.empty(), verbose);
+  }
+
+  /** Redraw a status line only at a real terminal, and not in CI (whose logs keep every byte). */
+  private boolean terminalLive() {
+    return environment.terminal() && !environment.env().containsKey("CI");
+  }
+
   private void write(Report report, FailOn threshold) throws IOException {
-    boolean color = !noColor && output == null && environment.terminal() && !environment.env().containsKey("NO_COLOR");
+    boolean color = color();
     Optional<Severity> quietThreshold = quiet ? Optional.of(threshold.threshold().orElse(Severity.ERROR)) : Optional.empty();
     Format formatter = Formats.create(format, color, unicode(), quietThreshold, verbose, threshold.threshold());
     StringWriter text = new StringWriter();

@@ -2,6 +2,7 @@ package dev.smtplint.cli;
 
 import dev.smtplint.check.Linter;
 import dev.smtplint.config.EmailSettings;
+import dev.smtplint.probe.ProbeListener;
 import dev.smtplint.probe.ProbeOutcome;
 import dev.smtplint.probe.ProbeSettings;
 import dev.smtplint.probe.Prober;
@@ -58,13 +59,13 @@ final class ProbeRun {
   }
 
   /** The judged files with the probe's outcome placed by the check, or "not run" when Sourcegraph would not send. */
-  List<FileResult> probe(Linter.Judged judged, Linter linter) {
+  List<FileResult> probe(Linter.Judged judged, Linter linter, ProbeListener listener) {
     if (!linter.mayProbe(judged)) {
       return linter.withProbe(judged, ProbeResult.notRun(), List.of());
     }
     ProbeOutcome outcome;
     try {
-      outcome = Prober.run(ProbeSettings.from(EmailSettings.of(judged.root().orElseThrow()), options));
+      outcome = Prober.run(ProbeSettings.from(EmailSettings.of(judged.root().orElseThrow()), options), listener);
     } catch (Prober.OptionException e) {
       throw new UsageException(e.getMessage());
     }

@@ -29,6 +29,15 @@ final class BoundedSocket extends Socket {
     return metered;
   }
 
+  /** A step read more than its budget: the server floods it. */
+  static final class FloodException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    FloodException() {
+      super("the server sent more than " + (STEP_BUDGET >> 20) + " MiB in one step");
+    }
+  }
+
   private final class Metered extends FilterInputStream {
     Metered(InputStream in) {
       super(in);
@@ -53,7 +62,7 @@ final class BoundedSocket extends Socket {
     private void spend(int n) throws IOException {
       if (remaining - n < 0) {
         close();
-        throw new IOException("the server sent more than " + (STEP_BUDGET >> 20) + " MiB in one step");
+        throw new FloodException();
       }
       remaining -= n;
     }

@@ -1,5 +1,6 @@
 package dev.smtplint.probe;
 
+import java.net.SocketTimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jakarta.mail.MessagingException;
@@ -86,8 +87,10 @@ final class ConnectionPhase {
       watchdog.disarm();
       Reply last = transport.lastReply();
       Stage stage = log.current();
-      log.fail(Diagnosis.broken(stage, e, watchdog.expired() == stage, settings, last),
-          last.code() > 0 && stage != Stage.BANNER ? last.shown() : Diagnosis.cause(e));
+      boolean timedOut = watchdog.expired() == stage || Diagnosis.has(e, SocketTimeoutException.class);
+      log.fail(Diagnosis.broken(stage, e, timedOut, settings, last), timedOut
+          ? "timed out after " + settings.timeout().toSeconds() + " s"
+          : last.code() > 0 && stage != Stage.BANNER ? last.shown() : Diagnosis.cause(e));
       return null;
     }
   }

@@ -3,8 +3,10 @@ package dev.smtplint.probe;
 import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.config.EmailSettings;
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
@@ -135,7 +137,7 @@ final class Diagnosis {
     if (m.contains("PKIX") || m.contains("unable to find valid certification path")) {
       return "it is not signed by a trusted CA (self-signed or a private CA)";
     }
-    return m;
+    return "it could not be verified";
   }
 
   static boolean has(Throwable e, Class<? extends Throwable> type) {
@@ -159,16 +161,40 @@ final class Diagnosis {
     return root(e).getMessage();
   }
 
-  /** The innermost exception's kind and words, never a stack trace. */
+  /**
+   * What went wrong on the connection, in words a user reads: never a Java exception's name or
+   * text (a watchdog's "Socket closed" is a timeout, and the caller says so).
+   */
   static String cause(Throwable e) {
+    if (e == null) {
+      return "the connection failed";
+    }
     Throwable t = root(e);
+    String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+    if (has(e, BoundedSocket.FloodException.class)) {
+      return new BoundedSocket.FloodException().getMessage();
+    }
     if (t instanceof ConnectException) {
       return "connection refused";
     }
-    if (t instanceof SSLException && t.getMessage() != null) {
-      return "TLS: " + t.getMessage();
+    if (t instanceof SocketTimeoutException) {
+      return "timed out";
     }
-    String m = t.getMessage();
-    return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.replaceAll("\\p{Cntrl}", "?"));
+    if (t instanceof UnknownHostException) {
+      return "no such host";
+    }
+    if (isCertificateProblem(e)) {
+      return "the server's certificate was refused";
+    }
+    if (t instanceof SSLException || has(e, SSLException.class)) {
+      return "the TLS handshake failed";
+    }
+    if (m.contains("reset")) {
+      return "connection reset by the server";
+    }
+    if (t instanceof EOFException || m.contains("closed") || m.contains("broken pipe") || m.contains("eof")) {
+      return "the server closed the connection";
+    }
+    return "the connection failed";
   }
 }

@@ -33,14 +33,15 @@ import java.net.SocketTimeoutException;
 public final class Prober {
   private final ProbeSettings settings;
   private final SSLSocketFactory tls;
-  private final StageLog log = new StageLog();
   private final Transcript transcript = new Transcript();
   private final Redactor redactor = new Redactor();
+  private final StageLog log;
   private Conversation conversation;
 
-  private Prober(ProbeSettings settings, SSLSocketFactory tls) {
+  private Prober(ProbeSettings settings, SSLSocketFactory tls, ProbeListener listener) {
     this.settings = settings;
     this.tls = tls;
+    this.log = new StageLog(listener, redactor);
   }
 
   /** A usage problem with the probe's own options (an unreadable --ca-file). */
@@ -51,13 +52,18 @@ public final class Prober {
   }
 
   public static ProbeOutcome run(ProbeSettings settings) throws OptionException {
+    return run(settings, ProbeListener.NONE);
+  }
+
+  /** The probe, with each step reported to {@code listener} as it starts and ends. */
+  public static ProbeOutcome run(ProbeSettings settings, ProbeListener listener) throws OptionException {
     SSLSocketFactory factory;
     try {
       factory = TlsSockets.factory(settings.noVerifyTls(), settings.caFile());
     } catch (TlsSockets.CaFileException e) {
       throw new OptionException("--ca-file " + e.getMessage());
     }
-    Prober prober = new Prober(settings, factory);
+    Prober prober = new Prober(settings, factory, listener);
     prober.redactor.add(settings.password().value());
     prober.converse();
     return prober.redacted(new ProbeOutcome(new ProbeResult(prober.log.ok(), prober.log.stages(), prober.transcript.lines()),

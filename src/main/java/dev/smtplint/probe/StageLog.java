@@ -10,12 +10,20 @@ import java.util.List;
 final class StageLog {
   private final List<ProbeStage> stages = new ArrayList<>();
   private final List<ProbeFailure> failures = new ArrayList<>();
+  private final ProbeListener listener;
+  private final Redactor redactor;
   private Stage current;
   private long started;
+
+  StageLog(ProbeListener listener, Redactor redactor) {
+    this.listener = listener;
+    this.redactor = redactor;
+  }
 
   void begin(Stage stage) {
     current = stage;
     started = System.nanoTime();
+    listener.started(stage.label());
   }
 
   Stage current() {
@@ -23,7 +31,9 @@ final class StageLog {
   }
 
   void end(boolean ok, String detail) {
-    stages.add(new ProbeStage(current.label(), ok, (System.nanoTime() - started) / 1_000_000, detail));
+    ProbeStage stage = new ProbeStage(current.label(), ok, (System.nanoTime() - started) / 1_000_000, detail);
+    stages.add(stage);
+    listener.ended(new ProbeStage(stage.stage(), ok, stage.millis(), redactor.apply(detail)));
   }
 
   void fail(ProbeFailure failure, String detail) {

@@ -32,7 +32,8 @@ final class ExampleDomainRule implements Rule {
     if (Placeholders.isPlaceholder(value.value())) {
       return;
     }
-    domain.filter(Hosts::isReservedExample).ifPresent(d -> out.at(INFO, value, what + " \"" + value.value()
-        + "\" uses the reserved example domain \"" + d + "\", which no real mail system serves: use your real domain"));
+    domain.flatMap(Hosts::reservedExample).ifPresent(reserved -> out.at(INFO, value, what + " \"" + value.value()
+        + "\" is under " + (reserved.startsWith(".") ? "the reserved top-level domain \"" : "the reserved example domain \"")
+        + reserved + "\", which no real mail system serves: use your real domain"));
   }
 }

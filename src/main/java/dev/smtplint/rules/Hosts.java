@@ -2,6 +2,7 @@ package dev.smtplint.rules;
 
 import java.net.IDN;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Host-name facts shared by the rules: validity (with IDN) and the reserved example names. */
@@ -57,21 +58,26 @@ final class Hosts {
 
   /** RFC 2606 / RFC 6761 names that never reach a real mail system. */
   static boolean isReservedExample(String host) {
+    return reservedExample(host).isPresent();
+  }
+
+  /** The reserved name a host falls under: "example.com", or a top-level domain such as ".test". */
+  static Optional<String> reservedExample(String host) {
     String h = host.toLowerCase(Locale.ROOT);
     if (h.endsWith(".")) {
       h = h.substring(0, h.length() - 1);
     }
     for (String second : new String[] {"example.com", "example.net", "example.org"}) {
       if (h.equals(second) || h.endsWith("." + second)) {
-        return true;
+        return Optional.of(second);
       }
     }
     for (String tld : new String[] {"example", "test", "invalid", "localhost"}) {
       if (h.equals(tld) && !tld.equals("localhost") || h.endsWith("." + tld)) {
-        return true;
+        return Optional.of("." + tld);
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   /** The lower-case host without a trailing dot, as provider tables are keyed. */

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.List;
 
 /**
  * Compiler-style text: {@code path:line:col: severity [rule] message}, the source line with a caret
@@ -38,28 +40,58 @@ public final class TextFormat implements Format {
 
   public void write(Report report, Writer out) throws IOException {
     for (FileResult file : report.files()) {
-      if (file.internalError().isPresent()) {
-        out.write(paint(printable(file.path()) + ":", "1") + " " + paint("error", colour(Severity.ERROR)) + " "
-            + file.internalError().get() + "\n");
-      }
-      for (Finding f : file.findings()) {
-        if (quietThreshold.isPresent() && !f.severity().atLeast(quietThreshold.get())) {
-          continue;
-        }
-        out.write(paint(printable(f.location().path()) + ":" + f.location().line() + ":" + f.location().column() + ":", "1")
-            + " " + paint(f.severity().label(), colour(f.severity())) + " " + paint("[" + f.rule() + "]", "2") + " "
-            + printable(f.message()) + "\n");
-        if (file.source().isPresent()) {
-          excerpt(file.source().get(), f, file, out);
-        }
-      }
+      writeInternalError(file, out);
+      writeFindings(file, f -> true, out);
       if (file.probe().isPresent() && quietThreshold.isEmpty()) {
-        probe(file.path(), file.probe().get(), out);
+        writeProbe(file, true, out);
       }
     }
     if (quietThreshold.isEmpty()) {
       out.write(summary(report) + "\n");
     }
+  }
+
+  /**
+   * What a live run prints last, the probe's steps having been shown as they ran: each file's
+   * probe findings, its verdict (and transcript with --verbose), then the summary.
+   */
+  public void writeEpilogue(Report report, Writer out) throws IOException {
+    for (FileResult file : report.files()) {
+      writeInternalError(file, out);
+      writeFindings(file, f -> f.rule().startsWith("probe-"), out);
+      if (file.probe().isPresent()) {
+        writeProbe(file, false, out);
+      }
+    }
+    out.write(summary(report) + "\n");
+  }
+
+  private void writeInternalError(FileResult file, Writer out) throws IOException {
+    if (file.internalError().isPresent()) {
+      out.write(paint(printable(file.path()) + ":", "1") + " " + paint("error", colour(Severity.ERROR)) + " "
+          + file.internalError().get() + "\n");
+    }
+  }
+
+  /** A file's findings that {@code which} selects, each with its excerpt. */
+  public void writeFindings(FileResult file, Predicate<Finding> which, Writer out) throws IOException {
+    for (Finding f : file.findings()) {
+      if (!which.test(f) || quietThreshold.isPresent() && !f.severity().atLeast(quietThreshold.get())) {
+        continue;
+      }
+      out.write(paint(printable(f.location().path()) + ":" + f.location().line() + ":" + f.location().column() + ":", "1")
+          + " " + paint(f.severity().label(), colour(f.severity())) + " " + paint("[" + f.rule() + "]", "2") + " "
+          + printable(f.message()) + "\n");
+      if (file.source().isPresent()) {
+        excerpt(file.source().get(), f, file, out);
+      }
+    }
+  }
+
+  /** One finished probe step, as the report and the live progress show it. */
+  public String stageLine(ProbeStage s) {
+    String mark = s.ok() ? (unicode ? "✓" : "ok") : (unicode ? "✗" : "FAIL");
+    return paint(mark, s.ok() ? "32" : "31") + " " + String.format("%-10s %5d ms  ", s.stage(), s.millis()) + printable(s.detail());
   }
 
   private void excerpt(SourceFile source, Finding f, FileResult file, Writer out) throws IOException {
@@ -82,16 +114,16 @@ public final class TextFormat implements Format {
     out.write(" " + paint(blank + " |", "2") + " " + pad + paint(marker, colour(f.severity())) + "\n");
   }
 
-  private void probe(String path, ProbeResult probe, Writer out) throws IOException {
+  private void writeProbe(FileResult file, boolean stages, Writer out) throws IOException {
+    String path = file.path();
+    ProbeResult probe = file.probe().orElseThrow();
     if (probe.stages().isEmpty()) {
       out.write(printable(path) + ": probe not run: fix the errors above first\n");
       return;
     }
     out.write(printable(path) + ": probe " + (probe.ok() ? "passed" : "failed") + "\n");
-    for (ProbeStage s : probe.stages()) {
-      String mark = s.ok() ? (unicode ? "✓" : "ok") : (unicode ? "✗" : "FAIL");
-      out.write("  " + paint(mark, s.ok() ? "32" : "31") + " " + String.format("%-10s %5d ms  ", s.stage(), s.millis())
-          + printable(s.detail()) + "\n");
+    for (ProbeStage s : stages ? probe.stages() : List.<ProbeStage>of()) {
+      out.write("  " + stageLine(s) + "\n");
     }
     if (verbose) {
       for (String line : probe.transcript()) {
@@ -104,7 +136,7 @@ public final class TextFormat implements Format {
     return Redaction.printable(text);
   }
 
-  static String summary(Report report) {
+  public static String summary(Report report) {
     Map<Severity, Integer> counts = report.counts();
     int files = report.files().size();
     return plural(counts.get(Severity.ERROR), "error") + ", " + plural(counts.get(Severity.WARNING), "warning") + ", "

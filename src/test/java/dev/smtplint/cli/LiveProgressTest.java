@@ -1,0 +1,113 @@
+package dev.smtplint.cli;
+
+import static dev.smtplint.probe.ScriptedServer.silence;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.smtplint.probe.ScriptedServer;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The probe at a terminal shows each step as it happens — on a real pseudo-terminal (util-linux's
+ * script), the first step is on screen within a second although the server stays silent for
+ * seconds — and several stalled servers cost about one budget, not one each.
+ */
+class LiveProgressTest {
+  @TempDir Path dir;
+
+  private Path site(String name, int port) throws Exception {
+    return Files.writeString(dir.resolve(name), "{\n  \"email.address\": \"sourcegraph@acme.io\",\n  \"email.smtp\": {\"host\": "
+        + "\"localhost\", \"port\": " + port + ", \"authentication\": \"none\"}\n}\n");
+  }
+
+  @Test
+  void onAPseudoTerminalTheFirstStepIsOnScreenWithinASecond() throws Exception {
+    try (ScriptedServer silent = new ScriptedServer((in, out, socket) -> silence(in))) {
+      Path file = site("site.json", silent.port());
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String command = java + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp " + System.getProperty("java.class.path")
+          + " dev.smtplint.cli.Main lint --probe --timeout 3 --disable port-nonstandard " + file;
+      ProcessBuilder pb = new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
+      pb.environment().remove("CI");
+      pb.environment().put("LANG", "C.UTF-8");
+      long start = System.nanoTime();
+      Process p = pb.start();
+      ByteArrayOutputStream seen = new ByteArrayOutputStream();
+      long firstStep = -1;
+      long bannerTicking = -1;
+      try (InputStream in = p.getInputStream()) {
+        int b;
+        while ((b = in.read()) >= 0) {
+          seen.write(b);
+          String text = seen.toString(StandardCharsets.UTF_8);
+          long ms = (System.nanoTime() - start) / 1_000_000;
+          if (firstStep < 0 && text.contains("resolve")) {
+            firstStep = ms;
+          }
+          if (bannerTicking < 0 && text.matches("(?s).*banner [1-9]\\.\\d s.*")) {
+            bannerTicking = ms;
+          }
+        }
+      }
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      String screen = seen.toString(StandardCharsets.UTF_8);
+      assertTrue(firstStep >= 0 && firstStep < 1_000, "first step after " + firstStep + " ms:\n" + screen);
+      assertTrue(bannerTicking > 0 && bannerTicking < 3_000, "the elapsed time ticks on the stalled step: " + screen);
+      assertTrue(screen.contains("\r\u001b[K"), "at a terminal the status line is redrawn in place");
+      assertTrue(screen.contains("probe-banner") && screen.contains("1 error"), screen);
+    }
+  }
+
+  @Test
+  void elsewhereEachStepIsAPlainLineAndStaticFindingsComeFirst() throws Exception {
+    try (ScriptedServer server = new ScriptedServer(ScriptedServer.hangingUpAt("NEVER"))) {
+      Path file = site("plain.json", server.port());
+      Run run = Run.withInput("", Map.of(), "lint", "--probe", "--timeout", "2", file.toString());
+      assertEquals(0, run.code(), run.all());
+      List<String> lines = run.out().lines().toList();
+      assertFalse(run.out().contains("\r"), "no redraw outside a terminal");
+      int finding = indexOf(lines, "[port-nonstandard]");
+      int started = indexOf(lines, file + ": resolve ...");
+      int ended = indexOf(lines, file + ": ok resolve");
+      assertTrue(finding >= 0 && finding < started && started < ended, run.out());
+      assertTrue(indexOf(lines, file + ": ok quit") > ended, run.out());
+      assertTrue(run.out().endsWith(file + ": probe passed\n0 errors, 0 warnings, 1 info in 1 file\n"), run.out());
+    }
+  }
+
+  @Test
+  void stalledServersAreProbedTogether() throws Exception {
+    try (ScriptedServer silent = new ScriptedServer((in, out, socket) -> silence(in))) {
+      List<String> args = new ArrayList<>(List.of("lint", "--probe", "--timeout", "1", "--format", "json"));
+      for (int i = 0; i < 4; i++) {
+        args.add(site("stalled-" + i + ".json", silent.port()).toString());
+      }
+      long start = System.nanoTime();
+      Run run = Run.withInput("", Map.of(), args.toArray(String[]::new));
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      assertEquals(1, run.code(), run.all());
+      assertEquals(4, run.out().split("\"probe-banner\"").length - 1, run.out());
+      assertTrue(ms < 2_500, "four silent servers at --timeout 1 took " + ms + " ms");
+    }
+  }
+
+  private static int indexOf(List<String> lines, String start) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(start) || lines.get(i).contains(start)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
