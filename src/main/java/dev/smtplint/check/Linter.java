@@ -75,11 +75,22 @@ public final class Linter {
 
   /** One file is a SITE_CONFIG_FILE list of one. */
   public Judged check(SourceFile source) {
-    return checkMerged(List.of(source));
+    return checkMerged(List.of(source), false);
   }
 
-  /** Lints a SITE_CONFIG_FILE list as Sourcegraph loads it; findings point into the file that supplied the value. */
   public Judged checkMerged(List<SourceFile> sources) {
+    return checkMerged(sources, false);
+  }
+
+  /**
+   * Rules about a top-level setting that is missing, which a file of the list that is not here (a
+   * secrets file git ignores) may well supply: with {@code partial}, they are not reported.
+   */
+  private static final Set<String> ABOUT_A_MISSING_SETTING = Set.of("from-without-smtp", "smtp-without-from");
+
+  /** Lints a SITE_CONFIG_FILE list as Sourcegraph loads it; findings point into the file that supplied the value. */
+  /** {@code partial}: files of the list are absent here, so a setting missing from these may come from them. */
+  public Judged checkMerged(List<SourceFile> sources, boolean partial) {
     Map<String, List<Finding>> raw = new LinkedHashMap<>();
     Map<String, List<Span>> masked = new LinkedHashMap<>();
     Merge merge = new Merge();
@@ -97,7 +108,9 @@ public final class Linter {
     merge.overrides().forEach(f -> raw.get(f.location().path()).add(f));
     Optional<JsonValue.Obj> root = complete ? Optional.of(merge.root()) : Optional.empty();
     String smtpFile = merge.owner(EmailSettings.SMTP_POINTER, sources.get(0)).path();
-    root.ifPresent(r -> judge(r, sources.get(0).path(), () -> versioned.test(smtpFile)).stream().map(f -> merge.relocate(f, sources.get(0)))
+    root.ifPresent(r -> judge(r, sources.get(0).path(), () -> versioned.test(smtpFile)).stream()
+        .filter(f -> !(partial && ABOUT_A_MISSING_SETTING.contains(f.rule())))
+        .map(f -> merge.relocate(f, sources.get(0)))
         .forEach(f -> raw.get(f.location().path()).add(f)));
     List<FileResult> results = new ArrayList<>();
     Map<String, String> owners = new LinkedHashMap<>();

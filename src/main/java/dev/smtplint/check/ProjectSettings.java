@@ -4,6 +4,7 @@ import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.JsoncReader;
 import dev.smtplint.config.ParsedConfig;
 import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Severity;
@@ -17,10 +18,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code .smtplint.json}: {@code {"disable": [...], "severity": {"rule": "warning"}, "failOn": "warning"}}.
- * Unknown rule names are findings in the settings file itself.
+ * {@code .smtplint.json}: {@code {"disable": [...], "severity": {"rule": "warning"}, "failOn": "warning",
+ * "siteConfig": ["config/site.json", "config/secrets.json"]}}. {@code siteConfig} is the
+ * SITE_CONFIG_FILE list, relative to the settings file: a file of it is linted as part of the whole
+ * list, and files of it that are absent (a secrets file git ignores) are left out. Unknown rule
+ * names are findings in the settings file itself.
  */
-public record ProjectSettings(Settings settings, FileResult findings) {
+public record ProjectSettings(Settings settings, FileResult findings, List<String> siteConfig) {
+  public ProjectSettings {
+    siteConfig = List.copyOf(siteConfig);
+  }
+
 
   /** A settings file that cannot be used at all (exit code 2). */
   public static final class InvalidException extends Exception {
@@ -42,6 +50,7 @@ public record ProjectSettings(Settings settings, FileResult findings) {
     Set<String> disabled = new HashSet<>();
     Map<String, Severity> severity = new HashMap<>();
     Optional<FailOn> failOn = Optional.empty();
+    List<String> siteConfig = new ArrayList<>();
     for (JsonValue.Member m : root.members()) {
       switch (m.key()) {
         case "disable" -> {
@@ -66,14 +75,26 @@ public record ProjectSettings(Settings settings, FileResult findings) {
         }
         case "failOn" -> failOn = Optional.of(m.value()).filter(JsonValue.Str.class::isInstance)
             .flatMap(v -> FailOn.parse(((JsonValue.Str) v).value()));
-        default -> throw invalid(source, m.value(), "unknown setting \"" + m.key() + "\" (known: disable, severity, failOn)");
+        case "siteConfig" -> {
+          if (!(m.value() instanceof JsonValue.Arr list) || list.items().isEmpty()) {
+            throw invalid(source, m.value(), "\"siteConfig\" lists the SITE_CONFIG_FILE files in order, as strings");
+          }
+          for (JsonValue item : list.items()) {
+            if (!(item instanceof JsonValue.Str file) || file.value().isBlank()) {
+              throw invalid(source, item, "\"siteConfig\" lists file paths as strings");
+            }
+            siteConfig.add(file.value());
+          }
+        }
+        default -> throw invalid(source, m.value(), "unknown setting \"" + Suggestions.shown(m.key())
+            + "\" (known: disable, severity, failOn, siteConfig)");
       }
     }
     if (root.get("failOn").isPresent() && failOn.isEmpty()) {
       throw invalid(source, root.get("failOn").get(), "\"failOn\" is \"error\", \"warning\", \"info\" or \"never\"");
     }
     return new ProjectSettings(new Settings(disabled, severity, failOn, false),
-        new FileResult(source.path(), Optional.of(source), findings, Optional.empty(), List.of()));
+        new FileResult(source.path(), Optional.of(source), findings, Optional.empty(), List.of()), siteConfig);
   }
 
   private static Optional<String> known(String id, JsonValue at, SourceFile source, List<Finding> findings) {
@@ -81,7 +102,7 @@ public record ProjectSettings(Settings settings, FileResult findings) {
       return Optional.of(id);
     }
     findings.add(Linter.finding(Catalogue.UNKNOWN_RULE, source.path(), at.position(), at.pointer(),
-        "\"" + id + "\" is not a smtplint rule, so this setting has no effect" + UnknownRules.hint(id)));
+        "\"" + Suggestions.shown(id) + "\" is not a smtplint rule, so this setting has no effect" + UnknownRules.hint(id)));
     return Optional.empty();
   }
 

@@ -104,6 +104,8 @@ final class LintCommand implements Callable<Integer> {
   boolean debug;
 
   private final Environment environment;
+  /** The SITE_CONFIG_FILE list of the settings file, absolute; empty without one. */
+  private final List<Path> siteConfig = new ArrayList<>();
 
   LintCommand(Environment environment) {
     this.environment = environment;
@@ -136,6 +138,22 @@ final class LintCommand implements Callable<Integer> {
       environment.complain(p.message());
       code = p.fatal() ? ExitCode.USAGE : code;
     }
+    // A file of the settings' SITE_CONFIG_FILE list is linted as the whole list, once.
+    List<Inputs.Input> alone = new ArrayList<>();
+    boolean listNamed = false;
+    for (Inputs.Input input : expanded.inputs()) {
+      boolean inList = !input.isStdin() && siteConfig.contains(input.path().toAbsolutePath().normalize());
+      listNamed |= inList;
+      if (!inList) {
+        alone.add(input);
+      }
+    }
+    if (listNamed) {
+      Optional<Unit> list = lintSiteConfig(linter);
+      code = list.isPresent() ? code : ExitCode.USAGE;
+      list.ifPresent(units::add);
+    }
+    expanded = new Inputs.Expanded(alone, expanded.problems());
     // Large batches are read and checked on all cores; results and messages keep the order given.
     var stream = expanded.inputs().size() >= PARALLEL_FROM ? expanded.inputs().parallelStream() : expanded.inputs().stream();
     for (Outcome o : stream.map(input -> lintOne(input, linter)).toList()) {
@@ -253,6 +271,40 @@ final class LintCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The settings' SITE_CONFIG_FILE list, as Sourcegraph loads it where every file is present; a file
+   * that is absent here (the secrets file git ignores) is left out and said so, and the settings it
+   * would supply are not missed.
+   */
+  private Optional<Unit> lintSiteConfig(Linter linter) {
+    Path cwd = Path.of("").toAbsolutePath();
+    List<SourceFile> sources = new ArrayList<>();
+    List<String> absent = new ArrayList<>();
+    for (Path file : siteConfig) {
+      String name = file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+      if (!Files.exists(file)) {
+        absent.add(name);
+        continue;
+      }
+      try {
+        sources.add(SourceLoader.load(file, name));
+      } catch (SourceLoader.UnreadableException e) {
+        environment.complain(e.getMessage() + " (listed in the settings' siteConfig)");
+        return Optional.empty();
+      }
+    }
+    if (!absent.isEmpty()) {
+      environment.complain("note: " + String.join(", ", absent) + " (listed in the settings' siteConfig) "
+          + (absent.size() == 1 ? "is" : "are") + " not here: the settings " + (absent.size() == 1 ? "it supplies" : "they supply")
+          + " are not checked in this run");
+    }
+    if (sources.isEmpty()) {
+      return Optional.empty();
+    }
+    String list = String.join(":", sources.stream().map(SourceFile::path).toList());
+    return Optional.of(judge(list, () -> linter.checkMerged(sources, !absent.isEmpty())));
+  }
+
   /** One --merge list: every file must be readable, or the list is not judged (exit 2). */
   private Optional<Unit> lintMerged(String list, Linter linter) {
     List<SourceFile> sources = new ArrayList<>();
@@ -284,6 +336,8 @@ final class LintCommand implements Callable<Integer> {
       try {
         ProjectSettings project = ProjectSettings.parse(SourceLoader.load(file.get(), file.get().toString()));
         base = project.settings();
+        Path dir = file.get().toAbsolutePath().normalize().getParent();
+        project.siteConfig().forEach(name -> siteConfig.add(dir.resolve(name).normalize()));
         if (!project.findings().findings().isEmpty()) {
           results.add(project.findings());
         }

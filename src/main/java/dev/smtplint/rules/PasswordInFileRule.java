@@ -11,11 +11,17 @@ final class PasswordInFileRule implements Rule {
       new RuleInfo.Explanation(
           "A site config in a repository is read by everyone who can read the repository and stays in its "
               + "history after the password is removed; a leaked SMTP password sends spam in your name.",
-          "\"password\": \"hunter2-but-longer\"",
-          "Keep the password in a second file outside the repository (SITE_CONFIG_FILE=site.json:secrets.json) and lint both with --merge.",
-          "Move the password to a secrets file that is not committed, merged by Sourcegraph's SITE_CONFIG_FILE list. "
-              + "The rule stays quiet for a file that git ignores or that is outside a git work tree: that is the "
-              + "secrets file this advice asks for.",
+          "// config/site.json, committed\n\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, "
+              + "\"authentication\": \"PLAIN\", \"username\": \"sg\", \"password\": \"hunter2-but-longer\" }",
+          "// config/secrets.json, in .gitignore: the whole \"email.smtp\" object\n"
+              + "// .smtplint.json: { \"siteConfig\": [\"config/site.json\", \"config/secrets.json\"] }\n"
+              + "// SITE_CONFIG_FILE=config/site.json:config/secrets.json for Sourcegraph",
+          "Move the whole \"email.smtp\" object into a second file that git ignores (Sourcegraph merges "
+              + "SITE_CONFIG_FILE files by top-level key, so the object moves as one), and list both files in "
+              + ".smtplint.json's \"siteConfig\". Where the secrets file is absent (CI, other clones) the committed file "
+              + "lints clean on its own; where it is present (the deploy host) the whole list is linted, and probed with "
+              + "--probe. The rule stays quiet for a file that git ignores or that is outside a git work tree. README, "
+              + "\"Keeping the password out of git\", has the recipe.",
           "Sourcegraph documentation: SITE_CONFIG_FILE accepts several files, merged by top-level key."));
 
   public RuleInfo info() {
@@ -27,6 +33,7 @@ final class PasswordInFileRule implements Rule {
         .filter(p -> !p.value().isEmpty() && !Placeholders.isPlaceholderPassword(p.value()) && !RedactedValueRule.isRedacted(p))
         .filter(p -> s.options().versioned().getAsBoolean())
         .ifPresent(p -> out.at(INFO, p, "\"email.smtp.password\" holds what looks like a real password (value not "
-            + "shown); keep secrets out of version control: move it to a separate, uncommitted config file"));
+            + "shown) in a file headed for version control: move \"email.smtp\" into a file git ignores and list both in "
+            + ".smtplint.json's \"siteConfig\" (see `smtplint explain password-in-file`)"));
   }
 }

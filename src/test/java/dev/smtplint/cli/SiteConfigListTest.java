@@ -1,0 +1,44 @@
+package dev.smtplint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * README's recipe for keeping the password out of git: .smtplint.json names the SITE_CONFIG_FILE
+ * list; a file of it is linted as the whole list, with an absent secrets file left out (and its
+ * settings not missed) and a present one linted in full.
+ */
+class SiteConfigListTest {
+  @TempDir Path dir;
+
+  @Test
+  void theListIsLintedWholeWhereItIsAndCleanWhereTheSecretIsAbsent() throws Exception {
+    Path config = Files.createDirectories(dir.resolve("config"));
+    Files.writeString(config.resolve("site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
+    Files.writeString(dir.resolve(".smtplint.json"), "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
+    Run ci = Forked.run(dir, Map.of(), List.of(), "lint", "--fail-on", "info", "config/site.json");
+    assertEquals(0, ci.code(), ci.all());
+    assertFalse(ci.out().contains("from-without-smtp"), ci.out());
+    assertTrue(ci.err().contains("config/secrets.json (listed in the settings' siteConfig) is not here"), ci.err());
+    assertTrue(ci.out().endsWith("0 errors, 0 warnings, 0 info in 1 file\n"), ci.out());
+
+    Files.writeString(config.resolve("secrets.json"), "{\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, "
+        + "\"authentication\": \"plain\"}\n}\n");
+    Run deploy = Forked.run(dir, Map.of(), List.of(), "lint", "config/site.json");
+    assertEquals(1, deploy.code(), deploy.all());
+    assertTrue(deploy.out().contains("config/secrets.json:2:") && deploy.out().contains("[auth-unknown]"), deploy.out());
+    assertTrue(deploy.out().endsWith("in 2 files\n"), deploy.out());
+
+    Run alone = Forked.run(dir, Map.of(), List.of(), "lint", "--isolated", "--fail-on", "warning", "config/site.json");
+    assertEquals(1, alone.code(), "without the settings the file stands alone: " + alone.out());
+    assertTrue(alone.out().contains("[from-without-smtp]"), alone.out());
+  }
+}
