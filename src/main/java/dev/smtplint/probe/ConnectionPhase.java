@@ -17,12 +17,14 @@ final class ConnectionPhase {
   /**
    * Angus logs through java.util.logging, whose default handler prints INFO to standard error
    * ("mail.mime.allowutf8 set but server doesn't advertise SMTPUTF8 support"): the probe reports
-   * what matters itself. Held here so the configured logger is not collected.
+   * what matters itself. Angus names its loggers after the package of the transport's class, which
+   * for ProbeTransport is this one. Held here so the configured loggers are not collected.
    */
-  private static final Logger ANGUS_LOG = Logger.getLogger("org.eclipse.angus.mail");
+  private static final List<Logger> QUIET = List.of(Logger.getLogger("org.eclipse.angus.mail"),
+      Logger.getLogger(ProbeTransport.class.getPackageName()), Logger.getLogger("jakarta.mail"));
 
   static {
-    ANGUS_LOG.setLevel(Level.OFF);
+    QUIET.forEach(l -> l.setLevel(Level.OFF));
   }
 
   private final ProbeSettings settings;

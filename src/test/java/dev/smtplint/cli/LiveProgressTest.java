@@ -102,6 +102,27 @@ class LiveProgressTest {
     }
   }
 
+  /** Nothing but smtplint's own lines reaches standard error: no library's log line (Angus logs through JUL). */
+  @Test
+  void noLibraryLogLineReachesStandardError() throws Exception {
+    try (ScriptedServer server = new ScriptedServer((in, out, socket) -> {
+      ScriptedServer.say(out, "220 quiet.test ESMTP");
+      String line;
+      while ((line = in.readLine()) != null) {
+        String verb = line.split(" ")[0].toUpperCase();
+        ScriptedServer.say(out, verb.equals("EHLO") ? "250-quiet.test\r\n250 8BITMIME" : verb.equals("QUIT") ? "221 bye" : "250 ok");
+        if (verb.equals("QUIT")) {
+          return;
+        }
+      }
+    })) {
+      Path file = site("quiet.json", server.port());
+      Run run = Forked.run(dir, Map.of(), List.of(), "lint", "--probe", "--timeout", "2", "--format", "json", file.toString());
+      assertEquals(0, run.code(), run.all());
+      assertEquals("", run.err());
+    }
+  }
+
   private static int indexOf(List<String> lines, String start) {
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).startsWith(start) || lines.get(i).contains(start)) {
