@@ -38,6 +38,8 @@ class HostileServerTest extends ProbeHarness {
     String message = p.finding("probe-banner").get("message").asString();
     assertTrue(message.contains("sent no greeting within 1 s") && message.contains("TLS on connect"), message);
     assertEquals("/email.smtp/port", p.finding("probe-banner").get("pointer").asString());
+    // A timeout reads as a timeout in the stage log too, never as the watchdog's "Socket closed".
+    assertEquals("failed: timed out after 1 s", p.stage("banner"));
   }
 
   @Test
