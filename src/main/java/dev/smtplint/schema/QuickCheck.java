@@ -1,0 +1,103 @@
+package dev.smtplint.schema;
+
+import dev.smtplint.config.JsonValue;
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * A check that can only answer "certainly valid": the email settings of a site config that plainly
+ * meet schema/email-settings.schema.json. Anything it is not sure of goes to the full validator,
+ * which writes every message; when it says yes, the schema need not even be compiled (a measurable
+ * part of a cold lint). {@code QuickCheckTest} holds it to networknt on real and fuzzed inputs.
+ */
+public final class QuickCheck {
+  private static final Set<String> SMTP_KEYS =
+      Set.of("host", "port", "username", "password", "authentication", "domain", "noVerifyTLS", "additionalHeaders");
+  private static final Set<String> AUTHENTICATIONS = Set.of("none", "PLAIN", "CRAM-MD5");
+  private static final Set<String> HEADER_KEYS = Set.of("key", "value", "sensitive");
+  private static final BigDecimal MAX_PORT = BigDecimal.valueOf(65535);
+
+  private QuickCheck() {}
+
+  /** True only when every email.* member the schema defines is plainly valid (unknown email.* keys are allowed). */
+  public static boolean certainlyValid(JsonValue.Obj root) {
+    for (JsonValue.Member m : root.members()) {
+      boolean ok = switch (m.key()) {
+        case "email.address", "email.senderName" -> m.value() instanceof JsonValue.Str;
+        case "email.smtp" -> smtp(m.value());
+        case "email.templates" -> templates(m.value());
+        default -> true; // the root is open: other keys are not judged by the schema
+      };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean smtp(JsonValue value) {
+    if (!(value instanceof JsonValue.Obj smtp)) {
+      return false;
+    }
+    for (JsonValue.Member m : smtp.members()) {
+      if (!SMTP_KEYS.contains(m.key())) {
+        return false;
+      }
+      JsonValue v = m.value();
+      boolean ok = switch (m.key()) {
+        case "host" -> v instanceof JsonValue.Str s && !s.value().isEmpty();
+        case "port" -> v instanceof JsonValue.Num n && n.isIntegerLiteral() && n.decimal().signum() > 0
+            && n.decimal().compareTo(MAX_PORT) <= 0;
+        case "authentication" -> v instanceof JsonValue.Str s && AUTHENTICATIONS.contains(s.value());
+        case "noVerifyTLS" -> v instanceof JsonValue.Bool;
+        case "additionalHeaders" -> headers(v);
+        default -> v instanceof JsonValue.Str;
+      };
+      if (!ok) {
+        return false;
+      }
+    }
+    return smtp.get("host").isPresent() && smtp.get("port").isPresent() && smtp.get("authentication").isPresent();
+  }
+
+  private static boolean headers(JsonValue value) {
+    if (!(value instanceof JsonValue.Arr array)) {
+      return false;
+    }
+    for (JsonValue item : array.items()) {
+      if (!(item instanceof JsonValue.Obj header) || header.get("key").isEmpty() || header.get("value").isEmpty()) {
+        return false;
+      }
+      for (JsonValue.Member m : header.members()) {
+        boolean ok = HEADER_KEYS.contains(m.key())
+            && (m.key().equals("sensitive") ? m.value() instanceof JsonValue.Bool : m.value() instanceof JsonValue.Str);
+        if (!ok) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean templates(JsonValue value) {
+    if (!(value instanceof JsonValue.Obj templates)) {
+      return false;
+    }
+    for (JsonValue.Member m : templates.members()) {
+      if (m.key().equals("resetPassword") || m.key().equals("setPassword")) {
+        if (!(m.value() instanceof JsonValue.Obj template)) {
+          return false;
+        }
+        if (template.get("subject").isEmpty() || template.get("html").isEmpty()) {
+          return false;
+        }
+        for (String part : new String[] {"subject", "html", "text"}) {
+          if (template.get(part).isPresent() && !(template.get(part).get() instanceof JsonValue.Str)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+}
