@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine;
 
@@ -30,8 +32,21 @@ public final class Main {
   static int run(Environment environment, String[] args) {
     PrintWriter out = environment.out();
     PrintWriter err = environment.err();
+    // The plain forms of "lint" skip picocli's reflective model; everything else goes through picocli.
+    Optional<LintCommand> fast = FastLintArgs.parse(args, environment);
+    int code;
+    if (fast.isPresent()) {
+      try {
+        code = fast.get().call();
+      } catch (Exception e) {
+        code = failure(environment, e, List.of(args).contains("--debug"));
+      }
+      out.flush();
+      err.flush();
+      return code;
+    }
     CommandLine cli = create(environment, args.length > 0 ? args[0] : "");
-    int code = cli.execute(args);
+    code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
@@ -70,20 +85,23 @@ public final class Main {
       environment.err().println("Try 'smtplint " + commandName(ex.getCommandLine()) + "--help' for more information.");
       return ExitCode.USAGE;
     });
-    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      if (ex instanceof UsageException) {
-        environment.complain(ex.getMessage());
-        return ExitCode.USAGE;
-      }
-      boolean debug = parseResult.originalArgs().contains("--debug");
-      environment.complain("internal error: " + ex.getClass().getSimpleName()
-          + " (a bug in smtplint; run again with --debug for the stack trace, and please report it)");
-      if (debug) {
-        ex.printStackTrace(environment.err());
-      }
-      return ExitCode.INTERNAL;
-    });
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+        failure(environment, ex, parseResult.originalArgs().contains("--debug")));
     return cli;
+  }
+
+  /** What a command that threw becomes: a usage error (exit 2) or one line about a bug (exit 3). */
+  private static int failure(Environment environment, Exception ex, boolean debug) {
+    if (ex instanceof UsageException) {
+      environment.complain(ex.getMessage());
+      return ExitCode.USAGE;
+    }
+    environment.complain("internal error: " + ex.getClass().getSimpleName()
+        + " (a bug in smtplint; run again with --debug for the stack trace, and please report it)");
+    if (debug) {
+      ex.printStackTrace(environment.err());
+    }
+    return ExitCode.INTERNAL;
   }
 
   private static String commandName(CommandLine commandLine) {
