@@ -16,6 +16,9 @@ final class Addresses {
     if (value.chars().anyMatch(c -> c == '\r' || c == '\n')) {
       return Optional.of("it contains a line break");
     }
+    if (isPlainMailbox(value)) {
+      return Optional.empty(); // the common case, without loading Jakarta Mail's parser (AddressesTest compares)
+    }
     InternetAddress parsed;
     try {
       InternetAddress[] all = InternetAddress.parseHeader(value, true);
@@ -45,6 +48,37 @@ final class Addresses {
       return Optional.of("its domain \"" + domain + "\" is not a valid host name");
     }
     return Optional.empty();
+  }
+
+  private static final String ATEXT = "!#$%&'*+-/=?^_`{|}~";
+
+  /**
+   * A dot-atom local part of ASCII atext (RFC 5322 §3.2.3), one "@", and an ASCII host name: what
+   * nearly every email.address is, and what Jakarta Mail's strict parser always accepts as a bare
+   * address. Anything else goes to that parser.
+   */
+  static boolean isPlainMailbox(String value) {
+    int at = value.indexOf('@');
+    if (at <= 0 || at != value.lastIndexOf('@') || at == value.length() - 1 || value.length() > 254) {
+      return false;
+    }
+    boolean dotAllowed = false;
+    for (int i = 0; i < at; i++) {
+      char c = value.charAt(i);
+      if (c == '.') {
+        if (!dotAllowed) {
+          return false;
+        }
+        dotAllowed = false;
+      } else if (c < 0x80 && (Character.isLetterOrDigit(c) || ATEXT.indexOf(c) >= 0)) {
+        dotAllowed = true;
+      } else {
+        return false;
+      }
+    }
+    String domain = value.substring(at + 1);
+    boolean ldh = domain.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.'));
+    return dotAllowed && ldh && !domain.endsWith(".") && Hosts.isValidHostName(domain);
   }
 
   /** The domain part of an address, if it has one. */
