@@ -9,8 +9,4 @@ public record Span(int start, int end) {
       throw new IllegalArgumentException("a span runs forward from 0: " + start + ".." + end);
     }
   }
-
-  public boolean overlaps(int from, int to) {
-    return start < to && from < end;
-  }
 }
