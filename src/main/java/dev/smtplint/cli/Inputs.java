@@ -2,6 +2,7 @@ package dev.smtplint.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.nio.file.FileVisitOption;
 
 /**
@@ -117,6 +119,12 @@ final class Inputs {
   }
 
   private static String reason(IOException e) {
-    return e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason().toLowerCase(Locale.ROOT); // "file name too long", ...
+    }
+    return "an input/output error";
   }
 }

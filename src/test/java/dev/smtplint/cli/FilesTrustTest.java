@@ -56,6 +56,24 @@ class FilesTrustTest {
     }
   }
 
+  /** A subtree too deep to open (past PATH_MAX), which even root cannot read: reported, and the rest still linted. */
+  @Test
+  void aTooDeepSubtreeIsReportedAndTheRestStillLinted() throws Exception {
+    Path walked = Files.createDirectory(dir.resolve("deep"));
+    Files.writeString(walked.resolve("site.json"), CONFIG);
+    Process mk = new ProcessBuilder("bash", "-c", "cd \"$1\" && n=$(printf 'd%0200d' 0) && for i in $(seq 25); do mkdir \"$n\" "
+        + "&& cd \"$n\"; done && echo '{}' > deep.json", "mk", walked.toString()).start();
+    assertTrue(mk.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && mk.exitValue() == 0, "could not build the deep tree");
+    try {
+      Run run = Run.of("lint", walked.toString());
+      assertEquals(2, run.code(), run.all());
+      assertTrue(run.err().contains(": cannot be read (file name too long)"), run.err());
+      assertTrue(run.out().contains("site.json:1:") && run.out().contains("[auth-unknown]"), run.out());
+    } finally {
+      new ProcessBuilder("rm", "-rf", walked.toString()).start().waitFor(); // JUnit's cleanup cannot reach so deep
+    }
+  }
+
   @Test
   void namedDevicesAreRefusedAndEveryReadIsBounded() throws Exception {
     long start = System.nanoTime();
