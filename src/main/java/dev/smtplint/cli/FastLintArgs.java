@@ -83,6 +83,7 @@ final class FastLintArgs {
       }
       case "-o", "--output" -> c.output = Path.of(v);
       case "--fail-on" -> c.failOn = v;
+      case "--color" -> c.colorWhen = v;
       case "--disable" -> c.disable.addAll(List.of(v.split(",")));
       case "--enable" -> c.enable.addAll(List.of(v.split(",")));
       case "--allow-host" -> c.allowHosts.addAll(List.of(v.split(",")));

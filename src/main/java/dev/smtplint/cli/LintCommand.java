@@ -79,6 +79,10 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "plain text (also when NO_COLOR is set or output is not a terminal)")
   boolean noColor;
 
+  @Option(names = "--color", paramLabel = "WHEN", description = "auto, always or never (default: auto: at a terminal, "
+      + "unless NO_COLOR is set or TERM is dumb; FORCE_COLOR forces it)")
+  String colorWhen;
+
   @Option(names = {"-q", "--quiet"}, description = "print only findings at or above --fail-on")
   boolean quiet;
 
@@ -119,6 +123,7 @@ final class LintCommand implements Callable<Integer> {
     if (!probe && (to != null || passwordEnv != null || caFile != null || !allowHosts.isEmpty())) {
       throw new UsageException("--to, --password-env, --allow-host and --ca-file go with --probe");
     }
+    color(); // a bad --color value is a usage error before any work
     if (isolated && config != null) {
       throw new UsageException("--isolated ignores every settings file, so it does not go with --config");
     }
@@ -369,8 +374,29 @@ final class LintCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Colour as other tools decide it: --color never/always (and --no-color) first; then NO_COLOR turns it
+   * off and FORCE_COLOR on; otherwise only at a terminal that is not TERM=dumb, never into a file.
+   */
   private boolean color() {
-    return !noColor && output == null && environment.terminal() && !environment.env().containsKey("NO_COLOR");
+    if (colorWhen != null && !List.of("auto", "always", "never").contains(colorWhen)) {
+      throw new UsageException("--color takes auto, always or never, not \"" + colorWhen + "\"");
+    }
+    if (noColor || "never".equals(colorWhen)) {
+      return false;
+    }
+    if ("always".equals(colorWhen)) {
+      return true;
+    }
+    Map<String, String> env = environment.env();
+    if (env.containsKey("NO_COLOR") && !env.get("NO_COLOR").isEmpty()) {
+      return false;
+    }
+    String force = env.getOrDefault("FORCE_COLOR", "");
+    if (!force.isEmpty() && !force.equals("0") && !force.equalsIgnoreCase("false")) {
+      return output == null;
+    }
+    return output == null && environment.terminal() && !"dumb".equals(env.get("TERM"));
   }
 
   /** The text format of a live run: no --quiet there. */

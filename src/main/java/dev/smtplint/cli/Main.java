@@ -1,5 +1,6 @@
 package dev.smtplint.cli;
 
+import dev.smtplint.config.Suggestions;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,14 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler((ex, args) -> {
       environment.complain(ex.getMessage());
+      // "Did you mean: lint?" for a mistyped subcommand or option, as git and ruff answer.
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, environment.err());
+      if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
+        unmatched.getUnmatched().stream().filter(a -> a.startsWith("-")).findFirst()
+            .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a)
+            .flatMap(a -> Suggestions.closest(a, ex.getCommandLine().getCommandSpec().optionsMap().keySet()))
+            .ifPresent(best -> environment.err().println("Did you mean: " + best + "?"));
+      }
       environment.err().println("Try 'smtplint " + commandName(ex.getCommandLine()) + "--help' for more information.");
       return ExitCode.USAGE;
     });
