@@ -45,4 +45,22 @@ class LauncherIT {
     assertTrue(lines.get(1).startsWith("smtplint "), lines.get(1));
     assertFalse(String.join("", lines).contains("\u001b"), "no terminal control codes from Maven");
   }
+
+  /** A build that fails is exit 3 (never 1, which would read as findings), says what it needs, shows no terminal codes. */
+  @Test
+  void aFailedBuildIsExitThreeWithoutEscapeCodes(@TempDir Path clone) throws Exception {
+    Files.createDirectories(clone.resolve("bin"));
+    Files.copy(ROOT.resolve("bin/smtplint"), clone.resolve("bin/smtplint"));
+    clone.resolve("bin/smtplint").toFile().setExecutable(true);
+    Files.createDirectories(clone.resolve("src/main/java"));
+    Files.writeString(clone.resolve("pom.xml"), "<project>this is not a pom</project>\n");
+    File out = clone.resolve("out.txt").toFile();
+    Process p = new ProcessBuilder(clone.resolve("bin/smtplint").toString(), "lint", "site.json").directory(clone.toFile())
+        .redirectErrorStream(true).redirectOutput(out).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    String text = Files.readString(out.toPath());
+    assertEquals(3, p.exitValue(), text);
+    assertTrue(text.contains("smtplint: cannot build smtplint with"), text);
+    assertFalse(text.contains("\u001b"), "no terminal control codes: " + text);
+  }
 }
