@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smtplint.probe.ScriptedServer;
+import java.io.BufferedReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,31 @@ class ProbeTrustTest extends ProbeHarness {
         switch (verb) {
           case "EHLO" -> say(out, "250-scripted.test\r\n250-8BITMIME\r\n250 AUTH " + auth);
           case "AUTH" -> say(out, "235 2.7.0 ok");
+          case "QUIT" -> {
+            say(out, "221 bye");
+            return;
+          }
+          default -> say(out, "250 ok");
+        }
+      }
+    });
+  }
+
+  /** What a scripted server does with an AUTH line; it may read the client's further lines itself. */
+  private interface AuthStep {
+    void answer(String authLine, BufferedReader in, OutputStream out) throws Exception;
+  }
+
+  /** A plain-text server on loopback that offers {@code mechanism} and leaves AUTH to {@code auth}; 250 to the rest. */
+  private static ScriptedServer authenticating(String mechanism, AuthStep auth) throws Exception {
+    return new ScriptedServer((in, out, socket) -> {
+      say(out, "220 scripted.test ESMTP");
+      String line;
+      while ((line = in.readLine()) != null) {
+        String verb = line.split(" ")[0].toUpperCase();
+        switch (verb) {
+          case "EHLO" -> say(out, "250-scripted.test\r\n250 AUTH " + mechanism);
+          case "AUTH" -> auth.answer(line, in, out);
           case "QUIT" -> {
             say(out, "221 bye");
             return;
@@ -124,26 +151,12 @@ class ProbeTrustTest extends ProbeHarness {
   void cramMd5AnswersEveryChallengeAsGoDoes() throws Exception {
     List<String> responses = new CopyOnWriteArrayList<>();
     String[] challenges = {"<1.1@scripted.test>", "<2.2@scripted.test>"};
-    try (ScriptedServer server = new ScriptedServer((in, out, socket) -> {
-      say(out, "220 scripted.test ESMTP");
-      String line;
-      while ((line = in.readLine()) != null) {
-        String verb = line.split(" ")[0].toUpperCase();
-        if (verb.equals("EHLO")) {
-          say(out, "250-scripted.test\r\n250 AUTH CRAM-MD5");
-        } else if (verb.equals("AUTH")) {
-          say(out, "334 " + b64(challenges[0]));
-          responses.add(in.readLine());
-          say(out, "334 " + b64(challenges[1]));
-          responses.add(in.readLine());
-          say(out, "235 2.7.0 ok");
-        } else if (verb.equals("QUIT")) {
-          say(out, "221 bye");
-          return;
-        } else {
-          say(out, "250 ok");
-        }
-      }
+    try (ScriptedServer server = authenticating("CRAM-MD5", (authLine, in, out) -> {
+      say(out, "334 " + b64(challenges[0]));
+      responses.add(in.readLine());
+      say(out, "334 " + b64(challenges[1]));
+      responses.add(in.readLine());
+      say(out, "235 2.7.0 ok");
     })) {
       Probed p = probe(config(dir, "localhost", server.port(), "CRAM-MD5", ""));
       assertTrue(p.ok(), p.file().toString());
@@ -155,24 +168,14 @@ class ProbeTrustTest extends ProbeHarness {
   @Test
   void aServerThatEchoesTheAuthLineGetsNothingPrinted() throws Exception {
     for (String mechanism : new String[] {"PLAIN", "CRAM-MD5"}) {
-      try (ScriptedServer server = new ScriptedServer((in, out, socket) -> {
-        say(out, "220 scripted.test ESMTP");
-        String line;
-        while ((line = in.readLine()) != null) {
-          String verb = line.split(" ")[0].toUpperCase();
-          if (verb.equals("EHLO")) {
-            say(out, "250-scripted.test\r\n250 AUTH " + mechanism);
-          } else if (line.startsWith("AUTH CRAM-MD5")) {
-            say(out, "334 " + b64("<3.3@scripted.test>"));
-            String response = in.readLine();
-            say(out, "535 5.7.8 authentication failed for " + response + " i.e. " + new String(Base64.getDecoder().decode(response),
-                StandardCharsets.UTF_8) + " (" + PASSWORD + ")");
-          } else if (verb.equals("AUTH")) {
-            say(out, "535 5.7.8 authentication failed for " + line + " (" + PASSWORD + ")");
-          } else {
-            say(out, "221 bye");
-            return;
-          }
+      try (ScriptedServer server = authenticating(mechanism, (authLine, in, out) -> {
+        if (authLine.startsWith("AUTH CRAM-MD5")) {
+          say(out, "334 " + b64("<3.3@scripted.test>"));
+          String response = in.readLine();
+          say(out, "535 5.7.8 authentication failed for " + response + " i.e. " + new String(Base64.getDecoder().decode(response),
+              StandardCharsets.UTF_8) + " (" + PASSWORD + ")");
+        } else {
+          say(out, "535 5.7.8 authentication failed for " + authLine + " (" + PASSWORD + ")");
         }
       })) {
         Path file = config(dir, "localhost", server.port(), mechanism, "");
