@@ -89,8 +89,11 @@ public final class Linter {
    */
   private static final Set<String> ABOUT_A_MISSING_SETTING = Set.of("from-without-smtp", "smtp-without-from");
 
-  /** Lints a SITE_CONFIG_FILE list as Sourcegraph loads it; findings point into the file that supplied the value. */
-  /** {@code partial}: files of the list are absent here, so a setting missing from these may come from them. */
+  /**
+   * Lints a SITE_CONFIG_FILE list as Sourcegraph loads it; findings point into the file that supplied
+   * the value. {@code partial}: files of the list are absent here, so a setting missing from these may
+   * come from them.
+   */
   public Judged checkMerged(List<SourceFile> sources, boolean partial) {
     Map<String, List<Finding>> raw = new LinkedHashMap<>();
     Map<String, List<Span>> masked = new LinkedHashMap<>();
@@ -158,9 +161,9 @@ public final class Linter {
     boolean hasEmail = root.members().stream().anyMatch(m -> m.key().toLowerCase(Locale.ROOT).startsWith("email."));
     // Plainly valid settings need no validator (and its compile, on a cold start); doubtful ones get every message.
     if (hasEmail && !QuickCheck.certainlyValid(root)) {
+      RuleInfo info = Catalogue.info(Catalogue.SCHEMA_VIOLATION);
       for (SchemaViolation v : schema.get().validate(root)) {
         if (!explained.contains(v.subject())) {
-          RuleInfo info = Catalogue.info(Catalogue.SCHEMA_VIOLATION);
           out.add(new Finding(info.id(), info.severity(), v.message(), Location.of(path, v.position(), v.end(), v.subject())));
         }
       }
