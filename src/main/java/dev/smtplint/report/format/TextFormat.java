@@ -1,5 +1,7 @@
 package dev.smtplint.report.format;
 
+import static dev.smtplint.report.Redaction.printable;
+
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
@@ -13,7 +15,6 @@ import java.io.Writer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.List;
 
 /**
  * Compiler-style text: {@code path:line:col: severity [rule] message}, the source line with a caret
@@ -122,18 +123,16 @@ public final class TextFormat implements Format {
       return;
     }
     out.write(printable(path) + ": probe " + (probe.ok() ? "passed" : "failed") + "\n");
-    for (ProbeStage s : stages ? probe.stages() : List.<ProbeStage>of()) {
-      out.write("  " + stageLine(s) + "\n");
+    if (stages) {
+      for (ProbeStage s : probe.stages()) {
+        out.write("  " + stageLine(s) + "\n");
+      }
     }
     if (verbose) {
       for (String line : probe.transcript()) {
         out.write("    " + printable(line) + "\n");
       }
     }
-  }
-
-  static String printable(String text) {
-    return Redaction.printable(text);
   }
 
   public static String summary(Report report) {
