@@ -106,7 +106,7 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
   }
 
   public Optional<JsonValue.Obj> templates() {
-    return root.get(TEMPLATES).filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast);
+    return root.object(TEMPLATES);
   }
 
   /** A string setting of email.smtp as written, or "" when it is absent or not a string. */
@@ -115,7 +115,7 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
   }
 
   public Optional<JsonValue.Obj> smtp() {
-    return root.get(SMTP).filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast);
+    return root.object(SMTP);
   }
 
   public Optional<JsonValue.Str> smtpString(String key) {

@@ -51,6 +51,11 @@ public sealed interface JsonValue
       return get(key).filter(Str.class::isInstance).map(Str.class::cast);
     }
 
+    /** The value of {@code key} when it is an object. */
+    public Optional<Obj> object(String key) {
+      return get(key).filter(Obj.class::isInstance).map(Obj.class::cast);
+    }
+
     public String typeName() {
       return "object";
     }
