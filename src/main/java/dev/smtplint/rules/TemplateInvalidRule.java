@@ -42,7 +42,7 @@ final class TemplateInvalidRule implements Rule {
               + "as missing: it refuses to save the config, and a SITE_CONFIG_FILE sends the default template instead");
         }
       }
-      for (String part : new String[] {"subject", "html", "text"}) {
+      for (String part : Templates.PARTS) {
         template.string(part).ifPresent(v -> problem(part, v.value()).ifPresent(p -> out.at(INFO, v,
             "template \"" + member.key() + "." + part + "\" " + p)));
       }

@@ -26,7 +26,7 @@ final class TemplateVariableUnknownRule implements Rule {
 
   public void check(EmailSettings s, Reporter out) {
     Templates.forEach(s, (member, template) -> {
-      for (String part : new String[] {"subject", "html", "text"}) {
+      for (String part : Templates.PARTS) {
         template.string(part).ifPresent(v -> unknownField(part, v.value()).ifPresent(f -> out.at(INFO, v,
             "template \"" + member.key() + "." + part + "\" uses {{." + Suggestions.shown(f)
                 + "}}, which Sourcegraph does not provide: the mail fails when it is sent"

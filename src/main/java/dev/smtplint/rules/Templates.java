@@ -2,6 +2,7 @@ package dev.smtplint.rules;
 
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -11,6 +12,8 @@ final class Templates {
   static final Set<String> NAMES = Set.of("resetPassword", "setPassword");
   /** The fields of the data Sourcegraph executes them with. */
   static final Set<String> VARIABLES = Set.of("Host", "Username", "URL");
+  /** The parts of a template, in the order findings about them are reported. */
+  static final List<String> PARTS = List.of("subject", "html", "text");
 
   private Templates() {}
 
