@@ -26,9 +26,12 @@ record Suppressions(Set<String> fileWide, Map<Integer, Set<String>> byLine, List
     Set<String> fileWide = new HashSet<>();
     Map<Integer, Set<String>> byLine = new HashMap<>();
     List<Named> names = new ArrayList<>();
+    if (!source.text().contains(DIRECTIVE)) {
+      return new Suppressions(fileWide, byLine, names);
+    }
     for (int i = 0; i < source.lines().size(); i++) {
       String line = source.lines().get(i);
-      if (!line.contains("smtplint-disable")) {
+      if (!line.contains(DIRECTIVE)) {
         continue;
       }
       // "// smtplint-disable[-next-line] NAMES", scanned by hand: linear however long the line.

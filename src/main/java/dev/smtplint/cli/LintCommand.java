@@ -221,7 +221,12 @@ final class LintCommand implements Callable<Integer> {
       judged[0] = check.get();
       return judged[0].results();
     });
-    return new Unit(name, results, Optional.ofNullable(judged[0]));
+    if (probe) {
+      return new Unit(name, results, Optional.ofNullable(judged[0]));
+    }
+    // Without a probe nothing reads the tree again, and only a finding's excerpt reads the source:
+    // a large batch keeps neither for its clean files (less to hold, less for the collector to copy).
+    return new Unit(name, results.stream().map(FileResult::withoutUnneededSource).toList(), Optional.empty());
   }
 
   /** Probes every judged unit, a few at once, each isolated; the units keep their order. */

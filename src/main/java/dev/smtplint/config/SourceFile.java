@@ -1,50 +1,72 @@
 package dev.smtplint.config;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The decoded text of one input, with the name a user knows it by. {@code badEncoding} is where the
- * first byte that is not UTF-8 stood; the text holds U+FFFD for each such byte, as Go reads it.
+ * first byte that is not UTF-8 stood; the text holds U+FFFD for each such byte, as Go reads it. Lines
+ * are kept as offsets into the text and cut out only when asked for (a batch keeps no copy of its text).
  */
-public record SourceFile(String path, String text, List<String> lines, int[] lineStarts, Optional<Position> badEncoding) {
-  public SourceFile {
-    lines = List.copyOf(lines);
-  }
+public record SourceFile(String path, String text, int[] lineStarts, Optional<Position> badEncoding) {
 
   public static SourceFile of(String path, String text) {
     return of(path, text, Optional.empty());
   }
 
   static SourceFile of(String path, String text, Optional<Position> badEncoding) {
-    List<String> lines = new ArrayList<>();
-    List<Integer> starts = new ArrayList<>();
-    split(text, lines, starts);
-    return new SourceFile(path, text, lines, starts.stream().mapToInt(Integer::intValue).toArray(), badEncoding);
+    return new SourceFile(path, text, starts(text), badEncoding);
   }
 
-  /** Lines split at CRLF, CR or LF, as Jackson counts them, with the offset each starts at. */
-  private static void split(String text, List<String> out, List<Integer> starts) {
-    int start = 0;
+  /** The offset each line starts at; lines end at CRLF, CR or LF, as Jackson counts them. */
+  private static int[] starts(String text) {
+    int[] starts = new int[16];
+    int n = 0;
+    starts[n++] = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r') {
-        out.add(text.substring(start, i));
-        starts.add(start);
         if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
           i++;
         }
-        start = i + 1;
+        if (n == starts.length) {
+          starts = Arrays.copyOf(starts, n * 2);
+        }
+        starts[n++] = i + 1;
       }
     }
-    out.add(text.substring(start));
-    starts.add(start);
+    return Arrays.copyOf(starts, n);
+  }
+
+  /** The lines, without their line ends, cut from the text as they are read. */
+  public List<String> lines() {
+    return new AbstractList<>() {
+      @Override
+      public String get(int index) {
+        return line(index + 1);
+      }
+
+      @Override
+      public int size() {
+        return lineStarts.length;
+      }
+    };
   }
 
   /** The text of a 1-based line, or an empty string past the end. */
   public String line(int number) {
-    return number >= 1 && number <= lines.size() ? lines.get(number - 1) : "";
+    if (number < 1 || number > lineStarts.length) {
+      return "";
+    }
+    int start = lineStarts[number - 1];
+    if (number == lineStarts.length) {
+      return text.substring(start);
+    }
+    int end = lineStarts[number]; // just after this line's end: LF, CR or CRLF
+    end -= text.charAt(end - 1) == '\n' && end - 2 >= start && text.charAt(end - 2) == '\r' ? 2 : 1;
+    return text.substring(start, end);
   }
 
   /** The offset in {@link #text} at which a 1-based line starts. */

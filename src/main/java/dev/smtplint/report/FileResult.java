@@ -40,6 +40,11 @@ public record FileResult(String path, Optional<SourceFile> source, List<Finding>
     return more.isEmpty() ? this : new FileResult(path, source, plus(more), probe, masked, internalError);
   }
 
+  /** The same result without its source when no finding quotes it (and no probe will add one). */
+  public FileResult withoutUnneededSource() {
+    return findings.isEmpty() && source.isPresent() ? new FileResult(path, Optional.empty(), findings, probe, masked, internalError) : this;
+  }
+
   private List<Finding> plus(List<Finding> more) {
     List<Finding> all = new ArrayList<>(findings);
     all.addAll(more);
