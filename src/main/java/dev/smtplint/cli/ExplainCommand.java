@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain a rule: why, a bad and a good example, the fix.")
 final class ExplainCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "RULE", description = "a rule id, as `smtplint rules` lists it")
+  @Parameters(paramLabel = "RULE", completionCandidates = Completions.Rules.class, description = "a rule id, as `smtplint rules` lists it")
   String rule;
 
   private final Environment environment;

@@ -50,20 +50,20 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--merge", paramLabel = "FILE[:FILE...]", description = "lint a SITE_CONFIG_FILE list as Sourcegraph merges it (repeatable)")
   List<String> merges = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Completions.Formats.class,
       description = "text, json, sarif, github or junit (default: ${DEFAULT-VALUE})")
   Format.Name format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE instead of standard output")
   Path output;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", description = "error, warning, info or never: the lowest severity that makes the exit code 1 (default: error)")
+  @Option(names = "--fail-on", paramLabel = "LEVEL", completionCandidates = Completions.Levels.class, description = "error, warning, info or never: the lowest severity that makes the exit code 1 (default: error)")
   String failOn;
 
-  @Option(names = "--disable", paramLabel = "RULE", split = ",", description = "switch rules off (repeatable)")
+  @Option(names = "--disable", paramLabel = "RULE", split = ",", completionCandidates = Completions.Rules.class, description = "switch rules off (repeatable)")
   List<String> disable = new ArrayList<>();
 
-  @Option(names = "--enable", paramLabel = "RULE", split = ",", description = "switch rules on that settings switched off (repeatable)")
+  @Option(names = "--enable", paramLabel = "RULE", split = ",", completionCandidates = Completions.Rules.class, description = "switch rules on that settings switched off (repeatable)")
   List<String> enable = new ArrayList<>();
 
   @Option(names = "--config", paramLabel = "FILE", description = "project settings (default: .smtplint.json in the working directory, then the git root)")
@@ -79,7 +79,7 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "plain text (also when NO_COLOR is set or output is not a terminal)")
   boolean noColor;
 
-  @Option(names = "--color", paramLabel = "WHEN", description = "auto, always or never (default: auto: at a terminal, "
+  @Option(names = "--color", paramLabel = "WHEN", completionCandidates = Completions.Colors.class, description = "auto, always or never (default: auto: at a terminal, "
       + "unless NO_COLOR is set or TERM is dumb; FORCE_COLOR forces it)")
   String colorWhen;
 

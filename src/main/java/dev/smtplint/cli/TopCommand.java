@@ -10,7 +10,8 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Finds email settings of a Sourcegraph site configuration that look fine and silently don't work.",
-    footer = {"", "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or unreadable file, 3 internal error."})
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:clean", "1:findings at or above --fail-on", "2:usage error or unreadable file", "3:internal error"})
 final class TopCommand implements Runnable {
   @Spec
   CommandSpec spec;
