@@ -2,6 +2,7 @@ package dev.smtplint.report.format;
 
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
+import dev.smtplint.report.ProjectHome;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.RuleInfo;
 import dev.smtplint.report.Severity;
@@ -26,7 +27,6 @@ import tools.jackson.core.JsonGenerator;
  * {@code %SRCROOT%} (the working directory).
  */
 public final class SarifFormat implements Format {
-  public static final String INFORMATION_URI = "https://github.com/smtplint/smtplint";
   private static final String SRCROOT = "%SRCROOT%";
 
   private final Path workingDirectory;
@@ -88,7 +88,7 @@ public final class SarifFormat implements Format {
     g.writeObjectPropertyStart("driver");
     g.writeStringProperty("name", "smtplint");
     g.writeStringProperty("version", report.toolVersion());
-    g.writeStringProperty("informationUri", INFORMATION_URI);
+    g.writeStringProperty("informationUri", ProjectHome.url());
     g.writeArrayPropertyStart("rules");
     for (RuleInfo r : report.rules()) {
       g.writeStartObject();
@@ -101,7 +101,7 @@ public final class SarifFormat implements Format {
       g.writeStringProperty("markdown", "**Why.** " + r.explanation().why() + "\n\n**Fix.** " + r.explanation().fix()
           + "\n\nBad:\n```jsonc\n" + r.explanation().bad() + "\n```\nGood:\n```jsonc\n" + r.explanation().good() + "\n```");
       g.writeEndObject();
-      g.writeStringProperty("helpUri", INFORMATION_URI + "/blob/main/docs/rules.md#" + r.id());
+      g.writeStringProperty("helpUri", ProjectHome.url() + "/blob/main/docs/rules.md#" + r.id());
       g.writeObjectPropertyStart("defaultConfiguration");
       g.writeStringProperty("level", level(r.severity()));
       g.writeEndObject();
