@@ -26,7 +26,7 @@ final class GmailSenderMismatchRule implements Rule {
     if (s.host().flatMap(Provider::forHost).filter(Provider::sendsAsLogin).isEmpty()) {
       return;
     }
-    s.smtpString("username").filter(u -> !u.value().isEmpty() && !Placeholders.isPlaceholder(u.value()))
+    s.smtpString("username").filter(u -> !u.value().isEmpty() && !Placeholders.isPlaceholder(u.value()) && !RedactedValueRule.isRedacted(u))
         .ifPresent(u -> s.address().filter(a -> !a.value().isBlank() && !Placeholders.isPlaceholder(a.value()))
             .filter(a -> !a.value().trim().toLowerCase(Locale.ROOT).equals(u.value().trim().toLowerCase(Locale.ROOT)))
             .ifPresent(a -> out.at(INFO, a, "Google SMTP sends as the account that logs in (\"email.smtp.username\"), "
