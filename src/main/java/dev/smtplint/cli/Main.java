@@ -64,6 +64,7 @@ public final class Main {
     SUBCOMMANDS.put("rules", RulesCommand::new);
     SUBCOMMANDS.put("explain", ExplainCommand::new);
     SUBCOMMANDS.put("schema", SchemaCommand::new);
+    SUBCOMMANDS.put("diagnose", DiagnoseCommand::new);
   }
 
   /**

@@ -1,0 +1,108 @@
+package dev.smtplint.cli;
+
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.config.SourceLoader;
+import dev.smtplint.probe.ErrorTexts;
+import dev.smtplint.report.RuleInfo;
+import dev.smtplint.report.format.JsonWriting;
+import dev.smtplint.rules.Catalogue;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * {@code smtplint diagnose TEXT|-}: what an error text from Sourcegraph (sendTestEmail's answer, a
+ * log line), Go's net/smtp or crypto/tls means, as a finding: rule, setting, fix and where the text
+ * comes from. The text itself is never printed back (it is input, and may hold anything).
+ */
+@Command(name = "diagnose", mixinStandardHelpOptions = true,
+    description = "Explain an error text from Sourcegraph (sendTestEmail, its logs), Go's net/smtp or crypto/tls: "
+        + "the rule, the setting at fault and the fix. '-' reads standard input.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:not a failure smtplint knows", "1:a known failure (explained)", "2:usage error"})
+final class DiagnoseCommand implements Callable<Integer> {
+  enum Output { TEXT, JSON }
+
+  @Parameters(paramLabel = "TEXT", arity = "1..*", description = "the error text (quote it), or - to read it from standard input")
+  List<String> text;
+
+  @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
+  Output format;
+
+  private final Environment environment;
+
+  DiagnoseCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  public Integer call() {
+    String input;
+    if (text.equals(List.of("-"))) {
+      try {
+        input = SourceLoader.load(environment.in(), "-").text();
+      } catch (SourceLoader.UnreadableException e) {
+        throw new UsageException(e.getMessage());
+      }
+    } else {
+      input = String.join(" ", text);
+    }
+    Optional<ErrorTexts.Diagnosis> diagnosis = ErrorTexts.diagnose(input);
+    if (format == Output.JSON) {
+      environment.out().println(json(diagnosis));
+    } else if (diagnosis.isPresent()) {
+      environment.out().print(text(diagnosis.get()));
+    } else {
+      environment.out().println("Not a failure smtplint knows: no step of Sourcegraph's sender, text of Go's net/smtp, "
+          + "crypto/tls or crypto/x509, or provider reply it recognises. `smtplint lint --probe FILE` finds out step by step.");
+    }
+    return diagnosis.isPresent() ? ExitCode.FINDINGS : ExitCode.OK;
+  }
+
+  /** The diagnosis as a finding reads: severity, rule, setting, step; meaning, fix, source. */
+  static String text(ErrorTexts.Diagnosis d) {
+    ErrorTexts.Entry e = d.entry();
+    RuleInfo info = Catalogue.info(e.rule());
+    StringBuilder out = new StringBuilder(info.severity().label()).append(" [").append(e.rule()).append("]");
+    if (!e.pointer().isEmpty()) {
+      out.append(" at ").append(JsonValue.settingName(e.pointer()));
+    }
+    if (d.step() != ErrorTexts.Step.NONE) {
+      out.append(", failed at ").append(d.step().meaning()).append(" (Sourcegraph: \"").append(d.step().label()).append("\")");
+    }
+    return out.append("\n  ").append(e.meaning())
+        .append("\n  fix: ").append(e.fix())
+        .append("\n  source: ").append(e.source())
+        .append("\n  more: smtplint explain ").append(e.rule()).append('\n').toString();
+  }
+
+  private static String json(Optional<ErrorTexts.Diagnosis> diagnosis) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JsonWriting.generator(out, false)) {
+      g.writeStartObject();
+      g.writeStringProperty("tool", "smtplint");
+      g.writeStringProperty("version", VersionProvider.version());
+      if (diagnosis.isEmpty()) {
+        g.writeNullProperty("diagnosis");
+      } else {
+        ErrorTexts.Diagnosis d = diagnosis.get();
+        ErrorTexts.Entry e = d.entry();
+        g.writeObjectPropertyStart("diagnosis");
+        g.writeStringProperty("rule", e.rule());
+        g.writeStringProperty("severity", Catalogue.info(e.rule()).severity().label());
+        g.writeStringProperty("pointer", e.pointer());
+        g.writeStringProperty("step", d.step().label());
+        g.writeStringProperty("meaning", e.meaning());
+        g.writeStringProperty("fix", e.fix());
+        g.writeStringProperty("source", e.source());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+    return out.toString();
+  }
+}
