@@ -23,8 +23,9 @@ class DependencyDirectionTest {
       "schema", Set.of("config"),
       "rules", Set.of("config", "report"),
       "probe", Set.of("config", "report"),
+      "instance", Set.of(),
       "check", Set.of("config", "report", "rules", "schema"),
-      "cli", Set.of("config", "report", "report.format", "rules", "schema", "check", "probe"));
+      "cli", Set.of("config", "report", "report.format", "rules", "schema", "check", "probe", "instance"));
 
   private static final Pattern REFERENCE = Pattern.compile("dev\\.smtplint\\.([a-z]+(?:\\.format)?)\\.");
 

@@ -95,6 +95,11 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--password-env", paramLabel = "NAME", description = "with --probe: take the SMTP password from environment variable NAME")
   String passwordEnv;
 
+  @Option(names = "--instance", paramLabel = "URL", arity = "0..1", fallbackValue = "",
+      description = "lint a running Sourcegraph's effective site config through its GraphQL API (URL default: SRC_ENDPOINT; "
+          + "token: SRC_ACCESS_TOKEN, a site admin's); with --probe --to, test through the instance's own sendTestEmail")
+  String instance;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "with --probe: limit for each network step (default: ${DEFAULT-VALUE})")
   double timeout;
 
@@ -128,6 +133,9 @@ final class LintCommand implements Callable<Integer> {
       throw new UsageException("--isolated ignores every settings file, so it does not go with --config");
     }
     Settings settings = settings(results, probeRun.isPresent() && passwordEnv != null);
+    if (instance != null) {
+      return lintInstance(settings, probeRun, results);
+    }
     Linter linter = new Linter(settings, EmailSchemaHolder::get, VersionControl::headedForVersionControl, environment.rules());
     if (files.isEmpty() && merges.isEmpty()) {
       throw new UsageException("lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'");
@@ -169,6 +177,43 @@ final class LintCommand implements Callable<Integer> {
         units.add(o.unit());
       }
     }
+    return finish(units, results, settings, probeRun, linter, code);
+  }
+
+  /**
+   * --instance: the instance's effective site configuration in place of files. REDACTED there means
+   * "not visible here", not a finding; --probe --to asks the instance to send, --password-env probes
+   * locally (when the instance shows the username).
+   */
+  private int lintInstance(Settings base, Optional<ProbeRun> probeRun, List<FileResult> results) throws IOException {
+    if (!files.isEmpty() || !merges.isEmpty()) {
+      throw new UsageException("--instance lints the instance's site configuration: give no FILE or --merge with it");
+    }
+    if (probeRun.isPresent() && to == null && passwordEnv == null) {
+      throw new UsageException("with --instance, --probe needs --to ADDRESS (the instance sends a test email there) "
+          + "or --password-env NAME (a local probe of the instance's settings)");
+    }
+    InstanceRun run = InstanceRun.open(instance, environment.env(), timeout);
+    Set<String> disabled = new HashSet<>(base.disabled());
+    disabled.add(Catalogue.REDACTED_VALUE);
+    Settings settings = new Settings(disabled, base.severity(), base.failOn(), base.passwordFromEnvironment());
+    Linter linter = new Linter(settings, EmailSchemaHolder::get, path -> false, environment.rules());
+    SourceFile source = run.fetch();
+    Unit unit = judge(source.path(), () -> linter.check(source));
+    List<Unit> units = new ArrayList<>(List.of(unit));
+    if (probeRun.isPresent() && passwordEnv == null && unit.judged().isPresent()) {
+      units.set(0, unit.probed(isolated(unit.name(), () -> run.probe(unit.judged().get(), linter, to))));
+      return finish(units, results, settings, Optional.empty(), linter, ExitCode.OK);
+    }
+    if (probeRun.isPresent()) {
+      unit.judged().ifPresent(InstanceRun::requireVisibleUsername);
+    }
+    return finish(units, results, settings, probeRun, linter, ExitCode.OK);
+  }
+
+  /** Probes (when asked), writes the report and decides the exit code: the same for files and an instance. */
+  private int finish(List<Unit> units, List<FileResult> results, Settings settings, Optional<ProbeRun> probeRun, Linter linter,
+      int code) throws IOException {
     FailOn threshold = settings.failOn().orElse(FailOn.ERROR);
     Optional<LiveProgress> live = probeRun.isPresent() && format == Format.Name.TEXT && output == null && !quiet
         ? Optional.of(new LiveProgress(environment.out(), textFormat(), terminalLive(), unicode())) : Optional.empty();
@@ -184,8 +229,8 @@ final class LintCommand implements Callable<Integer> {
       write(report, threshold);
     }
     boolean failed = threshold.threshold().map(report::anyAtLeast).orElse(false);
-    code = Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
-    return report.anyInternalError() ? ExitCode.INTERNAL : code;
+    int exit = Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
+    return report.anyInternalError() ? ExitCode.INTERNAL : exit;
   }
 
   /** From this many files on, files are checked in parallel (below it, threads cost more than they save). */
