@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.smtplint.probe.ErrorTexts;
+import dev.smtplint.probe.TestSmtpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -235,6 +236,31 @@ class InstanceTest {
     assertUsage(lint(env(), "--instance", url, "--timeout", "0.5"), "within 0 s (--timeout)");
     server.stop(0);
     assertUsage(lint(env(), "--instance", url), "cannot connect to " + url);
+  }
+
+  /**
+   * --probe --password-env: the local step-by-step probe on the instance's settings, the password from
+   * the environment (the instance serves it as REDACTED); refused, with a reason, where the instance
+   * hides the username too.
+   */
+  @Test
+  void passwordEnvProbesTheInstancesSettingsLocally() throws Exception {
+    try (TestSmtpServer smtp = TestSmtpServer.builder().auth("CRAM-MD5").start()) {
+      String served = "{\n  \"email.address\": \"sourcegraph@acme.io\",\n  \"email.smtp\": {\"host\": \"localhost\", \"port\": "
+          + smtp.port() + ", \"authentication\": \"CRAM-MD5\", \"username\": \"" + TestSmtpServer.USER
+          + "\", \"password\": \"REDACTED\"}\n}\n";
+      answer.set(r -> Answer.json("{\"data\":{\"site\":{\"configuration\":{\"id\":1,\"effectiveContents\":"
+          + JsonMapper.shared().writeValueAsString(served) + "}}}}"));
+      Map<String, String> env = Map.of("SRC_ACCESS_TOKEN", TOKEN, "SMTP_PASSWORD", TestSmtpServer.PASSWORD);
+      Run run = lint(env, "--instance", url, "--probe", "--password-env", "SMTP_PASSWORD", "--allow-host", "localhost",
+          "--timeout", "2", "--format", "json");
+      assertEquals(0, run.code(), run.all());
+      assertTrue(run.out().contains("\"stage\":\"auth\",\"ok\":true"), run.out());
+      assertFalse(run.all().contains(TestSmtpServer.PASSWORD));
+      answer.set(r -> sourcegraph(r)); // the username is REDACTED too
+      assertUsage(lint(env, "--instance", url, "--probe", "--password-env", "SMTP_PASSWORD", "--allow-host", "smtp.sendgrid.net"),
+          "serves email.smtp.username as REDACTED");
+    }
   }
 
   /** A hostile server that plants the token in the configuration gets it masked, positions kept. */
