@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import dev.smtplint.config.Position;
@@ -112,15 +113,16 @@ public final class Linter {
     merge.overrides().forEach(f -> raw.get(f.location().path()).add(f));
     Optional<JsonValue.Obj> root = complete ? Optional.of(merge.root()) : Optional.empty();
     String smtpFile = merge.owner(EmailSettings.SMTP_POINTER, sources.get(0)).path();
-    root.ifPresent(r -> judge(r, sources.get(0).path(), () -> versioned.test(smtpFile)).stream()
+    Function<String, Optional<SourceFile>> sourceOf = pointer -> Optional.of(merge.owner(pointer, sources.get(0)));
+    root.ifPresent(r -> judge(r, sources.get(0).path(), () -> versioned.test(smtpFile), sourceOf).stream()
         .filter(f -> !(partial && ABOUT_A_MISSING_SETTING.contains(f.rule())))
         .map(f -> merge.relocate(f, sources.get(0)))
         .forEach(f -> raw.get(f.location().path()).add(f)));
     List<FileResult> results = new ArrayList<>();
     Map<String, String> owners = new LinkedHashMap<>();
     for (SourceFile source : sources) {
-      results.add(new FileResult(source.path(), Optional.of(source), filter(raw.get(source.path()), source), Optional.empty(),
-          masked.get(source.path())));
+      List<Finding> kept = Fixes.checked(filter(raw.get(source.path()), source), source, masked.get(source.path()));
+      results.add(new FileResult(source.path(), Optional.of(source), kept, Optional.empty(), masked.get(source.path())));
     }
     root.ifPresent(r -> r.members().forEach(m -> owners.put(m.key(), merge.owner(m.value().pointer(), sources.get(0)).path())));
     return new Judged(results, root, owners);
@@ -145,9 +147,9 @@ public final class Linter {
   }
 
   /** Schema and rules over the email settings; a schema violation that a rule explains is dropped. */
-  List<Finding> judge(JsonValue.Obj root, String path, BooleanSupplier versioned) {
+  List<Finding> judge(JsonValue.Obj root, String path, BooleanSupplier versioned, Function<String, Optional<SourceFile>> sourceOf) {
     EmailSettings email = EmailSettings.of(root, new EmailSettings.Options(settings.passwordFromEnvironment(), versioned));
-    Reporter reporter = new Reporter(path);
+    Reporter reporter = new Reporter(path, sourceOf);
     for (Rule rule : rules) {
       rule.check(email, reporter);
     }
@@ -164,7 +166,8 @@ public final class Linter {
       RuleInfo info = Catalogue.info(Catalogue.SCHEMA_VIOLATION);
       for (SchemaViolation v : schema.get().validate(root)) {
         if (!explained.contains(v.subject())) {
-          out.add(new Finding(info.id(), info.severity(), v.message(), Location.of(path, v.position(), v.end(), v.subject())));
+          out.add(new Finding(info.id(), info.severity(), v.message(), Location.of(path, v.position(), v.end(), v.subject()),
+              Fixes.forSchemaViolation(root, v.subject())));
         }
       }
     }
@@ -236,7 +239,7 @@ public final class Linter {
       return findings;
     }
     return findings.stream().map(f -> f.message().contains(password.get())
-        ? new Finding(f.rule(), f.severity(), f.message().replace(password.get(), Redaction.MASK), f.location()) : f).toList();
+        ? f.withMessage(f.message().replace(password.get(), Redaction.MASK)) : f).toList();
   }
 
   static Finding finding(String rule, String path, Position at, String pointer, String message) {

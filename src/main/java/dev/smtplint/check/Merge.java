@@ -54,7 +54,6 @@ final class Merge {
   /** The same finding, located in the file that supplied the value. */
   Finding relocate(Finding f, SourceFile fallback) {
     Location l = f.location();
-    return new Finding(f.rule(), f.severity(), f.message(),
-        l.in(owner(l.pointer(), fallback).path()));
+    return f.withLocation(l.in(owner(l.pointer(), fallback).path()));
   }
 }

@@ -10,14 +10,52 @@ import java.util.Optional;
  * first byte that is not UTF-8 stood; the text holds U+FFFD for each such byte, as Go reads it. Lines
  * are kept as offsets into the text and cut out only when asked for (a batch keeps no copy of its text).
  */
-public record SourceFile(String path, String text, int[] lineStarts, Optional<Position> badEncoding) {
+public record SourceFile(String path, String text, int[] lineStarts, Optional<Position> badEncoding, boolean bom) {
 
   public static SourceFile of(String path, String text) {
-    return of(path, text, Optional.empty());
+    return of(path, text, Optional.empty(), false);
   }
 
-  static SourceFile of(String path, String text, Optional<Position> badEncoding) {
-    return new SourceFile(path, text, starts(text), badEncoding);
+  /** The same file with other text (after fixes): same name, same byte-order mark. */
+  public SourceFile withText(String other) {
+    return of(path, other, Optional.empty(), bom);
+  }
+
+  static SourceFile of(String path, String text, Optional<Position> badEncoding, boolean bom) {
+    return new SourceFile(path, text, starts(text), badEncoding, bom);
+  }
+
+  /** The bytes of the file as read: the BOM it had, then the text in UTF-8 (exact for a file that decoded cleanly). */
+  public byte[] bytes() {
+    byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (!bom) {
+      return utf8;
+    }
+    byte[] out = new byte[utf8.length + 3];
+    out[0] = (byte) 0xEF;
+    out[1] = (byte) 0xBB;
+    out[2] = (byte) 0xBF;
+    System.arraycopy(utf8, 0, out, 3, utf8.length);
+    return out;
+  }
+
+  /** The byte offset in the file of a character offset of {@link #text} (BOM and UTF-8 counted). */
+  public long byteOffset(int charOffset) {
+    long bytes = bom ? 3 : 0;
+    for (int i = 0; i < charOffset && i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   /** The offset each line starts at; lines end at CRLF, CR or LF, as Jackson counts them. */

@@ -116,9 +116,9 @@ public final class SourceLoader {
     decoder.flush(out);
     String text = out.flip().toString();
     if (firstBad < 0) {
-      return SourceFile.of(displayName, text);
+      return SourceFile.of(displayName, text, Optional.empty(), start == 3);
     }
     SourceFile plain = SourceFile.of(displayName, text);
-    return SourceFile.of(displayName, text, Optional.of(plain.positionOf(firstBad)));
+    return SourceFile.of(displayName, text, Optional.of(plain.positionOf(firstBad)), start == 3);
   }
 }

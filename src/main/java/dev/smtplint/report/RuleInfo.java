@@ -1,14 +1,28 @@
 package dev.smtplint.report;
 
+import java.util.Optional;
+
 /**
  * What a user reads about a rule: its stable id, default severity, group, one-line summary and
  * the long explanation. The catalogue in {@code rules} is the only place these are written.
  */
 public record RuleInfo(
-    String id, Severity severity, String group, String summary, Explanation explanation) {
+    String id, Severity severity, String group, String summary, Explanation explanation, Optional<Autofix> autofix) {
 
   /** The parts of {@code smtplint explain}: why, a bad and a good example, the fix, the source. */
   public record Explanation(String why, String bad, String good, String fix, String source) {}
+
+  /** What {@code lint --fix} does for the rule's findings, and how safely (see {@link Fix}). */
+  public record Autofix(Fix.Safety safety, String what) {}
+
+  public RuleInfo(String id, Severity severity, String group, String summary, Explanation explanation) {
+    this(id, severity, group, summary, explanation, Optional.empty());
+  }
+
+  /** The same rule, whose findings carry a fix of this kind (where the value allows one). */
+  public RuleInfo fixes(Fix.Safety safety, String what) {
+    return new RuleInfo(id, severity, group, summary, explanation, Optional.of(new Autofix(safety, what)));
+  }
 
   public RuleInfo {
     if (!isKebabCase(id)) {

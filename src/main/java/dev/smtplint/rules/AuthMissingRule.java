@@ -1,5 +1,9 @@
 package dev.smtplint.rules;
 
+import java.util.List;
+import java.util.Optional;
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.Fix;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
@@ -14,7 +18,8 @@ final class AuthMissingRule implements Rule {
           "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"username\": \"sg\", \"password\": \"...\" }",
           "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"username\": \"sg\", \"password\": \"...\", \"authentication\": \"PLAIN\" }",
           "Add \"authentication\": \"PLAIN\" (or \"CRAM-MD5\", or \"none\" for an open relay).",
-          "Sourcegraph internal/txemail Send (default branch of the authentication switch); schema/site.schema.json lists it as required."));
+          "Sourcegraph internal/txemail Send (default branch of the authentication switch); schema/site.schema.json lists it as required."))
+      .fixes(Fix.Safety.UNSAFE, "adds \"authentication\": \"PLAIN\" where a username and a password are written: Sourcegraph then logs in");
 
   public RuleInfo info() {
     return INFO;
@@ -25,6 +30,15 @@ final class AuthMissingRule implements Rule {
     s.smtp().filter(smtp -> smtp.get("authentication").isEmpty()).ifPresent(smtp ->
         out.add(INFO, s.smtpMember().orElseThrow().keyPosition(), smtp.pointer() + "/authentication", "\"email.smtp\" has no \"authentication\": the documented PLAIN "
             + "default does not apply and Sourcegraph refuses to send ('invalid SMTP authentication type \"\"'); "
-            + "add \"authentication\": \"PLAIN\""));
+            + "add \"authentication\": \"PLAIN\"", fix(s, smtp, out)));
+  }
+
+  /** Unsafe (Sourcegraph starts to authenticate): PLAIN, where a username and a password are written. */
+  private static Optional<Fix> fix(EmailSettings s, JsonValue.Obj smtp, Reporter out) {
+    boolean credentials = s.smtpString("username").filter(u -> !u.value().isEmpty()).isPresent()
+        && s.smtpString("password").filter(p -> !p.value().isEmpty()).isPresent();
+    return credentials ? Edits.insertFirst(out.sourceOf(smtp.pointer()), smtp, "authentication", "\"PLAIN\"")
+        .map(e -> Fix.unsafe("add \"authentication\": \"PLAIN\" (Sourcegraph then logs in with the credentials)", List.of(e)))
+        : Optional.empty();
   }
 }

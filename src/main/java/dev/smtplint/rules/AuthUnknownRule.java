@@ -1,5 +1,8 @@
 package dev.smtplint.rules;
 
+import java.util.Optional;
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.Fix;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
@@ -16,7 +19,8 @@ final class AuthUnknownRule implements Rule {
           "\"authentication\": \"plain\"",
           "\"authentication\": \"PLAIN\"",
           "Write PLAIN, CRAM-MD5 or none exactly. For a server that offers only LOGIN, PLAIN almost always works too.",
-          "Sourcegraph internal/txemail Send: `switch conf.EmailSmtp.Authentication { case \"none\": case \"PLAIN\": case \"CRAM-MD5\": default: error }`."));
+          "Sourcegraph internal/txemail Send: `switch conf.EmailSmtp.Authentication { case \"none\": case \"PLAIN\": case \"CRAM-MD5\": default: error }`."))
+      .fixes(Fix.Safety.SAFE, "writes the mechanism in the case Sourcegraph compares (\"plain\" → \"PLAIN\", \"None\" → \"none\"); LOGIN and other mechanisms are left alone");
 
   static final List<String> ALLOWED = List.of("PLAIN", "CRAM-MD5", "none");
 
@@ -27,7 +31,13 @@ final class AuthUnknownRule implements Rule {
   public void check(EmailSettings s, Reporter out) {
     s.smtpString("authentication").filter(a -> !ALLOWED.contains(a.value()))
         .ifPresent(a -> out.at(INFO, a, "authentication \"" + a.value() + "\" is not one of PLAIN, CRAM-MD5, none "
-            + "(case matters): Sourcegraph refuses to send; " + advice(a.value())));
+            + "(case matters): Sourcegraph refuses to send; " + advice(a.value()), fix(a)));
+  }
+
+  /** Safe: only the case differs from a mechanism Sourcegraph knows. */
+  private static Optional<Fix> fix(JsonValue.Str a) {
+    return ALLOWED.stream().filter(known -> known.equalsIgnoreCase(a.value().strip())).findFirst()
+        .map(known -> Fix.safe("write \"" + known + "\"", List.of(Edits.replace(a, Edits.quoted(known)))));
   }
 
   static String advice(String value) {

@@ -1,5 +1,9 @@
 package dev.smtplint.rules;
 
+import java.util.List;
+import java.util.Optional;
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.Fix;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
@@ -15,15 +19,19 @@ final class DeprecatedSettingRule implements Rule {
           "\"disableTLS\": true",
           "\"noVerifyTLS\": true   // only if you really must; see tls-verification-disabled",
           "Delete \"disableTLS\"; if certificate checks must be skipped, the current name is \"noVerifyTLS\".",
-          "Sourcegraph internal/txemail (2020-11-12 TODO to delete DisableTLS); schema/site.schema.json has no disableTLS."));
+          "Sourcegraph internal/txemail (2020-11-12 TODO to delete DisableTLS); schema/site.schema.json has no disableTLS."))
+      .fixes(Fix.Safety.SAFE, "renames disableTLS to noVerifyTLS, its name since 2020 (not when noVerifyTLS is also set)");
 
   public RuleInfo info() {
     return INFO;
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.smtp().flatMap(o -> o.member("disableTLS")).ifPresent(m -> out.atKey(INFO, m,
+    s.smtp().ifPresent(smtp -> smtp.member("disableTLS").ifPresent(m -> out.atKey(INFO, m,
         "\"disableTLS\" is no longer a setting (renamed \"noVerifyTLS\" in 2020, then removed): Sourcegraph refuses to "
-            + "save a config with it, and a SITE_CONFIG_FILE that has it loads with the key ignored and TLS verified; delete it"));
+            + "save a config with it, and a SITE_CONFIG_FILE that has it loads with the key ignored and TLS verified; delete it",
+        smtp.member("noVerifyTLS").isPresent() || !(m.value() instanceof JsonValue.Bool) ? Optional.empty()
+            : Edits.renameKey(out.sourceOf(m.value().pointer()), m, "noVerifyTLS")
+                .map(e -> Fix.safe("rename it \"noVerifyTLS\" (its name since 2020)", List.of(e))))));
   }
 }

@@ -1,5 +1,8 @@
 package dev.smtplint.rules;
 
+import java.util.List;
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.Fix;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
@@ -18,7 +21,8 @@ final class HostInvalidRule implements Rule {
           "\"host\": \"smtp://smtp.acme.io:587\"",
           "\"host\": \"smtp.acme.io\",\n\"port\": 587",
           "Write the bare host name (or IP address) in \"host\" and the port number in \"port\".",
-          "Sourcegraph internal/txemail: net.JoinHostPort(conf.EmailSmtp.Host, strconv.Itoa(conf.EmailSmtp.Port))."));
+          "Sourcegraph internal/txemail: net.JoinHostPort(conf.EmailSmtp.Host, strconv.Itoa(conf.EmailSmtp.Port))."))
+      .fixes(Fix.Safety.SAFE, "writes the bare host name (smtp://host:587/ or \" host \" → host) when what remains is a valid host");
 
   private static final Pattern WITH_PORT = Pattern.compile("^([^:/\\s]+):(\\d+)$");
 
@@ -27,7 +31,24 @@ final class HostInvalidRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.smtpString("host").ifPresent(h -> problem(h.value()).ifPresent(p -> out.at(INFO, h, p)));
+    s.smtpString("host").ifPresent(h -> problem(h.value()).ifPresent(p -> out.at(INFO, h, p, fix(h))));
+  }
+
+  /**
+   * Safe: the host name written with a scheme, a port, a path or spaces around it, where what remains
+   * is a valid host (the port field is Sourcegraph's port either way).
+   */
+  static Optional<Fix> fix(JsonValue.Str h) {
+    String bare = h.value().strip();
+    int scheme = bare.indexOf("://");
+    bare = scheme >= 0 ? bare.substring(scheme + 3) : bare;
+    int slash = bare.indexOf('/');
+    bare = slash >= 0 ? bare.substring(0, slash) : bare;
+    Matcher withPort = WITH_PORT.matcher(bare);
+    bare = withPort.matches() ? withPort.group(1) : bare;
+    String host = bare;
+    return Optional.of(host).filter(b -> !b.isEmpty() && !b.equals(h.value()) && problem(b).isEmpty())
+        .map(b -> Fix.safe("write \"" + host + "\"", List.of(Edits.replace(h, Edits.quoted(host)))));
   }
 
   static Optional<String> problem(String host) {

@@ -1,5 +1,8 @@
 package dev.smtplint.rules;
 
+import java.util.List;
+import java.util.Optional;
+import dev.smtplint.report.Fix;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
@@ -18,7 +21,8 @@ final class ImplicitTlsPortRule implements Rule {
           "\"host\": \"smtp.acme.io\",\n\"port\": 465",
           "\"host\": \"smtp.acme.io\",\n\"port\": 587",
           "Use the provider's STARTTLS submission port: 587 (or 2525 / 2587 where port 587 is blocked).",
-          "Sourcegraph internal/txemail uses net/smtp via jordan-wright/email Send, which dials plain TCP (no tls.Dial); RFC 8314 §3.3 defines 465 as implicit TLS."));
+          "Sourcegraph internal/txemail uses net/smtp via jordan-wright/email Send, which dials plain TCP (no tls.Dial); RFC 8314 §3.3 defines 465 as implicit TLS."))
+      .fixes(Fix.Safety.UNSAFE, "sets the port to 587 (STARTTLS submission): the server must listen there");
 
   static final Set<Integer> PORTS = Set.of(465, 2465);
 
@@ -29,6 +33,8 @@ final class ImplicitTlsPortRule implements Rule {
   public void check(EmailSettings s, Reporter out) {
     s.portNumber().filter(PORTS::contains).ifPresent(p -> out.at(INFO, s.port().orElseThrow(),
         "port " + p + " expects TLS on connect, which Sourcegraph does not speak: it connects in plain text and "
-            + "the send hangs until it times out (alert emails, sent by Alertmanager, may still arrive); use 587 (STARTTLS)"));
+            + "the send hangs until it times out (alert emails, sent by Alertmanager, may still arrive); use 587 (STARTTLS)",
+        Optional.of(Fix.unsafe("use 587 (changes the server port Sourcegraph connects to)",
+            List.of(Edits.replace(s.port().orElseThrow(), "587"))))));
   }
 }

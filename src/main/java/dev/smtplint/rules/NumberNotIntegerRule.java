@@ -1,5 +1,8 @@
 package dev.smtplint.rules;
 
+import java.util.List;
+import java.util.Optional;
+import dev.smtplint.report.Fix;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
@@ -18,7 +21,8 @@ final class NumberNotIntegerRule implements Rule {
           "\"port\": 587.0",
           "\"port\": 587",
           "Write the port as digits only.",
-          "Go encoding/json (literalStore: strconv.ParseInt on the literal for int fields); Sourcegraph schema.SMTPServerConfig.Port is an int."));
+          "Go encoding/json (literalStore: strconv.ParseInt on the literal for int fields); Sourcegraph schema.SMTPServerConfig.Port is an int."))
+      .fixes(Fix.Safety.SAFE, "writes the same whole number in digits (587.0 → 587, 1e3 → 1000)");
 
   public RuleInfo info() {
     return INFO;
@@ -29,8 +33,14 @@ final class NumberNotIntegerRule implements Rule {
         .filter(p -> !p.isIntegerLiteral())
         .ifPresent(p -> out.at(INFO, p, "port is written as " + shortened(p.text()) + ", which Go cannot decode into an "
             + "int: Sourcegraph can neither load nor save the config; write it as digits only"
-            + (p.isIntegral() && p.decimal().abs().compareTo(BigDecimal.valueOf(65535)) <= 0
-                ? " (" + p.decimal().toBigInteger() + ")" : "")));
+            + (fixable(p) ? " (" + p.decimal().toBigInteger() + ")" : ""),
+            Optional.of(p).filter(NumberNotIntegerRule::fixable).map(n -> Fix.safe("write " + n.decimal().toBigInteger(),
+                List.of(Edits.replace(n, n.decimal().toBigInteger().toString()))))));
+  }
+
+  /** Safe: the same whole number, within the ports' range, in digits. */
+  private static boolean fixable(JsonValue.Num p) {
+    return p.isIntegral() && p.decimal().abs().compareTo(BigDecimal.valueOf(65535)) <= 0;
   }
 
   private static String shortened(String literal) {

@@ -1,5 +1,8 @@
 package dev.smtplint.rules;
 
+import java.util.List;
+import java.util.Optional;
+import dev.smtplint.report.Fix;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
@@ -16,7 +19,8 @@ final class Port25SubmissionRule implements Rule {
           "\"port\": 25",
           "\"port\": 587",
           "Use the submission port 587 (RFC 6409), or 2525 where 587 is blocked.",
-          "RFC 6409 (message submission); GCP and AWS documentation on outbound port 25."));
+          "RFC 6409 (message submission); GCP and AWS documentation on outbound port 25."))
+      .fixes(Fix.Safety.UNSAFE, "sets the port to 587: the server must take submission there");
 
   public RuleInfo info() {
     return INFO;
@@ -26,6 +30,8 @@ final class Port25SubmissionRule implements Rule {
     boolean local = s.host().map(h -> h.equals("localhost") || h.equals("127.0.0.1") || h.equals("::1")).orElse(false);
     s.portNumber().filter(p -> p == 25 && !local && s.authenticates()).ifPresent(p -> out.at(INFO, s.port().orElseThrow(),
         "port 25 with authentication is unusual: it is for server-to-server relay, cloud providers block it outbound, "
-            + "and providers take authenticated submission on 587; use 587"));
+            + "and providers take authenticated submission on 587; use 587",
+        Optional.of(Fix.unsafe("use 587 (changes the server port Sourcegraph connects to)",
+            List.of(Edits.replace(s.port().orElseThrow(), "587"))))));
   }
 }

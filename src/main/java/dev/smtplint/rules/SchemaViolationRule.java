@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.report.Fix;
 import static dev.smtplint.report.Severity.ERROR;
 
 import dev.smtplint.report.RuleInfo;
@@ -14,7 +15,8 @@ final class SchemaViolationRule implements Rule {
           "\"email.smtp\": {\n  \"host\": \"smtp.acme.io\",\n  \"port\": \"587\",\n  \"authentication\": \"PLAIN\"\n}",
           "\"email.smtp\": {\n  \"host\": \"smtp.acme.io\",\n  \"port\": 587,\n  \"authentication\": \"PLAIN\"\n}",
           "Change the value as the message says; `smtplint schema` prints the whole schema.",
-          "schema/email-settings.schema.json mirrors the email.* definitions of Sourcegraph's schema/site.schema.json."));
+          "schema/email-settings.schema.json mirrors the email.* definitions of Sourcegraph's schema/site.schema.json."))
+      .fixes(Fix.Safety.SAFE, "writes a port given as a string (\"587\") as a number, and noVerifyTLS given as \"true\"/\"false\" as a boolean; other violations have no fix");
 
   public RuleInfo info() {
     return INFO;

@@ -1,5 +1,8 @@
 package dev.smtplint.rules;
 
+import java.util.List;
+import java.util.Optional;
+import dev.smtplint.report.Fix;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
@@ -18,7 +21,8 @@ final class SettingCaseRule implements Rule {
           "\"email.address\": \"sourcegraph@acme.io\"",
           "Write the key in its exact spelling, and keep one spelling only.",
           "Go encoding/json (Unmarshal: \"preferring an exact match but also accepting a case-insensitive match\"); "
-              + "Sourcegraph internal/conf (jsonc → map → json.Unmarshal into schema.SiteConfiguration)."));
+              + "Sourcegraph internal/conf (jsonc → map → json.Unmarshal into schema.SiteConfiguration)."))
+      .fixes(Fix.Safety.SAFE, "writes the key in Sourcegraph's spelling, when it is the only spelling in the file");
 
   public RuleInfo info() {
     return INFO;
@@ -28,9 +32,12 @@ final class SettingCaseRule implements Rule {
     for (JsonValue.Member m : s.written().members()) {
       EmailSettings.knownSetting(m.key()).filter(k -> !k.equals(m.key())).ifPresent(known -> {
         long spellings = s.written().members().stream().filter(o -> o.key().equalsIgnoreCase(known)).count();
+        // Safe only as the one spelling: with two, renaming one changes which value wins.
+        Optional<Fix> fix = spellings > 1 ? Optional.empty() : Edits.renameKey(out.sourceOf(m.value().pointer()), m, known)
+            .map(e -> Fix.safe("write it \"" + known + "\"", List.of(e)));
         out.atKey(INFO, m, "\"" + m.key() + "\" is read by Sourcegraph as \"" + known + "\" (Go matches keys ignoring "
             + "case)" + (spellings > 1 ? ", together with the other spelling: the one that sorts last wins, objects are "
-            + "merged field by field" : "") + "; write it \"" + known + "\"");
+            + "merged field by field" : "") + "; write it \"" + known + "\"", fix);
       });
     }
   }

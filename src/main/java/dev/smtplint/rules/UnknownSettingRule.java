@@ -1,5 +1,8 @@
 package dev.smtplint.rules;
 
+import java.util.List;
+import java.util.Optional;
+import dev.smtplint.report.Fix;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
@@ -17,7 +20,8 @@ final class UnknownSettingRule implements Rule {
           "\"email.smtps\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\" }",
           "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\" }",
           "Rename the key to the setting you meant (email.address, email.senderName, email.smtp, email.templates), or delete it.",
-          "Sourcegraph schema/site.schema.json (the root object allows additional properties; only these four email.* keys are defined)."));
+          "Sourcegraph schema/site.schema.json (the root object allows additional properties; only these four email.* keys are defined)."))
+      .fixes(Fix.Safety.SAFE, "renames the key to the one known setting it is close to, when the file does not have that setting already");
 
   public RuleInfo info() {
     return INFO;
@@ -28,7 +32,12 @@ final class UnknownSettingRule implements Rule {
       if (m.key().toLowerCase(Locale.ROOT).startsWith("email.") && EmailSettings.knownSetting(m.key()).isEmpty()) {
         String hint = Suggestions.closest(m.key(), EmailSettings.KNOWN).map(k -> "; did you mean \"" + k + "\"?")
             .orElse("; the email settings are " + String.join(", ", EmailSettings.KNOWN));
-        out.atKey(INFO, m, "Sourcegraph has no setting \"" + Suggestions.shown(m.key()) + "\" and ignores it" + hint);
+        // Safe: one close match that the file does not already have (in any case).
+        Optional<Fix> fix = Suggestions.closest(m.key(), EmailSettings.KNOWN)
+            .filter(k -> s.written().members().stream().noneMatch(o -> o.key().equalsIgnoreCase(k)))
+            .flatMap(k -> Edits.renameKey(out.sourceOf(m.value().pointer()), m, k)
+                .map(e -> Fix.safe("rename it \"" + k + "\"", List.of(e))));
+        out.atKey(INFO, m, "Sourcegraph has no setting \"" + Suggestions.shown(m.key()) + "\" and ignores it" + hint, fix);
       }
     }
   }

@@ -1,0 +1,86 @@
+package dev.smtplint.check;
+
+import dev.smtplint.config.EmailSettings;
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.Span;
+import dev.smtplint.report.Finding;
+import dev.smtplint.report.Fix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The check's part of fixing: fixes for the schema's own findings (a number or boolean written as a
+ * string), the guards every fix passes before a report carries it, and applying edits to a text.
+ */
+public final class Fixes {
+  private Fixes() {}
+
+  /** Safe: {@code "587"} → {@code 587} for the port, {@code "true"} → {@code true} for noVerifyTLS. */
+  static Optional<Fix> forSchemaViolation(JsonValue.Obj root, String pointer) {
+    Optional<JsonValue> value = JsonValue.at(root, pointer);
+    if (value.isEmpty() || !(value.get() instanceof JsonValue.Str str)) {
+      return Optional.empty();
+    }
+    String v = str.value();
+    if (pointer.equals(EmailSettings.PORT_POINTER) && v.matches("[1-9][0-9]{0,4}") && Integer.parseInt(v) <= 65535) {
+      return Optional.of(Fix.safe("write the number " + v, List.of(new Fix.Edit(str.span().start(), str.span().end(), v))));
+    }
+    if (pointer.equals(JsonValue.child(EmailSettings.SMTP_POINTER, "noVerifyTLS")) && (v.equals("true") || v.equals("false"))) {
+      return Optional.of(Fix.safe("write the boolean " + v, List.of(new Fix.Edit(str.span().start(), str.span().end(), v))));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The findings of one file as a report may carry them: no fix in a file that is not clean UTF-8
+   * JSONC (its positions are not the file's bytes), none whose edits touch a secret's span or run past
+   * the text.
+   */
+  static List<Finding> checked(List<Finding> findings, SourceFile source, List<Span> secrets) {
+    boolean fixable = source.badEncoding().isEmpty()
+        && findings.stream().noneMatch(f -> f.rule().equals("invalid-json") || f.rule().equals("invalid-encoding"));
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      boolean keep = fixable && f.fix().isPresent() && f.fix().get().edits().stream().allMatch(e -> e.end() <= source.text().length()
+          && secrets.stream().noneMatch(s -> e.start() < s.end() && s.start() < e.end() || e.start() == e.end() && s.start() < e.start() && e.start() < s.end()));
+      out.add(keep || f.fix().isEmpty() ? f : f.withoutFix());
+    }
+    return out;
+  }
+
+  /**
+   * The text with the fixes applied: in order of position, a fix whose edits overlap an edit already
+   * taken is left whole for the next pass (never half applied).
+   */
+  public static String apply(String text, List<Fix> fixes) {
+    List<Fix> sorted = new ArrayList<>(fixes);
+    sorted.sort((a, b) -> Integer.compare(first(a), first(b)));
+    List<Fix.Edit> taken = new ArrayList<>();
+    for (Fix fix : sorted) {
+      boolean clear = fix.edits().stream().allMatch(e -> e.end() <= text.length()
+          && taken.stream().noneMatch(t -> overlaps(t, e)));
+      if (clear) {
+        taken.addAll(fix.edits());
+      }
+    }
+    taken.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end()));
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    for (Fix.Edit e : taken) {
+      out.append(text, at, e.start()).append(e.replacement());
+      at = e.end();
+    }
+    return out.append(text, at, text.length()).toString();
+  }
+
+  private static int first(Fix fix) {
+    return fix.edits().stream().mapToInt(Fix.Edit::start).min().orElse(0);
+  }
+
+  /** Two edits overlap when their ranges share a character, or an insertion falls at the other's position. */
+  private static boolean overlaps(Fix.Edit a, Fix.Edit b) {
+    return a.start() < b.end() && b.start() < a.end() || a.start() == b.start();
+  }
+}
