@@ -57,6 +57,9 @@ final class FastLintArgs {
         case "--probe" -> c.probe = true;
         case "-v", "--verbose" -> c.verbose = true;
         case "--debug" -> c.debug = true;
+        case "--fix" -> c.fix = true;
+        case "--unsafe-fixes" -> c.unsafeFixes = true;
+        case "--diff" -> c.diff = true;
         default -> {
           if (i + 1 >= args.length || !value(c, a, args[++i])) {
             return Optional.empty();

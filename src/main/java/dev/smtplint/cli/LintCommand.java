@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -95,6 +96,15 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--password-env", paramLabel = "NAME", description = "with --probe: take the SMTP password from environment variable NAME")
   String passwordEnv;
 
+  @Option(names = "--fix", description = "apply the safe fixes in place (never to a username or password), then report what remains")
+  boolean fix;
+
+  @Option(names = "--unsafe-fixes", description = "with --fix or --diff: also the fixes that change what is sent (port 465 to 587, ...)")
+  boolean unsafeFixes;
+
+  @Option(names = "--diff", description = "print the fixes as a unified diff and write nothing (exit 1 when there is something to fix)")
+  boolean diff;
+
   @Option(names = "--instance", paramLabel = "URL", arity = "0..1", fallbackValue = "",
       description = "lint a running Sourcegraph's effective site config through its GraphQL API (URL default: SRC_ENDPOINT; "
           + "token: SRC_ACCESS_TOKEN, a site admin's); with --probe --to, test through the instance's own sendTestEmail")
@@ -113,6 +123,9 @@ final class LintCommand implements Callable<Integer> {
   boolean debug;
 
   private final Environment environment;
+  /** --fix or --diff: the fixes of this run; null otherwise. */
+  private FixRun fixRun;
+
   /** The SITE_CONFIG_FILE list of the settings file, absolute; empty without one. */
   private final List<Path> siteConfig = new ArrayList<>();
 
@@ -134,8 +147,21 @@ final class LintCommand implements Callable<Integer> {
     }
     Settings settings = settings(results, probeRun.isPresent() && passwordEnv != null);
     if (instance != null) {
+      if (fix || diff) {
+        throw new UsageException("--fix and --diff change files: they do not go with --instance");
+      }
       return lintInstance(settings, probeRun, results);
     }
+    if (unsafeFixes && !fix && !diff) {
+      throw new UsageException("--unsafe-fixes goes with --fix or --diff");
+    }
+    if (fix && diff) {
+      throw new UsageException("--fix writes the fixes and --diff only shows them: choose one");
+    }
+    if ((fix || diff) && probe) {
+      throw new UsageException("--fix and --diff do not go with --probe: fix first, then probe");
+    }
+    fixRun = fix || diff ? new FixRun(unsafeFixes) : null;
     Linter linter = new Linter(settings, EmailSchemaHolder::get, VersionControl::headedForVersionControl, environment.rules());
     if (files.isEmpty() && merges.isEmpty()) {
       throw new UsageException("lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'");
@@ -211,6 +237,38 @@ final class LintCommand implements Callable<Integer> {
     return finish(units, results, settings, probeRun, linter, ExitCode.OK);
   }
 
+  /**
+   * Writes the fixed files (standard input's fixed text goes to standard output, the report then to
+   * standard error); a file that cannot be written safely is a line on stderr and exit 2.
+   */
+  private int writeFixes() {
+    int code = ExitCode.OK;
+    int fixed = 0;
+    int files = 0;
+    for (FixRun.Changed c : fixRun.changed()) {
+      if (c.path() == null) {
+        environment.out().print(c.after().text());
+        reportToStandardError = true;
+        continue;
+      }
+      Optional<String> refused = FixRun.write(c);
+      if (refused.isPresent()) {
+        environment.complain(refused.get());
+        code = ExitCode.USAGE;
+      } else {
+        fixed += c.fixes();
+        files++;
+      }
+    }
+    if (files > 0) {
+      environment.complain("fixed " + fixed + (fixed == 1 ? " problem" : " problems") + " in " + files + (files == 1 ? " file" : " files"));
+    }
+    return code;
+  }
+
+  /** With --fix on standard input, standard output carries the fixed text. */
+  private boolean reportToStandardError;
+
   /** Probes (when asked), writes the report and decides the exit code: the same for files and an instance. */
   private int finish(List<Unit> units, List<FileResult> results, Settings settings, Optional<ProbeRun> probeRun, Linter linter,
       int code) throws IOException {
@@ -223,6 +281,13 @@ final class LintCommand implements Callable<Integer> {
     results.stream().filter(r -> r.internalError().isPresent())
         .forEach(r -> environment.complain(r.path() + ": " + r.internalError().get()));
     Report report = new Report(VersionProvider.version(), results, Catalogue.infos());
+    if (fixRun != null && diff) {
+      environment.out().print(fixRun.diff());
+      return Math.max(code, fixRun.changed().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS);
+    }
+    if (fixRun != null) {
+      code = Math.max(code, writeFixes());
+    }
     if (live.isPresent()) {
       live.get().finish(report);
     } else {
@@ -254,7 +319,7 @@ final class LintCommand implements Callable<Integer> {
       SourceFile source = input.isStdin()
           ? SourceLoader.load(environment.in(), "-")
           : SourceLoader.load(input.path(), input.display());
-      return new Outcome(judge(input.display(), () -> linter.check(source)), null);
+      return new Outcome(judge(input.display(), () -> check(linter, List.of(source), Collections.singletonList(input.path()))), null);
     } catch (SourceLoader.UnreadableException e) {
       return new Outcome(null, e.getMessage());
     }
@@ -378,7 +443,13 @@ final class LintCommand implements Callable<Integer> {
     if (!readable || sources.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(judge(list, () -> linter.checkMerged(sources)));
+    List<Path> paths = sources.stream().map(src -> Path.of(src.path())).toList();
+    return Optional.of(judge(list, () -> check(linter, sources, paths)));
+  }
+
+  /** The files judged; with --fix or --diff, after fixing them in memory. */
+  private Linter.Judged check(Linter linter, List<SourceFile> sources, List<Path> paths) {
+    return fixRun == null ? linter.checkMerged(sources) : fixRun.fix(linter, sources, paths);
   }
 
   private Settings settings(List<FileResult> results, boolean passwordFromEnvironment) {
@@ -467,6 +538,8 @@ final class LintCommand implements Callable<Integer> {
     formatter.write(report, text);
     if (output != null) {
       writeAtomically(output, text.toString());
+    } else if (reportToStandardError) {
+      environment.err().print(text);
     } else {
       environment.out().print(text);
     }

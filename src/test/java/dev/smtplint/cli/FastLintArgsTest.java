@@ -33,7 +33,8 @@ class FastLintArgsTest {
       List.of("--probe"), List.of("--to", "me@acme.io"), List.of("--password-env", "SMTP_PASSWORD"), List.of("--timeout", "2.5"),
       List.of("--timeout", "x"), List.of("--ca-file", "ca.pem"), List.of("-v"), List.of("--verbose"), List.of("--debug"),
       List.of("--merge", "a.json:b.json"), List.of("--", "-weird.json"), List.of("--format=json"), List.of("-qv"),
-      List.of("--help"), List.of("--unknown"), List.of("--color", "always"), List.of("--color", "bogus"), List.of("@args.txt"), List.of("--to"), List.of("--timeout", "1e1"));
+      List.of("--help"), List.of("--unknown"), List.of("--color", "always"), List.of("--color", "bogus"), List.of("@args.txt"), List.of("--to"), List.of("--timeout", "1e1"),
+      List.of("--fix"), List.of("--unsafe-fixes"), List.of("--diff"), List.of("--instance"), List.of("--instance", "https://sg.acme.io"));
 
   /** Every option and parameter field of a LintCommand, by name. */
   private static Map<String, Object> fields(LintCommand c) throws Exception {

@@ -1,0 +1,195 @@
+package dev.smtplint.cli;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import dev.smtplint.check.Fixes;
+import dev.smtplint.check.Linter;
+import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.Span;
+import dev.smtplint.report.FileResult;
+import dev.smtplint.report.Redaction;
+import dev.smtplint.report.Finding;
+import dev.smtplint.report.Fix;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * --fix, --unsafe-fixes and --diff: fixes applied in memory until nothing changes (at most
+ * {@link #MAX_PASSES} passes), the files linted again, then each changed file written atomically
+ * (a temporary file beside it, renamed into place, its permissions kept) — or shown as a diff, or, for
+ * standard input, written to standard output. Never through a symbolic link, never to a file that is
+ * not an input, never over a file that changed since it was read.
+ */
+final class FixRun {
+  static final int MAX_PASSES = 10;
+
+  /** A file a run changed: where it lives ({@code null}: standard input), as read, as fixed. */
+  record Changed(Path path, SourceFile before, SourceFile after, int fixes, List<Span> secretsBefore, List<Span> secretsAfter) {
+    Changed(Path path, SourceFile before, SourceFile after, int fixes) {
+      this(path, before, after, fixes, List.of(), List.of());
+    }
+  }
+
+  private final boolean unsafe;
+  private final List<Changed> changed = new CopyOnWriteArrayList<>();
+
+  FixRun(boolean unsafe) {
+    this.unsafe = unsafe;
+  }
+
+  /**
+   * The judged files after fixing: {@code paths} are the files' places, one per source, in order
+   * ({@code null} for standard input).
+   */
+  Linter.Judged fix(Linter linter, List<SourceFile> sources, List<Path> paths) {
+    List<SourceFile> current = new ArrayList<>(sources);
+    int[] applied = new int[sources.size()];
+    Linter.Judged judged = linter.checkMerged(current);
+    Linter.Judged first = judged;
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      boolean any = false;
+      for (int i = 0; i < current.size(); i++) {
+        String path = current.get(i).path();
+        List<Fix> fixes = judged.results().stream().filter(r -> r.path().equals(path))
+            .flatMap(r -> r.findings().stream()).map(Finding::fix).flatMap(Optional::stream)
+            .filter(f -> unsafe || f.safety() == Fix.Safety.SAFE).toList();
+        if (fixes.isEmpty()) {
+          continue;
+        }
+        String fixed = Fixes.apply(current.get(i).text(), fixes);
+        if (!fixed.equals(current.get(i).text())) {
+          current.set(i, current.get(i).withText(fixed));
+          applied[i] += fixes.size();
+          any = true;
+        }
+      }
+      if (!any) {
+        break;
+      }
+      judged = linter.checkMerged(current);
+    }
+    for (int i = 0; i < current.size(); i++) {
+      if (!current.get(i).text().equals(sources.get(i).text())) {
+        changed.add(new Changed(paths.get(i), sources.get(i), current.get(i), applied[i],
+            secrets(first, sources.get(i).path()), secrets(judged, current.get(i).path())));
+      }
+    }
+    return judged;
+  }
+
+  private static List<Span> secrets(Linter.Judged judged, String path) {
+    return judged.results().stream().filter(r -> r.path().equals(path)).findFirst().map(FileResult::masked).orElse(List.of());
+  }
+
+  List<Changed> changed() {
+    return List.copyOf(changed);
+  }
+
+  /** A unified diff of every changed file, as `diff -u` writes it. */
+  String diff() {
+    StringBuilder out = new StringBuilder();
+    for (Changed c : changed) {
+      // The diff shows lines, and a line may hold a password: secrets are masked on both sides.
+      List<String> before = lines(masked(c.before().text(), c.secretsBefore()));
+      List<String> after = lines(masked(c.after().text(), c.secretsAfter()));
+      Patch<String> patch = DiffUtils.diff(before, after);
+      String name = c.before().path();
+      for (String line : UnifiedDiffUtils.generateUnifiedDiff(name, name, before, patch, 3)) {
+        out.append(line).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String masked(String text, List<Span> secrets) {
+    List<Span> sorted = new ArrayList<>(secrets);
+    sorted.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    for (Span s : sorted) {
+      if (s.start() < at || s.end() > text.length()) {
+        continue;
+      }
+      out.append(text, at, s.start()).append(Redaction.MASK);
+      at = s.end();
+    }
+    return out.append(text, at, text.length()).toString();
+  }
+
+  /** The lines of a text as diff counts them: a final line end ends the last line, it does not start another. */
+  private static List<String> lines(String text) {
+    List<String> out = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+    if (out.size() > 1 && out.get(out.size() - 1).isEmpty()) {
+      out.remove(out.size() - 1);
+    }
+    // Shown on a terminal or in a CI log: a CR line end is dropped, any other control character escaped.
+    out.replaceAll(l -> Redaction.printable(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l));
+    return out;
+  }
+
+  /** Why a file was not written (exit 2), or nothing when it was. */
+  static Optional<String> write(Changed c) {
+    Path target = c.path().toAbsolutePath();
+    String shown = c.before().path();
+    try {
+      if (Files.isSymbolicLink(target)) {
+        return Optional.of(shown + ": not fixed: it is a symbolic link, and smtplint never writes through one");
+      }
+      if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.of(shown + ": not fixed: it is no longer there");
+      }
+      byte[] now;
+      try (InputStream in = Files.newInputStream(target, LinkOption.NOFOLLOW_LINKS)) {
+        now = in.readNBytes(c.before().bytes().length + 1);
+      }
+      if (!Arrays.equals(now, c.before().bytes())) {
+        return Optional.of(shown + ": not fixed: it changed since smtplint read it; run again");
+      }
+      Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".smtplint-fix");
+      try {
+        Files.write(tmp, c.after().bytes());
+        PosixFileAttributeView posix = Files.getFileAttributeView(target, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (posix != null) {
+          Set<PosixFilePermission> mode = posix.readAttributes().permissions();
+          Files.setPosixFilePermissions(tmp, mode);
+        }
+        try {
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      return Optional.empty();
+    } catch (NoSuchFileException e) {
+      return Optional.of(shown + ": not fixed: it is no longer there");
+    } catch (IOException e) {
+      return Optional.of(shown + ": not fixed: it could not be written");
+    }
+  }
+
+  /** How many fixes each file got, for the summary. */
+  Map<String, Integer> counts() {
+    Map<String, Integer> out = new HashMap<>();
+    changed.forEach(c -> out.merge(c.before().path(), c.fixes(), Integer::sum));
+    return out;
+  }
+}
