@@ -1,5 +1,6 @@
 package dev.smtplint.cli;
 
+import dev.smtplint.report.Fix;
 import dev.smtplint.report.RuleInfo;
 
 /** The text of {@code smtplint explain}, also used for docs/rules.md. */
@@ -14,6 +15,7 @@ final class Explanations {
         + "Bad\n" + indent(e.bad()) + "\n"
         + "Good\n" + indent(e.good()) + "\n"
         + "Fix\n" + indent(e.fix()) + "\n"
+        + "Autofix\n" + indent(autofix(r)) + "\n"
         + "Source\n" + indent(e.source());
   }
 
@@ -35,6 +37,15 @@ final class Explanations {
         + "Bad:\n\n```jsonc\n" + e.bad() + "\n```\n\n"
         + "Good:\n\n```jsonc\n" + e.good() + "\n```\n\n"
         + "**Fix.** " + e.fix() + "\n\n"
+        + "**Autofix.** " + autofix(r) + "\n\n"
         + "**Source.** " + e.source() + "\n";
+  }
+
+  /** What lint --fix does for the rule, and how safely; or that it does nothing. */
+  static String autofix(RuleInfo r) {
+    return r.autofix().map(a -> a.safety() == Fix.Safety.SAFE
+        ? "safe, with --fix: " + a.what()
+        : "unsafe, with --fix --unsafe-fixes (it changes what is sent): " + a.what())
+        .orElse("none");
   }
 }

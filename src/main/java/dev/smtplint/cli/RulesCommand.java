@@ -1,5 +1,6 @@
 package dev.smtplint.cli;
 
+import dev.smtplint.report.Fix;
 import dev.smtplint.report.RuleInfo;
 import dev.smtplint.rules.Catalogue;
 import java.io.StringWriter;
@@ -33,6 +34,11 @@ final class RulesCommand implements Callable<Integer> {
           g.writeStringProperty("severity", r.severity().label());
           g.writeStringProperty("group", r.group());
           g.writeStringProperty("summary", r.summary());
+          if (r.autofix().isPresent()) {
+            g.writeStringProperty("fix", r.autofix().get().safety().label());
+          } else {
+            g.writeNullProperty("fix");
+          }
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -40,13 +46,15 @@ final class RulesCommand implements Callable<Integer> {
       environment.out().println(text);
       return ExitCode.OK;
     }
+    environment.out().println("[*] lint --fix repairs these findings; [*u] only with --unsafe-fixes (they change what is sent)\n");
     String group = "";
     for (RuleInfo r : Catalogue.infos()) {
       if (!r.group().equals(group)) {
         group = r.group();
         environment.out().println((group.equals(Catalogue.infos().get(0).group()) ? "" : "\n") + group);
       }
-      environment.out().printf("  %-28s %-8s %s%n", r.id(), r.severity().label(), r.summary());
+      String fix = r.autofix().map(a -> a.safety() == Fix.Safety.SAFE ? "[*]" : "[*u]").orElse("");
+      environment.out().printf("  %-28s %-8s %-4s %s%n", r.id(), r.severity().label(), fix, r.summary());
     }
     return ExitCode.OK;
   }

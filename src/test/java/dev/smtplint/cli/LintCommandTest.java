@@ -20,9 +20,9 @@ class LintCommandTest {
   void textOutputIsCompilerStyleWithExcerptCaretAndSummary() {
     Run run = Run.of("lint", BAD);
     assertEquals(1, run.code());
-    assertTrue(run.out().contains(BAD + ":7:23: error [auth-unknown] authentication \"plain\" is not one of PLAIN, CRAM-MD5, none"), run.out());
+    assertTrue(run.out().contains(BAD + ":7:23: error [auth-unknown] [*] authentication \"plain\" is not one of PLAIN, CRAM-MD5, none"), run.out());
     assertTrue(run.out().contains(" 7 |     \"authentication\": \"plain\",\n   |                       ^~~~~~~\n"), run.out());
-    assertTrue(run.out().endsWith("1 error, 1 warning, 0 info in 1 file\n"), run.out());
+    assertTrue(run.out().endsWith("1 error, 1 warning, 0 info in 1 file; [*] 1 fixable with --fix\n"), run.out());
     assertFalse(run.out().contains("\u001b["), "no colour when not a terminal");
   }
 
@@ -59,7 +59,8 @@ class LintCommandTest {
     String expected = "{\"tool\":\"smtplint\",\"version\":\"dev\",\"files\":[{\"path\":\"" + BAD + "\",\"findings\":["
         + "{\"rule\":\"auth-unknown\",\"severity\":\"error\",\"message\":\"authentication \\\"plain\\\" is not one of PLAIN, "
         + "CRAM-MD5, none (case matters): Sourcegraph refuses to send; write \\\"PLAIN\\\"\",\"line\":7,\"column\":23,"
-        + "\"pointer\":\"/email.smtp/authentication\"},";
+        + "\"pointer\":\"/email.smtp/authentication\",\"fix\":{\"safety\":\"safe\",\"description\":\"write \\\"PLAIN\\\"\","
+        + "\"edits\":[{\"offset\":160,\"length\":7,\"line\":7,\"column\":23,\"endLine\":7,\"endColumn\":30,\"replacement\":\"\\\"PLAIN\\\"\"}]}},";
     assertTrue(run.out().startsWith(expected), run.out());
     assertTrue(run.out().endsWith("\"summary\":{\"error\":1,\"warning\":1,\"info\":0}}\n"), run.out());
   }

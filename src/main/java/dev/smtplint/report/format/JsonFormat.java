@@ -2,6 +2,9 @@ package dev.smtplint.report.format;
 
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
+import dev.smtplint.report.Fix;
+import dev.smtplint.config.Position;
+import dev.smtplint.config.SourceFile;
 import dev.smtplint.report.ProbeStage;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.Severity;
@@ -32,6 +35,9 @@ public final class JsonFormat implements Format {
           g.writeNumberProperty("line", f.location().line());
           g.writeNumberProperty("column", f.location().column());
           g.writeStringProperty("pointer", f.location().pointer());
+          if (f.fix().isPresent() && file.source().isPresent()) {
+            writeFix(g, f.fix().get(), file.source().get());
+          }
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -62,5 +68,29 @@ public final class JsonFormat implements Format {
       g.writeEndObject();
     }
     out.write("\n");
+  }
+
+  /** A finding's fix: its safety, what it does, and each edit as a byte range of the file and as lines and columns. */
+  private static void writeFix(JsonGenerator g, Fix fix, SourceFile source) {
+    g.writeObjectPropertyStart("fix");
+    g.writeStringProperty("safety", fix.safety().label());
+    g.writeStringProperty("description", fix.description());
+    g.writeArrayPropertyStart("edits");
+    for (Fix.Edit e : fix.edits()) {
+      Position from = source.positionOf(e.start());
+      Position to = source.positionOf(e.end());
+      long offset = source.byteOffset(e.start());
+      g.writeStartObject();
+      g.writeNumberProperty("offset", offset);
+      g.writeNumberProperty("length", source.byteOffset(e.end()) - offset);
+      g.writeNumberProperty("line", from.line());
+      g.writeNumberProperty("column", from.column());
+      g.writeNumberProperty("endLine", to.line());
+      g.writeNumberProperty("endColumn", to.column());
+      g.writeStringProperty("replacement", e.replacement());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 }

@@ -2,6 +2,9 @@ package dev.smtplint.report.format;
 
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
+import dev.smtplint.report.Fix;
+import dev.smtplint.config.Position;
+import dev.smtplint.config.SourceFile;
 import dev.smtplint.report.ProjectHome;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.RuleInfo;
@@ -112,6 +115,9 @@ public final class SarifFormat implements Format {
         g.writeString("security");
       }
       g.writeEndArray();
+      if (r.autofix().isPresent()) {
+        g.writeStringProperty("smtplint/autofix", r.autofix().get().safety().label());
+      }
       g.writeEndObject();
       g.writeEndObject();
     }
@@ -144,7 +150,41 @@ public final class SarifFormat implements Format {
     g.writeObjectPropertyStart("partialFingerprints");
     g.writeStringProperty("smtplint/v1", fingerprint(file.path() + "\n" + f.rule() + "\n" + f.location().pointer()));
     g.writeEndObject();
+    if (f.fix().isPresent() && file.source().isPresent()) {
+      fixes(g, f.fix().get(), file.source().get(), uri(file.path()), artifactIndex);
+    }
     g.writeEndObject();
+  }
+
+  /** SARIF's fix: one artifact change whose replacements are the edits (an insertion deletes an empty region). */
+  private void fixes(JsonGenerator g, Fix fix, SourceFile source, String uri, int artifactIndex) {
+    g.writeArrayPropertyStart("fixes");
+    g.writeStartObject();
+    text(g, "description", fix.description() + " (" + fix.safety().label() + ")");
+    g.writeArrayPropertyStart("artifactChanges");
+    g.writeStartObject();
+    artifactLocation(g, "artifactLocation", uri, artifactIndex);
+    g.writeArrayPropertyStart("replacements");
+    for (Fix.Edit e : fix.edits()) {
+      Position from = source.positionOf(e.start());
+      Position to = source.positionOf(e.end());
+      g.writeStartObject();
+      g.writeObjectPropertyStart("deletedRegion");
+      g.writeNumberProperty("startLine", from.line());
+      g.writeNumberProperty("startColumn", from.column());
+      g.writeNumberProperty("endLine", to.line());
+      g.writeNumberProperty("endColumn", to.column());
+      g.writeEndObject();
+      g.writeObjectPropertyStart("insertedContent");
+      g.writeStringProperty("text", e.replacement());
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndArray();
   }
 
   /** One invocation; a file smtplint failed on is a tool execution notification, and the run is not successful. */

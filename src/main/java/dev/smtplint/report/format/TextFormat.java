@@ -5,6 +5,7 @@ import static dev.smtplint.report.Redaction.printable;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
+import dev.smtplint.report.Fix;
 import dev.smtplint.report.ProbeResult;
 import dev.smtplint.report.ProbeStage;
 import dev.smtplint.report.Redaction;
@@ -82,6 +83,7 @@ public final class TextFormat implements Format {
       }
       out.write(paint(printable(f.location().path()) + ":" + f.location().line() + ":" + f.location().column() + ":", "1")
           + " " + paint(f.severity().label(), colour(f.severity())) + " " + paint("[" + f.rule() + "]", "2") + " "
+          + (f.fix().filter(x -> x.safety() == Fix.Safety.SAFE).isPresent() ? paint("[*]", "36") + " " : "")
           + printable(f.message()) + "\n");
       if (file.source().isPresent()) {
         excerpt(file.source().get(), f, file, out);
@@ -138,8 +140,14 @@ public final class TextFormat implements Format {
   public static String summary(Report report) {
     Map<Severity, Integer> counts = report.counts();
     int files = report.files().size();
+    long safe = report.files().stream().flatMap(f -> f.findings().stream())
+        .filter(f -> f.fix().filter(x -> x.safety() == Fix.Safety.SAFE).isPresent()).count();
+    long unsafe = report.files().stream().flatMap(f -> f.findings().stream())
+        .filter(f -> f.fix().filter(x -> x.safety() == Fix.Safety.UNSAFE).isPresent()).count();
+    String fixable = safe + unsafe == 0 ? "" : "; " + (safe > 0 ? "[*] " + safe + " fixable with --fix" : "none fixable with --fix")
+        + (unsafe > 0 ? " (" + unsafe + " more with --unsafe-fixes)" : "");
     return plural(counts.get(Severity.ERROR), "error") + ", " + plural(counts.get(Severity.WARNING), "warning") + ", "
-        + plural(counts.get(Severity.INFO), "info") + " in " + plural(files, "file");
+        + plural(counts.get(Severity.INFO), "info") + " in " + plural(files, "file") + fixable;
   }
 
   private static String plural(int n, String word) {
