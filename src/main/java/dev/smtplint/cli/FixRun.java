@@ -49,6 +49,7 @@ final class FixRun {
 
   private final boolean unsafe;
   private final List<Changed> changed = new CopyOnWriteArrayList<>();
+  private final List<String> refused = new CopyOnWriteArrayList<>();
 
   FixRun(boolean unsafe) {
     this.unsafe = unsafe;
@@ -59,6 +60,18 @@ final class FixRun {
    * ({@code null} for standard input).
    */
   Linter.Judged fix(Linter linter, List<SourceFile> sources, List<Path> paths) {
+    // A file that cannot be written is not fixed at all, so that the report shows it as it is.
+    for (int i = 0; i < paths.size(); i++) {
+      Path p = paths.get(i);
+      if (p != null && Files.isSymbolicLink(p)) {
+        refused.add(sources.get(i).path() + ": not fixed: it is a symbolic link, and smtplint never writes through one");
+        return linter.checkMerged(sources);
+      }
+      if (p != null && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        refused.add(sources.get(i).path() + ": not fixed: it is not a regular file");
+        return linter.checkMerged(sources);
+      }
+    }
     List<SourceFile> current = new ArrayList<>(sources);
     int[] applied = new int[sources.size()];
     Linter.Judged judged = linter.checkMerged(current);
@@ -100,6 +113,11 @@ final class FixRun {
 
   List<Changed> changed() {
     return List.copyOf(changed);
+  }
+
+  /** Inputs that were not fixed because they cannot be written safely (exit 2). */
+  List<String> refused() {
+    return List.copyOf(refused);
   }
 
   /** A unified diff of every changed file, as `diff -u` writes it. */

@@ -245,6 +245,10 @@ final class LintCommand implements Callable<Integer> {
     int code = ExitCode.OK;
     int fixed = 0;
     int files = 0;
+    for (String refusal : fixRun.refused()) {
+      environment.complain(refusal);
+      code = ExitCode.USAGE;
+    }
     for (FixRun.Changed c : fixRun.changed()) {
       if (c.path() == null) {
         environment.out().print(c.after().text());

@@ -212,6 +212,8 @@ class FixTest {
     Path link = Files.createSymbolicLink(dir.resolve("link.json"), target);
     Run run = Run.of("lint", "--fix", link.toString());
     assertEquals(2, run.code(), run.all());
+    assertTrue(run.err().contains("not fixed: it is a symbolic link"), run.err());
+    assertTrue(run.out().contains("[auth-unknown] [*]"), "the report shows the file as it is, not as it would be: " + run.out());
     assertArrayEquals(before, Files.readAllBytes(target));
     assertTrue(Files.isSymbolicLink(link));
   }
