@@ -1,6 +1,8 @@
 package dev.smtplint.check;
 
+import dev.smtplint.config.DuplicateKey;
 import dev.smtplint.config.EmailSettings;
+import dev.smtplint.config.ParsedConfig;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.Span;
@@ -31,6 +33,57 @@ public final class Fixes {
       return Optional.of(Fix.safe("write the boolean " + v, List.of(new Fix.Edit(str.span().start(), str.span().end(), v))));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Safe: a repeated key whose earlier value is the same scalar as the one that wins; the earlier
+   * member is removed with its comma (its whole line when it stands alone on it; a comment after it stays).
+   */
+  static Optional<Fix> forDuplicate(ParsedConfig parsed, DuplicateKey d) {
+    JsonValue.Member first = d.earlier();
+    String key = d.key();
+    if (!sameScalar(first.value(), d.later().value())) {
+      return Optional.empty();
+    }
+    String text = parsed.source().text();
+    int start = parsed.source().lineStart(first.keyPosition().line()) + first.keyPosition().column() - 1;
+    int end = first.value().span().end();
+    int after = end;
+    while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
+      after++;
+    }
+    if (after >= text.length() || text.charAt(after) != ',') {
+      return Optional.empty(); // the repeat follows, so a comma must; anything else is not what the tree says
+    }
+    end = after + 1;
+    int lineStart = parsed.source().lineStart(first.keyPosition().line());
+    int rest = end;
+    while (rest < text.length() && (text.charAt(rest) == ' ' || text.charAt(rest) == '\t')) {
+      rest++;
+    }
+    boolean aloneOnLine = text.substring(lineStart, start).isBlank()
+        && (rest == text.length() || text.charAt(rest) == '\n' || text.charAt(rest) == '\r');
+    if (aloneOnLine) {
+      start = lineStart;
+      end = rest < text.length() && text.startsWith("\r\n", rest) ? rest + 2 : Math.min(text.length(), rest + 1);
+    } else {
+      end = rest;
+    }
+    return Optional.of(Fix.safe("remove the first \"" + key + "\" (it says the same as the one that wins)",
+        List.of(new Fix.Edit(start, end, ""))));
+  }
+
+  private static boolean sameScalar(JsonValue a, JsonValue b) {
+    if (a instanceof JsonValue.Str x && b instanceof JsonValue.Str y) {
+      return x.value().equals(y.value());
+    }
+    if (a instanceof JsonValue.Num x && b instanceof JsonValue.Num y) {
+      return x.text().equals(y.text());
+    }
+    if (a instanceof JsonValue.Bool x && b instanceof JsonValue.Bool y) {
+      return x.value() == y.value();
+    }
+    return a instanceof JsonValue.Null && b instanceof JsonValue.Null;
   }
 
   /**

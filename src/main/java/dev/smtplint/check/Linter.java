@@ -140,7 +140,8 @@ public final class Linter {
     for (DuplicateKey d : parsed.duplicates()) {
       if (d.pointer().startsWith("/email.")) {
         out.add(finding(Catalogue.DUPLICATE_KEY, path, d.second(), d.pointer(), "\"" + d.key()
-            + "\" is repeated (first at line " + d.first().line() + "); the last one silently wins: keep only one"));
+            + "\" is repeated (first at line " + d.first().line() + "); the last one silently wins: keep only one")
+            .withFix(Fixes.forDuplicate(parsed, d)));
       }
     }
     return out;

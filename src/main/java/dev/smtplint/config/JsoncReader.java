@@ -205,11 +205,13 @@ public final class JsoncReader {
         String childPointer = JsonValue.child(pointer, key);
         JsonValue child = value(childPointer);
         Position earlier = seen.put(key, keyAt);
+        JsonValue.Member member = new JsonValue.Member(key, keyAt, keyEnd, child);
         if (earlier != null) {
-          duplicates.add(new DuplicateKey(childPointer, key, earlier, keyAt));
+          JsonValue.Member before = members.stream().filter(m -> m.key().equals(key)).findFirst().orElseThrow();
+          duplicates.add(new DuplicateKey(childPointer, key, earlier, keyAt, before, member));
           members.removeIf(m -> m.key().equals(key));
         }
-        members.add(new JsonValue.Member(key, keyAt, keyEnd, child));
+        members.add(member);
       }
       return new JsonValue.Obj(pointer, at, end(), span(start), members);
     }

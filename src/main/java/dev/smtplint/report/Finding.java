@@ -29,6 +29,10 @@ public record Finding(String rule, Severity severity, String message, Location l
     return new Finding(rule, severity, message, other, fix);
   }
 
+  public Finding withFix(Optional<Fix> other) {
+    return new Finding(rule, severity, message, location, other);
+  }
+
   public Finding withoutFix() {
     return fix.isEmpty() ? this : new Finding(rule, severity, message, location, Optional.empty());
   }

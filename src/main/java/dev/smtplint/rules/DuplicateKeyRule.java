@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.report.Fix;
 import static dev.smtplint.report.Severity.WARNING;
 
 import dev.smtplint.report.RuleInfo;
@@ -14,7 +15,8 @@ final class DuplicateKeyRule implements Rule {
           "\"email.smtp\": {\n  \"port\": 587,\n  \"host\": \"smtp.acme.io\",\n  \"port\": 465\n}",
           "\"email.smtp\": {\n  \"port\": 587,\n  \"host\": \"smtp.acme.io\"\n}",
           "Delete the occurrence you do not mean; keep exactly one.",
-          "Go's encoding/json (used by Sourcegraph) keeps the last duplicate key."));
+          "Go's encoding/json (used by Sourcegraph) keeps the last duplicate key."))
+      .fixes(Fix.Safety.SAFE, "removes an earlier repeat whose value is the same as the one that wins (a scalar); different values need your choice");
 
   public RuleInfo info() {
     return INFO;

@@ -265,6 +265,20 @@ class FixTest {
     assertEquals("true", edit.path("replacement").asString());
   }
 
+  /** A repeat that says the same is removed (its line, or up to a comment after it); different values are left to the admin. */
+  @Test
+  void aRepeatWithTheSameValueIsRemovedKeepingComments() throws Exception {
+    Path file = dir.resolve("dup.json");
+    Files.writeString(file, "{\r\n  \"email.address\": \"a@acme.io\",\r\n  \"email.smtp\": {\r\n    \"host\": \"mail.acme.io\",\r\n"
+        + "    \"port\": 587, // the first one\r\n    \"authentication\": \"none\",\r\n    \"authentication\": \"none\",\r\n"
+        + "    \"port\": 587,\r\n    \"noVerifyTLS\": true,\r\n    \"noVerifyTLS\": false\r\n  }\r\n}\r\n");
+    Run run = Run.of("lint", "--fix", file.toString());
+    assertEquals("{\r\n  \"email.address\": \"a@acme.io\",\r\n  \"email.smtp\": {\r\n    \"host\": \"mail.acme.io\",\r\n"
+        + "    // the first one\r\n    \"authentication\": \"none\",\r\n"
+        + "    \"port\": 587,\r\n    \"noVerifyTLS\": true,\r\n    \"noVerifyTLS\": false\r\n  }\r\n}\r\n", Files.readString(file));
+    assertTrue(run.out().contains("[duplicate-key]") && run.out().contains("\"noVerifyTLS\" is repeated"), "different values stay a finding: " + run.out());
+  }
+
   @Test
   void optionsThatDoNotGoTogether() {
     assertEquals(2, Run.of("lint", "--unsafe-fixes", "x.json").code());
