@@ -57,24 +57,24 @@ final class FixRun {
 
   /**
    * The judged files after fixing: {@code paths} are the files' places, one per source, in order
-   * ({@code null} for standard input).
+   * ({@code null} for standard input); {@code partial}: files of a SITE_CONFIG_FILE list are absent.
    */
-  Linter.Judged fix(Linter linter, List<SourceFile> sources, List<Path> paths) {
+  Linter.Judged fix(Linter linter, List<SourceFile> sources, List<Path> paths, boolean partial) {
     // A file that cannot be written is not fixed at all, so that the report shows it as it is.
     for (int i = 0; i < paths.size(); i++) {
       Path p = paths.get(i);
       if (p != null && Files.isSymbolicLink(p)) {
         refused.add(sources.get(i).path() + ": not fixed: it is a symbolic link, and smtplint never writes through one");
-        return linter.checkMerged(sources);
+        return linter.checkMerged(sources, partial);
       }
       if (p != null && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         refused.add(sources.get(i).path() + ": not fixed: it is not a regular file");
-        return linter.checkMerged(sources);
+        return linter.checkMerged(sources, partial);
       }
     }
     List<SourceFile> current = new ArrayList<>(sources);
     int[] applied = new int[sources.size()];
-    Linter.Judged judged = linter.checkMerged(current);
+    Linter.Judged judged = linter.checkMerged(current, partial);
     Linter.Judged first = judged;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       boolean any = false;
@@ -96,7 +96,7 @@ final class FixRun {
       if (!any) {
         break;
       }
-      judged = linter.checkMerged(current);
+      judged = linter.checkMerged(current, partial);
     }
     for (int i = 0; i < current.size(); i++) {
       if (!current.get(i).text().equals(sources.get(i).text())) {

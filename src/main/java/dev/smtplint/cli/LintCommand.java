@@ -426,7 +426,9 @@ final class LintCommand implements Callable<Integer> {
       return Optional.empty();
     }
     String list = String.join(":", sources.stream().map(SourceFile::path).toList());
-    return Optional.of(judge(list, () -> linter.checkMerged(sources, !absent.isEmpty())));
+    boolean partial = !absent.isEmpty();
+    List<Path> paths = siteConfig.stream().filter(Files::exists).toList();
+    return Optional.of(judge(list, () -> fixRun == null ? linter.checkMerged(sources, partial) : fixRun.fix(linter, sources, paths, partial)));
   }
 
   /** One --merge list: every file must be readable, or the list is not judged (exit 2). */
@@ -453,7 +455,7 @@ final class LintCommand implements Callable<Integer> {
 
   /** The files judged; with --fix or --diff, after fixing them in memory. */
   private Linter.Judged check(Linter linter, List<SourceFile> sources, List<Path> paths) {
-    return fixRun == null ? linter.checkMerged(sources) : fixRun.fix(linter, sources, paths);
+    return fixRun == null ? linter.checkMerged(sources) : fixRun.fix(linter, sources, paths, false);
   }
 
   private Settings settings(List<FileResult> results, boolean passwordFromEnvironment) {

@@ -249,6 +249,19 @@ class FixTest {
     assertTrue(Files.readString(secrets).contains("\"password\": \"K8#Qw2-vR5tLz\""));
   }
 
+  /** The settings' SITE_CONFIG_FILE list is fixed as it is linted: whole, each edit in the file that supplied the value. */
+  @Test
+  void theSettingsSiteConfigListIsFixedWhole() throws Exception {
+    Files.createDirectories(dir.resolve("config"));
+    Files.writeString(dir.resolve("config/site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
+    Files.writeString(dir.resolve("config/secrets.json"), "{\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, "
+        + "\"authentication\": \"Plain\", \"username\": \"u\", \"password\": \"K8#Qw2-vR5tLz\"}\n}\n");
+    Files.writeString(dir.resolve(".smtplint.json"), "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}\n");
+    Run run = Forked.run(dir, Map.of(), List.of(), "lint", "--fix", "config/site.json");
+    assertTrue(run.code() <= 1, run.all());
+    assertTrue(Files.readString(dir.resolve("config/secrets.json")).contains("\"authentication\": \"PLAIN\""), run.all());
+  }
+
   @Test
   void fixesAreInTheJsonAndTheirOffsetsAreBytes() throws Exception {
     Path file = dir.resolve("bom.json");
