@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import tools.jackson.core.JsonGenerator;
 
@@ -26,13 +26,11 @@ import tools.jackson.core.JsonGenerator;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:not a failure smtplint knows", "1:a known failure (explained)", "2:usage error"})
 final class DiagnoseCommand implements Callable<Integer> {
-  enum Output { TEXT, JSON }
-
   @Parameters(paramLabel = "TEXT", arity = "1..*", description = "the error text (quote it), or - to read it from standard input")
   List<String> text;
 
-  @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
-  Output format;
+  @Mixin
+  TextOrJson output = new TextOrJson();
 
   private final Environment environment;
 
@@ -52,7 +50,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       input = String.join(" ", text);
     }
     Optional<ErrorTexts.Diagnosis> diagnosis = ErrorTexts.diagnose(input);
-    if (format == Output.JSON) {
+    if (output.json()) {
       environment.out().println(json(diagnosis));
     } else if (diagnosis.isPresent()) {
       environment.out().print(text(diagnosis.get()));

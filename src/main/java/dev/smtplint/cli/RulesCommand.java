@@ -6,16 +6,14 @@ import dev.smtplint.rules.Catalogue;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import dev.smtplint.report.format.JsonWriting;
 import tools.jackson.core.JsonGenerator;
 
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: id, default severity, summary.")
 final class RulesCommand implements Callable<Integer> {
-  enum Output { TEXT, JSON }
-
-  @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
-  Output format;
+  @Mixin
+  TextOrJson output = new TextOrJson();
 
   private final Environment environment;
 
@@ -24,7 +22,7 @@ final class RulesCommand implements Callable<Integer> {
   }
 
   public Integer call() {
-    if (format == Output.JSON) {
+    if (output.json()) {
       StringWriter text = new StringWriter();
       try (JsonGenerator g = JsonWriting.generator(text, false)) {
         g.writeStartArray();
