@@ -17,8 +17,11 @@ final class Ses {
     return Entry.SES.region(host);
   }
 
+  /** What is wrong with a host meant as SES, and the SMTP endpoint it should be, where one is clear. */
+  record Problem(String message, Optional<String> endpoint) {}
+
   /** Why a host meant as SES is not an SMTP endpoint, with the host to write instead. */
-  static Optional<String> problem(String host) {
+  static Optional<Problem> problem(String host) {
     String h = Hosts.normalise(host);
     Provider ses = Entry.SES;
     boolean meant = ses.lookalike().map(l -> l.matches(h)).orElse(false) && h.length() <= 253;
@@ -27,18 +30,20 @@ final class Ses {
     }
     Optional<Matcher> api = ses.apiHost().map(p -> p.matcher(h)).filter(Matcher::matches);
     if (api.isPresent()) {
-      return Optional.of("\"" + host + "\" is the SES API endpoint, not SMTP: write \"email-smtp." + api.get().group("region")
-          + ".amazonaws.com\"");
+      String endpoint = "email-smtp." + api.get().group("region") + ".amazonaws.com";
+      return Optional.of(new Problem("\"" + host + "\" is the SES API endpoint, not SMTP: write \"" + endpoint + "\"",
+          Optional.of(endpoint).filter(e -> region(e).isPresent())));
     }
     Matcher smtp = ses.host().matcher(h);
     if (smtp.matches()) {
       String fips = h.startsWith("email-smtp-fips.") ? "-fips" : "";
-      return Optional.of("\"" + smtp.group("region") + "\" is not an AWS region with an SES SMTP endpoint"
-          + Suggestions.closest(smtp.group("region"), ses.regions())
-              .map(region -> ": did you mean \"email-smtp" + fips + "." + region + ".amazonaws.com\"?")
-              .orElse("; use email-smtp.REGION.amazonaws.com with your SES region"));
+      Optional<String> endpoint = Suggestions.closest(smtp.group("region"), ses.regions())
+          .map(region -> "email-smtp" + fips + "." + region + ".amazonaws.com");
+      return Optional.of(new Problem("\"" + smtp.group("region") + "\" is not an AWS region with an SES SMTP endpoint"
+          + endpoint.map(e -> ": did you mean \"" + e + "\"?").orElse("; use email-smtp.REGION.amazonaws.com with your SES region"),
+          endpoint));
     }
-    return Optional.of("\"" + host + "\" is not an SES SMTP endpoint; they are named email-smtp.REGION.amazonaws.com "
-        + "(for example email-smtp.us-east-1.amazonaws.com)");
+    return Optional.of(new Problem("\"" + host + "\" is not an SES SMTP endpoint; they are named email-smtp.REGION.amazonaws.com "
+        + "(for example email-smtp.us-east-1.amazonaws.com)", Optional.empty()));
   }
 }

@@ -292,6 +292,21 @@ class FixTest {
     assertTrue(run.out().contains("[duplicate-key]") && run.out().contains("\"noVerifyTLS\" is repeated"), "different values stay a finding: " + run.out());
   }
 
+  /** The SES endpoint meant, for the API host or a misspelt region: another host, so only with --unsafe-fixes. */
+  @Test
+  void theSesEndpointIsAnUnsafeFix() throws Exception {
+    for (String[] c : new String[][] {{"email.eu-west-1.amazonaws.com", "email-smtp.eu-west-1.amazonaws.com"},
+        {"email-smtp.us-east1.amazonaws.com", "email-smtp.us-east-1.amazonaws.com"}}) {
+      Path file = dir.resolve("ses.json");
+      Files.writeString(file, "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"" + c[0] + "\", \"port\": 587, "
+          + "\"authentication\": \"none\"}}\n");
+      Run.of("lint", "--fix", file.toString());
+      assertTrue(Files.readString(file).contains(c[0]), "not a safe fix");
+      Run.of("lint", "--fix", "--unsafe-fixes", file.toString());
+      assertTrue(Files.readString(file).contains("\"host\": \"" + c[1] + "\""), Files.readString(file));
+    }
+  }
+
   @Test
   void optionsThatDoNotGoTogether() {
     assertEquals(2, Run.of("lint", "--unsafe-fixes", "x.json").code());
