@@ -11,7 +11,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 runs="${RUNS:-10}"
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
 "$here/bin/smtplint" --version >/dev/null # builds the jar and the start-up archive on first use
 echo "installing ajv-cli 5 + ajv-formats into $work ..."
 npm install --silent --no-audit --no-fund --prefix "$work/ajv" ajv-cli@5 ajv-formats@3 >/dev/null 2>&1
