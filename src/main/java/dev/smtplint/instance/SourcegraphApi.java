@@ -90,8 +90,10 @@ public final class SourcegraphApi {
       return true;
     }
     try {
-      // A literal address only: a name is not resolved here (it could resolve elsewhere later).
-      return (Character.digit(h.charAt(0), 16) >= 0 || h.contains(":")) && InetAddress.getByName(h).isLoopbackAddress();
+      // A literal address only (digits and dots, or an IPv6 literal): a name is never resolved here, as it
+      // could resolve elsewhere when the request is made.
+      boolean literal = !h.isEmpty() && (h.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9') || h.contains(":"));
+      return literal && InetAddress.getByName(h).isLoopbackAddress();
     } catch (UnknownHostException e) {
       return false;
     }
