@@ -138,6 +138,15 @@ class InstanceTest {
     assertTrue(bad.out().contains("\"authentication\": \"plain\""), "the served line is shown: " + bad.out());
   }
 
+  /** In SARIF the instance is an absolute artifact URI (not a path under %SRCROOT%). */
+  @Test
+  void sarifNamesTheInstanceByItsUri() {
+    Run run = lint(env(), "--instance", url, "--format", "sarif");
+    JsonNode location = JsonMapper.shared().readTree(run.out()).path("runs").path(0).path("artifacts").path(0).path("location");
+    assertEquals(url, location.path("uri").asString());
+    assertTrue(location.path("uriBaseId").isMissingNode(), location.toString());
+  }
+
   @Test
   void theUrlComesFromSrcEndpointWhenNotGiven() {
     Run run = lint(Map.of("SRC_ACCESS_TOKEN", TOKEN, "SRC_ENDPOINT", url + "/"), "--instance");

@@ -218,7 +218,7 @@ public final class SarifFormat implements Format {
   private void artifactLocation(JsonGenerator g, String name, String uri, int index) {
     g.writeObjectPropertyStart(name);
     g.writeStringProperty("uri", uri);
-    if (!uri.startsWith("file:")) {
+    if (!uri.startsWith("file:") && !uri.startsWith("https:") && !uri.startsWith("http:")) {
       g.writeStringProperty("uriBaseId", SRCROOT);
     }
     if (index >= 0) {
@@ -231,6 +231,9 @@ public final class SarifFormat implements Format {
   String uri(String path) {
     if (path.equals("-")) {
       return "stdin";
+    }
+    if (path.startsWith("https://") || path.startsWith("http://")) {
+      return path; // a running instance's configuration (lint --instance): its own absolute URI
     }
     Path absolute = workingDirectory.resolve(path).normalize();
     if (!absolute.startsWith(workingDirectory)) {
