@@ -68,6 +68,31 @@ class ErrorTextsTest {
     assertFalse(ErrorTexts.sent("Failed to send test email: EOF"));
   }
 
+  /** docs/error-texts.md is generated from the catalogue; run with -Dsmtplint.regenerate=true to rewrite it. */
+  @Test
+  void theDocumentIsGeneratedFromTheCatalogue() throws java.io.IOException {
+    StringBuilder doc = new StringBuilder("# Error texts smtplint explains\n\n"
+        + "What `smtplint diagnose TEXT` and `lint --instance --probe` recognise in an error text from Sourcegraph "
+        + "(`sendTestEmail`, its logs), Go's `net/smtp`, `net`, `crypto/tls` and `crypto/x509`, and SMTP providers. "
+        + "Sourcegraph's sender wraps every failure in the step it failed at (`send STARTTLS: …`); an entry may apply "
+        + "at some steps only. The first entry that matches wins.\n\n"
+        + "Generated from `probe/ErrorTexts`; do not edit by hand. Regenerate with "
+        + "`mvn test -Dtest=ErrorTextsTest -Dsmtplint.regenerate=true`.\n\n"
+        + "| entry | steps | finding | setting | example | source |\n| --- | --- | --- | --- | --- | --- |\n");
+    for (ErrorTexts.Entry e : ErrorTexts.ENTRIES) {
+      String steps = e.steps().isEmpty() ? "any" : String.join(", ", e.steps().stream()
+          .map(st -> st == ErrorTexts.Step.NONE ? "(none)" : "`" + st.label() + "`").toList());
+      doc.append("| ").append(e.name()).append(" | ").append(steps).append(" | `").append(e.rule()).append("` | ")
+          .append(e.pointer().isEmpty() ? "—" : "`" + e.pointer() + "`").append(" | ")
+          .append(e.example().replace("|", "\\|")).append(" | ").append(e.source().replace("|", "\\|")).append(" |\n");
+    }
+    java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("smtplint.root", ".")).resolve("docs/error-texts.md");
+    if (Boolean.getBoolean("smtplint.regenerate")) {
+      java.nio.file.Files.writeString(file, doc);
+    }
+    assertEquals(doc.toString(), java.nio.file.Files.readString(file), "docs/error-texts.md is stale: regenerate it");
+  }
+
   private static String rule(String text) {
     return ErrorTexts.diagnose(text).orElseThrow(() -> new AssertionError("not recognised: " + text)).entry().rule();
   }
