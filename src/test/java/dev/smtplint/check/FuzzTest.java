@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
 import dev.smtplint.report.FileResult;
+import dev.smtplint.report.Finding;
+import dev.smtplint.report.Fix;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.Severity;
 import dev.smtplint.report.format.GithubFormat;
@@ -193,6 +195,42 @@ class FuzzTest {
     assertEquals(result.findings().size(), json.get("summary").get("error").asInt() + json.get("summary").get("warning").asInt()
         + json.get("summary").get("info").asInt());
     assertPasswordAbsent(source.text(), outputs);
+    checkFixes(source, result);
+  }
+
+  /**
+   * Every fix, safe and unsafe, applied until nothing changes: it converges within ten passes, leaves
+   * the planted password exactly as often as it was, and never makes a file that parsed stop parsing.
+   */
+  private static void checkFixes(SourceFile source, FileResult first) {
+    boolean parsed = first.findings().stream().noneMatch(f -> f.rule().equals("invalid-json"));
+    long passwords = occurrences(source.text(), PASSWORD);
+    SourceFile current = source;
+    FileResult result = first;
+    for (int pass = 0; ; pass++) {
+      List<Fix> fixes = result.findings().stream().map(Finding::fix).flatMap(Optional::stream).toList();
+      if (fixes.isEmpty()) {
+        break;
+      }
+      assertTrue(pass < 10, "fixes do not converge: " + fixes);
+      String fixed = Fixes.apply(current.text(), fixes);
+      if (fixed.equals(current.text())) {
+        break;
+      }
+      current = current.withText(fixed);
+      result = LINTER.check(current).results().get(0);
+    }
+    assertEquals(passwords, occurrences(current.text(), PASSWORD), "a fix touched the password");
+    boolean stillParses = result.findings().stream().noneMatch(f -> f.rule().equals("invalid-json"));
+    assertTrue(!parsed || stillParses, "a fix broke the file:\n" + current.text());
+  }
+
+  private static long occurrences(String text, String needle) {
+    long n = 0;
+    for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      n++;
+    }
+    return n;
   }
 
   /**
