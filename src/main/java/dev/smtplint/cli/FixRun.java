@@ -23,9 +23,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -115,10 +113,6 @@ final class FixRun {
     return List.copyOf(changed);
   }
 
-  /** Inputs that were not fixed because they cannot be written safely (exit 2). */
-  List<String> refused() {
-    return List.copyOf(refused);
-  }
 
   /** A unified diff of every changed file, as `diff -u` writes it. */
   String diff() {
@@ -204,10 +198,40 @@ final class FixRun {
     }
   }
 
-  /** How many fixes each file got, for the summary. */
-  Map<String, Integer> counts() {
-    Map<String, Integer> out = new HashMap<>();
-    changed.forEach(c -> out.merge(c.before().path(), c.fixes(), Integer::sum));
-    return out;
+  /** What writing the fixes came to: exit 2 if a file was refused; whether standard output got fixed text. */
+  record Committed(int code, boolean wroteStandardOutput) {}
+
+  /**
+   * Writes the fixed files (standard input's fixed text goes to standard output, so the report goes to
+   * standard error); a file that cannot be written safely is a line on stderr and exit 2.
+   */
+  Committed commit(Environment environment) {
+    int code = ExitCode.OK;
+    int fixed = 0;
+    int files = 0;
+    boolean standardOutput = false;
+    for (String refusal : refused) {
+      environment.complain(refusal);
+      code = ExitCode.USAGE;
+    }
+    for (Changed c : changed) {
+      if (c.path() == null) {
+        environment.out().print(c.after().text());
+        standardOutput = true;
+        continue;
+      }
+      Optional<String> refusal = write(c);
+      if (refusal.isPresent()) {
+        environment.complain(refusal.get());
+        code = ExitCode.USAGE;
+      } else {
+        fixed += c.fixes();
+        files++;
+      }
+    }
+    if (files > 0) {
+      environment.complain("fixed " + fixed + (fixed == 1 ? " problem" : " problems") + " in " + files + (files == 1 ? " file" : " files"));
+    }
+    return new Committed(code, standardOutput);
   }
 }

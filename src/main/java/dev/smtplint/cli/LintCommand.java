@@ -4,11 +4,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
-import dev.smtplint.report.format.TextFormat;
 import dev.smtplint.probe.ProbeListener;
 import dev.smtplint.check.VersionControl;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.StandardCopyOption;
 import dev.smtplint.check.FailOn;
 import dev.smtplint.check.Linter;
 import dev.smtplint.check.ProjectSettings;
@@ -22,8 +19,6 @@ import dev.smtplint.report.format.Format;
 import dev.smtplint.rules.Catalogue;
 import dev.smtplint.schema.EmailSchema;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +34,6 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import java.util.Locale;
 
 @Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Lint the email settings of Sourcegraph site-config files (JSONC). '-' reads standard input; "
@@ -126,6 +120,9 @@ final class LintCommand implements Callable<Integer> {
   /** --fix or --diff: the fixes of this run; null otherwise. */
   private FixRun fixRun;
 
+  /** How the report is written (set once the options are read). */
+  private ReportOutput reportOutput;
+
   /** The SITE_CONFIG_FILE list of the settings file, absolute; empty without one. */
   private final List<Path> siteConfig = new ArrayList<>();
 
@@ -141,7 +138,8 @@ final class LintCommand implements Callable<Integer> {
     if (!probe && (to != null || passwordEnv != null || caFile != null || !allowHosts.isEmpty())) {
       throw new UsageException("--to, --password-env, --allow-host and --ca-file go with --probe");
     }
-    color(); // a bad --color value is a usage error before any work
+    reportOutput = new ReportOutput(environment, format, output, quiet, verbose, noColor, colorWhen);
+    reportOutput.color(); // a bad --color value is a usage error before any work
     if (isolated && config != null) {
       throw new UsageException("--isolated ignores every settings file, so it does not go with --config");
     }
@@ -237,39 +235,6 @@ final class LintCommand implements Callable<Integer> {
     return finish(units, results, settings, probeRun, linter, ExitCode.OK);
   }
 
-  /**
-   * Writes the fixed files (standard input's fixed text goes to standard output, the report then to
-   * standard error); a file that cannot be written safely is a line on stderr and exit 2.
-   */
-  private int writeFixes() {
-    int code = ExitCode.OK;
-    int fixed = 0;
-    int files = 0;
-    for (String refusal : fixRun.refused()) {
-      environment.complain(refusal);
-      code = ExitCode.USAGE;
-    }
-    for (FixRun.Changed c : fixRun.changed()) {
-      if (c.path() == null) {
-        environment.out().print(c.after().text());
-        reportToStandardError = true;
-        continue;
-      }
-      Optional<String> refused = FixRun.write(c);
-      if (refused.isPresent()) {
-        environment.complain(refused.get());
-        code = ExitCode.USAGE;
-      } else {
-        fixed += c.fixes();
-        files++;
-      }
-    }
-    if (files > 0) {
-      environment.complain("fixed " + fixed + (fixed == 1 ? " problem" : " problems") + " in " + files + (files == 1 ? " file" : " files"));
-    }
-    return code;
-  }
-
   /** With --fix on standard input, standard output carries the fixed text. */
   private boolean reportToStandardError;
 
@@ -278,7 +243,8 @@ final class LintCommand implements Callable<Integer> {
       int code) throws IOException {
     FailOn threshold = settings.failOn().orElse(FailOn.ERROR);
     Optional<LiveProgress> live = probeRun.isPresent() && format == Format.Name.TEXT && output == null && !quiet
-        ? Optional.of(new LiveProgress(environment.out(), textFormat(), terminalLive(), unicode())) : Optional.empty();
+        ? Optional.of(new LiveProgress(environment.out(), reportOutput.textFormat(), reportOutput.terminalLive(), reportOutput.unicode()))
+        : Optional.empty();
     live.ifPresent(l -> units.forEach(u -> u.results().forEach(l::staticFindings)));
     List<Unit> done = probeRun.isPresent() ? probeAll(units, probeRun.get(), linter, live) : units;
     done.forEach(u -> results.addAll(u.results()));
@@ -290,12 +256,14 @@ final class LintCommand implements Callable<Integer> {
       return Math.max(code, fixRun.changed().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS);
     }
     if (fixRun != null) {
-      code = Math.max(code, writeFixes());
+      FixRun.Committed committed = fixRun.commit(environment);
+      code = Math.max(code, committed.code());
+      reportToStandardError = committed.wroteStandardOutput();
     }
     if (live.isPresent()) {
       live.get().finish(report);
     } else {
-      write(report, threshold);
+      reportOutput.write(report, threshold, reportToStandardError);
     }
     boolean failed = threshold.threshold().map(report::anyAtLeast).orElse(false);
     int exit = Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
@@ -499,89 +467,6 @@ final class LintCommand implements Callable<Integer> {
     if (!Catalogue.exists(id)) {
       throw new UsageException(option + ": no rule \"" + id + "\" (see `smtplint rules`)");
     }
-  }
-
-  /**
-   * Colour as other tools decide it: --color never/always (and --no-color) first; then NO_COLOR turns it
-   * off and FORCE_COLOR on; otherwise only at a terminal that is not TERM=dumb, never into a file.
-   */
-  private boolean color() {
-    if (colorWhen != null && !List.of("auto", "always", "never").contains(colorWhen)) {
-      throw new UsageException("--color takes auto, always or never, not \"" + colorWhen + "\"");
-    }
-    if (noColor || "never".equals(colorWhen)) {
-      return false;
-    }
-    if ("always".equals(colorWhen)) {
-      return true;
-    }
-    Map<String, String> env = environment.env();
-    if (env.containsKey("NO_COLOR") && !env.get("NO_COLOR").isEmpty()) {
-      return false;
-    }
-    String force = env.getOrDefault("FORCE_COLOR", "");
-    if (!force.isEmpty() && !force.equals("0") && !force.equalsIgnoreCase("false")) {
-      return output == null;
-    }
-    return output == null && environment.terminal() && !"dumb".equals(env.get("TERM"));
-  }
-
-  /** The text format of a live run: no --quiet there. */
-  private TextFormat textFormat() {
-    return new TextFormat(color(), unicode(), Optional.empty(), verbose);
-  }
-
-  /** Redraw a status line only at a real terminal, and not in CI (whose logs keep every byte). */
-  private boolean terminalLive() {
-    return environment.terminal() && !environment.env().containsKey("CI");
-  }
-
-  private void write(Report report, FailOn threshold) throws IOException {
-    boolean color = color();
-    Optional<Severity> quietThreshold = quiet ? Optional.of(threshold.threshold().orElse(Severity.ERROR)) : Optional.empty();
-    Format formatter = Formats.create(format, color, unicode(), quietThreshold, verbose, threshold.threshold());
-    StringWriter text = new StringWriter();
-    formatter.write(report, text);
-    if (output != null) {
-      writeAtomically(output, text.toString());
-    } else if (reportToStandardError) {
-      environment.err().print(text);
-    } else {
-      environment.out().print(text);
-    }
-  }
-
-  /**
-   * Writes the report to a temporary file beside FILE and renames it into place: a symbolic link
-   * planted at FILE is replaced, never written through, and a reader never sees half a report.
-   */
-  private static void writeAtomically(Path output, String text) {
-    Path target = output.toAbsolutePath();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UsageException(output + ": cannot write the report (" + e.getClass().getSimpleName() + ")");
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // a leftover temporary file is harmless
-        }
-      }
-    }
-  }
-
-  private boolean unicode() {
-    String lang = environment.env().getOrDefault("LC_ALL", environment.env().getOrDefault("LANG", ""));
-    return lang.toUpperCase(Locale.ROOT).contains("UTF-8") || lang.toUpperCase(Locale.ROOT).contains("UTF8");
   }
 
   /** The schema, compiled once per process and only when a file has email settings. */
