@@ -138,12 +138,7 @@ public final class SarifFormat implements Format {
     g.writeStartObject();
     g.writeObjectPropertyStart("physicalLocation");
     artifactLocation(g, "artifactLocation", uri(file.path()), artifactIndex);
-    g.writeObjectPropertyStart("region");
-    g.writeNumberProperty("startLine", f.location().line());
-    g.writeNumberProperty("startColumn", f.location().column());
-    g.writeNumberProperty("endLine", f.location().endLine());
-    g.writeNumberProperty("endColumn", f.location().endColumn());
-    g.writeEndObject();
+    region(g, "region", f.location().line(), f.location().column(), f.location().endLine(), f.location().endColumn());
     g.writeEndObject();
     g.writeEndObject();
     g.writeEndArray();
@@ -169,12 +164,7 @@ public final class SarifFormat implements Format {
       Position from = source.positionOf(e.start());
       Position to = source.positionOf(e.end());
       g.writeStartObject();
-      g.writeObjectPropertyStart("deletedRegion");
-      g.writeNumberProperty("startLine", from.line());
-      g.writeNumberProperty("startColumn", from.column());
-      g.writeNumberProperty("endLine", to.line());
-      g.writeNumberProperty("endColumn", to.column());
-      g.writeEndObject();
+      region(g, "deletedRegion", from.line(), from.column(), to.line(), to.column());
       g.writeObjectPropertyStart("insertedContent");
       g.writeStringProperty("text", e.replacement());
       g.writeEndObject();
@@ -213,6 +203,15 @@ public final class SarifFormat implements Format {
     }
     g.writeEndObject();
     g.writeEndArray();
+  }
+
+  private static void region(JsonGenerator g, String name, int startLine, int startColumn, int endLine, int endColumn) {
+    g.writeObjectPropertyStart(name);
+    g.writeNumberProperty("startLine", startLine);
+    g.writeNumberProperty("startColumn", startColumn);
+    g.writeNumberProperty("endLine", endLine);
+    g.writeNumberProperty("endColumn", endColumn);
+    g.writeEndObject();
   }
 
   private void artifactLocation(JsonGenerator g, String name, String uri, int index) {
