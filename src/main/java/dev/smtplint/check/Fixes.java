@@ -8,6 +8,7 @@ import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.Span;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Fix;
+import dev.smtplint.rules.Catalogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +94,7 @@ public final class Fixes {
    */
   static List<Finding> checked(List<Finding> findings, SourceFile source, List<Span> secrets) {
     boolean fixable = source.badEncoding().isEmpty()
-        && findings.stream().noneMatch(f -> f.rule().equals("invalid-json") || f.rule().equals("invalid-encoding"));
+        && findings.stream().noneMatch(f -> f.rule().equals(Catalogue.INVALID_JSON) || f.rule().equals(Catalogue.INVALID_ENCODING));
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
       boolean keep = fixable && f.fix().isPresent() && f.fix().get().edits().stream().allMatch(e -> e.end() <= source.text().length()
