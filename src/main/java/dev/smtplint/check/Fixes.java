@@ -99,7 +99,7 @@ public final class Fixes {
     for (Finding f : findings) {
       boolean keep = fixable && f.fix().isPresent() && f.fix().get().edits().stream().allMatch(e -> e.end() <= source.text().length()
           && secrets.stream().noneMatch(s -> e.start() < s.end() && s.start() < e.end() || e.start() == e.end() && s.start() < e.start() && e.start() < s.end()));
-      out.add(keep || f.fix().isEmpty() ? f : f.withoutFix());
+      out.add(keep || f.fix().isEmpty() ? f : f.withFix(Optional.empty()));
     }
     return out;
   }

@@ -11,7 +11,6 @@ import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeResult;
 import dev.smtplint.report.ProbeStage;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +46,8 @@ final class InstanceRun {
       throw new UsageException("--instance needs " + TOKEN_ENV + ": an access token of a site admin "
           + "(Sourcegraph: Settings > Access tokens)");
     }
-    if (!(timeoutSeconds > 0 && timeoutSeconds <= 3600)) {
-      throw new UsageException("--timeout takes a number of seconds between 0 and 3600");
-    }
     try {
-      return new InstanceRun(SourcegraphApi.of(endpoint, token, Duration.ofMillis((long) (timeoutSeconds * 1000))));
+      return new InstanceRun(SourcegraphApi.of(endpoint, token, ProbeRun.timeout(timeoutSeconds)));
     } catch (SourcegraphApi.ApiException e) {
       throw new UsageException(e.getMessage());
     }
@@ -72,7 +68,7 @@ final class InstanceRun {
    */
   static void requireVisibleUsername(Linter.Judged judged) {
     boolean hidden = judged.root().map(EmailSettings::of).flatMap(s -> s.smtpString("username"))
-        .map(JsonValue.Str::value).filter("REDACTED"::equals).isPresent();
+        .map(JsonValue.Str::value).filter(EmailSettings.REDACTED::equals).isPresent();
     if (hidden) {
       throw new UsageException("the instance serves email.smtp.username as REDACTED, so a local probe cannot log in; "
           + "use --probe --to ADDRESS (the instance sends itself), or probe a site-config file");

@@ -31,9 +31,6 @@ final class ProbeRun {
 
   static ProbeRun create(String to, String passwordEnv, double timeoutSeconds, Path caFile, List<String> allowHosts,
       Map<String, String> env) {
-    if (!(timeoutSeconds > 0 && timeoutSeconds <= 3600)) {
-      throw new UsageException("--timeout takes a number of seconds between 0 and 3600");
-    }
     Optional<Secret> password = Optional.empty();
     if (passwordEnv != null) {
       String value = env.get(passwordEnv);
@@ -55,7 +52,15 @@ final class ProbeRun {
       }
     }
     return new ProbeRun(new ProbeSettings.Options(Optional.ofNullable(to), password,
-        Duration.ofMillis((long) (timeoutSeconds * 1000)), Optional.ofNullable(caFile), allowed));
+        timeout(timeoutSeconds), Optional.ofNullable(caFile), allowed));
+  }
+
+  /** --timeout as a duration: a number of seconds above 0 and up to an hour, else a usage error. */
+  static Duration timeout(double seconds) {
+    if (!(seconds > 0 && seconds <= 3600)) {
+      throw new UsageException("--timeout takes a number of seconds between 0 and 3600");
+    }
+    return Duration.ofMillis((long) (seconds * 1000));
   }
 
   /** The judged files with the probe's outcome placed by the check, or "not run" when Sourcegraph would not send. */

@@ -29,6 +29,9 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
   public static final List<String> KNOWN = List.of(ADDRESS, SENDER_NAME, SMTP, TEMPLATES);
 
   /** JSON Pointers of the settings findings point at. */
+  /** What Sourcegraph serves in place of email.smtp.username and password (internal/conf siteConfigSecrets). */
+  public static final String REDACTED = "REDACTED";
+
   public static final String ADDRESS_POINTER = JsonValue.child("", ADDRESS);
   public static final String SMTP_POINTER = JsonValue.child("", SMTP);
   public static final String HOST_POINTER = JsonValue.child(SMTP_POINTER, "host");

@@ -33,7 +33,4 @@ public record Finding(String rule, Severity severity, String message, Location l
     return new Finding(rule, severity, message, location, other);
   }
 
-  public Finding withoutFix() {
-    return fix.isEmpty() ? this : new Finding(rule, severity, message, location, Optional.empty());
-  }
 }

@@ -19,8 +19,6 @@ final class RedactedValueRule implements Rule {
               + "to probe a copied config, give the password with --password-env.",
           "Sourcegraph internal/conf (siteConfigSecrets: email.smtp.username and email.smtp.password are redacted as \"REDACTED\")."));
 
-  static final String MARKER = "REDACTED";
-
   public RuleInfo info() {
     return INFO;
   }
@@ -38,6 +36,6 @@ final class RedactedValueRule implements Rule {
   }
 
   static boolean isRedacted(JsonValue.Str value) {
-    return value.value().equals(MARKER);
+    return value.value().equals(EmailSettings.REDACTED);
   }
 }
