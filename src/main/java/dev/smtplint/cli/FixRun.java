@@ -13,19 +13,14 @@ import dev.smtplint.report.Finding;
 import dev.smtplint.report.Fix;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -174,22 +169,7 @@ final class FixRun {
       if (!Arrays.equals(now, c.before().bytes())) {
         return Optional.of(shown + ": not fixed: it changed since smtplint read it; run again");
       }
-      Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".smtplint-fix");
-      try {
-        Files.write(tmp, c.after().bytes());
-        PosixFileAttributeView posix = Files.getFileAttributeView(target, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        if (posix != null) {
-          Set<PosixFilePermission> mode = posix.readAttributes().permissions();
-          Files.setPosixFilePermissions(tmp, mode);
-        }
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFiles.replace(target, c.after().bytes(), true);
       return Optional.empty();
     } catch (NoSuchFileException e) {
       return Optional.of(shown + ": not fixed: it is no longer there");

@@ -8,10 +8,7 @@ import dev.smtplint.report.format.TextFormat;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,28 +94,13 @@ final class ReportOutput {
    * planted at FILE is replaced, never written through, and a reader never sees half a report.
    */
   private static void writeAtomically(Path output, String text) {
-    Path target = output.toAbsolutePath();
-    Path tmp = null;
     try {
-      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.replace(output, text.getBytes(StandardCharsets.UTF_8), false);
     } catch (IOException e) {
       throw new UsageException(output + ": cannot write the report (" + e.getClass().getSimpleName() + ")");
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // a leftover temporary file is harmless
-        }
-      }
     }
   }
+
 
   boolean unicode() {
     String lang = environment.env().getOrDefault("LC_ALL", environment.env().getOrDefault("LANG", ""));
