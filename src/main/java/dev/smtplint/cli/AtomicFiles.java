@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 
 /**
@@ -16,9 +18,20 @@ import java.nio.file.attribute.PosixFileAttributeView;
 final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** A directory, a block device or the like where a file was to be replaced: never renamed over. */
+  static final class NotAFileException extends IOException {
+    NotAFileException(Path path) {
+      super(path + ": is not a regular file");
+    }
+  }
+
   /** {@code keepMode}: the new file gets the permissions of the one it replaces (else the temporary file's, 0600). */
   static void replace(Path file, byte[] bytes, boolean keepMode) throws IOException {
     Path target = file.toAbsolutePath();
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(target)
+        && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new NotAFileException(target);
+    }
     Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
     try {
       Files.write(tmp, bytes);
@@ -38,6 +51,37 @@ final class AtomicFiles {
       } catch (IOException ignored) {
         // a leftover temporary file is harmless
       }
+    }
+  }
+
+  /**
+   * Whether FILE is a stream the system provides rather than a file to replace: a character device
+   * or a named pipe as named (Git cannot check either out, so no branch planted it), or a symbolic
+   * link under /dev or /proc ({@code /dev/stdout}, {@code /dev/fd/1}). A link anywhere else is a
+   * file to replace; a block device is neither and is refused when written.
+   */
+  static boolean isSystemStream(Path file) {
+    try {
+      BasicFileAttributes own = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (own.isSymbolicLink()) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith("/dev/") || absolute.startsWith("/proc/");
+      }
+      return own.isOther() && !isBlockDevice(file);
+    } catch (IOException e) {
+      return false; // absent (or unreadable): a new file, renamed into place
+    }
+  }
+
+  private static boolean isBlockDevice(Path file) throws IOException {
+    Object mode = Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+    return mode instanceof Integer m && (m & 0170000) == 0060000;
+  }
+
+  /** Writes to a system stream as a shell's {@code >>} would: appended, never created or truncated. */
+  static void writeThrough(Path file, byte[] bytes) throws IOException {
+    try (var out = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      out.write(bytes);
     }
   }
 }

@@ -91,16 +91,24 @@ final class ReportOutput {
 
   /**
    * Writes the report to a temporary file beside FILE and renames it into place: a symbolic link
-   * planted at FILE is replaced, never written through, and a reader never sees half a report.
+   * planted at FILE is replaced, never written through, and a reader never sees half a report. A
+   * stream the system provides ({@code /dev/null}, a named pipe, {@code /dev/stdout}) is written to
+   * as it is: renaming over it would replace the device (as root) or fail.
    */
   private static void writeAtomically(Path output, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     try {
-      AtomicFiles.replace(output, text.getBytes(StandardCharsets.UTF_8), false);
+      if (AtomicFiles.isSystemStream(output)) {
+        AtomicFiles.writeThrough(output, bytes);
+      } else {
+        AtomicFiles.replace(output, bytes, false);
+      }
+    } catch (AtomicFiles.NotAFileException e) {
+      throw new UsageException(output + ": cannot write the report there (not a regular file)");
     } catch (IOException e) {
       throw new UsageException(output + ": cannot write the report (" + e.getClass().getSimpleName() + ")");
     }
   }
-
 
   boolean unicode() {
     String lang = environment.env().getOrDefault("LC_ALL", environment.env().getOrDefault("LANG", ""));

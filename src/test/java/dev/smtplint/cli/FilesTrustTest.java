@@ -108,6 +108,42 @@ class FilesTrustTest {
     }
   }
 
+  /**
+   * {@code -o /dev/null} once renamed a temporary file over /dev/null: as root the device became a
+   * regular file (every later {@code > /dev/null} on the machine wrote to it); as another user the run
+   * failed. A stream the system provides is written to as it is; anything else not a file is refused.
+   */
+  @Test
+  void reportsToADeviceOrAPipeAreWrittenThroughNeverRenamedOver() throws Exception {
+    Path site = Files.writeString(dir.resolve("site.json"), CONFIG);
+    assertTrue(AtomicFiles.isSystemStream(Path.of("/dev/null")));
+    Assumptions.assumeTrue(Files.isSymbolicLink(Path.of("/dev/stdout")) || !Files.exists(Path.of("/dev/stdout")));
+    Path stdout = Path.of("/dev/stdout");
+    assertEquals(Files.exists(stdout, java.nio.file.LinkOption.NOFOLLOW_LINKS), AtomicFiles.isSystemStream(stdout));
+    Path planted = dir.resolve("planted");
+    Files.createSymbolicLink(planted, Path.of("/dev/null"));
+    assertFalse(AtomicFiles.isSystemStream(planted), "a link outside /dev and /proc is a file to replace");
+
+    Path fifo = dir.resolve("report.fifo");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    var read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readString(fifo);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    Run run = Run.of("lint", "--format", "json", "-o", fifo.toString(), site.toString());
+    assertEquals(1, run.code(), run.all());
+    assertTrue(read.get(10, java.util.concurrent.TimeUnit.SECONDS).contains("\"rule\":\"auth-unknown\""));
+    assertTrue(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther(), "still a pipe");
+
+    Run toDirectory = Run.of("lint", "-o", dir.toString(), site.toString());
+    assertEquals(2, toDirectory.code(), toDirectory.all());
+    assertTrue(toDirectory.err().contains(": cannot write the report there (not a regular file)"), toDirectory.err());
+    assertTrue(Files.isDirectory(dir));
+  }
+
   @Test
   void isolatedIgnoresTheBranchsSettingsFile() throws Exception {
     Path repo = Files.createDirectory(dir.resolve("repo"));
