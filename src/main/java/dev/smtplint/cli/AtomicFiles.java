@@ -18,7 +18,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 final class AtomicFiles {
   private AtomicFiles() {}
 
-  /** A directory, a block device or the like where a file was to be replaced: never renamed over. */
+  /** A directory where a file was to be replaced: never renamed over. */
   static final class NotAFileException extends IOException {
     NotAFileException(Path path) {
       super(path + ": is not a regular file");
@@ -55,10 +55,10 @@ final class AtomicFiles {
   }
 
   /**
-   * Whether FILE is a stream the system provides rather than a file to replace: a character device
-   * or a named pipe as named (Git cannot check either out, so no branch planted it), or a symbolic
-   * link under /dev or /proc ({@code /dev/stdout}, {@code /dev/fd/1}). A link anywhere else is a
-   * file to replace; a block device is neither and is refused when written.
+   * Whether FILE is a stream the system provides rather than a file to replace: a device or a named
+   * pipe as named (Git cannot check either out, so no branch planted it; the user named it, as with
+   * a shell's {@code >}), or a symbolic link under /dev or /proc ({@code /dev/stdout},
+   * {@code /dev/fd/1}). A link anywhere else is a file to replace.
    */
   static boolean isSystemStream(Path file) {
     try {
@@ -67,15 +67,10 @@ final class AtomicFiles {
         Path absolute = file.toAbsolutePath().normalize();
         return absolute.startsWith("/dev/") || absolute.startsWith("/proc/");
       }
-      return own.isOther() && !isBlockDevice(file);
+      return own.isOther();
     } catch (IOException e) {
       return false; // absent (or unreadable): a new file, renamed into place
     }
-  }
-
-  private static boolean isBlockDevice(Path file) throws IOException {
-    Object mode = Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-    return mode instanceof Integer m && (m & 0170000) == 0060000;
   }
 
   /** Writes to a system stream as a shell's {@code >>} would: appended, never created or truncated. */

@@ -1,0 +1,45 @@
+package dev.smtplint.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The launcher's training run for the start-up archive (CDS on Java 17-24, the AOT cache on 25+):
+ * what a run loads and links is what the archive holds, and a class left out costs a load from the
+ * jar, verification included, on every later run. So the examples are linted once in every report
+ * format, to a file with {@code -o} and with {@code --diff}, not only in the default text. Not a
+ * command: {@code java -cp smtplint.jar dev.smtplint.cli.Training DIR}.
+ */
+public final class Training {
+  private Training() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: java -cp smtplint.jar dev.smtplint.cli.Training DIR");
+      System.exit(2);
+    }
+    String examples = args[0];
+    Path scratch = Files.createTempDirectory("smtplint-training");
+    Path report = scratch.resolve("report.sarif");
+    try {
+      for (List<String> run : List.of(
+          List.of("lint", "--format", "text", examples),
+          List.of("lint", "--format", "json", examples),
+          List.of("lint", "--format", "github", examples),
+          List.of("lint", "--format", "junit", examples),
+          List.of("lint", "--format", "sarif", "-o", report.toString(), examples),
+          List.of("lint", "--diff", "--unsafe-fixes", examples))) {
+        PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+        Main.run(run.toArray(String[]::new), nowhere, nowhere, InputStream.nullInputStream(), System.getenv(), false);
+      }
+    } finally {
+      Files.deleteIfExists(report);
+      Files.deleteIfExists(scratch);
+    }
+  }
+}
