@@ -27,6 +27,10 @@ public final class JsonFormat implements Format {
           g.writeStringProperty("internalError", file.internalError().get());
         }
         g.writeArrayPropertyStart("findings");
+        SourceFile.ByteOffsets offsets = file.source().map(source -> source.byteOffsets(file.findings().stream()
+            .flatMap(f -> f.fix().stream()).flatMap(fix -> fix.edits().stream())
+            .flatMapToInt(e -> java.util.stream.IntStream.of(e.start(), e.end())).toArray()))
+            .orElse(null);
         for (Finding f : file.findings()) {
           g.writeStartObject();
           g.writeStringProperty("rule", f.rule());
@@ -36,7 +40,7 @@ public final class JsonFormat implements Format {
           g.writeNumberProperty("column", f.location().column());
           g.writeStringProperty("pointer", f.location().pointer());
           if (f.fix().isPresent() && file.source().isPresent()) {
-            writeFix(g, f.fix().get(), file.source().get());
+            writeFix(g, f.fix().get(), file.source().get(), offsets);
           }
           g.writeEndObject();
         }
@@ -71,7 +75,7 @@ public final class JsonFormat implements Format {
   }
 
   /** A finding's fix: its safety, what it does, and each edit as a byte range of the file and as lines and columns. */
-  private static void writeFix(JsonGenerator g, Fix fix, SourceFile source) {
+  private static void writeFix(JsonGenerator g, Fix fix, SourceFile source, SourceFile.ByteOffsets offsets) {
     g.writeObjectPropertyStart("fix");
     g.writeStringProperty("safety", fix.safety().label());
     g.writeStringProperty("description", fix.description());
@@ -79,10 +83,10 @@ public final class JsonFormat implements Format {
     for (Fix.Edit e : fix.edits()) {
       Position from = source.positionOf(e.start());
       Position to = source.positionOf(e.end());
-      long offset = source.byteOffset(e.start());
+      long offset = offsets.of(e.start());
       g.writeStartObject();
       g.writeNumberProperty("offset", offset);
-      g.writeNumberProperty("length", source.byteOffset(e.end()) - offset);
+      g.writeNumberProperty("length", offsets.of(e.end()) - offset);
       g.writeNumberProperty("line", from.line());
       g.writeNumberProperty("column", from.column());
       g.writeNumberProperty("endLine", to.line());
