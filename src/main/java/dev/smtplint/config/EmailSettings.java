@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +67,7 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
     }
     Map<String, JsonValue.Member> byKey = new LinkedHashMap<>();
     List<JsonValue.Member> sorted = new ArrayList<>(written.members());
-    sorted.sort(Comparator.comparing(JsonValue.Member::key, EmailSettings::compareBytes));
+    sorted.sort((a, b) -> compareBytes(a.key(), b.key())); // our lambda is in the start-up archive; Comparator.comparing generates one on every run
     for (JsonValue.Member m : sorted) {
       String key = knownSetting(m.key()).orElse(m.key());
       JsonValue.Member earlier = byKey.get(key);
