@@ -93,15 +93,30 @@ public final class Fixes {
    * the text.
    */
   static List<Finding> checked(List<Finding> findings, SourceFile source, List<Span> secrets) {
-    boolean fixable = source.badEncoding().isEmpty()
-        && findings.stream().noneMatch(f -> f.rule().equals(Catalogue.INVALID_JSON) || f.rule().equals(Catalogue.INVALID_ENCODING));
+    boolean fixable = source.badEncoding().isEmpty();
+    for (Finding f : findings) {
+      fixable &= !f.rule().equals(Catalogue.INVALID_JSON) && !f.rule().equals(Catalogue.INVALID_ENCODING);
+    }
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
-      boolean keep = fixable && f.fix().isPresent() && f.fix().get().edits().stream().allMatch(e -> e.end() <= source.text().length()
-          && secrets.stream().noneMatch(s -> e.start() < s.end() && s.start() < e.end() || e.start() == e.end() && s.start() < e.start() && e.start() < s.end()));
-      out.add(keep || f.fix().isEmpty() ? f : f.withFix(Optional.empty()));
+      out.add(f.fix().isEmpty() || fixable && clearOfSecrets(f.fix().get(), source, secrets) ? f : f.withFix(Optional.empty()));
     }
     return out;
+  }
+
+  /** Every edit within the text and clear of every secret's span (an insertion not inside one). */
+  private static boolean clearOfSecrets(Fix fix, SourceFile source, List<Span> secrets) {
+    for (Fix.Edit e : fix.edits()) {
+      if (e.end() > source.text().length()) {
+        return false;
+      }
+      for (Span s : secrets) {
+        if (e.start() < s.end() && s.start() < e.end() || e.start() == e.end() && s.start() < e.start() && e.start() < s.end()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**

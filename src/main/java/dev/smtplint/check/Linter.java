@@ -110,33 +110,49 @@ public final class Linter {
         complete = false;
       }
     }
-    merge.overrides().forEach(f -> raw.get(f.location().path()).add(f));
+    for (Finding f : merge.overrides()) {
+      raw.get(f.location().path()).add(f);
+    }
     Optional<JsonValue.Obj> root = complete ? Optional.of(merge.root()) : Optional.empty();
-    String smtpFile = merge.owner(EmailSettings.SMTP_POINTER, sources.get(0)).path();
-    Function<String, Optional<SourceFile>> sourceOf = pointer -> Optional.of(merge.owner(pointer, sources.get(0)));
-    root.ifPresent(r -> judge(r, sources.get(0).path(), () -> versioned.test(smtpFile), sourceOf).stream()
-        .filter(f -> !(partial && ABOUT_A_MISSING_SETTING.contains(f.rule())))
-        .map(f -> merge.relocate(f, sources.get(0)))
-        .forEach(f -> raw.get(f.location().path()).add(f)));
+    SourceFile first = sources.get(0);
+    if (root.isPresent()) {
+      String smtpFile = merge.owner(EmailSettings.SMTP_POINTER, first).path();
+      for (Finding f : judge(root.get(), first.path(), () -> versioned.test(smtpFile), pointer -> Optional.of(merge.owner(pointer, first)))) {
+        if (!(partial && ABOUT_A_MISSING_SETTING.contains(f.rule()))) {
+          Finding relocated = merge.relocate(f, first);
+          raw.get(relocated.location().path()).add(relocated);
+        }
+      }
+    }
     List<FileResult> results = new ArrayList<>();
     Map<String, String> owners = new LinkedHashMap<>();
     for (SourceFile source : sources) {
       List<Finding> kept = Fixes.checked(filter(raw.get(source.path()), source), source, masked.get(source.path()));
       results.add(new FileResult(source.path(), Optional.of(source), kept, Optional.empty(), masked.get(source.path())));
     }
-    root.ifPresent(r -> r.members().forEach(m -> owners.put(m.key(), merge.owner(m.value().pointer(), sources.get(0)).path())));
+    if (root.isPresent()) {
+      for (JsonValue.Member m : root.get().members()) {
+        owners.put(m.key(), merge.owner(m.value().pointer(), first).path());
+      }
+    }
     return new Judged(results, root, owners);
   }
 
   /** What is wrong with a file as a file: not UTF-8, not JSONC, not an object, keys repeated under email.*. */
   private static List<Finding> fileLevel(ParsedConfig parsed, String path) {
     List<Finding> out = new ArrayList<>();
-    parsed.source().badEncoding().ifPresent(at -> out.add(finding(Catalogue.INVALID_ENCODING, path, at, "",
-        "a byte here is not UTF-8: Sourcegraph (Go) reads it as U+FFFD, so the value is loaded mangled; "
-            + "save the file as UTF-8")));
-    parsed.error().ifPresent(e -> out.add(finding(Catalogue.INVALID_JSON, path, e.position(), "", e.message())));
-    parsed.root().filter(r -> !(r instanceof JsonValue.Obj)).ifPresent(r -> out.add(finding(Catalogue.SCHEMA_VIOLATION,
-        path, r.position(), "", "a site config is a JSON object, but this file holds " + r.typeName())));
+    if (parsed.source().badEncoding().isPresent()) {
+      out.add(finding(Catalogue.INVALID_ENCODING, path, parsed.source().badEncoding().get(), "",
+          "a byte here is not UTF-8: Sourcegraph (Go) reads it as U+FFFD, so the value is loaded mangled; "
+              + "save the file as UTF-8"));
+    }
+    if (parsed.error().isPresent()) {
+      out.add(finding(Catalogue.INVALID_JSON, path, parsed.error().get().position(), "", parsed.error().get().message()));
+    }
+    if (parsed.root().isPresent() && !(parsed.root().get() instanceof JsonValue.Obj)) {
+      JsonValue r = parsed.root().get();
+      out.add(finding(Catalogue.SCHEMA_VIOLATION, path, r.position(), "", "a site config is a JSON object, but this file holds " + r.typeName()));
+    }
     for (DuplicateKey d : parsed.duplicates()) {
       if (d.pointer().startsWith("/email.")) {
         out.add(finding(Catalogue.DUPLICATE_KEY, path, d.second(), d.pointer(), "\"" + d.key()
@@ -156,12 +172,23 @@ public final class Linter {
     }
     // A REDACTED credential is one problem: no other rule speaks of that value.
     Set<String> redacted = new HashSet<>();
-    reporter.findings().stream().filter(f -> f.rule().equals(Catalogue.REDACTED_VALUE)).forEach(f -> redacted.add(f.location().pointer()));
-    List<Finding> out = new ArrayList<>(reporter.findings().stream()
-        .filter(f -> f.rule().equals(Catalogue.REDACTED_VALUE) || !redacted.contains(f.location().pointer())).toList());
+    for (Finding f : reporter.findings()) {
+      if (f.rule().equals(Catalogue.REDACTED_VALUE)) {
+        redacted.add(f.location().pointer());
+      }
+    }
+    List<Finding> out = new ArrayList<>();
     Set<String> explained = new HashSet<>();
-    out.forEach(f -> explained.add(f.location().pointer()));
-    boolean hasEmail = root.members().stream().anyMatch(m -> m.key().toLowerCase(Locale.ROOT).startsWith("email."));
+    for (Finding f : reporter.findings()) {
+      if (f.rule().equals(Catalogue.REDACTED_VALUE) || !redacted.contains(f.location().pointer())) {
+        out.add(f);
+        explained.add(f.location().pointer());
+      }
+    }
+    boolean hasEmail = false;
+    for (JsonValue.Member m : root.members()) {
+      hasEmail |= m.key().toLowerCase(Locale.ROOT).startsWith("email.");
+    }
     // Plainly valid settings need no validator (and its compile, on a cold start); doubtful ones get every message.
     if (hasEmail && !QuickCheck.certainlyValid(root)) {
       RuleInfo info = Catalogue.info(Catalogue.SCHEMA_VIOLATION);
@@ -202,7 +229,12 @@ public final class Linter {
                 + UnknownRules.hint(n.rule())));
       }
     }
-    out.replaceAll(f -> Optional.ofNullable(settings.severity().get(f.rule())).map(f::withSeverity).orElse(f));
+    for (int i = 0; i < out.size(); i++) {
+      Severity changed = settings.severity().get(out.get(i).rule());
+      if (changed != null) {
+        out.set(i, out.get(i).withSeverity(changed));
+      }
+    }
     out.sort(BY_PLACE);
     return out;
   }
@@ -244,13 +276,16 @@ public final class Linter {
    * password as decoded (4 characters or more) shows a mask there instead.
    */
   private static List<Finding> withoutPassword(List<Finding> findings, EmailSettings email) {
-    Optional<String> password = email.smtp().flatMap(s -> s.get("password")).map(v -> v instanceof JsonValue.Str s
-        ? s.value() : v instanceof JsonValue.Num n ? n.text() : "").filter(p -> p.length() >= 4);
-    if (password.isEmpty()) {
+    JsonValue v = email.smtpValue("password").orElse(null);
+    String password = v instanceof JsonValue.Str s ? s.value() : v instanceof JsonValue.Num n ? n.text() : "";
+    if (password.length() < 4) {
       return findings;
     }
-    return findings.stream().map(f -> f.message().contains(password.get())
-        ? f.withMessage(f.message().replace(password.get(), Redaction.MASK)) : f).toList();
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      out.add(f.message().contains(password) ? f.withMessage(f.message().replace(password, Redaction.MASK)) : f);
+    }
+    return List.copyOf(out);
   }
 
   static Finding finding(String rule, String path, Position at, String pointer, String message) {

@@ -50,7 +50,7 @@ final class LiveProgress {
   /** A file's findings from the static check, printed before any probe starts. */
   synchronized void staticFindings(FileResult file) {
     try {
-      text.writeFindings(file, f -> !f.rule().startsWith("probe-"), out);
+      text.writeFindings(file, TextFormat.Findings.STATIC, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * The {@code email.*} part of a site config as Sourcegraph reads it, for the rules. {@code written}
@@ -58,11 +57,16 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
 
   /** The known setting a top-level key is read as, ignoring case, if any. */
   public static Optional<String> knownSetting(String key) {
-    return KNOWN.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst();
+    for (String known : KNOWN) {
+      if (known.equalsIgnoreCase(key)) {
+        return Optional.of(known);
+      }
+    }
+    return Optional.empty();
   }
 
   private static JsonValue.Obj effective(JsonValue.Obj written) {
-    if (written.members().stream().allMatch(m -> knownSetting(m.key()).map(m.key()::equals).orElse(true))) {
+    if (spelledAsKnown(written)) {
       return written;
     }
     Map<String, JsonValue.Member> byKey = new LinkedHashMap<>();
@@ -78,11 +82,26 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
     return new JsonValue.Obj(written.pointer(), written.position(), written.end(), written.span(), List.copyOf(byKey.values()));
   }
 
+  /** Whether every key that is a known setting ignoring case is spelt exactly so (the common case: nothing to merge). */
+  private static boolean spelledAsKnown(JsonValue.Obj written) {
+    for (JsonValue.Member m : written.members()) {
+      Optional<String> known = knownSetting(m.key());
+      if (known.isPresent() && !known.get().equals(m.key())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code later} decoded into the struct {@code earlier} filled: its fields replace, the others stay. */
   private static JsonValue.Obj merge(JsonValue.Obj earlier, JsonValue.Obj later) {
     Map<String, JsonValue.Member> fields = new LinkedHashMap<>();
-    earlier.members().forEach(m -> fields.put(m.key(), m));
-    later.members().forEach(m -> fields.put(m.key(), m));
+    for (JsonValue.Member m : earlier.members()) {
+      fields.put(m.key(), m);
+    }
+    for (JsonValue.Member m : later.members()) {
+      fields.put(m.key(), m);
+    }
     return new JsonValue.Obj(later.pointer(), later.position(), later.end(), later.span(), List.copyOf(fields.values()));
   }
 
@@ -113,7 +132,8 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
 
   /** A string setting of email.smtp as written, or "" when it is absent or not a string. */
   public String smtpText(String key) {
-    return smtpString(key).map(JsonValue.Str::value).orElse("");
+    Optional<JsonValue.Str> value = smtpString(key);
+    return value.isPresent() ? value.get().value() : "";
   }
 
   public Optional<JsonValue.Obj> smtp() {
@@ -121,11 +141,23 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
   }
 
   public Optional<JsonValue.Str> smtpString(String key) {
-    return smtp().flatMap(s -> s.string(key));
+    Optional<JsonValue.Obj> smtp = smtp();
+    return smtp.isPresent() ? smtp.get().string(key) : Optional.empty();
+  }
+
+  /** A setting of email.smtp, whatever its type. */
+  public Optional<JsonValue> smtpValue(String key) {
+    Optional<JsonValue.Obj> smtp = smtp();
+    return smtp.isPresent() ? smtp.get().get(key) : Optional.empty();
   }
 
   public Optional<String> host() {
-    return smtpString("host").map(JsonValue.Str::value);
+    return valueOf(smtpString("host"));
+  }
+
+  /** A string setting's text. */
+  private static Optional<String> valueOf(Optional<JsonValue.Str> setting) {
+    return setting.isPresent() ? Optional.of(setting.get().value()) : Optional.empty();
   }
 
   /**
@@ -133,45 +165,64 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
    * see number-not-integer); anything else is left to that rule and the schema.
    */
   public Optional<JsonValue.Num> port() {
-    return smtp().flatMap(s -> s.get("port"))
-        .filter(JsonValue.Num.class::isInstance).map(JsonValue.Num.class::cast)
-        .filter(JsonValue.Num::isIntegerLiteral);
+    return smtpValue("port").orElse(null) instanceof JsonValue.Num n && n.isIntegerLiteral() ? Optional.of(n) : Optional.empty();
   }
 
   public Optional<Integer> portNumber() {
-    return port().map(JsonValue.Num::decimal).filter(d -> d.signum() > 0 && d.compareTo(BigDecimal.valueOf(65535)) <= 0)
-        .map(BigDecimal::intValue);
+    Optional<JsonValue.Num> port = port();
+    if (port.isEmpty()) {
+      return Optional.empty();
+    }
+    BigDecimal d = port.get().decimal();
+    return d.signum() > 0 && d.compareTo(BigDecimal.valueOf(65535)) <= 0 ? Optional.of(d.intValue()) : Optional.empty();
   }
 
   /** The authentication value exactly as written, when it is a string. */
   public Optional<String> authentication() {
-    return smtpString("authentication").map(JsonValue.Str::value);
+    return valueOf(smtpString("authentication"));
   }
 
   public boolean authenticates() {
-    return authentication().filter(a -> a.equals("PLAIN") || a.equals("CRAM-MD5")).isPresent();
+    String a = authentication().orElse("");
+    return a.equals("PLAIN") || a.equals("CRAM-MD5");
   }
 
   /** The additionalHeaders entries that are objects. */
   public List<JsonValue.Obj> headers() {
-    return smtp().flatMap(s -> s.get("additionalHeaders"))
-        .filter(JsonValue.Arr.class::isInstance).map(JsonValue.Arr.class::cast)
-        .map(a -> a.items().stream().filter(JsonValue.Obj.class::isInstance).map(JsonValue.Obj.class::cast).toList())
-        .orElse(List.of());
+    if (!(smtpValue("additionalHeaders").orElse(null) instanceof JsonValue.Arr a)) {
+      return List.of();
+    }
+    List<JsonValue.Obj> out = new ArrayList<>();
+    for (JsonValue item : a.items()) {
+      if (item instanceof JsonValue.Obj o) {
+        out.add(o);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Every string value under the email settings, for rules that look at all of them. */
-  public void forEachString(Consumer<JsonValue.Str> action) {
-    root.members().stream().filter(m -> KNOWN.contains(m.key())).forEach(m -> walk(m.value(), action));
+  public List<JsonValue.Str> strings() {
+    List<JsonValue.Str> out = new ArrayList<>();
+    for (JsonValue.Member m : root.members()) {
+      if (KNOWN.contains(m.key())) {
+        collect(m.value(), out);
+      }
+    }
+    return out;
   }
 
-  private static void walk(JsonValue value, Consumer<JsonValue.Str> action) {
+  private static void collect(JsonValue value, List<JsonValue.Str> out) {
     if (value instanceof JsonValue.Str s) {
-      action.accept(s);
+      out.add(s);
     } else if (value instanceof JsonValue.Obj o) {
-      o.members().forEach(m -> walk(m.value(), action));
+      for (JsonValue.Member m : o.members()) {
+        collect(m.value(), out);
+      }
     } else if (value instanceof JsonValue.Arr a) {
-      a.items().forEach(i -> walk(i, action));
+      for (JsonValue item : a.items()) {
+        collect(item, out);
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.smtplint.config;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,17 +43,27 @@ public sealed interface JsonValue
     }
 
     public Optional<JsonValue> get(String key) {
-      return member(key).map(Member::value);
+      return Optional.ofNullable(value(key));
     }
 
     /** The value of {@code key} when it is a string. */
     public Optional<Str> string(String key) {
-      return get(key).filter(Str.class::isInstance).map(Str.class::cast);
+      return value(key) instanceof Str s ? Optional.of(s) : Optional.empty();
     }
 
     /** The value of {@code key} when it is an object. */
     public Optional<Obj> object(String key) {
-      return get(key).filter(Obj.class::isInstance).map(Obj.class::cast);
+      return value(key) instanceof Obj o ? Optional.of(o) : Optional.empty();
+    }
+
+    /** The last member's value for {@code key}, or null: the lookups above without a lambda to link. */
+    private JsonValue value(String key) {
+      for (int i = members.size() - 1; i >= 0; i--) {
+        if (members.get(i).key().equals(key)) {
+          return members.get(i).value();
+        }
+      }
+      return null;
     }
 
     public String typeName() {
@@ -128,7 +138,7 @@ public sealed interface JsonValue
     for (String token : tokens(pointer)) {
       if (node instanceof Obj o && o.get(token).isPresent()) {
         node = o.get(token).get();
-      } else if (node instanceof Arr a && token.matches("\\d{1,9}") && Integer.parseInt(token) < a.items().size()) {
+      } else if (node instanceof Arr a && isIndex(token) && token.length() <= 9 && Integer.parseInt(token) < a.items().size()) {
         node = a.items().get(Integer.parseInt(token));
       } else {
         return Optional.empty();
@@ -142,8 +152,24 @@ public sealed interface JsonValue
     if (pointer.isEmpty()) {
       return List.of();
     }
-    return Arrays.stream(pointer.substring(1).split("/", -1))
-        .map(t -> t.replace("~1", "/").replace("~0", "~")).toList();
+    List<String> out = new ArrayList<>();
+    for (String t : pointer.substring(1).split("/", -1)) {
+      out.add(t.replace("~1", "/").replace("~0", "~"));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Digits only: an array index in a pointer (no regular expression to compile for each token). */
+  static boolean isIndex(String token) {
+    if (token.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      if (token.charAt(i) < '0' || token.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How an admin names a setting in a message: "email.smtp.additionalHeaders[0].key", quoted. */
@@ -154,7 +180,7 @@ public sealed interface JsonValue
     }
     StringBuilder out = new StringBuilder("\"").append(tokens.get(0));
     for (String token : tokens.subList(1, tokens.size())) {
-      out.append(token.matches("\\d+") ? "[" + token + "]" : "." + token);
+      out.append(isIndex(token) ? "[" + token + "]" : "." + token);
     }
     return out.append('"').toString();
   }

@@ -22,7 +22,9 @@ public final class SecretSpans {
   public static List<Span> of(SourceFile source, Optional<JsonValue> root) {
     List<Span> out = new ArrayList<>(lexical(source.text()));
     out.addAll(byWord(source.text()));
-    root.ifPresent(r -> sensitiveHeaders(r, out));
+    if (root.isPresent()) {
+      sensitiveHeaders(root.get(), out);
+    }
     return merged(out);
   }
 
@@ -206,13 +208,16 @@ public final class SecretSpans {
   /** additionalHeaders entries with "sensitive": true: their values. */
   private static void sensitiveHeaders(JsonValue value, List<Span> out) {
     if (value instanceof JsonValue.Obj o) {
-      boolean sensitive = o.get("sensitive").filter(v -> v instanceof JsonValue.Bool b && b.value()).isPresent();
-      if (sensitive) {
-        o.get("value").ifPresent(v -> out.add(v.span()));
+      if (o.get("sensitive").orElse(null) instanceof JsonValue.Bool b && b.value() && o.get("value").isPresent()) {
+        out.add(o.get("value").get().span());
       }
-      o.members().forEach(m -> sensitiveHeaders(m.value(), out));
+      for (JsonValue.Member m : o.members()) {
+        sensitiveHeaders(m.value(), out);
+      }
     } else if (value instanceof JsonValue.Arr a) {
-      a.items().forEach(item -> sensitiveHeaders(item, out));
+      for (JsonValue item : a.items()) {
+        sensitiveHeaders(item, out);
+      }
     }
   }
 }

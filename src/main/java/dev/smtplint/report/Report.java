@@ -16,16 +16,32 @@ public record Report(String toolVersion, List<FileResult> files, List<RuleInfo> 
     for (Severity s : Severity.values()) {
       counts.put(s, 0);
     }
-    files.forEach(f -> f.findings().forEach(x -> counts.merge(x.severity(), 1, Integer::sum)));
+    for (FileResult f : files) {
+      for (Finding x : f.findings()) {
+        counts.put(x.severity(), counts.get(x.severity()) + 1);
+      }
+    }
     return counts;
   }
 
   /** Whether smtplint failed on some file (exit 3). */
   public boolean anyInternalError() {
-    return files.stream().anyMatch(f -> f.internalError().isPresent());
+    for (FileResult f : files) {
+      if (f.internalError().isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean anyAtLeast(Severity threshold) {
-    return files.stream().flatMap(f -> f.findings().stream()).anyMatch(f -> f.severity().atLeast(threshold));
+    for (FileResult file : files) {
+      for (Finding f : file.findings()) {
+        if (f.severity().atLeast(threshold)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

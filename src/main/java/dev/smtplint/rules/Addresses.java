@@ -13,7 +13,7 @@ final class Addresses {
     if (value.isBlank()) {
       return Optional.of("it is empty");
     }
-    if (value.chars().anyMatch(c -> c == '\r' || c == '\n')) {
+    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
       return Optional.of("it contains a line break");
     }
     if (isPlainMailbox(value)) {
@@ -77,7 +77,11 @@ final class Addresses {
       }
     }
     String domain = value.substring(at + 1);
-    boolean ldh = domain.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.'));
+    boolean ldh = true;
+    for (int i = 0; i < domain.length(); i++) {
+      char c = domain.charAt(i);
+      ldh &= c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.');
+    }
     return dotAllowed && ldh && !domain.endsWith(".") && Hosts.isValidHostName(domain);
   }
 

@@ -27,10 +27,12 @@ final class AuthMissingRule implements Rule {
 
   public void check(EmailSettings s, Reporter out) {
     // Pointer of the missing property, so that the schema's "required" finding gives way to this one.
-    s.smtp().filter(smtp -> smtp.get("authentication").isEmpty()).ifPresent(smtp ->
-        out.add(INFO, s.smtpMember().orElseThrow().keyPosition(), smtp.pointer() + "/authentication", "\"email.smtp\" has no \"authentication\": the documented PLAIN "
-            + "default does not apply and Sourcegraph refuses to send ('invalid SMTP authentication type \"\"'); "
-            + "add \"authentication\": \"PLAIN\"", fix(s, smtp, out)));
+    JsonValue.Obj smtp = s.smtp().orElse(null);
+    if (smtp != null && smtp.get("authentication").isEmpty()) {
+      out.add(INFO, s.smtpMember().orElseThrow().keyPosition(), smtp.pointer() + "/authentication", "\"email.smtp\" has no \"authentication\": the documented PLAIN "
+          + "default does not apply and Sourcegraph refuses to send ('invalid SMTP authentication type \"\"'); "
+          + "add \"authentication\": \"PLAIN\"", fix(s, smtp, out));
+    }
   }
 
   /** Unsafe (Sourcegraph starts to authenticate): PLAIN, where a username and a password are written. */

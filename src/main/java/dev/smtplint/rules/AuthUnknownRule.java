@@ -29,9 +29,11 @@ final class AuthUnknownRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.smtpString("authentication").filter(a -> !ALLOWED.contains(a.value()))
-        .ifPresent(a -> out.at(INFO, a, "authentication \"" + a.value() + "\" is not one of PLAIN, CRAM-MD5, none "
-            + "(case matters): Sourcegraph refuses to send; " + advice(a.value()), fix(a)));
+    JsonValue.Str a = s.smtpString("authentication").orElse(null);
+    if (a != null && !ALLOWED.contains(a.value())) {
+      out.at(INFO, a, "authentication \"" + a.value() + "\" is not one of PLAIN, CRAM-MD5, none "
+          + "(case matters): Sourcegraph refuses to send; " + advice(a.value()), fix(a));
+    }
   }
 
   /** Safe: only the case differs from a mechanism Sourcegraph knows. */

@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
@@ -21,13 +22,15 @@ final class CredentialsIgnoredRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    if (!s.authentication().filter("none"::equals).isPresent()) {
+    if (!s.authentication().orElse("").equals("none")) {
       return;
     }
     for (String key : new String[] {"username", "password"}) {
-      s.smtpString(key).filter(v -> !v.value().isEmpty()).ifPresent(v -> out.at(INFO, v,
-          "\"" + key + "\" is set but authentication is \"none\", so Sourcegraph never uses it; "
-              + "use \"PLAIN\" if the server needs it, or delete it"));
+      JsonValue.Str v = s.smtpString(key).orElse(null);
+      if (v != null && !v.value().isEmpty()) {
+        out.at(INFO, v, "\"" + key + "\" is set but authentication is \"none\", so Sourcegraph never uses it; "
+            + "use \"PLAIN\" if the server needs it, or delete it");
+      }
     }
   }
 }

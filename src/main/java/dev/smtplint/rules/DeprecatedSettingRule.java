@@ -27,11 +27,21 @@ final class DeprecatedSettingRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.smtp().ifPresent(smtp -> smtp.member("disableTLS").ifPresent(m -> out.atKey(INFO, m,
+    JsonValue.Obj smtp = s.smtp().orElse(null);
+    JsonValue.Member m = smtp == null ? null : smtp.member("disableTLS").orElse(null);
+    if (m == null) {
+      return;
+    }
+    Optional<Fix> fix = Optional.empty();
+    if (smtp.member("noVerifyTLS").isEmpty() && m.value() instanceof JsonValue.Bool) {
+      Optional<Fix.Edit> rename = Edits.renameKey(out.sourceOf(m.value().pointer()), m, "noVerifyTLS");
+      if (rename.isPresent()) {
+        fix = Optional.of(Fix.safe("rename it \"noVerifyTLS\" (its name since 2020)", List.of(rename.get())));
+      }
+    }
+    out.atKey(INFO, m,
         "\"disableTLS\" is no longer a setting (renamed \"noVerifyTLS\" in 2020, then removed): Sourcegraph refuses to "
             + "save a config with it, and a SITE_CONFIG_FILE that has it loads with the key ignored and TLS verified; delete it",
-        smtp.member("noVerifyTLS").isPresent() || !(m.value() instanceof JsonValue.Bool) ? Optional.empty()
-            : Edits.renameKey(out.sourceOf(m.value().pointer()), m, "noVerifyTLS")
-                .map(e -> Fix.safe("rename it \"noVerifyTLS\" (its name since 2020)", List.of(e))))));
+        fix);
   }
 }

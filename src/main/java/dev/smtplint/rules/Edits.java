@@ -37,15 +37,17 @@ final class Edits {
 
   /** The key of {@code member}, written as a plain quoted key, becomes {@code key}. */
   static Optional<Fix.Edit> renameKey(Optional<SourceFile> source, JsonValue.Member member, String key) {
-    return source.flatMap(s -> {
-      int start = offset(s, member.keyPosition());
-      int end = offset(s, member.keyEnd());
-      if (start < 0 || end > s.text().length() || end - start != member.key().length() + 2
-          || !s.text().substring(start, end).equals(quoted(member.key()))) {
-        return Optional.empty(); // an escaped or unquoted key: not rewritten
-      }
-      return Optional.of(new Fix.Edit(start, end, quoted(key)));
-    });
+    if (source.isEmpty()) {
+      return Optional.empty();
+    }
+    SourceFile s = source.get();
+    int start = offset(s, member.keyPosition());
+    int end = offset(s, member.keyEnd());
+    if (start < 0 || end > s.text().length() || end - start != member.key().length() + 2
+        || !s.text().substring(start, end).equals(quoted(member.key()))) {
+      return Optional.empty(); // an escaped or unquoted key: not rewritten
+    }
+    return Optional.of(new Fix.Edit(start, end, quoted(key)));
   }
 
   /**
@@ -57,18 +59,20 @@ final class Edits {
       return Optional.empty();
     }
     JsonValue.Member first = object.members().get(0);
-    return source.flatMap(s -> {
-      int at = offset(s, first.keyPosition());
-      if (at < 0 || at >= s.text().length() || s.text().charAt(at) != '"') {
-        return Optional.empty();
-      }
-      int lineStart = s.lineStart(first.keyPosition().line());
-      String before = s.text().substring(lineStart, at);
-      boolean ownLine = before.isBlank();
-      String lineEnd = lineStart >= 2 && s.text().startsWith("\r\n", lineStart - 2) ? "\r\n" : "\n";
-      String separator = ownLine ? "," + lineEnd + before : ", ";
-      return Optional.of(new Fix.Edit(at, at, quoted(key) + ": " + json + separator));
-    });
+    if (source.isEmpty()) {
+      return Optional.empty();
+    }
+    SourceFile s = source.get();
+    int at = offset(s, first.keyPosition());
+    if (at < 0 || at >= s.text().length() || s.text().charAt(at) != '"') {
+      return Optional.empty();
+    }
+    int lineStart = s.lineStart(first.keyPosition().line());
+    String before = s.text().substring(lineStart, at);
+    boolean ownLine = before.isBlank();
+    String lineEnd = lineStart >= 2 && s.text().startsWith("\r\n", lineStart - 2) ? "\r\n" : "\n";
+    String separator = ownLine ? "," + lineEnd + before : ", ";
+    return Optional.of(new Fix.Edit(at, at, quoted(key) + ": " + json + separator));
   }
 
   private static int offset(SourceFile s, Position p) {

@@ -23,9 +23,18 @@ final class ExampleDomainRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.smtpString("host").ifPresent(h -> flag(out, h, Optional.of(h.value()), "host"));
-    s.address().ifPresent(a -> flag(out, a, Addresses.domain(a.value()), "\"email.address\""));
-    s.smtpString("username").ifPresent(u -> flag(out, u, Addresses.domain(u.value()), "username"));
+    JsonValue.Str host = s.smtpString("host").orElse(null);
+    if (host != null) {
+      flag(out, host, Optional.of(host.value()), "host");
+    }
+    JsonValue.Str address = s.address().orElse(null);
+    if (address != null) {
+      flag(out, address, Addresses.domain(address.value()), "\"email.address\"");
+    }
+    JsonValue.Str username = s.smtpString("username").orElse(null);
+    if (username != null) {
+      flag(out, username, Addresses.domain(username.value()), "username");
+    }
   }
 
   private static void flag(Reporter out, JsonValue.Str value, Optional<String> domain, String what) {

@@ -1,5 +1,7 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
+import java.util.Optional;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
@@ -23,9 +25,14 @@ final class FromAddressInvalidRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.address().filter(a -> !a.value().isBlank() && !Placeholders.isPlaceholder(a.value()))
-        .filter(a -> a.value().chars().noneMatch(c -> c == '\r' || c == '\n'))
-        .ifPresent(a -> Addresses.problem(a.value()).ifPresent(p ->
-            out.at(INFO, a, "\"email.address\" \"" + a.value() + "\" is not a bare mailbox address: " + p)));
+    JsonValue.Str a = s.address().orElse(null);
+    if (a == null || a.value().isBlank() || Placeholders.isPlaceholder(a.value())
+        || a.value().indexOf('\r') >= 0 || a.value().indexOf('\n') >= 0) {
+      return;
+    }
+    Optional<String> problem = Addresses.problem(a.value());
+    if (problem.isPresent()) {
+      out.at(INFO, a, "\"email.address\" \"" + a.value() + "\" is not a bare mailbox address: " + problem.get());
+    }
   }
 }

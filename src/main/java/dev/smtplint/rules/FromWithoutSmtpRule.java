@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
@@ -21,10 +22,10 @@ final class FromWithoutSmtpRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    if (s.smtpMember().isEmpty()) {
-      s.address().filter(a -> !a.value().isBlank()).ifPresent(a -> out.at(INFO, a,
-          "\"email.address\" is set but there is no \"email.smtp\": Sourcegraph sends nothing "
-              + "('no SMTP server configured'); add an \"email.smtp\" object"));
+    JsonValue.Str a = s.address().orElse(null);
+    if (s.smtpMember().isEmpty() && a != null && !a.value().isBlank()) {
+      out.at(INFO, a, "\"email.address\" is set but there is no \"email.smtp\": Sourcegraph sends nothing "
+          + "('no SMTP server configured'); add an \"email.smtp\" object");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
@@ -23,10 +24,10 @@ final class GmailRelayDomainMissingRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    Optional<Provider> relay = s.host().flatMap(Provider::forHost).filter(Provider::requiresHeloDomain);
-    boolean noDomain = s.smtpString("domain").map(d -> d.value().isBlank()).orElse(true);
-    if (relay.isPresent() && noDomain) {
-      out.at(INFO, s.smtpString("host").orElseThrow(), relay.get().name() + " refuses \"EHLO localhost\", which Sourcegraph "
+    Provider relay = Provider.of(s).orElse(null);
+    JsonValue.Str domain = s.smtpString("domain").orElse(null);
+    if (relay != null && relay.requiresHeloDomain() && (domain == null || domain.value().isBlank())) {
+      out.at(INFO, s.smtpString("host").orElseThrow(), relay.name() + " refuses \"EHLO localhost\", which Sourcegraph "
           + "sends when \"domain\" is unset: add \"domain\": \"<your instance's host name>\"");
     }
   }

@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
@@ -23,14 +24,20 @@ final class GmailSenderMismatchRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    if (s.host().flatMap(Provider::forHost).filter(Provider::sendsAsLogin).isEmpty()) {
+    Provider provider = Provider.of(s).orElse(null);
+    JsonValue.Str u = s.smtpString("username").orElse(null);
+    JsonValue.Str a = s.address().orElse(null);
+    if (provider == null || !provider.sendsAsLogin() || u == null || a == null) {
       return;
     }
-    s.smtpString("username").filter(u -> !u.value().isEmpty() && !Placeholders.isPlaceholder(u.value()) && !RedactedValueRule.isRedacted(u))
-        .ifPresent(u -> s.address().filter(a -> !a.value().isBlank() && !Placeholders.isPlaceholder(a.value()))
-            .filter(a -> !a.value().trim().toLowerCase(Locale.ROOT).equals(u.value().trim().toLowerCase(Locale.ROOT)))
-            .ifPresent(a -> out.at(INFO, a, "Google SMTP sends as the account that logs in (\"email.smtp.username\"), "
-                + "but \"email.address\" is another address: Google rewrites or refuses it; use the same "
-                + "address, or make it a verified alias of that account")));
+    if (u.value().isEmpty() || Placeholders.isPlaceholder(u.value()) || RedactedValueRule.isRedacted(u)
+        || a.value().isBlank() || Placeholders.isPlaceholder(a.value())) {
+      return;
+    }
+    if (!a.value().trim().toLowerCase(Locale.ROOT).equals(u.value().trim().toLowerCase(Locale.ROOT))) {
+      out.at(INFO, a, "Google SMTP sends as the account that logs in (\"email.smtp.username\"), "
+          + "but \"email.address\" is another address: Google rewrites or refuses it; use the same "
+          + "address, or make it a verified alias of that account");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import java.util.Optional;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
@@ -26,15 +27,23 @@ final class HeaderInjectionRule implements Rule {
 
   public void check(EmailSettings s, Reporter out) {
     List<JsonValue.Str> values = new ArrayList<>();
-    s.address().ifPresent(values::add);
-    s.senderName().ifPresent(values::add);
-    s.smtpString("domain").ifPresent(values::add);
-    s.headers().forEach(h -> h.string("value").ifPresent(values::add));
+    addIfPresent(values, s.address());
+    addIfPresent(values, s.senderName());
+    addIfPresent(values, s.smtpString("domain"));
+    for (JsonValue.Obj h : s.headers()) {
+      addIfPresent(values, h.string("value"));
+    }
     for (JsonValue.Str v : values) {
       if (v.value().indexOf('\r') >= 0 || v.value().indexOf('\n') >= 0) {
         out.at(INFO, v, JsonValue.settingName(v.pointer()) + " contains a line break, which ends an SMTP command or header "
             + "line early: Go's net/smtp refuses it, and in a header it would inject text; remove it");
       }
+    }
+  }
+
+  private static void addIfPresent(List<JsonValue.Str> values, Optional<JsonValue.Str> value) {
+    if (value.isPresent()) {
+      values.add(value.get());
     }
   }
 }

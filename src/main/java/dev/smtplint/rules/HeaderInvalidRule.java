@@ -27,12 +27,11 @@ final class HeaderInvalidRule implements Rule {
 
   public void check(EmailSettings s, Reporter out) {
     for (JsonValue.Obj header : s.headers()) {
-      header.string("key").ifPresent(k -> {
-        if (!FIELD_NAME.matcher(k.value()).matches()) {
-          out.at(INFO, k, "header name \"" + Suggestions.shown(k.value()) + "\" is not a valid header field name "
-              + "(printable ASCII, no spaces or colons)");
-        }
-      });
+      JsonValue.Str k = header.string("key").orElse(null);
+      if (k != null && !FIELD_NAME.matcher(k.value()).matches()) {
+        out.at(INFO, k, "header name \"" + Suggestions.shown(k.value()) + "\" is not a valid header field name "
+            + "(printable ASCII, no spaces or colons)");
+      }
     }
   }
 }

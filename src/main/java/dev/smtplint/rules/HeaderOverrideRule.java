@@ -30,9 +30,11 @@ final class HeaderOverrideRule implements Rule {
 
   public void check(EmailSettings s, Reporter out) {
     for (JsonValue.Obj header : s.headers()) {
-      header.string("key").filter(k -> GENERATED.contains(k.value().toLowerCase(Locale.ROOT))).ifPresent(k -> out.at(INFO, k,
-          "header \"" + k.value() + "\" replaces the one Sourcegraph writes for every message: remove it (the sender "
-              + "comes from email.address and email.senderName)"));
+      JsonValue.Str k = header.string("key").orElse(null);
+      if (k != null && GENERATED.contains(k.value().toLowerCase(Locale.ROOT))) {
+        out.at(INFO, k, "header \"" + k.value() + "\" replaces the one Sourcegraph writes for every message: remove it (the sender "
+            + "comes from email.address and email.senderName)");
+      }
     }
   }
 }

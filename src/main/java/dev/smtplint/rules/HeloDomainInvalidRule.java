@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
@@ -21,10 +22,17 @@ final class HeloDomainInvalidRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.smtpString("domain").filter(d -> !d.value().isEmpty())
-        .filter(d -> d.value().chars().noneMatch(c -> c == '\r' || c == '\n') && !Placeholders.isPlaceholder(d.value()))
-        .filter(d -> !Hosts.isValidHostName(d.value()) && !d.value().matches("\\[[0-9A-Fa-f:.]+\\]"))
-        .ifPresent(d -> out.at(INFO, d, "domain \"" + d.value() + "\" is not a valid host name for EHLO: "
-            + "use the instance's fully qualified host name, such as \"sourcegraph.your-company.com\""));
+    JsonValue.Str d = s.smtpString("domain").orElse(null);
+    if (d == null || d.value().isEmpty() || d.value().indexOf('\r') >= 0 || d.value().indexOf('\n') >= 0
+        || Placeholders.isPlaceholder(d.value())) {
+      return;
+    }
+    if (!Hosts.isValidHostName(d.value()) && !ADDRESS_LITERAL.matcher(d.value()).matches()) {
+      out.at(INFO, d, "domain \"" + d.value() + "\" is not a valid host name for EHLO: "
+          + "use the instance's fully qualified host name, such as \"sourcegraph.your-company.com\"");
+    }
   }
+
+  /** An address literal in brackets ([192.0.2.1], [IPv6:…]): Go sends it as it is. */
+  private static final java.util.regex.Pattern ADDRESS_LITERAL = java.util.regex.Pattern.compile("\\[[0-9A-Fa-f:.]+\\]");
 }

@@ -31,7 +31,11 @@ final class HostInvalidRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.smtpString("host").ifPresent(h -> problem(h.value()).ifPresent(p -> out.at(INFO, h, p, fix(h))));
+    JsonValue.Str h = s.smtpString("host").orElse(null);
+    Optional<String> problem = h == null ? Optional.empty() : problem(h.value());
+    if (problem.isPresent()) {
+      out.at(INFO, h, problem.get(), fix(h));
+    }
   }
 
   /**

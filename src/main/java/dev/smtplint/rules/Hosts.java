@@ -24,7 +24,7 @@ final class Hosts {
       return false;
     }
     String ascii = host.toLowerCase(Locale.ROOT);
-    if (!host.chars().allMatch(c -> c < 0x80)) {
+    if (!isAscii(host)) {
       try {
         ascii = IDN.toASCII(host).toLowerCase(Locale.ROOT); // loads ICU data: only for names that need it
       } catch (IllegalArgumentException e) {
@@ -53,7 +53,16 @@ final class Hosts {
       }
       return true;
     }
-    return host.contains(":") && IPV6.matcher(host).matches() && host.chars().filter(c -> c == ':').count() >= 2;
+    return host.indexOf(':') >= 0 && host.indexOf(':') != host.lastIndexOf(':') && IPV6.matcher(host).matches();
+  }
+
+  static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** RFC 2606 / RFC 6761 names that never reach a real mail system. */

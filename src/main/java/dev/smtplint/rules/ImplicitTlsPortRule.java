@@ -31,10 +31,13 @@ final class ImplicitTlsPortRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.portNumber().filter(PORTS::contains).ifPresent(p -> out.at(INFO, s.port().orElseThrow(),
-        "port " + p + " expects TLS on connect, which Sourcegraph does not speak: it connects in plain text and "
-            + "the send hangs until it times out (alert emails, sent by Alertmanager, may still arrive); use 587 (STARTTLS)",
-        Optional.of(Fix.unsafe("use 587 (changes the server port Sourcegraph connects to)",
-            List.of(Edits.replace(s.port().orElseThrow(), "587"))))));
+    Integer p = s.portNumber().orElse(null);
+    if (p != null && PORTS.contains(p)) {
+      out.at(INFO, s.port().orElseThrow(),
+          "port " + p + " expects TLS on connect, which Sourcegraph does not speak: it connects in plain text and "
+              + "the send hangs until it times out (alert emails, sent by Alertmanager, may still arrive); use 587 (STARTTLS)",
+          Optional.of(Fix.unsafe("use 587 (changes the server port Sourcegraph connects to)",
+              List.of(Edits.replace(s.port().orElseThrow(), "587")))));
+    }
   }
 }

@@ -29,13 +29,14 @@ final class NumberNotIntegerRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.smtp().flatMap(o -> o.get("port")).filter(JsonValue.Num.class::isInstance).map(JsonValue.Num.class::cast)
-        .filter(p -> !p.isIntegerLiteral())
-        .ifPresent(p -> out.at(INFO, p, "port is written as " + shortened(p.text()) + ", which Go cannot decode into an "
-            + "int: Sourcegraph can neither load nor save the config; write it as digits only"
-            + (fixable(p) ? " (" + p.decimal().toBigInteger() + ")" : ""),
-            Optional.of(p).filter(NumberNotIntegerRule::fixable).map(n -> Fix.safe("write " + n.decimal().toBigInteger(),
-                List.of(Edits.replace(n, n.decimal().toBigInteger().toString()))))));
+    if (!(s.smtpValue("port").orElse(null) instanceof JsonValue.Num p) || p.isIntegerLiteral()) {
+      return;
+    }
+    Optional<Fix> fix = fixable(p) ? Optional.of(Fix.safe("write " + p.decimal().toBigInteger(),
+        List.of(Edits.replace(p, p.decimal().toBigInteger().toString())))) : Optional.empty();
+    out.at(INFO, p, "port is written as " + shortened(p.text()) + ", which Go cannot decode into an "
+        + "int: Sourcegraph can neither load nor save the config; write it as digits only"
+        + (fixable(p) ? " (" + p.decimal().toBigInteger() + ")" : ""), fix);
   }
 
   /** Safe: the same whole number, within the ports' range, in digits. */

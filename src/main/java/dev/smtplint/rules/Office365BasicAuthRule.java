@@ -24,7 +24,8 @@ final class Office365BasicAuthRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    Optional<String> notice = s.host().flatMap(Provider::forHost).flatMap(Provider::basicAuthRetirement);
+    Provider provider = Provider.of(s).orElse(null);
+    Optional<String> notice = provider == null ? Optional.empty() : provider.basicAuthRetirement();
     if (notice.isPresent() && s.authenticates()) {
       out.at(INFO, s.smtpString("host").orElseThrow(), notice.get() + ": move to another SMTP service or a relay connector");
     }

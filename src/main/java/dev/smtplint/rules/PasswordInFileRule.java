@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
@@ -29,11 +30,14 @@ final class PasswordInFileRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.smtpString("password")
-        .filter(p -> !p.value().isEmpty() && !Placeholders.isPlaceholderPassword(p.value()) && !RedactedValueRule.isRedacted(p))
-        .filter(p -> s.options().versioned().getAsBoolean())
-        .ifPresent(p -> out.at(INFO, p, "\"email.smtp.password\" holds what looks like a real password (value not "
-            + "shown) in a file headed for version control: move \"email.smtp\" into a file git ignores and list both in "
-            + ".smtplint.json's \"siteConfig\" (see `smtplint explain password-in-file`)"));
+    JsonValue.Str p = s.smtpString("password").orElse(null);
+    if (p == null || p.value().isEmpty() || Placeholders.isPlaceholderPassword(p.value()) || RedactedValueRule.isRedacted(p)) {
+      return;
+    }
+    if (s.options().versioned().getAsBoolean()) {
+      out.at(INFO, p, "\"email.smtp.password\" holds what looks like a real password (value not "
+          + "shown) in a file headed for version control: move \"email.smtp\" into a file git ignores and list both in "
+          + ".smtplint.json's \"siteConfig\" (see `smtplint explain password-in-file`)");
+    }
   }
 }

@@ -23,14 +23,15 @@ final class PlaceholderValueRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.forEachString(v -> {
-      boolean password = s.smtpString("password").filter(p -> p == v).isPresent();
+    JsonValue.Str passwordValue = s.smtpString("password").orElse(null);
+    for (JsonValue.Str v : s.strings()) {
+      boolean password = passwordValue == v;
       boolean placeholder = password ? Placeholders.isPlaceholderPassword(v.value()) : Placeholders.isPlaceholder(v.value());
       if (placeholder && !(password && s.options().passwordFromEnvironment())) {
         String shown = password ? "a placeholder" : "\"" + v.value() + "\"";
         out.at(INFO, v, JsonValue.settingName(v.pointer()) + " is still " + shown
             + " from the documentation: replace it with the real value");
       }
-    });
+    }
   }
 }

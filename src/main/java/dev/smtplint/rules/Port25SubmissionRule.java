@@ -27,11 +27,15 @@ final class Port25SubmissionRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    boolean local = s.host().map(h -> h.equals("localhost") || h.equals("127.0.0.1") || h.equals("::1")).orElse(false);
-    s.portNumber().filter(p -> p == 25 && !local && s.authenticates()).ifPresent(p -> out.at(INFO, s.port().orElseThrow(),
-        "port 25 with authentication is unusual: it is for server-to-server relay, cloud providers block it outbound, "
-            + "and providers take authenticated submission on 587; use 587",
-        Optional.of(Fix.unsafe("use 587 (changes the server port Sourcegraph connects to)",
-            List.of(Edits.replace(s.port().orElseThrow(), "587"))))));
+    String host = s.host().orElse(null);
+    boolean local = host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1"));
+    Integer p = s.portNumber().orElse(null);
+    if (p != null && p == 25 && !local && s.authenticates()) {
+      out.at(INFO, s.port().orElseThrow(),
+          "port 25 with authentication is unusual: it is for server-to-server relay, cloud providers block it outbound, "
+              + "and providers take authenticated submission on 587; use 587",
+          Optional.of(Fix.unsafe("use 587 (changes the server port Sourcegraph connects to)",
+              List.of(Edits.replace(s.port().orElseThrow(), "587")))));
+    }
   }
 }

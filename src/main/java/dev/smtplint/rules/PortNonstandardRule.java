@@ -24,7 +24,10 @@ final class PortNonstandardRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.portNumber().filter(p -> !STANDARD.contains(p)).ifPresent(p -> out.at(INFO_, s.port().orElseThrow(),
-        "port " + p + " is not a usual SMTP port (25, 587, 2525, 2587): check it against the provider's documentation"));
+    Integer p = s.portNumber().orElse(null);
+    if (p != null && !STANDARD.contains(p)) {
+      out.at(INFO_, s.port().orElseThrow(),
+          "port " + p + " is not a usual SMTP port (25, 587, 2525, 2587): check it against the provider's documentation");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.JsoncReader;
 import dev.smtplint.config.SourceFile;
@@ -7,12 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * An SMTP provider recognised by host name, with what it documents: ports, AUTH mechanisms, and the
@@ -27,7 +29,15 @@ record Provider(String id, String name, Pattern host, Set<Integer> ports, Option
   /** Names that someone meant as this provider: a suffix and one of some words ("email", "smtp"). */
   record Lookalike(String suffix, List<String> words) {
     boolean matches(String host) {
-      return host.endsWith(suffix) && words.stream().anyMatch(host::contains);
+      if (!host.endsWith(suffix)) {
+        return false;
+      }
+      for (String word : words) {
+        if (host.contains(word)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -44,7 +54,34 @@ record Provider(String id, String name, Pattern host, Set<Integer> ports, Option
 
   static Optional<Provider> forHost(String host) {
     String h = Hosts.normalise(host);
-    return h.length() > MAX_HOST ? Optional.empty() : Table.ALL.stream().filter(p -> p.host().matcher(h).matches()).findFirst();
+    if (h.length() <= MAX_HOST) {
+      for (Provider p : Table.ALL) {
+        if (p.host().matcher(h).matches()) {
+          return Optional.of(p);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The last host looked up and its provider: the rules of one file ask for the same host again and again. */
+  private record Lookup(String host, Optional<Provider> provider) {}
+
+  private static volatile Lookup last = new Lookup("", Optional.empty());
+
+  /** The provider of the settings' host, if it is one smtplint knows. */
+  static Optional<Provider> of(EmailSettings s) {
+    String host = s.host().orElse(null);
+    if (host == null) {
+      return Optional.empty();
+    }
+    Lookup seen = last;
+    if (seen.host().equals(host)) {
+      return seen.provider();
+    }
+    Optional<Provider> found = forHost(host);
+    last = new Lookup(host, found);
+    return found;
   }
 
   /** The region a host pattern's named group "region" captures, when the provider lists it. */
@@ -67,28 +104,47 @@ record Provider(String id, String name, Pattern host, Set<Integer> ports, Option
     }
     JsonValue.Obj root = (JsonValue.Obj) JsoncReader.read(SourceFile.of("providers.jsonc", text)).root().orElseThrow();
     JsonValue.Arr entries = (JsonValue.Arr) root.get("providers").orElseThrow();
-    return entries.items().stream().map(v -> (JsonValue.Obj) v).map(Provider::of).toList();
+    List<Provider> out = new ArrayList<>();
+    for (JsonValue entry : entries.items()) {
+      out.add(of((JsonValue.Obj) entry));
+    }
+    return List.copyOf(out);
   }
 
+  /** One entry of providers.jsonc (read on every run that has a host: written without lambdas, which cost a link each). */
   private static Provider of(JsonValue.Obj o) {
-    Set<Integer> ports = ((JsonValue.Arr) o.get("ports").orElseThrow()).items().stream()
-        .map(v -> ((JsonValue.Num) v).decimal().intValue()).collect(Collectors.toUnmodifiableSet());
-    Optional<Set<String>> mechanisms = o.get("mechanisms").filter(JsonValue.Arr.class::isInstance)
-        .map(v -> Set.copyOf(strings(v)));
-    Optional<Lookalike> lookalike = o.get("lookalike").map(v -> (JsonValue.Obj) v)
-        .map(l -> new Lookalike(text(l, "suffix"), strings(l.get("words").orElseThrow())));
-    return new Provider(text(o, "id"), text(o, "name"), Pattern.compile(text(o, "host")), ports, mechanisms, text(o, "source"),
-        o.string("username").map(JsonValue.Str::value), flag(o, "sendsAsLogin"), flag(o, "requiresHeloDomain"),
-        o.string("basicAuthRetirement").map(JsonValue.Str::value), o.get("regions").map(Provider::strings).orElse(List.of()),
-        o.string("apiHost").map(s -> Pattern.compile(s.value())), lookalike);
+    Set<Integer> ports = new HashSet<>();
+    for (JsonValue port : ((JsonValue.Arr) o.get("ports").orElseThrow()).items()) {
+      ports.add(((JsonValue.Num) port).decimal().intValue());
+    }
+    JsonValue mechanisms = o.get("mechanisms").orElse(null);
+    JsonValue.Obj lookalike = (JsonValue.Obj) o.get("lookalike").orElse(null);
+    JsonValue regions = o.get("regions").orElse(null);
+    JsonValue.Str apiHost = o.string("apiHost").orElse(null);
+    return new Provider(text(o, "id"), text(o, "name"), Pattern.compile(text(o, "host")), Set.copyOf(ports),
+        mechanisms instanceof JsonValue.Arr ? Optional.of(Set.copyOf(strings(mechanisms))) : Optional.empty(), text(o, "source"),
+        optionalText(o, "username"), flag(o, "sendsAsLogin"), flag(o, "requiresHeloDomain"),
+        optionalText(o, "basicAuthRetirement"), regions == null ? List.of() : strings(regions),
+        apiHost == null ? Optional.empty() : Optional.of(Pattern.compile(apiHost.value())),
+        lookalike == null ? Optional.empty()
+            : Optional.of(new Lookalike(text(lookalike, "suffix"), strings(lookalike.get("words").orElseThrow()))));
   }
 
   private static List<String> strings(JsonValue array) {
-    return ((JsonValue.Arr) array).items().stream().map(m -> ((JsonValue.Str) m).value()).toList();
+    List<String> out = new ArrayList<>();
+    for (JsonValue item : ((JsonValue.Arr) array).items()) {
+      out.add(((JsonValue.Str) item).value());
+    }
+    return List.copyOf(out);
   }
 
   private static boolean flag(JsonValue.Obj o, String key) {
-    return o.get(key).filter(v -> v instanceof JsonValue.Bool b && b.value()).isPresent();
+    return o.get(key).orElse(null) instanceof JsonValue.Bool b && b.value();
+  }
+
+  private static Optional<String> optionalText(JsonValue.Obj o, String key) {
+    JsonValue.Str value = o.string(key).orElse(null);
+    return value == null ? Optional.empty() : Optional.of(value.value());
   }
 
   private static String text(JsonValue.Obj o, String key) {

@@ -1,5 +1,7 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
+import java.util.Set;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
@@ -23,11 +25,15 @@ final class ProviderAuthUnsupportedRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.host().flatMap(Provider::forHost).ifPresent(p -> p.mechanisms().ifPresent(offered ->
-        s.smtpString("authentication").filter(a -> AuthUnknownRule.ALLOWED.contains(a.value()) && !a.value().equals("none"))
-            .filter(a -> !offered.contains(a.value()))
-            .ifPresent(a -> out.at(INFO, a, p.name() + " does not offer AUTH " + a.value() + " (it offers "
-                + String.join(", ", new TreeSet<>(offered)) + "): "
-                + (offered.contains("PLAIN") ? "use \"PLAIN\"" : "Sourcegraph cannot authenticate to it; use another SMTP service or relay")))));
+    Provider p = Provider.of(s).orElse(null);
+    Set<String> offered = p == null ? null : p.mechanisms().orElse(null);
+    JsonValue.Str a = s.smtpString("authentication").orElse(null);
+    if (offered == null || a == null || !AuthUnknownRule.ALLOWED.contains(a.value()) || a.value().equals("none")
+        || offered.contains(a.value())) {
+      return;
+    }
+    out.at(INFO, a, p.name() + " does not offer AUTH " + a.value() + " (it offers "
+        + String.join(", ", new TreeSet<>(offered)) + "): "
+        + (offered.contains("PLAIN") ? "use \"PLAIN\"" : "Sourcegraph cannot authenticate to it; use another SMTP service or relay"));
   }
 }

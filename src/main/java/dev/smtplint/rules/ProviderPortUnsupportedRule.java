@@ -1,5 +1,7 @@
 package dev.smtplint.rules;
 
+import java.util.List;
+import java.util.ArrayList;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
@@ -22,9 +24,16 @@ final class ProviderPortUnsupportedRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.host().flatMap(Provider::forHost).ifPresent(p -> s.portNumber().filter(port -> !p.ports().contains(port))
-        .ifPresent(port -> out.at(INFO, s.port().orElseThrow(), p.name() + " does not listen for SMTP on port " + port
-            + " (it documents " + String.join(", ", new TreeSet<>(p.ports()).stream().map(String::valueOf).toList())
-            + "): use 587")));
+    Provider p = Provider.of(s).orElse(null);
+    Integer port = s.portNumber().orElse(null);
+    if (p == null || port == null || p.ports().contains(port)) {
+      return;
+    }
+    List<String> documented = new ArrayList<>();
+    for (Integer each : new TreeSet<>(p.ports())) {
+      documented.add(String.valueOf(each));
+    }
+    out.at(INFO, s.port().orElseThrow(), p.name() + " does not listen for SMTP on port " + port
+        + " (it documents " + String.join(", ", documented) + "): use 587");
   }
 }

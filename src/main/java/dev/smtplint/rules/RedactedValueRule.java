@@ -24,14 +24,18 @@ final class RedactedValueRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.smtpString("username").filter(RedactedValueRule::isRedacted).ifPresent(u -> out.at(INFO, u,
-        "\"email.smtp.username\" is REDACTED, the marker Sourcegraph shows instead of the secret: it would be sent "
-            + "as the username and AUTH fails with 535; put the real username back"));
-    if (!s.options().passwordFromEnvironment()) {
-      s.smtpString("password").filter(RedactedValueRule::isRedacted).ifPresent(p -> out.at(INFO, p,
+    JsonValue.Str u = s.smtpString("username").orElse(null);
+    if (u != null && isRedacted(u)) {
+      out.at(INFO, u,
+          "\"email.smtp.username\" is REDACTED, the marker Sourcegraph shows instead of the secret: it would be sent "
+              + "as the username and AUTH fails with 535; put the real username back");
+    }
+    JsonValue.Str p = s.smtpString("password").orElse(null);
+    if (!s.options().passwordFromEnvironment() && p != null && isRedacted(p)) {
+      out.at(INFO, p,
           "\"email.smtp.password\" is REDACTED, the marker Sourcegraph shows instead of the secret: it would be sent "
               + "as the password and AUTH fails with 535; put the real password in an uncommitted secrets file, or "
-              + "probe with --password-env"));
+              + "probe with --password-env");
     }
   }
 

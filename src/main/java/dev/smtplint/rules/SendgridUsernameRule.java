@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
@@ -21,11 +22,12 @@ final class SendgridUsernameRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.host().flatMap(Provider::forHost).filter(p -> p.username().isPresent()).ifPresent(p -> {
-      String required = p.username().get();
-      s.smtpString("username").filter(u -> !u.value().equals(required) && !Placeholders.isPlaceholder(u.value()))
-          .ifPresent(u -> out.at(INFO, u, p.name() + "'s username is always the literal \"" + required + "\", and this is "
-              + "something else: write \"username\": \"" + required + "\" and use an API key as the password"));
-    });
+    Provider p = Provider.of(s).orElse(null);
+    String required = p == null ? null : p.username().orElse(null);
+    JsonValue.Str u = s.smtpString("username").orElse(null);
+    if (required != null && u != null && !u.value().equals(required) && !Placeholders.isPlaceholder(u.value())) {
+      out.at(INFO, u, p.name() + "'s username is always the literal \"" + required + "\", and this is "
+          + "something else: write \"username\": \"" + required + "\" and use an API key as the password");
+    }
   }
 }

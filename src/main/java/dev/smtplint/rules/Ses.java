@@ -7,7 +7,16 @@ import java.util.regex.Matcher;
 /** Amazon SES endpoint judgements, from the provider table's "amazon-ses" entry. */
 final class Ses {
   private static final class Entry {
-    static final Provider SES = Provider.all().stream().filter(p -> p.id().equals("amazon-ses")).findFirst().orElseThrow();
+    static final Provider SES = find();
+
+    private static Provider find() {
+      for (Provider p : Provider.all()) {
+        if (p.id().equals("amazon-ses")) {
+          return p;
+        }
+      }
+      throw new IllegalStateException("providers.jsonc lacks amazon-ses");
+    }
   }
 
   private Ses() {}
@@ -24,7 +33,7 @@ final class Ses {
   static Optional<Problem> problem(String host) {
     String h = Hosts.normalise(host);
     Provider ses = Entry.SES;
-    boolean meant = ses.lookalike().map(l -> l.matches(h)).orElse(false) && h.length() <= 253;
+    boolean meant = ses.lookalike().isPresent() && ses.lookalike().get().matches(h) && h.length() <= 253;
     if (!meant || region(h).isPresent()) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
@@ -27,15 +28,19 @@ final class SesCredentialsFormatRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    if (s.host().flatMap(Ses::region).isEmpty()) {
+    String host = s.host().orElse(null);
+    if (host == null || Ses.region(host).isEmpty()) {
       return;
     }
-    s.smtpString("username").filter(u -> !u.value().isEmpty() && !Placeholders.isPlaceholder(u.value()))
-        .filter(u -> !ACCESS_KEY_ID.matcher(u.value()).matches())
-        .ifPresent(u -> out.at(INFO, u, "Amazon SES: the SMTP username is an access key id (AKIA followed by 16 "
-            + "characters), but this username is not shaped like one: use the SMTP credentials from the SES console"));
-    s.smtpString("password").filter(p -> IAM_SECRET.matcher(p.value()).matches())
-        .ifPresent(p -> out.at(INFO, p, "Amazon SES: the password is 40 characters long, the shape of an IAM secret "
-            + "access key; SES SMTP passwords are derived from it and are 44 characters: use the SMTP password (value not shown)"));
+    JsonValue.Str u = s.smtpString("username").orElse(null);
+    if (u != null && !u.value().isEmpty() && !Placeholders.isPlaceholder(u.value()) && !ACCESS_KEY_ID.matcher(u.value()).matches()) {
+      out.at(INFO, u, "Amazon SES: the SMTP username is an access key id (AKIA followed by 16 "
+          + "characters), but this username is not shaped like one: use the SMTP credentials from the SES console");
+    }
+    JsonValue.Str p = s.smtpString("password").orElse(null);
+    if (p != null && IAM_SECRET.matcher(p.value()).matches()) {
+      out.at(INFO, p, "Amazon SES: the password is 40 characters long, the shape of an IAM secret "
+          + "access key; SES SMTP passwords are derived from it and are 44 characters: use the SMTP password (value not shown)");
+    }
   }
 }

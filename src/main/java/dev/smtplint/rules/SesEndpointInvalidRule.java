@@ -1,5 +1,7 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
+import java.util.Optional;
 import java.util.List;
 import dev.smtplint.report.Fix;
 import dev.smtplint.config.EmailSettings;
@@ -24,8 +26,17 @@ final class SesEndpointInvalidRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.smtpString("host").ifPresent(h -> Ses.problem(h.value()).ifPresent(p -> out.at(INFO, h, "Amazon SES: " + p.message(),
-        p.endpoint().map(e -> Fix.unsafe("write \"" + e + "\" (another host: check that it is your SES region)",
-            List.of(Edits.replace(h, Edits.quoted(e))))))));
+    JsonValue.Str h = s.smtpString("host").orElse(null);
+    Ses.Problem p = h == null ? null : Ses.problem(h.value()).orElse(null);
+    if (p == null) {
+      return;
+    }
+    Optional<Fix> fix = Optional.empty();
+    if (p.endpoint().isPresent()) {
+      String e = p.endpoint().get();
+      fix = Optional.of(Fix.unsafe("write \"" + e + "\" (another host: check that it is your SES region)",
+          List.of(Edits.replace(h, Edits.quoted(e)))));
+    }
+    out.at(INFO, h, "Amazon SES: " + p.message(), fix);
   }
 }

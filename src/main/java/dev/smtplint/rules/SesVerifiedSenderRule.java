@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.INFO;
 
@@ -23,10 +24,13 @@ final class SesVerifiedSenderRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.host().flatMap(Ses::region).ifPresent(region -> s.address()
-        .filter(a -> !a.value().isBlank() && !Placeholders.isPlaceholder(a.value()))
-        .ifPresent(a -> out.at(INFO_, a, "Amazon SES sends only from verified identities: \"" + a.value()
-            + "\" (or its domain) must be verified in " + region + "; SES rejects an unverified sender only after "
-            + "DATA, so probe with --probe --to success@simulator.amazonses.com")));
+    String host = s.host().orElse(null);
+    String region = host == null ? null : Ses.region(host).orElse(null);
+    JsonValue.Str a = s.address().orElse(null);
+    if (region != null && a != null && !a.value().isBlank() && !Placeholders.isPlaceholder(a.value())) {
+      out.at(INFO_, a, "Amazon SES sends only from verified identities: \"" + a.value()
+          + "\" (or its domain) must be verified in " + region + "; SES rejects an unverified sender only after "
+          + "DATA, so probe with --probe --to success@simulator.amazonses.com");
+    }
   }
 }

@@ -30,15 +30,25 @@ final class SettingCaseRule implements Rule {
 
   public void check(EmailSettings s, Reporter out) {
     for (JsonValue.Member m : s.written().members()) {
-      EmailSettings.knownSetting(m.key()).filter(k -> !k.equals(m.key())).ifPresent(known -> {
-        long spellings = s.written().members().stream().filter(o -> o.key().equalsIgnoreCase(known)).count();
-        // Safe only as the one spelling: with two, renaming one changes which value wins.
-        Optional<Fix> fix = spellings > 1 ? Optional.empty() : Edits.renameKey(out.sourceOf(m.value().pointer()), m, known)
-            .map(e -> Fix.safe("write it \"" + known + "\"", List.of(e)));
-        out.atKey(INFO, m, "\"" + m.key() + "\" is read by Sourcegraph as \"" + known + "\" (Go matches keys ignoring "
-            + "case)" + (spellings > 1 ? ", together with the other spelling: the one that sorts last wins, objects are "
-            + "merged field by field" : "") + "; write it \"" + known + "\"", fix);
-      });
+      String known = EmailSettings.knownSetting(m.key()).orElse(null);
+      if (known == null || known.equals(m.key())) {
+        continue;
+      }
+      long spellings = 0;
+      for (JsonValue.Member o : s.written().members()) {
+        spellings += o.key().equalsIgnoreCase(known) ? 1 : 0;
+      }
+      // Safe only as the one spelling: with two, renaming one changes which value wins.
+      Optional<Fix> fix = Optional.empty();
+      if (spellings == 1) {
+        Optional<Fix.Edit> rename = Edits.renameKey(out.sourceOf(m.value().pointer()), m, known);
+        if (rename.isPresent()) {
+          fix = Optional.of(Fix.safe("write it \"" + known + "\"", List.of(rename.get())));
+        }
+      }
+      out.atKey(INFO, m, "\"" + m.key() + "\" is read by Sourcegraph as \"" + known + "\" (Go matches keys ignoring "
+          + "case)" + (spellings > 1 ? ", together with the other spelling: the one that sorts last wins, objects are "
+          + "merged field by field" : "") + "; write it \"" + known + "\"", fix);
     }
   }
 }

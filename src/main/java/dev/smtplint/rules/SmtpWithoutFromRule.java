@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
@@ -21,16 +22,17 @@ final class SmtpWithoutFromRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.smtpMember().ifPresent(smtp -> {
-      boolean missing = s.addressMember().isEmpty();
-      boolean empty = s.address().map(a -> a.value().isBlank()).orElse(false);
-      if (missing) {
-        out.atKey(INFO, smtp, "\"email.smtp\" is set but \"email.address\" is missing: Sourcegraph fails every send with "
-            + "'no \"From\" email address configured'; add \"email.address\": \"noreply@your-domain\"");
-      } else if (empty) {
-        out.at(INFO, s.address().get(), "\"email.address\" is empty: Sourcegraph fails every send with "
-            + "'no \"From\" email address configured'; set the address Sourcegraph sends from");
-      }
-    });
+    JsonValue.Member smtp = s.smtpMember().orElse(null);
+    if (smtp == null) {
+      return;
+    }
+    JsonValue.Str address = s.address().orElse(null);
+    if (s.addressMember().isEmpty()) {
+      out.atKey(INFO, smtp, "\"email.smtp\" is set but \"email.address\" is missing: Sourcegraph fails every send with "
+          + "'no \"From\" email address configured'; add \"email.address\": \"noreply@your-domain\"");
+    } else if (address != null && address.value().isBlank()) {
+      out.at(INFO, address, "\"email.address\" is empty: Sourcegraph fails every send with "
+          + "'no \"From\" email address configured'; set the address Sourcegraph sends from");
+    }
   }
 }

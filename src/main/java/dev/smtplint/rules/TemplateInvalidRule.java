@@ -30,7 +30,8 @@ final class TemplateInvalidRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    Templates.forEach(s, (member, template) -> {
+    for (JsonValue.Member member : Templates.of(s)) {
+      JsonValue.Obj template = (JsonValue.Obj) member.value();
       for (String required : new String[] {"subject", "html"}) {
         Optional<JsonValue.Str> value = template.string(required);
         if (template.get(required).isEmpty()) {
@@ -43,10 +44,13 @@ final class TemplateInvalidRule implements Rule {
         }
       }
       for (String part : Templates.PARTS) {
-        template.string(part).ifPresent(v -> problem(part, v.value()).ifPresent(p -> out.at(INFO, v,
-            "template \"" + member.key() + "." + part + "\" " + p)));
+        JsonValue.Str v = template.string(part).orElse(null);
+        Optional<String> p = v == null ? Optional.empty() : problem(part, v.value());
+        if (p.isPresent()) {
+          out.at(INFO, v, "template \"" + member.key() + "." + part + "\" " + p.get());
+        }
       }
-    });
+    }
   }
 
   /** Why Go would not parse the template, if it would not (subject and text: text/template; html: html/template). */

@@ -1,5 +1,6 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
@@ -25,15 +26,19 @@ final class TemplateVariableUnknownRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    Templates.forEach(s, (member, template) -> {
+    for (JsonValue.Member member : Templates.of(s)) {
+      JsonValue.Obj template = (JsonValue.Obj) member.value();
       for (String part : Templates.PARTS) {
-        template.string(part).ifPresent(v -> unknownField(part, v.value()).ifPresent(f -> out.at(INFO, v,
-            "template \"" + member.key() + "." + part + "\" uses {{." + Suggestions.shown(f)
-                + "}}, which Sourcegraph does not provide: the mail fails when it is sent"
-                + Suggestions.closest(f, Templates.VARIABLES).map(k -> "; did you mean {{." + k + "}}?")
-                    .orElse("; use .Host, .Username or .URL"))));
+        JsonValue.Str v = template.string(part).orElse(null);
+        String f = v == null ? null : unknownField(part, v.value()).orElse(null);
+        if (f != null) {
+          String close = Suggestions.closest(f, Templates.VARIABLES).orElse(null);
+          out.at(INFO, v, "template \"" + member.key() + "." + part + "\" uses {{." + Suggestions.shown(f)
+              + "}}, which Sourcegraph does not provide: the mail fails when it is sent"
+              + (close != null ? "; did you mean {{." + close + "}}?" : "; use .Host, .Username or .URL"));
+        }
       }
-    });
+    }
   }
 
   /** The first field of the root data that Sourcegraph does not provide; none when the template does not parse (template-invalid's). */

@@ -2,9 +2,9 @@ package dev.smtplint.rules;
 
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /** The custom email templates Sourcegraph reads, and a linear scan of their {{ }} actions. */
 final class Templates {
@@ -17,11 +17,19 @@ final class Templates {
 
   private Templates() {}
 
-  /** Each template object under email.templates, with its member (for the key's position). */
-  static void forEach(EmailSettings s, BiConsumer<JsonValue.Member, JsonValue.Obj> action) {
-    s.templates().ifPresent(templates -> templates.members().stream()
-            .filter(m -> NAMES.contains(m.key()) && m.value() instanceof JsonValue.Obj)
-            .forEach(m -> action.accept(m, (JsonValue.Obj) m.value())));
+  /** Each template object under email.templates, as its member (the key's position; the value is an object). */
+  static List<JsonValue.Member> of(EmailSettings s) {
+    JsonValue.Obj templates = s.templates().orElse(null);
+    if (templates == null) {
+      return List.of();
+    }
+    List<JsonValue.Member> out = new ArrayList<>();
+    for (JsonValue.Member m : templates.members()) {
+      if (NAMES.contains(m.key()) && m.value() instanceof JsonValue.Obj) {
+        out.add(m);
+      }
+    }
+    return out;
   }
 
   /**

@@ -23,9 +23,9 @@ final class TlsVerificationDisabledRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    s.smtp().flatMap(o -> o.get("noVerifyTLS")).filter(JsonValue.Bool.class::isInstance)
-        .map(JsonValue.Bool.class::cast).filter(JsonValue.Bool::value)
-        .ifPresent(v -> out.at(INFO, v, "\"noVerifyTLS\": true switches off certificate and host-name checks: anyone "
-            + "on the path can read the SMTP password and password-reset links; fix the server's certificate instead"));
+    if (s.smtpValue("noVerifyTLS").orElse(null) instanceof JsonValue.Bool v && v.value()) {
+      out.at(INFO, v, "\"noVerifyTLS\": true switches off certificate and host-name checks: anyone "
+          + "on the path can read the SMTP password and password-reset links; fix the server's certificate instead");
+    }
   }
 }

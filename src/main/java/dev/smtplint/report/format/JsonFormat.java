@@ -27,10 +27,7 @@ public final class JsonFormat implements Format {
           g.writeStringProperty("internalError", file.internalError().get());
         }
         g.writeArrayPropertyStart("findings");
-        SourceFile.ByteOffsets offsets = file.source().map(source -> source.byteOffsets(file.findings().stream()
-            .flatMap(f -> f.fix().stream()).flatMap(fix -> fix.edits().stream())
-            .flatMapToInt(e -> java.util.stream.IntStream.of(e.start(), e.end())).toArray()))
-            .orElse(null);
+        SourceFile.ByteOffsets offsets = file.source().isPresent() ? file.source().get().byteOffsets(editOffsets(file)) : null;
         for (Finding f : file.findings()) {
           g.writeStartObject();
           g.writeStringProperty("rule", f.rule());
@@ -72,6 +69,24 @@ public final class JsonFormat implements Format {
       g.writeEndObject();
     }
     out.write("\n");
+  }
+
+  /** The character offsets where the file's fixes' edits start and end. */
+  private static int[] editOffsets(FileResult file) {
+    java.util.List<Integer> offsets = new java.util.ArrayList<>();
+    for (Finding f : file.findings()) {
+      if (f.fix().isPresent()) {
+        for (Fix.Edit e : f.fix().get().edits()) {
+          offsets.add(e.start());
+          offsets.add(e.end());
+        }
+      }
+    }
+    int[] out = new int[offsets.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = offsets.get(i);
+    }
+    return out;
   }
 
   /** A finding's fix: its safety, what it does, and each edit as a byte range of the file and as lines and columns. */

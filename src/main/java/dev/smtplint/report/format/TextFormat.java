@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Compiler-style text: {@code path:line:col: severity [rule] message}, the source line with a caret
@@ -43,7 +42,7 @@ public final class TextFormat implements Format {
   public void write(Report report, Writer out) throws IOException {
     for (FileResult file : report.files()) {
       writeInternalError(file, out);
-      writeFindings(file, f -> true, out);
+      writeFindings(file, Findings.ALL, out);
       if (file.probe().isPresent() && quietThreshold.isEmpty()) {
         writeProbe(file, true, out);
       }
@@ -60,7 +59,7 @@ public final class TextFormat implements Format {
   public void writeEpilogue(Report report, Writer out) throws IOException {
     for (FileResult file : report.files()) {
       writeInternalError(file, out);
-      writeFindings(file, f -> f.rule().startsWith("probe-"), out);
+      writeFindings(file, Findings.PROBE, out);
       if (file.probe().isPresent()) {
         writeProbe(file, false, out);
       }
@@ -75,15 +74,24 @@ public final class TextFormat implements Format {
     }
   }
 
+  /** Which of a file's findings to write: all, the probe's, or the static check's. */
+  public enum Findings {
+    ALL, PROBE, STATIC;
+
+    boolean select(Finding f) {
+      return this == ALL || f.rule().startsWith("probe-") == (this == PROBE);
+    }
+  }
+
   /** A file's findings that {@code which} selects, each with its excerpt. */
-  public void writeFindings(FileResult file, Predicate<Finding> which, Writer out) throws IOException {
+  public void writeFindings(FileResult file, Findings which, Writer out) throws IOException {
     for (Finding f : file.findings()) {
-      if (!which.test(f) || quietThreshold.isPresent() && !f.severity().atLeast(quietThreshold.get())) {
+      if (!which.select(f) || quietThreshold.isPresent() && !f.severity().atLeast(quietThreshold.get())) {
         continue;
       }
       out.write(paint(printable(f.location().path()) + ":" + f.location().line() + ":" + f.location().column() + ":", "1")
           + " " + paint(f.severity().label(), colour(f.severity())) + " " + paint("[" + f.rule() + "]", "2") + " "
-          + (f.fix().filter(x -> x.safety() == Fix.Safety.SAFE).isPresent() ? paint("[*]", "36") + " " : "")
+          + (fixable(f, Fix.Safety.SAFE) ? paint("[*]", "36") + " " : "")
           + printable(f.message()) + "\n");
       if (file.source().isPresent()) {
         excerpt(file.source().get(), f, file, out);
@@ -140,14 +148,22 @@ public final class TextFormat implements Format {
   public static String summary(Report report) {
     Map<Severity, Integer> counts = report.counts();
     int files = report.files().size();
-    long safe = report.files().stream().flatMap(f -> f.findings().stream())
-        .filter(f -> f.fix().filter(x -> x.safety() == Fix.Safety.SAFE).isPresent()).count();
-    long unsafe = report.files().stream().flatMap(f -> f.findings().stream())
-        .filter(f -> f.fix().filter(x -> x.safety() == Fix.Safety.UNSAFE).isPresent()).count();
+    long safe = 0;
+    long unsafe = 0;
+    for (FileResult file : report.files()) {
+      for (Finding f : file.findings()) {
+        safe += fixable(f, Fix.Safety.SAFE) ? 1 : 0;
+        unsafe += fixable(f, Fix.Safety.UNSAFE) ? 1 : 0;
+      }
+    }
     String fixable = safe + unsafe == 0 ? "" : "; " + (safe > 0 ? "[*] " + safe + " fixable with --fix" : "none fixable with --fix")
         + (unsafe > 0 ? " (" + unsafe + " more with --unsafe-fixes)" : "");
     return plural(counts.get(Severity.ERROR), "error") + ", " + plural(counts.get(Severity.WARNING), "warning") + ", "
         + plural(counts.get(Severity.INFO), "info") + " in " + plural(files, "file") + fixable;
+  }
+
+  private static boolean fixable(Finding f, Fix.Safety safety) {
+    return f.fix().isPresent() && f.fix().get().safety() == safety;
   }
 
   private static String plural(int n, String word) {
