@@ -66,7 +66,8 @@ record Suppressions(Set<String> fileWide, Map<Integer, Set<String>> byLine, List
         String name = rule.substring(0, space);
         names.add(new Named(name, new Position(i + 1, at)));
         if (nextLine) {
-          byLine.computeIfAbsent(i + 2, k -> new HashSet<>()).add(name);
+          byLine.putIfAbsent(i + 2, new HashSet<>());
+          byLine.get(i + 2).add(name);
         } else {
           fileWide.add(name);
         }

@@ -3,13 +3,19 @@ package dev.smtplint.check;
 import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.RuleInfo;
 import dev.smtplint.rules.Catalogue;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The "did you mean" part of an unknown-rule message. */
 final class UnknownRules {
   private UnknownRules() {}
 
   static String hint(String name) {
-    return Suggestions.closest(name, Catalogue.infos().stream().map(RuleInfo::id).toList())
-        .map(best -> "; did you mean \"" + best + "\"?").orElse(" (see `smtplint rules`)");
+    List<String> ids = new ArrayList<>();
+    for (RuleInfo info : Catalogue.infos()) {
+      ids.add(info.id());
+    }
+    String best = Suggestions.closest(name, ids).orElse(null);
+    return best != null ? "; did you mean \"" + best + "\"?" : " (see `smtplint rules`)";
   }
 }

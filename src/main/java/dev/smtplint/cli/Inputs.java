@@ -46,15 +46,26 @@ final class Inputs {
       Path path = Path.of(arg);
       if (Files.isDirectory(path)) {
         List<Path> found = configsBelow(path, problems);
-        if (found.isEmpty() && problems.stream().noneMatch(Problem::fatal)) {
+        if (found.isEmpty() && !anyFatal(problems)) {
           problems.add(new Problem(arg + ": directory holds no *.json or *.jsonc file", true));
         }
-        found.forEach(p -> inputs.add(new Input(p.toString(), p)));
+        for (Path p : found) {
+          inputs.add(new Input(p.toString(), p));
+        }
       } else {
         inputs.add(new Input(arg, path));
       }
     }
     return new Expanded(inputs, problems);
+  }
+
+  private static boolean anyFatal(List<Problem> problems) {
+    for (Problem p : problems) {
+      if (p.fatal()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isConfigName(Path p) {

@@ -160,7 +160,7 @@ final class LintCommand implements Callable<Integer> {
       throw new UsageException("--fix and --diff do not go with --probe: fix first, then probe");
     }
     fixRun = fix || diff ? new FixRun(unsafeFixes) : null;
-    Linter linter = new Linter(settings, EmailSchemaHolder::get, VersionControl::headedForVersionControl, environment.rules());
+    Linter linter = new Linter(settings, EmailSchemaHolder.SUPPLIER, VersionControl.HEADED, environment.rules());
     if (files.isEmpty() && merges.isEmpty()) {
       throw new UsageException("lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'");
     }
@@ -219,7 +219,7 @@ final class LintCommand implements Callable<Integer> {
     Set<String> disabled = new HashSet<>(base.disabled());
     disabled.add(Catalogue.REDACTED_VALUE);
     Settings settings = new Settings(disabled, base.severity(), base.failOn(), base.passwordFromEnvironment());
-    Linter linter = new Linter(settings, EmailSchemaHolder::get, path -> false, environment.rules());
+    Linter linter = new Linter(settings, EmailSchemaHolder.SUPPLIER, path -> false, environment.rules());
     SourceFile source = run.fetch();
     Unit unit = judge(source.path(), () -> linter.check(source));
     List<Unit> units = new ArrayList<>(List.of(unit));
@@ -243,11 +243,20 @@ final class LintCommand implements Callable<Integer> {
     Optional<LiveProgress> live = probeRun.isPresent() && format == Format.Name.TEXT && output == null && !quiet
         ? Optional.of(new LiveProgress(environment.out(), reportOutput.textFormat(), reportOutput.terminalLive(), reportOutput.unicode()))
         : Optional.empty();
-    live.ifPresent(l -> units.forEach(u -> u.results().forEach(l::staticFindings)));
+    if (live.isPresent()) {
+      for (Unit u : units) {
+        u.results().forEach(live.get()::staticFindings);
+      }
+    }
     List<Unit> done = probeRun.isPresent() ? probeAll(units, probeRun.get(), linter, live) : units;
-    done.forEach(u -> results.addAll(u.results()));
-    results.stream().filter(r -> r.internalError().isPresent())
-        .forEach(r -> environment.complain(r.path() + ": " + r.internalError().get()));
+    for (Unit u : done) {
+      results.addAll(u.results());
+    }
+    for (FileResult r : results) {
+      if (r.internalError().isPresent()) {
+        environment.complain(r.path() + ": " + r.internalError().get());
+      }
+    }
     Report report = new Report(VersionProvider.version(), results, Catalogue.infos());
     if (fixRun != null && diff) {
       environment.out().print(fixRun.diff());
@@ -263,7 +272,7 @@ final class LintCommand implements Callable<Integer> {
     } else {
       reportOutput.write(report, threshold, reportToStandardError);
     }
-    boolean failed = threshold.threshold().map(report::anyAtLeast).orElse(false);
+    boolean failed = threshold.threshold().isPresent() && report.anyAtLeast(threshold.threshold().get());
     int exit = Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
     return report.anyInternalError() ? ExitCode.INTERNAL : exit;
   }
@@ -276,10 +285,13 @@ final class LintCommand implements Callable<Integer> {
    * generated at run time in a batch of 118 files, 0 with the first file alone).
    */
   private List<Outcome> lintAll(List<Inputs.Input> inputs, Linter linter) {
-    if (inputs.size() < PARALLEL_FROM) {
-      return inputs.stream().map(input -> lintOne(input, linter)).toList();
-    }
     List<Outcome> out = new ArrayList<>(inputs.size());
+    if (inputs.size() < PARALLEL_FROM) {
+      for (Inputs.Input input : inputs) {
+        out.add(lintOne(input, linter));
+      }
+      return out;
+    }
     out.add(lintOne(inputs.get(0), linter));
     out.addAll(inputs.subList(1, inputs.size()).parallelStream().map(input -> lintOne(input, linter)).toList());
     return out;
@@ -306,24 +318,44 @@ final class LintCommand implements Callable<Integer> {
       SourceFile source = input.isStdin()
           ? SourceLoader.load(environment.in(), "-")
           : SourceLoader.load(input.path(), input.display());
-      return new Outcome(judge(input.display(), () -> check(linter, List.of(source), Collections.singletonList(input.path()))), null);
+      Linter.Judged judged;
+      try {
+        judged = check(linter, List.of(source), Collections.singletonList(input.path()));
+      } catch (UsageException e) {
+        throw e;
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        return new Outcome(new Unit(input.display(), internalError(input.display(), e), Optional.empty()), null);
+      }
+      return new Outcome(unit(input.display(), judged), null);
     } catch (SourceLoader.UnreadableException e) {
       return new Outcome(null, e.getMessage());
     }
   }
 
+  /** The unit of a check that may fail (an internal error is that file's result, not the run's end). */
   private Unit judge(String name, Supplier<Linter.Judged> check) {
-    Linter.Judged[] judged = new Linter.Judged[1];
-    List<FileResult> results = isolated(name, () -> {
-      judged[0] = check.get();
-      return judged[0].results();
-    });
+    Linter.Judged judged;
+    try {
+      judged = check.get();
+    } catch (UsageException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return new Unit(name, internalError(name, e), Optional.empty());
+    }
+    return unit(name, judged);
+  }
+
+  private Unit unit(String name, Linter.Judged judged) {
     if (probe) {
-      return new Unit(name, results, Optional.ofNullable(judged[0]));
+      return new Unit(name, judged.results(), Optional.of(judged));
     }
     // Without a probe nothing reads the tree again, and only a finding's excerpt reads the source:
     // a large batch keeps neither for its clean files (less to hold, less for the collector to copy).
-    return new Unit(name, results.stream().map(FileResult::withoutUnneededSource).toList(), Optional.empty());
+    List<FileResult> kept = new ArrayList<>(judged.results().size());
+    for (FileResult r : judged.results()) {
+      kept.add(r.withoutUnneededSource());
+    }
+    return new Unit(name, List.copyOf(kept), Optional.empty());
   }
 
   /** Probes every judged unit, a few at once, each isolated; the units keep their order. */
@@ -369,13 +401,18 @@ final class LintCommand implements Callable<Integer> {
     } catch (UsageException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      if (debug) {
-        synchronized (environment.err()) {
-          e.printStackTrace(environment.err());
-        }
-      }
-      return List.of(FileResult.internalError(path, e));
+      return internalError(path, e);
     }
+  }
+
+  /** A failure of smtplint's own on one input: that input's result (the stack with --debug). */
+  private List<FileResult> internalError(String path, Throwable e) {
+    if (debug) {
+      synchronized (environment.err()) {
+        e.printStackTrace(environment.err());
+      }
+    }
+    return List.of(FileResult.internalError(path, e));
   }
 
   /**
@@ -471,8 +508,10 @@ final class LintCommand implements Callable<Integer> {
     }
     Optional<FailOn> fail = base.failOn();
     if (failOn != null) {
-      fail = Optional.of(FailOn.parse(failOn).orElseThrow(() ->
-          new UsageException("--fail-on takes error, warning, info or never, not \"" + failOn + "\"")));
+      fail = FailOn.parse(failOn);
+      if (fail.isEmpty()) {
+        throw new UsageException("--fail-on takes error, warning, info or never, not \"" + failOn + "\"");
+      }
     }
     Map<String, Severity> severity = new HashMap<>(base.severity());
     return new Settings(disabled, severity, fail, passwordFromEnvironment);
@@ -484,12 +523,20 @@ final class LintCommand implements Callable<Integer> {
     }
   }
 
-  /** The schema, compiled once per process and only when a file has email settings. */
+  /**
+   * The schema, compiled once per process when a file first needs it (a valid file never does). An anonymous class,
+   * not a method reference: on Java 17 each lambda costs a link (~130 µs) on every cold start.
+   */
   private static final class EmailSchemaHolder {
-    private static final EmailSchema SCHEMA = EmailSchema.load();
+    static final Supplier<EmailSchema> SUPPLIER = new Supplier<>() {
+      @Override
+      public EmailSchema get() {
+        return Compiled.SCHEMA;
+      }
+    };
 
-    static EmailSchema get() {
-      return SCHEMA;
+    private static final class Compiled {
+      static final EmailSchema SCHEMA = EmailSchema.load();
     }
   }
 }

@@ -18,6 +18,6 @@ final class TopCommand implements Runnable {
 
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "missing command (" + String.join(", ", Main.SUBCOMMANDS.keySet()) + ")");
+        "missing command (" + String.join(", ", Main.Subcommands.ALL.keySet()) + ")");
   }
 }

@@ -207,9 +207,12 @@ public final class JsoncReader {
         Position earlier = seen.put(key, keyAt);
         JsonValue.Member member = new JsonValue.Member(key, keyAt, keyEnd, child);
         if (earlier != null) {
-          JsonValue.Member before = members.stream().filter(m -> m.key().equals(key)).findFirst().orElseThrow();
-          duplicates.add(new DuplicateKey(childPointer, key, earlier, keyAt, before, member));
-          members.removeIf(m -> m.key().equals(key));
+          int index = 0;
+          while (!members.get(index).key().equals(key)) {
+            index++;
+          }
+          duplicates.add(new DuplicateKey(childPointer, key, earlier, keyAt, members.get(index), member));
+          members.remove(index);
         }
         members.add(member);
       }

@@ -1,6 +1,5 @@
 package dev.smtplint.probe;
 
-import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
 import jakarta.mail.MessagingException;
 import java.net.Socket;

@@ -1,6 +1,5 @@
 package dev.smtplint.probe;
 
-import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeResult;
 import java.util.List;

@@ -37,10 +37,11 @@ final class AuthMissingRule implements Rule {
 
   /** Unsafe (Sourcegraph starts to authenticate): PLAIN, where a username and a password are written. */
   private static Optional<Fix> fix(EmailSettings s, JsonValue.Obj smtp, Reporter out) {
-    boolean credentials = s.smtpString("username").filter(u -> !u.value().isEmpty()).isPresent()
-        && s.smtpString("password").filter(p -> !p.value().isEmpty()).isPresent();
-    return credentials ? Edits.insertFirst(out.sourceOf(smtp.pointer()), smtp, "authentication", "\"PLAIN\"")
-        .map(e -> Fix.unsafe("add \"authentication\": \"PLAIN\" (Sourcegraph then logs in with the credentials)", List.of(e)))
+    boolean credentials = !s.smtpText("username").isEmpty() && !s.smtpText("password").isEmpty();
+    Optional<Fix.Edit> insert = credentials
+        ? Edits.insertFirst(out.sourceOf(smtp.pointer()), smtp, "authentication", "\"PLAIN\"") : Optional.empty();
+    return insert.isPresent()
+        ? Optional.of(Fix.unsafe("add \"authentication\": \"PLAIN\" (Sourcegraph then logs in with the credentials)", List.of(insert.get())))
         : Optional.empty();
   }
 }

@@ -38,8 +38,12 @@ final class AuthUnknownRule implements Rule {
 
   /** Safe: only the case differs from a mechanism Sourcegraph knows. */
   private static Optional<Fix> fix(JsonValue.Str a) {
-    return ALLOWED.stream().filter(known -> known.equalsIgnoreCase(a.value().strip())).findFirst()
-        .map(known -> Fix.safe("write \"" + known + "\"", List.of(Edits.replace(a, Edits.quoted(known)))));
+    for (String known : ALLOWED) {
+      if (known.equalsIgnoreCase(a.value().strip())) {
+        return Optional.of(Fix.safe("write \"" + known + "\"", List.of(Edits.replace(a, Edits.quoted(known)))));
+      }
+    }
+    return Optional.empty();
   }
 
   static String advice(String value) {

@@ -4,7 +4,9 @@ import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.RuleInfo;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every rule smtplint has, in the order of SPEC §7; {@code rules}, {@code explain}, SARIF and docs read it. */
@@ -64,11 +66,26 @@ public final class Catalogue {
   }
 
   public static List<RuleInfo> infos() {
-    return RULES.stream().map(Rule::info).toList();
+    return ById.INFOS;
   }
 
   public static Optional<RuleInfo> find(String id) {
-    return RULES.stream().map(Rule::info).filter(i -> i.id().equals(id)).findFirst();
+    return Optional.ofNullable(ById.ALL.get(id));
+  }
+
+  /** Each rule's description by id, built once (a lookup per finding and per suppression). */
+  private static final class ById {
+    static final List<RuleInfo> INFOS;
+    static final Map<String, RuleInfo> ALL = new HashMap<>();
+
+    static {
+      List<RuleInfo> infos = new ArrayList<>();
+      for (Rule r : RULES) {
+        infos.add(r.info());
+        ALL.putIfAbsent(r.info().id(), r.info());
+      }
+      INFOS = List.copyOf(infos);
+    }
   }
 
   public static boolean exists(String id) {
@@ -89,6 +106,10 @@ public final class Catalogue {
   }
 
   public static RuleInfo info(String id) {
-    return find(id).orElseThrow(() -> new IllegalArgumentException("no rule " + id));
+    RuleInfo info = ById.ALL.get(id);
+    if (info == null) {
+      throw new IllegalArgumentException("no rule " + id);
+    }
+    return info;
   }
 }

@@ -7,6 +7,7 @@ import dev.smtplint.config.JsonValue;
 import dev.smtplint.report.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 final class CredentialsMissingRule implements Rule {
   static final RuleInfo INFO = new RuleInfo("credentials-missing", ERROR, Group.FAILS,
@@ -44,6 +45,7 @@ final class CredentialsMissingRule implements Rule {
   }
 
   private static boolean blank(EmailSettings s, String key) {
-    return s.smtpString(key).map(v -> v.value().isEmpty()).orElse(s.smtp().flatMap(o -> o.get(key)).isEmpty());
+    Optional<JsonValue.Str> value = s.smtpString(key);
+    return value.isPresent() ? value.get().value().isEmpty() : s.smtpValue(key).isEmpty();
   }
 }

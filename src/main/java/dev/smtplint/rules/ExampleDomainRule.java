@@ -41,8 +41,11 @@ final class ExampleDomainRule implements Rule {
     if (Placeholders.isPlaceholder(value.value())) {
       return;
     }
-    domain.flatMap(Hosts::reservedExample).ifPresent(reserved -> out.at(INFO, value, what + " \"" + value.value()
-        + "\" is under " + (reserved.startsWith(".") ? "the reserved top-level domain \"" : "the reserved example domain \"")
-        + reserved + "\", which no real mail system serves: use your real domain"));
+    String reserved = domain.isPresent() ? Hosts.reservedExample(domain.get()).orElse(null) : null;
+    if (reserved != null) {
+      out.at(INFO, value, what + " \"" + value.value()
+          + "\" is under " + (reserved.startsWith(".") ? "the reserved top-level domain \"" : "the reserved example domain \"")
+          + reserved + "\", which no real mail system serves: use your real domain");
+    }
   }
 }

@@ -5,7 +5,6 @@ import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
 import dev.smtplint.report.RuleInfo;
-import java.util.Optional;
 
 final class GmailRelayDomainMissingRule implements Rule {
   static final RuleInfo INFO = new RuleInfo("gmail-relay-domain-missing", WARNING, Group.PROVIDER,

@@ -51,8 +51,19 @@ final class HostInvalidRule implements Rule {
     Matcher withPort = WITH_PORT.matcher(bare);
     bare = withPort.matches() ? withPort.group(1) : bare;
     String host = bare;
-    return Optional.of(host).filter(b -> !b.isEmpty() && !b.equals(h.value()) && problem(b).isEmpty())
-        .map(b -> Fix.safe("write \"" + host + "\"", List.of(Edits.replace(h, Edits.quoted(host)))));
+    if (host.isEmpty() || host.equals(h.value()) || problem(host).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(Fix.safe("write \"" + host + "\"", List.of(Edits.replace(h, Edits.quoted(host)))));
+  }
+
+  private static boolean hasWhitespace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Optional<String> problem(String host) {
@@ -73,7 +84,7 @@ final class HostInvalidRule implements Rule {
       return Optional.of("host \"" + host + "\" includes a port; Sourcegraph adds \"port\" itself: write \""
           + withPort.group(1) + "\" and \"port\": " + withPort.group(2));
     }
-    if (host.chars().anyMatch(Character::isWhitespace)) {
+    if (hasWhitespace(host)) {
       return Optional.of("host \"" + host.strip() + "\" contains white space: remove it");
     }
     if (host.contains("/")) {

@@ -88,7 +88,9 @@ final class ProbeRules {
   private static final Map<ProbeCheck, RuleInfo> BY_CHECK = new EnumMap<>(ProbeCheck.class);
 
   static {
-    RULES.forEach(r -> BY_CHECK.put(r.check(), r.info()));
+    for (ProbeRule r : RULES) {
+      BY_CHECK.put(r.check(), r.info());
+    }
     if (BY_CHECK.size() != ProbeCheck.values().length || RULES.size() != BY_CHECK.size()) {
       throw new IllegalStateException("every probe check needs exactly one catalogue entry");
     }

@@ -37,20 +37,20 @@ final class Ses {
     if (!meant || region(h).isPresent()) {
       return Optional.empty();
     }
-    Optional<Matcher> api = ses.apiHost().map(p -> p.matcher(h)).filter(Matcher::matches);
-    if (api.isPresent()) {
-      String endpoint = "email-smtp." + api.get().group("region") + ".amazonaws.com";
+    Matcher api = ses.apiHost().isPresent() ? ses.apiHost().get().matcher(h) : null;
+    if (api != null && api.matches()) {
+      String endpoint = "email-smtp." + api.group("region") + ".amazonaws.com";
       return Optional.of(new Problem("\"" + host + "\" is the SES API endpoint, not SMTP: write \"" + endpoint + "\"",
-          Optional.of(endpoint).filter(e -> region(e).isPresent())));
+          region(endpoint).isPresent() ? Optional.of(endpoint) : Optional.empty()));
     }
     Matcher smtp = ses.host().matcher(h);
     if (smtp.matches()) {
       String fips = h.startsWith("email-smtp-fips.") ? "-fips" : "";
-      Optional<String> endpoint = Suggestions.closest(smtp.group("region"), ses.regions())
-          .map(region -> "email-smtp" + fips + "." + region + ".amazonaws.com");
+      String region = Suggestions.closest(smtp.group("region"), ses.regions()).orElse(null);
+      String endpoint = region == null ? null : "email-smtp" + fips + "." + region + ".amazonaws.com";
       return Optional.of(new Problem("\"" + smtp.group("region") + "\" is not an AWS region with an SES SMTP endpoint"
-          + endpoint.map(e -> ": did you mean \"" + e + "\"?").orElse("; use email-smtp.REGION.amazonaws.com with your SES region"),
-          endpoint));
+          + (endpoint != null ? ": did you mean \"" + endpoint + "\"?" : "; use email-smtp.REGION.amazonaws.com with your SES region"),
+          Optional.ofNullable(endpoint)));
     }
     return Optional.of(new Problem("\"" + host + "\" is not an SES SMTP endpoint; they are named email-smtp.REGION.amazonaws.com "
         + "(for example email-smtp.us-east-1.amazonaws.com)", Optional.empty()));

@@ -55,7 +55,8 @@ final class TemplateInvalidRule implements Rule {
 
   /** Why Go would not parse the template, if it would not (subject and text: text/template; html: html/template). */
   static Optional<String> problem(String part, String text) {
-    return Templates.parse(part, text).error().map(e -> "does not parse as a Go template (" + Suggestions.shown(e)
+    Optional<String> error = Templates.parse(part, text).error();
+    return error.isEmpty() ? Optional.empty() : Optional.of("does not parse as a Go template (" + Suggestions.shown(error.get())
         + "): Sourcegraph refuses to save the config, and a SITE_CONFIG_FILE sends the default template instead");
   }
 }

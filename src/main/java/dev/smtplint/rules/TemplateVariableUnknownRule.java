@@ -44,7 +44,13 @@ final class TemplateVariableUnknownRule implements Rule {
   /** The first field of the root data that Sourcegraph does not provide; none when the template does not parse (template-invalid's). */
   private static Optional<String> unknownField(String part, String text) {
     GoTemplate.Parsed parsed = Templates.parse(part, text);
-    return parsed.error().isPresent() ? Optional.empty()
-        : parsed.rootFields().stream().filter(f -> !Templates.VARIABLES.contains(f)).findFirst();
+    if (parsed.error().isEmpty()) {
+      for (String f : parsed.rootFields()) {
+        if (!Templates.VARIABLES.contains(f)) {
+          return Optional.of(f);
+        }
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -6,6 +6,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import com.networknt.schema.resource.SchemaLoader;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.JsoncReader;
 import dev.smtplint.config.SourceFile;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import java.util.HashMap;
 
@@ -54,9 +56,19 @@ public final class EmailSchema {
 
   /** A registry that never fetches anything over the network: every schema comes from the jar. */
   static SchemaRegistry registry(SchemaRegistryConfig config) {
-    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, builder -> builder
-        .schemaRegistryConfig(config)
-        .schemaLoader(loader -> loader.fetchRemoteResources(false)));
+    // Classes, not lambdas: this runs on the first invalid file of every cold start (LambdaFreeTest).
+    Consumer<SchemaLoader.Builder> noRemote = new Consumer<>() {
+      @Override
+      public void accept(SchemaLoader.Builder loader) {
+        loader.fetchRemoteResources(false);
+      }
+    };
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, new Consumer<SchemaRegistry.Builder>() {
+      @Override
+      public void accept(SchemaRegistry.Builder builder) {
+        builder.schemaRegistryConfig(config).schemaLoader(noRemote);
+      }
+    });
   }
 
   /** The schema as shipped, for {@code smtplint schema}. */
@@ -98,7 +110,13 @@ public final class EmailSchema {
       }
       node = o.get(token).get();
     }
-    return node instanceof JsonValue.Obj props ? props.members().stream().map(JsonValue.Member::key).toList() : List.of();
+    List<String> keys = new ArrayList<>();
+    if (node instanceof JsonValue.Obj props) {
+      for (JsonValue.Member m : props.members()) {
+        keys.add(m.key());
+      }
+    }
+    return keys;
   }
 
   private static SchemaViolation describe(
@@ -112,9 +130,9 @@ public final class EmailSchema {
     // An unknown property points at its key, a missing one at its parent's key, anything else at the value.
     Optional<Position> key = keyword.equals("additionalProperties") ? Optional.ofNullable(keys.get(subject))
         : keyword.equals("required") || keyword.equals("not") ? Optional.ofNullable(keys.get(at)) : Optional.empty();
-    Position position = key.or(() -> Optional.ofNullable(value).map(JsonValue::position)).orElse(Position.START);
+    Position position = key.isPresent() ? key.get() : value != null ? value.position() : Position.START;
     String message = SchemaMessages.describe(keyword, at, property, value, error, siblings);
-    Position end = key.isPresent() ? position : Optional.ofNullable(value).map(JsonValue::end).orElse(position);
+    Position end = key.isPresent() || value == null ? position : value.end();
     return new SchemaViolation(subject, position, end, message);
   }
 

@@ -45,7 +45,9 @@ final class JacksonTree {
       return node;
     } else if (value instanceof JsonValue.Arr a) {
       ArrayNode node = NODES.arrayNode();
-      a.items().forEach(item -> node.add(convert(item, index, keys)));
+      for (JsonValue item : a.items()) {
+        node.add(convert(item, index, keys));
+      }
       return node;
     } else if (value instanceof JsonValue.Str s) {
       return new QuotedString(s.value());

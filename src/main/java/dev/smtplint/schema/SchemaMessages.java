@@ -74,12 +74,14 @@ final class SchemaMessages {
       return "those listed in the schema";
     }
     List<String> names = new ArrayList<>();
-    values.forEach(v -> names.add(v.asString()));
+    for (JsonNode v : values) {
+      names.add(v.asString());
+    }
     return String.join(", ", names);
   }
 
   private static String suggestion(String property, List<String> allowed) {
-    return Suggestions.closest(property, allowed).map(best -> " (did you mean \"" + best + "\"?)")
-        .orElse(allowed.isEmpty() ? "" : " (allowed: " + String.join(", ", allowed) + ")");
+    String best = Suggestions.closest(property, allowed).orElse(null);
+    return best != null ? " (did you mean \"" + best + "\"?)" : allowed.isEmpty() ? "" : " (allowed: " + String.join(", ", allowed) + ")";
   }
 }

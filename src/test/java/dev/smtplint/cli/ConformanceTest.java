@@ -1,7 +1,6 @@
 package dev.smtplint.cli;
 
 import static dev.smtplint.probe.ScriptedServer.say;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

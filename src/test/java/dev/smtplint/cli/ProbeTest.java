@@ -1,7 +1,6 @@
 package dev.smtplint.cli;
 
 import static dev.smtplint.probe.ScriptedServer.say;
-import static dev.smtplint.probe.ScriptedServer.silence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.smtplint.probe.ScriptedServer;
 import dev.smtplint.probe.TestCerts;
 import dev.smtplint.probe.TestSmtpServer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The probe against real SMTP servers on loopback and against hostile ones, through the real CLI. */
 class ProbeTest extends ProbeHarness {

@@ -8,7 +8,6 @@ import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -7,11 +7,11 @@ import dev.smtplint.report.Report;
 import dev.smtplint.report.Severity;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -36,8 +36,14 @@ public final class JunitFormat implements Format {
       x.writeCharacters("\n");
       x.writeStartElement("testsuites");
       x.writeAttribute("name", "smtplint");
-      x.writeAttribute("tests", String.valueOf(report.files().stream().mapToInt(f -> cases(f).size()).sum()));
-      x.writeAttribute("failures", String.valueOf(report.files().stream().mapToLong(this::failures).sum()));
+      int tests = 0;
+      long failures = 0;
+      for (FileResult file : report.files()) {
+        tests += cases(file).size();
+        failures += failures(file);
+      }
+      x.writeAttribute("tests", String.valueOf(tests));
+      x.writeAttribute("failures", String.valueOf(failures));
       x.writeCharacters("\n");
       for (FileResult file : report.files()) {
         suite(x, file);
@@ -109,15 +115,24 @@ public final class JunitFormat implements Format {
     if (file.findings().isEmpty() && file.internalError().isEmpty()) {
       return Map.of("smtplint", List.of());
     }
-    return file.findings().stream().collect(Collectors.groupingBy(Finding::rule, LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+    for (Finding f : file.findings()) {
+      byRule.putIfAbsent(f.rule(), new ArrayList<>());
+      byRule.get(f.rule()).add(f);
+    }
+    return byRule;
   }
 
   private long failures(FileResult file) {
-    return file.findings().stream().filter(this::isFailure).count();
+    long n = 0;
+    for (Finding f : file.findings()) {
+      n += isFailure(f) ? 1 : 0;
+    }
+    return n;
   }
 
   private boolean isFailure(Finding f) {
-    return failOn.map(f.severity()::atLeast).orElse(false);
+    return failOn.isPresent() && f.severity().atLeast(failOn.get());
   }
 
   /**
@@ -127,8 +142,12 @@ public final class JunitFormat implements Format {
    */
   private static String clean(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    Redaction.printable(text).codePoints()
-        .forEach(c -> out.appendCodePoint((c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF ? 0xFFFD : c));
+    String printable = Redaction.printable(text);
+    for (int i = 0; i < printable.length(); ) {
+      int c = printable.codePointAt(i);
+      out.appendCodePoint((c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF ? 0xFFFD : c);
+      i += Character.charCount(c);
+    }
     return out.toString();
   }
 }

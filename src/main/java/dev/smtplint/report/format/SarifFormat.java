@@ -45,7 +45,9 @@ public final class SarifFormat implements Format {
       ruleIndex.put(rules.get(i).id(), i);
     }
     Map<String, Integer> artifacts = new LinkedHashMap<>();
-    report.files().forEach(f -> artifacts.putIfAbsent(uri(f.path()), artifacts.size()));
+    for (FileResult f : report.files()) {
+      artifacts.putIfAbsent(uri(f.path()), artifacts.size());
+    }
     try (JsonGenerator g = JsonWriting.generator(out, true)) {
       g.writeStartObject();
       g.writeStringProperty("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
