@@ -21,8 +21,11 @@ public final class SecretSpans {
   private SecretSpans() {}
 
   public static List<Span> of(SourceFile source, Optional<JsonValue> root) {
-    List<Span> out = new ArrayList<>(lexical(source.text()));
-    out.addAll(byWord(source.text()));
+    // One copy of the text as an array: the scans below index it (a String.charAt per character was
+    // most of their cost while a batch's first files run interpreted).
+    char[] text = source.text().toCharArray();
+    List<Span> out = new ArrayList<>(lexical(text));
+    out.addAll(byWord(text));
     if (root.isPresent()) {
       sensitiveHeaders(root.get(), out);
     }
@@ -58,9 +61,9 @@ public final class SecretSpans {
    * looks like the inside of a string ({@code "email.smtp#: { "password": "…"}); masking too much
    * there costs nothing, masking too little shows the password.
    */
-  static List<Span> byWord(String text) {
-    // ASCII case folded in place, so offsets stay those of the text; then String.indexOf does the scan.
-    char[] folded = text.toCharArray();
+  static List<Span> byWord(char[] text) {
+    // ASCII case folded in a copy, so offsets stay those of the text; then String.indexOf does the scan.
+    char[] folded = text.clone();
     for (int i = 0; i < folded.length; i++) {
       char c = folded[i];
       if (c >= 'A' && c <= 'Z') {
@@ -72,7 +75,7 @@ public final class SecretSpans {
     for (String key : SECRET_KEYS) {
       for (int i = lower.indexOf(key); i >= 0; i = lower.indexOf(key, i + key.length())) {
         int after = i + key.length();
-        if (after < text.length() && (text.charAt(after) == '"' || text.charAt(after) == '\'')) {
+        if (after < text.length && (text[after] == '"' || text[after] == '\'')) {
           after++;
         }
         maskValue(text, after, out);
@@ -82,29 +85,29 @@ public final class SecretSpans {
   }
 
   /** Values of the secret keys, however the key is quoted or the value spelt. */
-  static List<Span> lexical(String text) {
+  static List<Span> lexical(char[] text) {
     List<Span> out = new ArrayList<>();
     int i = 0;
-    int n = text.length();
+    int n = text.length;
     while (i < n) {
-      char c = text.charAt(i);
-      if (c == '/' && i + 1 < n && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
+      char c = text[i];
+      if (c == '/' && i + 1 < n && (text[i + 1] == '/' || text[i + 1] == '*')) {
         i = skipComment(text, i);
       } else if (c == '"' || c == '\'') {
         int end = stringEnd(text, i);
-        String key = decode(text, i + 1, Math.max(i + 1, end - 1));
+        boolean secret = isSecretKey(text, i + 1, Math.max(i + 1, end - 1));
         i = end;
-        if (SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+        if (secret) {
           i = maskValue(text, i, out);
         }
       } else if (Character.isLetter(c)) {
         int end = i;
-        while (end < n && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+        while (end < n && (Character.isLetterOrDigit(text[end]) || text[end] == '_')) {
           end++;
         }
-        String word = text.substring(i, end);
+        boolean secret = end - i == KEY_LENGTH && isSecretKey(text, i, end);
         i = end;
-        if (SECRET_KEYS.contains(word.toLowerCase(Locale.ROOT))) {
+        if (secret) {
           i = maskValue(text, i, out);
         }
       } else {
@@ -114,21 +117,41 @@ public final class SecretSpans {
     return out;
   }
 
+  /** Both secret keys are this long. */
+  private static final int KEY_LENGTH = 8;
+
+  /** Whether text[from, to) spells a secret key, in any case, JSON escapes undone. */
+  private static boolean isSecretKey(char[] text, int from, int to) {
+    boolean escaped = false;
+    for (int i = from; i < to && !escaped; i++) {
+      escaped = text[i] == '\\';
+    }
+    String key;
+    if (escaped) {
+      key = decode(text, from, to).toLowerCase(Locale.ROOT);
+    } else if (to - from == KEY_LENGTH) {
+      key = new String(text, from, to - from).toLowerCase(Locale.ROOT);
+    } else {
+      return false; // without an escape, only eight characters can spell one
+    }
+    return SECRET_KEYS.contains(key);
+  }
+
   /** After a secret key: when a colon follows (past spaces and comments), the value's span; returns where to go on. */
-  private static int maskValue(String text, int from, List<Span> out) {
+  private static int maskValue(char[] text, int from, List<Span> out) {
     int i = skipBlank(text, from);
-    if (i >= text.length() || text.charAt(i) != ':') {
+    if (i >= text.length || text[i] != ':') {
       return from;
     }
     int start = skipBlank(text, i + 1);
-    if (start >= text.length()) {
+    if (start >= text.length) {
       return start;
     }
-    char c = text.charAt(start);
+    char c = text[start];
     int end;
     if (c == '"' || c == '\'') {
       end = stringEnd(text, start);
-      if (end > start && text.charAt(end - 1) != c) {
+      if (end > start && text[end - 1] != c) {
         end = lineEnd(text, start); // an unterminated string: to the end of its line
       }
     } else if (c == '{' || c == '[') {
@@ -141,10 +164,10 @@ public final class SecretSpans {
   }
 
   /** Just past the closing quote of the string that opens at {@code start}, or the end of its line. */
-  private static int stringEnd(String text, int start) {
-    char quote = text.charAt(start);
-    for (int i = start + 1; i < text.length(); i++) {
-      char c = text.charAt(i);
+  private static int stringEnd(char[] text, int start) {
+    char quote = text[start];
+    for (int i = start + 1; i < text.length; i++) {
+      char c = text[i];
       if (c == '\\') {
         i++;
       } else if (c == quote) {
@@ -153,24 +176,24 @@ public final class SecretSpans {
         return i;
       }
     }
-    return text.length();
+    return text.length;
   }
 
-  private static int lineEnd(String text, int from) {
+  private static int lineEnd(char[] text, int from) {
     int i = from;
-    while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+    while (i < text.length && text[i] != '\n' && text[i] != '\r') {
       i++;
     }
     return i;
   }
 
-  private static int skipBlank(String text, int from) {
+  private static int skipBlank(char[] text, int from) {
     int i = from;
-    while (i < text.length()) {
-      char c = text.charAt(i);
+    while (i < text.length) {
+      char c = text[i];
       if (Character.isWhitespace(c)) {
         i++;
-      } else if (c == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
+      } else if (c == '/' && i + 1 < text.length && (text[i + 1] == '/' || text[i + 1] == '*')) {
         i = skipComment(text, i);
       } else {
         break;
@@ -179,27 +202,31 @@ public final class SecretSpans {
     return i;
   }
 
-  private static int skipComment(String text, int from) {
-    if (text.charAt(from + 1) == '/') {
+  private static int skipComment(char[] text, int from) {
+    if (text[from + 1] == '/') {
       return lineEnd(text, from);
     }
-    int close = text.indexOf("*/", from + 2);
-    return close < 0 ? text.length() : close + 2;
+    for (int i = from + 2; i + 1 < text.length; i++) {
+      if (text[i] == '*' && text[i + 1] == '/') {
+        return i + 2;
+      }
+    }
+    return text.length;
   }
 
   /** A key's text with JSON escapes undone (enough to see that "pass\u0077ord" is "password"). */
-  private static String decode(String text, int from, int to) {
+  private static String decode(char[] text, int from, int to) {
     if (to - from > 64) {
       return ""; // no secret key is this long
     }
     StringBuilder out = new StringBuilder();
     for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c == '\\' && i + 1 < to) {
-        char e = text.charAt(++i);
-        if (e == 'u' && i + 4 < to + 1 && i + 4 < text.length()) {
+        char e = text[++i];
+        if (e == 'u' && i + 4 < to + 1 && i + 4 < text.length) {
           try {
-            out.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
+            out.append((char) Integer.parseInt(new String(text, i + 1, 4), 16));
             i += 4;
           } catch (NumberFormatException ignored) {
             out.append(e);

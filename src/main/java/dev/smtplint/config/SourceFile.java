@@ -79,21 +79,30 @@ public record SourceFile(String path, String text, int[] lineStarts, Optional<Po
     }
   }
 
-  /** The offset each line starts at; lines end at CRLF, CR or LF, as Jackson counts them. */
+  /**
+   * The offset each line starts at; lines end at CRLF, CR or LF, as Jackson counts them. Found with
+   * String.indexOf, a line at a time, not a character at a time.
+   */
   private static int[] starts(String text) {
     int[] starts = new int[16];
     int n = 0;
     starts[n++] = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        if (n == starts.length) {
-          starts = Arrays.copyOf(starts, n * 2);
-        }
-        starts[n++] = i + 1;
+    int cr = text.indexOf('\r');
+    int lf = text.indexOf('\n');
+    while (cr >= 0 || lf >= 0) {
+      int end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+      if (end == cr && end + 1 < text.length() && text.charAt(end + 1) == '\n') {
+        end++;
+      }
+      if (n == starts.length) {
+        starts = Arrays.copyOf(starts, n * 2);
+      }
+      starts[n++] = end + 1;
+      if (cr >= 0 && cr <= end) {
+        cr = text.indexOf('\r', end + 1);
+      }
+      if (lf >= 0 && lf <= end) {
+        lf = text.indexOf('\n', end + 1);
       }
     }
     return Arrays.copyOf(starts, n);

@@ -90,6 +90,19 @@ public final class SourceLoader {
   /** Decodes as Go does: one U+FFFD per byte that is not part of a valid UTF-8 sequence. */
   static SourceFile decode(String displayName, byte[] bytes) {
     int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+    // The common case first: the JDK's own decoder puts U+FFFD where a byte is not UTF-8, so without
+    // one in its result every byte was valid and the text is exactly Go's (a file that holds U+FFFD
+    // itself takes the long way, which tells the two apart).
+    String valid = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    if (valid.indexOf('\uFFFD') < 0) {
+      return SourceFile.of(displayName, valid, Optional.empty(), start == 3);
+    }
+    return decodeByteByByte(displayName, bytes);
+  }
+
+  /** The long way, for text with U+FFFD in it: Go's one U+FFFD per bad byte, and where the first stood. */
+  static SourceFile decodeByteByByte(String displayName, byte[] bytes) {
+    int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
