@@ -202,7 +202,7 @@ public final class Linter {
       hasEmail |= m.key().toLowerCase(Locale.ROOT).startsWith("email.");
     }
     // Plainly valid settings need no validator (and its compile, on a cold start); doubtful ones get every message.
-    if (hasEmail && !QuickCheck.certainlyValid(root)) {
+    if (hasEmail && !QuickCheck.certainlyValidBut(root, explained)) {
       RuleInfo info = Catalogue.info(Catalogue.SCHEMA_VIOLATION);
       for (SchemaViolation v : schema.get().validate(root)) {
         if (!explained.contains(v.subject())) {

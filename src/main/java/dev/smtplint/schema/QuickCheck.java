@@ -21,10 +21,21 @@ public final class QuickCheck {
 
   /** True only when every email.* member the schema defines is plainly valid (unknown email.* keys are allowed). */
   public static boolean certainlyValid(JsonValue.Obj root) {
+    return certainlyValidBut(root, Set.of());
+  }
+
+  /**
+   * True only when the schema can find fault at none but the given pointers: every email.* member is
+   * plainly valid, except that {@code authentication} may be any string and {@code host} the empty
+   * string where their pointers are in {@code explained}. The schema's one possible finding there
+   * (enum, minLength) names that pointer, and a rule has already spoken of it, so the finding would
+   * be dropped: the validator need not run (nor be compiled) for the commonest mistake, "plain".
+   */
+  public static boolean certainlyValidBut(JsonValue.Obj root, Set<String> explained) {
     for (JsonValue.Member m : root.members()) {
       boolean ok = switch (m.key()) {
         case "email.address", "email.senderName" -> m.value() instanceof JsonValue.Str;
-        case "email.smtp" -> smtp(m.value());
+        case "email.smtp" -> smtp(m.value(), explained);
         case "email.templates" -> templates(m.value());
         default -> true; // the root is open: other keys are not judged by the schema
       };
@@ -35,7 +46,7 @@ public final class QuickCheck {
     return true;
   }
 
-  private static boolean smtp(JsonValue value) {
+  private static boolean smtp(JsonValue value, Set<String> explained) {
     if (!(value instanceof JsonValue.Obj smtp)) {
       return false;
     }
@@ -45,10 +56,10 @@ public final class QuickCheck {
       }
       JsonValue v = m.value();
       boolean ok = switch (m.key()) {
-        case "host" -> v instanceof JsonValue.Str s && !s.value().isEmpty();
+        case "host" -> v instanceof JsonValue.Str s && (!s.value().isEmpty() || explained.contains(v.pointer()));
         case "port" -> v instanceof JsonValue.Num n && n.isIntegerLiteral() && n.decimal().signum() > 0
             && n.decimal().compareTo(MAX_PORT) <= 0;
-        case "authentication" -> v instanceof JsonValue.Str s && AUTHENTICATIONS.contains(s.value());
+        case "authentication" -> v instanceof JsonValue.Str s && (AUTHENTICATIONS.contains(s.value()) || explained.contains(v.pointer()));
         case "noVerifyTLS" -> v instanceof JsonValue.Bool;
         case "additionalHeaders" -> headers(v);
         default -> v instanceof JsonValue.Str;

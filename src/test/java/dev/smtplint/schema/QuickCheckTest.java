@@ -8,7 +8,9 @@ import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +46,20 @@ class QuickCheckTest {
     return (JsonValue.Obj) JsoncReader.read(SourceFile.of("t.json", text)).root().orElseThrow();
   }
 
+  /** The pointers QuickCheck may take as explained by a rule: the only ones it excuses. */
+  private static final Set<String> EXCUSABLE = Set.of("/email.smtp/authentication", "/email.smtp/host");
+
   private static void agree(JsonValue.Obj root, String what) {
     if (QuickCheck.certainlyValid(root)) {
       assertTrue(SCHEMA.validate(root).isEmpty(), "the fast path passed what the schema rejects: " + what + " -> " + SCHEMA.validate(root));
+    }
+    // With pointers a rule has explained, the schema may find fault there and nowhere else.
+    for (Set<String> explained : List.of(EXCUSABLE, Set.of("/email.smtp/authentication"), Set.of("/email.smtp/host"))) {
+      if (QuickCheck.certainlyValidBut(root, explained)) {
+        for (SchemaViolation v : SCHEMA.validate(root)) {
+          assertTrue(explained.contains(v.subject()), "the fast path excused more than " + explained + ": " + what + " -> " + v);
+        }
+      }
     }
   }
 
@@ -54,6 +67,7 @@ class QuickCheckTest {
   void neverPassesWhatTheSchemaRejects() {
     Random r = new Random(13);
     int fastPathTaken = 0;
+    int excused = 0;
     for (int i = 0; i < 5_000; i++) {
       StringBuilder smtp = new StringBuilder("{");
       for (String key : SMTP_KEYS) {
@@ -73,8 +87,21 @@ class QuickCheckTest {
       JsonValue.Obj root = parse(text);
       agree(root, text);
       fastPathTaken += QuickCheck.certainlyValid(root) ? 1 : 0;
+      excused += !QuickCheck.certainlyValid(root) && QuickCheck.certainlyValidBut(root, EXCUSABLE) ? 1 : 0;
     }
     assertTrue(fastPathTaken > 100, "generated cases the fast path took: " + fastPathTaken);
+    // The excused cases themselves: a wrong authentication or an empty host in otherwise valid settings.
+    String[] auths = {"\"plain\"", "\"Plain\"", "\"LOGIN\"", "\"\"", "\"PLAIN \"", "\"cram-md5\"", "\"NONE\"", "\"PLAIN\"", "1", "null"};
+    for (String auth : auths) {
+      for (String host : new String[] {"\"\"", "\"smtp.acme.io\"", "1"}) {
+        String text = "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": " + host + ", \"port\": 587, "
+            + "\"authentication\": " + auth + ", \"username\": \"u\"}}";
+        JsonValue.Obj root = parse(text);
+        agree(root, text);
+        excused += !QuickCheck.certainlyValid(root) && QuickCheck.certainlyValidBut(root, EXCUSABLE) ? 1 : 0;
+      }
+    }
+    assertTrue(excused >= 15, "cases the fast path took only because a rule explained the doubt: " + excused);
   }
 
   @Test
