@@ -150,20 +150,23 @@ public final class JsoncReader {
       TokenStreamLocation start = parser.currentTokenLocation();
       Position at = position(start);
       JsonToken token = parser.currentToken();
+      if (token == JsonToken.START_OBJECT) {
+        return object(pointer, at, start);
+      } else if (token == JsonToken.START_ARRAY) {
+        return array(pointer, at, start);
+      }
+      String text = token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+          ? parser.getString() : null;
+      // Where the parser stands now, just past the scalar: its end and its span's end (one location for both).
+      TokenStreamLocation now = parser.currentLocation();
+      Position end = position(now);
+      Span span = span(start, now);
       return switch (token) {
-        case START_OBJECT -> object(pointer, at, start);
-        case START_ARRAY -> array(pointer, at, start);
-        case VALUE_STRING -> {
-          String value = parser.getString();
-          yield new JsonValue.Str(pointer, at, end(), span(start), value);
-        }
-        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-          String literal = parser.getString();
-          yield new JsonValue.Num(pointer, at, end(), span(start), literal);
-        }
-        case VALUE_TRUE -> new JsonValue.Bool(pointer, at, end(), span(start), true);
-        case VALUE_FALSE -> new JsonValue.Bool(pointer, at, end(), span(start), false);
-        case VALUE_NULL -> new JsonValue.Null(pointer, at, end(), span(start));
+        case VALUE_STRING -> new JsonValue.Str(pointer, at, end, span, text);
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.Num(pointer, at, end, span, text);
+        case VALUE_TRUE -> new JsonValue.Bool(pointer, at, end, span, true);
+        case VALUE_FALSE -> new JsonValue.Bool(pointer, at, end, span, false);
+        case VALUE_NULL -> new JsonValue.Null(pointer, at, end, span);
         default -> throw new IllegalStateException("unexpected token " + token);
       };
     }
@@ -188,8 +191,12 @@ public final class JsoncReader {
 
     /** From the token that started at {@code start} to where the parser stands now, just past the value. */
     private Span span(TokenStreamLocation start) {
+      return span(start, parser.currentLocation());
+    }
+
+    private static Span span(TokenStreamLocation start, TokenStreamLocation now) {
       long from = Math.max(0, start.getCharOffset());
-      long to = Math.max(from, parser.currentLocation().getCharOffset());
+      long to = Math.max(from, now.getCharOffset());
       return new Span((int) from, (int) to);
     }
 

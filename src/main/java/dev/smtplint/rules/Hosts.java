@@ -65,6 +65,9 @@ final class Hosts {
     return true;
   }
 
+  private static final String[] SECOND_LEVEL = {"example.com", "example.net", "example.org"};
+  private static final String[] TOP_LEVEL = {".example", ".test", ".invalid", ".localhost"};
+
   /** RFC 2606 / RFC 6761 names that never reach a real mail system. */
   static boolean isReservedExample(String host) {
     return reservedExample(host).isPresent();
@@ -76,14 +79,14 @@ final class Hosts {
     if (h.endsWith(".")) {
       h = h.substring(0, h.length() - 1);
     }
-    for (String second : new String[] {"example.com", "example.net", "example.org"}) {
-      if (h.equals(second) || h.endsWith("." + second)) {
+    for (String second : SECOND_LEVEL) {
+      if (h.equals(second) || h.endsWith(second) && h.charAt(h.length() - second.length() - 1) == '.') {
         return Optional.of(second);
       }
     }
-    for (String tld : new String[] {"example", "test", "invalid", "localhost"}) {
-      if (h.equals(tld) && !tld.equals("localhost") || h.endsWith("." + tld)) {
-        return Optional.of("." + tld);
+    for (String tld : TOP_LEVEL) {
+      if (h.equals(tld.substring(1)) && !tld.equals(".localhost") || h.endsWith(tld)) {
+        return Optional.of(tld);
       }
     }
     return Optional.empty();

@@ -35,8 +35,10 @@ final class Placeholders {
 
   static boolean isPlaceholder(String value) {
     String trimmed = value.trim();
+    // trim() removes every character \\s matches: only a value that now starts with < and ends with > can match ANGLE.
+    boolean angled = trimmed.length() >= 2 && trimmed.charAt(0) == '<' && trimmed.charAt(trimmed.length() - 1) == '>';
     return SOURCEGRAPH_DOCS.contains(trimmed)
-        || ANGLE.matcher(trimmed).matches()
+        || angled && ANGLE.matcher(trimmed).matches()
         || WORDS.contains(trimmed.toLowerCase(Locale.ROOT));
   }
 }

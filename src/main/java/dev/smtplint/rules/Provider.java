@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -64,10 +66,12 @@ record Provider(String id, String name, Pattern host, Set<Integer> ports, Option
     return Optional.empty();
   }
 
-  /** The last host looked up and its provider: the rules of one file ask for the same host again and again. */
-  private record Lookup(String host, Optional<Provider> provider) {}
-
-  private static volatile Lookup last = new Lookup("", Optional.empty());
+  /**
+   * Hosts looked up so far and their providers: the rules of one file ask for the same host several
+   * times, and a batch has few hosts. Bounded; past the bound, hosts are matched each time.
+   */
+  private static final Map<String, Optional<Provider>> SEEN = new ConcurrentHashMap<>();
+  private static final int SEEN_AT_MOST = 1024;
 
   /** The provider of the settings' host, if it is one smtplint knows. */
   static Optional<Provider> of(EmailSettings s) {
@@ -75,12 +79,14 @@ record Provider(String id, String name, Pattern host, Set<Integer> ports, Option
     if (host == null) {
       return Optional.empty();
     }
-    Lookup seen = last;
-    if (seen.host().equals(host)) {
-      return seen.provider();
+    Optional<Provider> seen = SEEN.get(host);
+    if (seen != null) {
+      return seen;
     }
     Optional<Provider> found = forHost(host);
-    last = new Lookup(host, found);
+    if (SEEN.size() < SEEN_AT_MOST) {
+      SEEN.put(host, found);
+    }
     return found;
   }
 
