@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -51,7 +52,8 @@ public final class SourceLoader {
         throw new UnreadableException(displayName + ": is not a regular file or a pipe; smtplint reads only those");
       }
       try (InputStream in = Files.newInputStream(path)) {
-        return readBounded(in, displayName);
+        return attributes.isRegularFile() && attributes.size() < MAX_BYTES
+            ? readSized(in, (int) attributes.size(), displayName) : readBounded(in, displayName);
       }
     } catch (NoSuchFileException e) {
       throw new UnreadableException(displayName + ": no such file");
@@ -77,6 +79,30 @@ public final class SourceLoader {
     } catch (IOException e) {
       throw new UnreadableException(displayName + ": cannot be read (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /**
+   * A regular file of known size, read into an array of that size (no buffers grown and copied); a
+   * file that grew since it was measured is read on, within the same bound.
+   */
+  private static byte[] readSized(InputStream in, int size, String displayName) throws IOException, UnreadableException {
+    byte[] bytes = new byte[size];
+    int n = in.readNBytes(bytes, 0, size);
+    if (n < size) {
+      return Arrays.copyOf(bytes, n);
+    }
+    int next = in.read();
+    if (next < 0) {
+      return bytes;
+    }
+    byte[] rest = readBounded(in, displayName);
+    if ((long) size + 1 + rest.length > MAX_BYTES) {
+      throw new UnreadableException(displayName + ": larger than smtplint's input limit of " + (MAX_BYTES >> 20) + " MiB");
+    }
+    byte[] all = Arrays.copyOf(bytes, size + 1 + rest.length);
+    all[size] = (byte) next;
+    System.arraycopy(rest, 0, all, size + 1, rest.length);
+    return all;
   }
 
   private static byte[] readBounded(InputStream in, String displayName) throws IOException, UnreadableException {
