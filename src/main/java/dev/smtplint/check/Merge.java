@@ -21,8 +21,12 @@ final class Merge {
   private final Map<String, JsonValue.Member> members = new LinkedHashMap<>();
   private final Map<String, SourceFile> owners = new LinkedHashMap<>();
   private final List<Finding> overrides = new ArrayList<>();
+  /** The one file added, while there is one: then it supplied everything (the common case, a single file). */
+  private SourceFile only;
+  private int added;
 
   void add(SourceFile source, JsonValue.Obj root) {
+    only = added++ == 0 ? source : null;
     for (JsonValue.Member m : root.members()) {
       JsonValue.Member earlier = members.remove(m.key());
       if (earlier != null && m.key().startsWith("email.")) {
@@ -47,12 +51,18 @@ final class Merge {
 
   /** The file that supplied the top-level key a pointer starts with. */
   SourceFile owner(String pointer, SourceFile fallback) {
+    if (only != null) {
+      return only;
+    }
     List<String> tokens = JsonValue.tokens(pointer);
     return tokens.isEmpty() ? fallback : owners.getOrDefault(tokens.get(0), fallback);
   }
 
   /** The same finding, located in the file that supplied the value. */
   Finding relocate(Finding f, SourceFile fallback) {
+    if (only != null && f.location().path().equals(only.path())) {
+      return f;
+    }
     Location l = f.location();
     return f.withLocation(l.in(owner(l.pointer(), fallback).path()));
   }
