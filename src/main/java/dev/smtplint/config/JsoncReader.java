@@ -200,9 +200,13 @@ public final class JsoncReader {
       return new Span((int) from, (int) to);
     }
 
+    /** Up to this many members, a repeated key is found by a scan (cheaper than a map for the usual small object). */
+    private static final int SCAN_AT_MOST = 16;
+
     private JsonValue object(String pointer, Position at, TokenStreamLocation start) {
       List<JsonValue.Member> members = new ArrayList<>();
-      Map<String, Position> seen = new HashMap<>();
+      // Keys seen so far: a scan of members while the object is small, a map once it is not.
+      Map<String, JsonValue.Member> seen = null;
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
         String key = parser.currentName();
         TokenStreamLocation keyLocation = parser.currentTokenLocation();
@@ -211,15 +215,29 @@ public final class JsoncReader {
         parser.nextToken();
         String childPointer = JsonValue.child(pointer, key);
         JsonValue child = value(childPointer);
-        Position earlier = seen.put(key, keyAt);
         JsonValue.Member member = new JsonValue.Member(key, keyAt, keyEnd, child);
-        if (earlier != null) {
+        if (seen == null && members.size() >= SCAN_AT_MOST) {
+          seen = new HashMap<>();
+          for (JsonValue.Member m : members) {
+            seen.put(m.key(), m);
+          }
+        }
+        JsonValue.Member before = null;
+        if (seen != null) {
+          before = seen.put(key, member);
+        } else {
+          for (int i = 0; i < members.size() && before == null; i++) {
+            before = members.get(i).key().equals(key) ? members.get(i) : null;
+          }
+        }
+        if (before != null) {
+          // The earlier member gives way (the last one wins, as in Go); the others keep their order.
           int index = 0;
-          while (!members.get(index).key().equals(key)) {
+          while (members.get(index) != before) {
             index++;
           }
-          duplicates.add(new DuplicateKey(childPointer, key, earlier, keyAt, members.get(index), member));
           members.remove(index);
+          duplicates.add(new DuplicateKey(childPointer, key, before.keyPosition(), keyAt, before, member));
         }
         members.add(member);
       }

@@ -35,12 +35,39 @@ final class Hosts {
     if (name.isEmpty()) {
       return false;
     }
-    for (String label : name.split("\\.", -1)) {
-      if (!LABEL.matcher(label).matches()) {
+    int start = 0;
+    for (int dot = name.indexOf('.'); ; dot = name.indexOf('.', start)) {
+      int end = dot < 0 ? name.length() : dot;
+      if (!isLabel(name, start, end)) {
+        return false;
+      }
+      if (dot < 0) {
+        return true;
+      }
+      start = dot + 1;
+    }
+  }
+
+  /**
+   * {@link #LABEL} over name[start, end), by hand: 1-63 of [a-z0-9_-], not starting or ending with '-'
+   * (HostsTest holds the two to each other).
+   */
+  static boolean isLabel(String name, int start, int end) {
+    if (end - start < 1 || end - start > 63 || name.charAt(start) == '-' || name.charAt(end - 1) == '-') {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The pattern a label matches, kept to test {@link #isLabel} against. */
+  static boolean matchesLabelPattern(String label) {
+    return LABEL.matcher(label).matches();
   }
 
   static boolean isIpLiteral(String host) {
