@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
   }
 
   /** No lambda on the lint path (LambdaFreeTest). */
-  private static final java.util.Comparator<JsonValue.Member> BY_KEY_BYTES = new java.util.Comparator<>() {
+  private static final Comparator<JsonValue.Member> BY_KEY_BYTES = new Comparator<>() {
     @Override
     public int compare(JsonValue.Member a, JsonValue.Member b) {
       return compareBytes(a.key(), b.key());

@@ -123,6 +123,7 @@ class FilesTrustTest {
     Path planted = dir.resolve("planted");
     Files.createSymbolicLink(planted, Path.of("/dev/null"));
     assertFalse(AtomicFiles.isSystemStream(planted), "a link outside /dev and /proc is a file to replace");
+    Files.delete(planted);
 
     Path fifo = dir.resolve("report.fifo");
     Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
