@@ -101,7 +101,7 @@ public final class Linter {
     Merge merge = new Merge();
     boolean complete = true;
     for (SourceFile source : sources) {
-      ParsedConfig parsed = JsoncReader.read(source);
+      ParsedConfig parsed = JsoncReader.readSiteConfig(source);
       raw.put(source.path(), fileLevel(parsed, source.path()));
       masked.put(source.path(), SecretSpans.of(source, parsed.root()));
       if (parsed.root().orElse(null) instanceof JsonValue.Obj root) {

@@ -3,6 +3,7 @@ package dev.smtplint.config;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -43,13 +44,29 @@ public final class JsoncReader {
   private JsoncReader() {}
 
   public static ParsedConfig read(SourceFile source) {
+    return read(source, false);
+  }
+
+  /**
+   * A site config as the linter needs it: objects and arrays under a top-level key that is not an
+   * {@code email.*} setting (in any case) are parsed, so a syntax error anywhere is found as before,
+   * but not built: they stand as empty, located containers. Nothing reads inside them (duplicates
+   * are reported under email.* only), except the mask of "sensitive" header values, so a file that
+   * spells "sensitive" anywhere, or has a \\u escape that could spell it, is built whole.
+   */
+  public static ParsedConfig readSiteConfig(SourceFile source) {
+    String text = source.text();
+    return read(source, text.indexOf("sensitive") < 0 && text.indexOf("\\u") < 0);
+  }
+
+  private static ParsedConfig read(SourceFile source, boolean skipOutsideEmail) {
     List<DuplicateKey> duplicates = new ArrayList<>();
     try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), source.text())) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return failed(source, new SyntaxError("the file is empty; a site config is a JSON object", Position.START));
       }
-      JsonValue root = new TreeBuilder(parser, duplicates, source.text()).value("");
+      JsonValue root = new TreeBuilder(parser, duplicates, source.text(), skipOutsideEmail).value("");
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         return failed(source, new SyntaxError(
@@ -139,11 +156,29 @@ public final class JsoncReader {
     private final JsonParser parser;
     private final List<DuplicateKey> duplicates;
     private final String text;
+    private final boolean skipOutsideEmail;
 
-    TreeBuilder(JsonParser parser, List<DuplicateKey> duplicates, String text) {
+    TreeBuilder(JsonParser parser, List<DuplicateKey> duplicates, String text, boolean skipOutsideEmail) {
       this.parser = parser;
       this.duplicates = duplicates;
       this.text = text;
+      this.skipOutsideEmail = skipOutsideEmail;
+    }
+
+    /** A top-level key any reader of the settings could take as email.* (ASCII case folded, or Locale.ROOT's). */
+    private static boolean mayBeEmail(String key) {
+      return key.regionMatches(true, 0, "email.", 0, 6) || key.toLowerCase(Locale.ROOT).startsWith("email.");
+    }
+
+    /** An object or array read to its end but not built: empty, with its place, pointer and span. */
+    private JsonValue skipped(String pointer) {
+      TokenStreamLocation start = parser.currentTokenLocation();
+      Position at = position(start);
+      boolean object = parser.currentToken() == JsonToken.START_OBJECT;
+      parser.skipChildren();
+      TokenStreamLocation now = parser.currentLocation();
+      return object ? new JsonValue.Obj(pointer, at, position(now), span(start, now), List.of())
+          : new JsonValue.Arr(pointer, at, position(now), span(start, now), List.of());
     }
 
     JsonValue value(String pointer) {
@@ -214,7 +249,9 @@ public final class JsoncReader {
         Position keyEnd = keyEnd(keyAt, keyLocation.getCharOffset());
         parser.nextToken();
         String childPointer = JsonValue.child(pointer, key);
-        JsonValue child = value(childPointer);
+        JsonToken token = parser.currentToken();
+        JsonValue child = skipOutsideEmail && pointer.isEmpty() && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+            && !mayBeEmail(key) ? skipped(childPointer) : value(childPointer);
         JsonValue.Member member = new JsonValue.Member(key, keyAt, keyEnd, child);
         if (seen == null && members.size() >= SCAN_AT_MOST) {
           seen = new HashMap<>();
