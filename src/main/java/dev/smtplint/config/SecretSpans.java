@@ -105,7 +105,7 @@ public final class SecretSpans {
         while (end < n && (Character.isLetterOrDigit(text[end]) || text[end] == '_')) {
           end++;
         }
-        boolean secret = end - i == KEY_LENGTH && isSecretKey(text, i, end);
+        boolean secret = isSecretKey(text, i, end);
         i = end;
         if (secret) {
           i = maskValue(text, i, out);
@@ -117,9 +117,6 @@ public final class SecretSpans {
     return out;
   }
 
-  /** Both secret keys are this long. */
-  private static final int KEY_LENGTH = 8;
-
   /** Whether text[from, to) spells a secret key, in any case, JSON escapes undone. */
   private static boolean isSecretKey(char[] text, int from, int to) {
     boolean escaped = false;
@@ -129,12 +126,21 @@ public final class SecretSpans {
     String key;
     if (escaped) {
       key = decode(text, from, to).toLowerCase(Locale.ROOT);
-    } else if (to - from == KEY_LENGTH) {
+    } else if (isKeyLength(to - from)) {
       key = new String(text, from, to - from).toLowerCase(Locale.ROOT);
     } else {
-      return false; // without an escape, only eight characters can spell one
+      return false; // without an escape, only as many characters as a key has can spell it
     }
     return SECRET_KEYS.contains(key);
+  }
+
+  private static boolean isKeyLength(int length) {
+    for (String k : SECRET_KEYS) {
+      if (k.length() == length) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** After a secret key: when a colon follows (past spaces and comments), the value's span; returns where to go on. */

@@ -97,7 +97,7 @@ public final class SourceLoader {
     }
     byte[] rest = readBounded(in, displayName);
     if ((long) size + 1 + rest.length > MAX_BYTES) {
-      throw new UnreadableException(displayName + ": larger than smtplint's input limit of " + (MAX_BYTES >> 20) + " MiB");
+      throw tooLarge(displayName);
     }
     byte[] all = Arrays.copyOf(bytes, size + 1 + rest.length);
     all[size] = (byte) next;
@@ -108,14 +108,23 @@ public final class SourceLoader {
   private static byte[] readBounded(InputStream in, String displayName) throws IOException, UnreadableException {
     byte[] bytes = in.readNBytes(MAX_BYTES + 1);
     if (bytes.length > MAX_BYTES) {
-      throw new UnreadableException(displayName + ": larger than smtplint's input limit of " + (MAX_BYTES >> 20) + " MiB");
+      throw tooLarge(displayName);
     }
     return bytes;
   }
 
+  private static UnreadableException tooLarge(String displayName) {
+    return new UnreadableException(displayName + ": larger than smtplint's input limit of " + (MAX_BYTES >> 20) + " MiB");
+  }
+
+  /** 3 when the bytes open with UTF-8's byte-order mark (which Go's reader drops too), else 0. */
+  private static int bomLength(byte[] bytes) {
+    return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+  }
+
   /** Decodes as Go does: one U+FFFD per byte that is not part of a valid UTF-8 sequence. */
   static SourceFile decode(String displayName, byte[] bytes) {
-    int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+    int start = bomLength(bytes);
     // The common case first: the JDK's own decoder puts U+FFFD where a byte is not UTF-8, so without
     // one in its result every byte was valid and the text is exactly Go's (a file that holds U+FFFD
     // itself takes the long way, which tells the two apart).
@@ -128,7 +137,7 @@ public final class SourceLoader {
 
   /** The long way, for text with U+FFFD in it: Go's one U+FFFD per bad byte, and where the first stood. */
   static SourceFile decodeByteByByte(String displayName, byte[] bytes) {
-    int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+    int start = bomLength(bytes);
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
