@@ -44,7 +44,15 @@ public record SourceFile(String path, String text, int[] lineStarts, Optional<Po
    * pass over the text however many are asked (a file with 30,000 fixes on one line stays linear).
    */
   public ByteOffsets byteOffsets(int[] charOffsets) {
-    int[] wanted = Arrays.stream(charOffsets).sorted().distinct().toArray();
+    int[] sorted = charOffsets.clone();
+    Arrays.sort(sorted);
+    int distinct = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[distinct++] = sorted[i];
+      }
+    }
+    int[] wanted = Arrays.copyOf(sorted, distinct);
     long[] bytes = new long[wanted.length];
     long count = bom ? 3 : 0;
     int i = 0;
