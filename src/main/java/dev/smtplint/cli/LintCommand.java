@@ -160,7 +160,7 @@ final class LintCommand implements Callable<Integer> {
       throw new UsageException("--fix and --diff do not go with --probe: fix first, then probe");
     }
     fixRun = fix || diff ? new FixRun(unsafeFixes) : null;
-    Linter linter = new Linter(settings, EmailSchemaHolder.SUPPLIER, VersionControl.HEADED, environment.rules());
+    Linter linter = new Linter(settings, EmailSchemaHolder.SUPPLIER, new VersionControl(), environment.rules());
     if (files.isEmpty() && merges.isEmpty()) {
       throw new UsageException("lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'");
     }

@@ -58,6 +58,38 @@ class VersionControlTest {
     assertTrue(passwordInFile(secrets), "a tracked file, though it matches .gitignore");
   }
 
+  /**
+   * One run asks git once per directory (ls-files of the ignored files) instead of once per file; its
+   * answers must be check-ignore's, file by file: negated patterns, ignored directories, nested
+   * .gitignore files, a tracked file that matches a pattern, dot files, spaces, non-ASCII names.
+   */
+  @Test
+  void aRunsAnswersPerDirectoryAreCheckIgnoresPerFile() throws Exception {
+    Path repo = Files.createDirectory(dir.resolve("repo"));
+    git(repo, "init", "-q");
+    Files.writeString(repo.resolve(".gitignore"), "build/\n*.secret.json\n!keep.secret.json\nsub/deep/*.json\n\u00e9t\u00e9.json\n");
+    Files.createDirectories(repo.resolve("build/x"));
+    Files.createDirectories(repo.resolve("sub/deep"));
+    Files.writeString(repo.resolve("sub/.gitignore"), "c.json\n");
+    List<String> files = List.of("a.json", "x.secret.json", "keep.secret.json", "tracked.secret.json", ".hidden.secret.json",
+        "sp ace.secret.json", "\u00e9t\u00e9.json", "\u00e9t\u00e9-not.json", "build/b.json", "build/x/y.json", "sub/c.json",
+        "sub/d.json", "sub/deep/d.json", "sub/deep/e.jsonc");
+    for (String f : files) {
+      Files.writeString(repo.resolve(f), "{}");
+    }
+    git(repo, "add", "-f", "tracked.secret.json");
+    VersionControl run = new VersionControl();
+    for (String f : files) {
+      Process p = new ProcessBuilder("git", "-C", repo.toString(), "check-ignore", "-q", "--", f).start();
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      boolean ignored = p.exitValue() == 0;
+      assertEquals(!ignored, run.test(repo.resolve(f).toString()), f);
+      assertEquals(!ignored, run.test(repo.resolve(f).toString()), f + ", asked again");
+    }
+    assertFalse(run.test(dir.resolve("outside.json").toString()), "outside any work tree");
+    assertTrue(run.test("-"), "standard input may be anything");
+  }
+
   @Test
   void aRedactedPasswordIsNoFindingWhenTheEnvironmentSuppliesIt() throws Exception {
     Path file = Path.of(System.getProperty("smtplint.root", ".")).resolve("testdata/bad/redacted.jsonc");
