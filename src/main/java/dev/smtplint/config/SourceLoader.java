@@ -1,5 +1,7 @@
 package dev.smtplint.config;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -51,7 +53,7 @@ public final class SourceLoader {
       if (!attributes.isRegularFile() && !isPipe(path)) {
         throw new UnreadableException(displayName + ": is not a regular file or a pipe; smtplint reads only those");
       }
-      try (InputStream in = Files.newInputStream(path)) {
+      try (InputStream in = open(path)) {
         return attributes.isRegularFile() && attributes.size() < MAX_BYTES
             ? readSized(in, (int) attributes.size(), displayName) : readBounded(in, displayName);
       }
@@ -61,6 +63,19 @@ public final class SourceLoader {
       throw new UnreadableException(displayName + ": permission denied");
     } catch (IOException e) {
       throw new UnreadableException(displayName + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /**
+   * A java.io stream: it reads straight into the array, where the NIO channel behind
+   * Files.newInputStream goes through a direct buffer and some fifty methods a batch's first files
+   * run interpreted. Should it fail, NIO opens the file again for its precise exception.
+   */
+  private static InputStream open(Path path) throws IOException {
+    try {
+      return new FileInputStream(path.toFile());
+    } catch (FileNotFoundException | UnsupportedOperationException e) {
+      return Files.newInputStream(path);
     }
   }
 
