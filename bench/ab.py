@@ -7,8 +7,10 @@ measures the drift as much as the change; interleaving spreads it over all comma
     bench/ab.py 15 "bin/smtplint lint /tmp/in/batch2000" "/tmp/old/bin/smtplint lint /tmp/in/batch2000"
 
 Each command runs once untimed first (builds, start-up archives), then ROUNDS times; output is the
-median and minimum wall time per command, in milliseconds.
+median and minimum wall time per command, in milliseconds, and the median CPU time (user + system, the
+command and its children): steadier than wall time when the machine's other tenants come and go.
 """
+import os
 import statistics
 import subprocess
 import sys
@@ -21,15 +23,18 @@ def main():
     rounds = int(sys.argv[1])
     commands = sys.argv[2:]
     times = [[] for _ in commands]
+    cpu = [[] for _ in commands]
     for c in commands:
         subprocess.run(c, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(rounds):
         for i, c in enumerate(commands):
             start = time.perf_counter()
-            subprocess.run(c, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            p = subprocess.Popen(c, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, _, usage = os.wait4(p.pid, 0)
             times[i].append((time.perf_counter() - start) * 1000)
+            cpu[i].append((usage.ru_utime + usage.ru_stime) * 1000)
     for i, c in enumerate(commands):
-        print(f"{statistics.median(times[i]):8.1f} ms median {min(times[i]):8.1f} min  {c}")
+        print(f"{statistics.median(times[i]):8.1f} ms median {min(times[i]):8.1f} min {statistics.median(cpu[i]):8.1f} ms CPU  {c}")
 
 
 if __name__ == "__main__":
