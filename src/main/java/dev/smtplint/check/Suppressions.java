@@ -22,13 +22,16 @@ record Suppressions(Set<String> fileWide, Map<Integer, Set<String>> byLine, List
   private static final String DIRECTIVE = "smtplint-disable";
   private static final String NEXT_LINE = "-next-line";
 
+  private static final Suppressions NONE = new Suppressions(Set.of(), Map.of(), List.of());
+
   static Suppressions parse(SourceFile source) {
+    return source.text().contains(DIRECTIVE) ? parseDirectives(source) : NONE;
+  }
+
+  private static Suppressions parseDirectives(SourceFile source) {
     Set<String> fileWide = new HashSet<>();
     Map<Integer, Set<String>> byLine = new HashMap<>();
     List<Named> names = new ArrayList<>();
-    if (!source.text().contains(DIRECTIVE)) {
-      return new Suppressions(fileWide, byLine, names);
-    }
     for (int i = 0; i < source.lines().size(); i++) {
       String line = source.lines().get(i);
       if (!line.contains(DIRECTIVE)) {

@@ -35,10 +35,14 @@ final class HeaderInjectionRule implements Rule {
     }
     for (JsonValue.Str v : values) {
       if (v.value().indexOf('\r') >= 0 || v.value().indexOf('\n') >= 0) {
-        out.at(INFO, v, JsonValue.settingName(v.pointer()) + " contains a line break, which ends an SMTP command or header "
-            + "line early: Go's net/smtp refuses it, and in a header it would inject text; remove it");
+        report(v, out);
       }
     }
+  }
+
+  private static void report(JsonValue.Str v, Reporter out) {
+    out.at(INFO, v, JsonValue.settingName(v.pointer()) + " contains a line break, which ends an SMTP command or header "
+        + "line early: Go's net/smtp refuses it, and in a header it would inject text; remove it");
   }
 
   private static void addIfPresent(List<JsonValue.Str> values, Optional<JsonValue.Str> value) {

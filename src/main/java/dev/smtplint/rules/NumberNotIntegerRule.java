@@ -29,9 +29,12 @@ final class NumberNotIntegerRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
-    if (!(s.smtpValue("port").orElse(null) instanceof JsonValue.Num p) || p.isIntegerLiteral()) {
-      return;
+    if (s.smtpValue("port").orElse(null) instanceof JsonValue.Num p && !p.isIntegerLiteral()) {
+      report(p, out);
     }
+  }
+
+  private static void report(JsonValue.Num p, Reporter out) {
     Optional<Fix> fix = fixable(p) ? Optional.of(Fix.safe("write " + p.decimal().toBigInteger(),
         List.of(Edits.replace(p, p.decimal().toBigInteger().toString())))) : Optional.empty();
     out.at(INFO, p, "port is written as " + shortened(p.text()) + ", which Go cannot decode into an "

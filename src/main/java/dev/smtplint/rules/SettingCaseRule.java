@@ -31,24 +31,27 @@ final class SettingCaseRule implements Rule {
   public void check(EmailSettings s, Reporter out) {
     for (JsonValue.Member m : s.written().members()) {
       String known = EmailSettings.knownSetting(m.key()).orElse(null);
-      if (known == null || known.equals(m.key())) {
-        continue;
+      if (known != null && !known.equals(m.key())) {
+        report(s, m, known, out);
       }
-      long spellings = 0;
-      for (JsonValue.Member o : s.written().members()) {
-        spellings += o.key().equalsIgnoreCase(known) ? 1 : 0;
-      }
-      // Safe only as the one spelling: with two, renaming one changes which value wins.
-      Optional<Fix> fix = Optional.empty();
-      if (spellings == 1) {
-        Optional<Fix.Edit> rename = Edits.renameKey(out.sourceOf(m.value().pointer()), m, known);
-        if (rename.isPresent()) {
-          fix = Optional.of(Fix.safe("write it \"" + known + "\"", List.of(rename.get())));
-        }
-      }
-      out.atKey(INFO, m, "\"" + m.key() + "\" is read by Sourcegraph as \"" + known + "\" (Go matches keys ignoring "
-          + "case)" + (spellings > 1 ? ", together with the other spelling: the one that sorts last wins, objects are "
-          + "merged field by field" : "") + "; write it \"" + known + "\"", fix);
     }
+  }
+
+  private static void report(EmailSettings s, JsonValue.Member m, String known, Reporter out) {
+    long spellings = 0;
+    for (JsonValue.Member o : s.written().members()) {
+      spellings += o.key().equalsIgnoreCase(known) ? 1 : 0;
+    }
+    // Safe only as the one spelling: with two, renaming one changes which value wins.
+    Optional<Fix> fix = Optional.empty();
+    if (spellings == 1) {
+      Optional<Fix.Edit> rename = Edits.renameKey(out.sourceOf(m.value().pointer()), m, known);
+      if (rename.isPresent()) {
+        fix = Optional.of(Fix.safe("write it \"" + known + "\"", List.of(rename.get())));
+      }
+    }
+    out.atKey(INFO, m, "\"" + m.key() + "\" is read by Sourcegraph as \"" + known + "\" (Go matches keys ignoring "
+        + "case)" + (spellings > 1 ? ", together with the other spelling: the one that sorts last wins, objects are "
+        + "merged field by field" : "") + "; write it \"" + known + "\"", fix);
   }
 }

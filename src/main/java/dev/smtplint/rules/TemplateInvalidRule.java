@@ -31,24 +31,28 @@ final class TemplateInvalidRule implements Rule {
 
   public void check(EmailSettings s, Reporter out) {
     for (JsonValue.Member member : Templates.of(s)) {
-      JsonValue.Obj template = (JsonValue.Obj) member.value();
-      for (String required : new String[] {"subject", "html"}) {
-        Optional<JsonValue.Str> value = template.string(required);
-        if (template.get(required).isEmpty()) {
-          out.add(INFO, member.keyPosition(), template.pointer() + "/" + required, "template \"" + member.key()
-              + "\" has no \"" + required + "\": Sourcegraph refuses to save the config, and a SITE_CONFIG_FILE sends "
-              + "the default template instead; add a \"" + required + "\" template");
-        } else if (value.isPresent() && value.get().value().isBlank()) {
-          out.at(INFO, value.get(), "template \"" + member.key() + "." + required + "\" is empty, which Sourcegraph treats "
-              + "as missing: it refuses to save the config, and a SITE_CONFIG_FILE sends the default template instead");
-        }
+      check(member, out);
+    }
+  }
+
+  private static void check(JsonValue.Member member, Reporter out) {
+    JsonValue.Obj template = (JsonValue.Obj) member.value();
+    for (String required : new String[] {"subject", "html"}) {
+      Optional<JsonValue.Str> value = template.string(required);
+      if (template.get(required).isEmpty()) {
+        out.add(INFO, member.keyPosition(), template.pointer() + "/" + required, "template \"" + member.key()
+            + "\" has no \"" + required + "\": Sourcegraph refuses to save the config, and a SITE_CONFIG_FILE sends "
+            + "the default template instead; add a \"" + required + "\" template");
+      } else if (value.isPresent() && value.get().value().isBlank()) {
+        out.at(INFO, value.get(), "template \"" + member.key() + "." + required + "\" is empty, which Sourcegraph treats "
+            + "as missing: it refuses to save the config, and a SITE_CONFIG_FILE sends the default template instead");
       }
-      for (String part : Templates.PARTS) {
-        JsonValue.Str v = template.string(part).orElse(null);
-        Optional<String> p = v == null ? Optional.empty() : problem(part, v.value());
-        if (p.isPresent()) {
-          out.at(INFO, v, "template \"" + member.key() + "." + part + "\" " + p.get());
-        }
+    }
+    for (String part : Templates.PARTS) {
+      JsonValue.Str v = template.string(part).orElse(null);
+      Optional<String> p = v == null ? Optional.empty() : problem(part, v.value());
+      if (p.isPresent()) {
+        out.at(INFO, v, "template \"" + member.key() + "." + part + "\" " + p.get());
       }
     }
   }

@@ -30,20 +30,24 @@ final class UnknownSettingRule implements Rule {
   public void check(EmailSettings s, Reporter out) {
     for (JsonValue.Member m : s.written().members()) {
       if (m.key().toLowerCase(Locale.ROOT).startsWith("email.") && EmailSettings.knownSetting(m.key()).isEmpty()) {
-        String close = Suggestions.closest(m.key(), EmailSettings.KNOWN).orElse(null);
-        String hint = close != null ? "; did you mean \"" + close + "\"?"
-            : "; the email settings are " + String.join(", ", EmailSettings.KNOWN);
-        // Safe: one close match that the file does not already have (in any case).
-        Optional<Fix> fix = Optional.empty();
-        if (close != null && !hasKeyIgnoringCase(s.written(), close)) {
-          Optional<Fix.Edit> rename = Edits.renameKey(out.sourceOf(m.value().pointer()), m, close);
-          if (rename.isPresent()) {
-            fix = Optional.of(Fix.safe("rename it \"" + close + "\"", List.of(rename.get())));
-          }
-        }
-        out.atKey(INFO, m, "Sourcegraph has no setting \"" + Suggestions.shown(m.key()) + "\" and ignores it" + hint, fix);
+        report(s, m, out);
       }
     }
+  }
+
+  private static void report(EmailSettings s, JsonValue.Member m, Reporter out) {
+    String close = Suggestions.closest(m.key(), EmailSettings.KNOWN).orElse(null);
+    String hint = close != null ? "; did you mean \"" + close + "\"?"
+        : "; the email settings are " + String.join(", ", EmailSettings.KNOWN);
+    // Safe: one close match that the file does not already have (in any case).
+    Optional<Fix> fix = Optional.empty();
+    if (close != null && !hasKeyIgnoringCase(s.written(), close)) {
+      Optional<Fix.Edit> rename = Edits.renameKey(out.sourceOf(m.value().pointer()), m, close);
+      if (rename.isPresent()) {
+        fix = Optional.of(Fix.safe("rename it \"" + close + "\"", List.of(rename.get())));
+      }
+    }
+    out.atKey(INFO, m, "Sourcegraph has no setting \"" + Suggestions.shown(m.key()) + "\" and ignores it" + hint, fix);
   }
 
   private static boolean hasKeyIgnoringCase(JsonValue.Obj object, String key) {

@@ -5,6 +5,7 @@ import dev.smtplint.report.Finding;
 import dev.smtplint.report.Fix;
 import dev.smtplint.config.Position;
 import dev.smtplint.config.SourceFile;
+import dev.smtplint.report.ProbeResult;
 import dev.smtplint.report.ProbeStage;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.Severity;
@@ -63,20 +64,25 @@ public final class JsonFormat implements Format {
     }
     g.writeEndArray();
     if (file.probe().isPresent()) {
-      g.writeObjectPropertyStart("probe");
-      g.writeBooleanProperty("ok", file.probe().get().ok());
-      g.writeArrayPropertyStart("stages");
-      for (ProbeStage s : file.probe().get().stages()) {
-        g.writeStartObject();
-        g.writeStringProperty("stage", s.stage());
-        g.writeBooleanProperty("ok", s.ok());
-        g.writeNumberProperty("ms", s.millis());
-        g.writeStringProperty("detail", s.detail());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      writeProbe(g, file.probe().get());
+    }
+    g.writeEndObject();
+  }
+
+  /** A method of its own: a lint without --probe has no code built for it. */
+  private static void writeProbe(JsonGenerator g, ProbeResult probe) {
+    g.writeObjectPropertyStart("probe");
+    g.writeBooleanProperty("ok", probe.ok());
+    g.writeArrayPropertyStart("stages");
+    for (ProbeStage s : probe.stages()) {
+      g.writeStartObject();
+      g.writeStringProperty("stage", s.stage());
+      g.writeBooleanProperty("ok", s.ok());
+      g.writeNumberProperty("ms", s.millis());
+      g.writeStringProperty("detail", s.detail());
       g.writeEndObject();
     }
+    g.writeEndArray();
     g.writeEndObject();
   }
 
