@@ -179,7 +179,7 @@ final class LintCommand implements Callable<Integer> {
     List<Inputs.Input> alone = new ArrayList<>();
     boolean listNamed = false;
     for (Inputs.Input input : expanded.inputs()) {
-      boolean inList = !input.isStdin() && siteConfig.contains(input.path().toAbsolutePath().normalize());
+      boolean inList = !siteConfig.isEmpty() && !input.isStdin() && siteConfig.contains(input.path().toAbsolutePath().normalize());
       listNamed |= inList;
       if (!inList) {
         alone.add(input);

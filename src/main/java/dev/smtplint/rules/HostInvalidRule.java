@@ -66,7 +66,19 @@ final class HostInvalidRule implements Rule {
     return false;
   }
 
+  private static final Memo<Optional<String>> PROBLEM = new Memo<>() {
+    @Override
+    Optional<String> compute(String host) {
+      return judge(host);
+    }
+  };
+
+  /** What is wrong with a host name as Sourcegraph would use it, if anything. */
   static Optional<String> problem(String host) {
+    return PROBLEM.get(host);
+  }
+
+  private static Optional<String> judge(String host) {
     if (host.isEmpty()) {
       return Optional.of("\"email.smtp.host\" is empty: Sourcegraph has nothing to connect to; set the SMTP server's host name");
     }

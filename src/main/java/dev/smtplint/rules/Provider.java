@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -66,28 +64,17 @@ record Provider(String id, String name, Pattern host, Set<Integer> ports, Option
     return Optional.empty();
   }
 
-  /**
-   * Hosts looked up so far and their providers: the rules of one file ask for the same host several
-   * times, and a batch has few hosts. Bounded; past the bound, hosts are matched each time.
-   */
-  private static final Map<String, Optional<Provider>> SEEN = new ConcurrentHashMap<>();
-  private static final int SEEN_AT_MOST = 1024;
+  private static final Memo<Optional<Provider>> BY_HOST = new Memo<>() {
+    @Override
+    Optional<Provider> compute(String host) {
+      return forHost(host);
+    }
+  };
 
   /** The provider of the settings' host, if it is one smtplint knows. */
   static Optional<Provider> of(EmailSettings s) {
     String host = s.host().orElse(null);
-    if (host == null) {
-      return Optional.empty();
-    }
-    Optional<Provider> seen = SEEN.get(host);
-    if (seen != null) {
-      return seen;
-    }
-    Optional<Provider> found = forHost(host);
-    if (SEEN.size() < SEEN_AT_MOST) {
-      SEEN.put(host, found);
-    }
-    return found;
+    return host == null ? Optional.empty() : BY_HOST.get(host);
   }
 
   /** The region a host pattern's named group "region" captures, when the provider lists it. */

@@ -21,9 +21,23 @@ final class Ses {
 
   private Ses() {}
 
+  private static final Memo<Optional<String>> REGION = new Memo<>() {
+    @Override
+    Optional<String> compute(String host) {
+      return Entry.SES.region(host);
+    }
+  };
+
+  private static final Memo<Optional<Problem>> PROBLEM = new Memo<>() {
+    @Override
+    Optional<Problem> compute(String host) {
+      return judge(host);
+    }
+  };
+
   /** The region of a real SES SMTP endpoint. */
   static Optional<String> region(String host) {
-    return Entry.SES.region(host);
+    return REGION.get(host);
   }
 
   /** What is wrong with a host meant as SES, and the SMTP endpoint it should be, where one is clear. */
@@ -31,6 +45,10 @@ final class Ses {
 
   /** Why a host meant as SES is not an SMTP endpoint, with the host to write instead. */
   static Optional<Problem> problem(String host) {
+    return PROBLEM.get(host);
+  }
+
+  private static Optional<Problem> judge(String host) {
     String h = Hosts.normalise(host);
     Provider ses = Entry.SES;
     boolean meant = ses.lookalike().isPresent() && ses.lookalike().get().matches(h) && h.length() <= 253;

@@ -20,8 +20,11 @@ final class SesCredentialsFormatRule implements Rule {
               + "password from the secret key with AWS's documented algorithm.",
           "https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html"));
 
+  // Each pattern has one length: a value of another length is answered without the matcher.
   private static final Pattern ACCESS_KEY_ID = Pattern.compile("(AKIA|ASIA)[A-Z0-9]{16}");
+  private static final int ACCESS_KEY_ID_LENGTH = 20;
   private static final Pattern IAM_SECRET = Pattern.compile("[A-Za-z0-9/+]{40}");
+  private static final int IAM_SECRET_LENGTH = 40;
 
   public RuleInfo info() {
     return INFO;
@@ -33,12 +36,13 @@ final class SesCredentialsFormatRule implements Rule {
       return;
     }
     JsonValue.Str u = s.smtpString("username").orElse(null);
-    if (u != null && !u.value().isEmpty() && !Placeholders.isPlaceholder(u.value()) && !ACCESS_KEY_ID.matcher(u.value()).matches()) {
+    if (u != null && !u.value().isEmpty() && !Placeholders.isPlaceholder(u.value())
+        && (u.value().length() != ACCESS_KEY_ID_LENGTH || !ACCESS_KEY_ID.matcher(u.value()).matches())) {
       out.at(INFO, u, "Amazon SES: the SMTP username is an access key id (AKIA followed by 16 "
           + "characters), but this username is not shaped like one: use the SMTP credentials from the SES console");
     }
     JsonValue.Str p = s.smtpString("password").orElse(null);
-    if (p != null && IAM_SECRET.matcher(p.value()).matches()) {
+    if (p != null && p.value().length() == IAM_SECRET_LENGTH && IAM_SECRET.matcher(p.value()).matches()) {
       out.at(INFO, p, "Amazon SES: the password is 40 characters long, the shape of an IAM secret "
           + "access key; SES SMTP passwords are derived from it and are 44 characters: use the SMTP password (value not shown)");
     }
