@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +31,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -283,22 +287,41 @@ final class LintCommand implements Callable<Integer> {
    * lambdas left (networknt's), which threads starting together would race for (two threads linking
    * one lambda at once make the JVM generate a class of its own instead of taking the start-up
    * archive's: 68 classes generated at run time in a batch of 118 files, 0 with the first file alone).
+   * Then each thread, this one and the common pool's, takes the next file not yet taken: no stream
+   * and no lambda, whose linking a cold start pays for (LambdaFreeTest; the training run takes this
+   * path too, so its classes are in the start-up archive).
    */
   private List<Outcome> lintAll(List<Inputs.Input> inputs, Linter linter) {
-    List<Outcome> out = new ArrayList<>(inputs.size());
+    Outcome[] out = new Outcome[inputs.size()];
     if (inputs.size() < PARALLEL_FROM) {
-      for (Inputs.Input input : inputs) {
-        out.add(lintOne(input, linter));
+      for (int i = 0; i < out.length; i++) {
+        out[i] = lintOne(inputs.get(i), linter);
       }
-      return out;
+      return Arrays.asList(out);
     }
-    out.add(lintOne(inputs.get(0), linter));
-    out.addAll(inputs.subList(1, inputs.size()).parallelStream().map(input -> lintOne(input, linter)).toList());
-    return out;
+    out[0] = lintOne(inputs.get(0), linter);
+    AtomicInteger next = new AtomicInteger(1);
+    Runnable share = new Runnable() {
+      @Override
+      public void run() {
+        for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
+          out[i] = lintOne(inputs.get(i), linter);
+        }
+      }
+    };
+    List<ForkJoinTask<?>> helpers = new ArrayList<>();
+    for (int t = 0; t < ForkJoinPool.getCommonPoolParallelism(); t++) {
+      helpers.add(ForkJoinPool.commonPool().submit(share));
+    }
+    share.run();
+    for (ForkJoinTask<?> helper : helpers) {
+      helper.join(); // its writes to out happen before join returns
+    }
+    return Arrays.asList(out);
   }
 
   /** From this many files on, files are checked in parallel (below it, threads cost more than they save). */
-  private static final int PARALLEL_FROM = 64;
+  static final int PARALLEL_FROM = 64;
 
   /** At most this many servers are probed at once: N stalled servers cost about N / 4 budgets, not N. */
   private static final int PROBES_AT_ONCE = 4;

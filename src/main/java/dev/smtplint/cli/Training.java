@@ -6,13 +6,15 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The launcher's training run for the start-up archive (CDS on Java 17-24, the AOT cache on 25+):
  * what a run loads and links is what the archive holds, and a class left out costs a load from the
  * jar, verification included, on every later run. So the examples are linted once in every report
- * format, to a file with {@code -o} and with {@code --diff}, not only in the default text. Not a
+ * format, to a file with {@code -o} and with {@code --diff}, and as a batch, not only in the default text. Not a
  * command: {@code java -cp smtplint.jar dev.smtplint.cli.Training DIR}.
  */
 public final class Training {
@@ -24,10 +26,21 @@ public final class Training {
       System.exit(2);
     }
     String examples = args[0];
+    System.console(); // as Main asks, for the classes it loads
+
     Path scratch = Files.createTempDirectory("smtplint-training");
     Path report = scratch.resolve("report.sarif");
+    // A batch too (the examples named often enough to make one), for the classes of the parallel path.
+    long files;
+    try (Stream<Path> walk = Files.walk(Path.of(examples))) {
+      files = walk.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".jsonc")).count();
+    }
+    List<String> batch = new ArrayList<>(List.of("lint", "--format", "json"));
+    for (long named = 0; named < LintCommand.PARALLEL_FROM; named += Math.max(1, files)) {
+      batch.add(examples);
+    }
     try {
-      for (List<String> run : List.of(
+      for (List<String> run : List.of(batch,
           List.of("lint", "--format", "text", examples),
           List.of("lint", "--format", "json", examples),
           List.of("lint", "--format", "github", examples),

@@ -166,4 +166,37 @@ class LintCommandTest {
     assertTrue(broken.out().contains("[invalid-json]"));
     assertFalse(broken.all().contains(secret), broken.all());
   }
+
+  /**
+   * A batch of LintCommand.PARALLEL_FROM files or more is checked on all cores: its report is the one
+   * file-by-file runs give, in the same order, and so is its exit code.
+   */
+  @Test
+  void aBatchCheckedOnAllCoresReportsWhatFileByFileRunsDo(@TempDir Path dir) throws Exception {
+    java.util.List<Path> testdata;
+    try (var walk = Files.walk(Testdata.root())) {
+      testdata = walk.filter(p -> p.toString().endsWith(".jsonc") || p.toString().endsWith(".json")).sorted().toList();
+    }
+    int n = LintCommand.PARALLEL_FROM + 36;
+    for (int i = 0; i < n; i++) {
+      Path from = testdata.get(i % testdata.size());
+      Files.copy(from, dir.resolve(String.format("f%03d-%s", i, from.getFileName())));
+    }
+    Run batch = Run.of("lint", "--format", "json", dir.toString());
+    StringBuilder files = new StringBuilder();
+    int code = 0;
+    try (var list = Files.list(dir)) {
+      for (Path p : list.sorted().toList()) {
+        Run one = Run.of("lint", "--format", "json", p.toString());
+        files.append(files.length() > 0 ? "," : "").append(filesOf(one.out()));
+        code = Math.max(code, one.code());
+      }
+    }
+    assertEquals(files.toString(), filesOf(batch.out()));
+    assertEquals(code, batch.code(), batch.err());
+  }
+
+  private static String filesOf(String json) {
+    return json.substring(json.indexOf("\"files\":[") + 9, json.lastIndexOf("],\"summary\""));
+  }
 }
