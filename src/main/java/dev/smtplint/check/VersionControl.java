@@ -1,6 +1,7 @@
 package dev.smtplint.check;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ public final class VersionControl implements Predicate<String> {
   /** Larger than any real listing of one directory's ignored files; past it, git is asked per file. */
   private static final int MAX_LISTING = 4 << 20;
 
+  private final ConcurrentHashMap<String, Optional<Path>> directories = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, Boolean> insideWorkTree = new ConcurrentHashMap<>();
   /** Per directory, the names of its files git ignores; absent from the map: not asked yet. */
   private final ConcurrentHashMap<Path, Listing> ignored = new ConcurrentHashMap<>();
@@ -47,12 +49,27 @@ public final class VersionControl implements Predicate<String> {
     if (path.equals("-")) {
       return true;
     }
-    Path file = Path.of(path).toAbsolutePath().normalize();
-    Path dir = file.getParent();
-    if (dir == null || !insideWorkTree(dir)) {
-      return false;
+    // The directory as the path spells it ("configs/"), resolved once per run, not once per file.
+    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf(File.separatorChar));
+    String name = path.substring(slash + 1);
+    Optional<Path> dir;
+    if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+      Path file = Path.of(path).toAbsolutePath().normalize();
+      dir = Optional.ofNullable(file.getParent());
+      name = file.getFileName() == null ? "" : file.getFileName().toString();
+    } else {
+      String spelt = path.substring(0, slash + 1);
+      dir = directories.get(spelt);
+      if (dir == null) {
+        dir = Optional.of(Path.of(spelt).toAbsolutePath().normalize());
+        directories.put(spelt, dir);
+      }
     }
-    String name = file.getFileName().toString();
+    return dir.isPresent() && insideWorkTree(dir.get()) && headed(dir.get(), name);
+  }
+
+  /** Whether git would take a file of a directory inside a work tree. */
+  private boolean headed(Path dir, String name) {
     Listing listing = ignored.get(dir);
     if (listing == null) {
       listing = listIgnored(dir);

@@ -85,6 +85,11 @@ class VersionControlTest {
       boolean ignored = p.exitValue() == 0;
       assertEquals(!ignored, run.test(repo.resolve(f).toString()), f);
       assertEquals(!ignored, run.test(repo.resolve(f).toString()), f + ", asked again");
+      // The same file spelt otherwise: relative to the working directory, through "..", with "./".
+      Path relative = Path.of("").toAbsolutePath().relativize(repo.resolve(f));
+      assertEquals(!ignored, run.test(relative.toString()), relative.toString());
+      String roundabout = repo + "/sub/../" + f.replace("/", "/./");
+      assertEquals(!ignored, run.test(roundabout), roundabout);
     }
     assertFalse(run.test(dir.resolve("outside.json").toString()), "outside any work tree");
     assertTrue(run.test("-"), "standard input may be anything");
