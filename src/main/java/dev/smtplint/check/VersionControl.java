@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -145,10 +146,10 @@ public final class VersionControl implements Predicate<String> {
         public void run() {
           try {
             if (!git.waitFor(5, TimeUnit.SECONDS)) {
-              git.destroyForcibly();
+              kill(git);
             }
           } catch (InterruptedException e) {
-            git.destroyForcibly();
+            kill(git);
           }
         }
       }, "smtplint-git-watchdog");
@@ -164,6 +165,14 @@ public final class VersionControl implements Predicate<String> {
       Thread.currentThread().interrupt();
       return FAILED;
     }
+  }
+
+  /** The process and whatever it started: a child still holding the output pipe would keep the read waiting. */
+  private static void kill(Process process) {
+    for (Iterator<ProcessHandle> children = process.descendants().iterator(); children.hasNext(); ) {
+      children.next().destroyForcibly();
+    }
+    process.destroyForcibly();
   }
 
   /** All of a stream up to {@link #MAX_LISTING} bytes; null past it (the rest is drained, unread). */

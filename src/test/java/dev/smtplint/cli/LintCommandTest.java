@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smtplint.Testdata;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,4 +200,27 @@ class LintCommandTest {
   private static String filesOf(String json) {
     return json.substring(json.indexOf("\"files\":[") + 9, json.lastIndexOf("],\"summary\""));
   }
+
+  /**
+   * password-in-file asks git about a file in a work tree; a git that hangs (here one whose child
+   * holds its output open) is killed after five seconds with what it started, and the file counts as
+   * headed for version control, as whenever git cannot tell.
+   */
+  @Test
+  void aGitThatHangsIsKilledAndTheFileCountsAsHeadedForVersionControl(@TempDir Path dir) throws Exception {
+    Path bin = Files.createDirectory(dir.resolve("bin"));
+    Path git = Files.writeString(bin.resolve("git"), "#!/bin/sh\nsleep 60\necho never\n");
+    assertTrue(git.toFile().setExecutable(true));
+    Path repo = Files.createDirectory(dir.resolve("repo"));
+    Files.createDirectory(repo.resolve(".git"));
+    Path site = Files.writeString(repo.resolve("site.json"), "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": "
+        + "\"mail.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\", \"username\": \"u\", \"password\": \"k8#Qw2-vR5tLz\"}}");
+    long start = System.nanoTime();
+    Run run = Forked.run(dir, Map.of("PATH", bin + File.pathSeparator + System.getenv("PATH")), java.util.List.of(),
+        "lint", "--format", "json", site.toString());
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    assertTrue(run.out().contains("\"rule\":\"password-in-file\""), run.all());
+    assertTrue(seconds < 20, "took " + seconds + " s");
+  }
 }
+
