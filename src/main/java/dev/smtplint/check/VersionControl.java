@@ -40,11 +40,6 @@ public final class VersionControl implements Predicate<String> {
    */
   private record Listing(Optional<Set<String>> names, boolean askEach) {}
 
-  /** For one file outside a run (tests): nothing kept. */
-  public static boolean headedForVersionControl(String path) {
-    return new VersionControl().test(path);
-  }
-
   @Override
   public boolean test(String path) {
     if (path.equals("-")) {

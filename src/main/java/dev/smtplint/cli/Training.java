@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The launcher's training run for the start-up archive (CDS on Java 17-24, the AOT cache on 25+):
@@ -31,12 +30,9 @@ public final class Training {
     Path scratch = Files.createTempDirectory("smtplint-training");
     Path report = scratch.resolve("report.sarif");
     // A batch too (the examples named often enough to make one), for the classes of the parallel path.
-    long files;
-    try (Stream<Path> walk = Files.walk(Path.of(examples))) {
-      files = walk.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".jsonc")).count();
-    }
+    int files = Inputs.expand(List.of(examples)).inputs().size();
     List<String> batch = new ArrayList<>(List.of("lint", "--format", "json"));
-    for (long named = 0; named < LintCommand.PARALLEL_FROM; named += Math.max(1, files)) {
+    for (int named = 0; named < LintCommand.PARALLEL_FROM; named += Math.max(1, files)) {
       batch.add(examples);
     }
     try {

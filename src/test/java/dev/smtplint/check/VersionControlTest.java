@@ -35,7 +35,7 @@ class VersionControlTest {
   }
 
   private static boolean passwordInFile(Path file) throws Exception {
-    Linter linter = new Linter(Settings.DEFAULT, () -> SCHEMA, VersionControl::headedForVersionControl, dev.smtplint.rules.Catalogue.rules());
+    Linter linter = new Linter(Settings.DEFAULT, () -> SCHEMA, new VersionControl(), dev.smtplint.rules.Catalogue.rules());
     return linter.check(SourceLoader.load(file, file.toString())).results().get(0).findings().stream()
         .anyMatch(f -> f.rule().equals("password-in-file"));
   }
