@@ -13,6 +13,7 @@ import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Location;
+import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeResult;
 import dev.smtplint.report.Severity;
@@ -68,20 +69,21 @@ public final class Linter {
    * The findings about one file or a merged SITE_CONFIG_FILE list, per file; the tree as Sourcegraph
    * merges it, when every file parsed (the probe needs it); and which file supplied each top-level key.
    */
-  public record Judged(List<FileResult> results, Optional<JsonValue.Obj> root, Map<String, String> owners) {
+  public record Judged(List<FileResult> results, Optional<JsonValue.Obj> root, Map<String, String> owners, List<String> absent) {
     public Judged {
       results = List.copyOf(results);
       owners = Map.copyOf(owners);
+      absent = List.copyOf(absent);
     }
   }
 
   /** One file is a SITE_CONFIG_FILE list of one. */
   public Judged check(SourceFile source) {
-    return checkMerged(List.of(source), false);
+    return checkMerged(List.of(source), List.of());
   }
 
   public Judged checkMerged(List<SourceFile> sources) {
-    return checkMerged(sources, false);
+    return checkMerged(sources, List.of());
   }
 
   /**
@@ -92,10 +94,11 @@ public final class Linter {
 
   /**
    * Lints a SITE_CONFIG_FILE list as Sourcegraph loads it; findings point into the file that supplied
-   * the value. {@code partial}: files of the list are absent here, so a setting missing from these may
-   * come from them.
+   * the value. {@code absent}: the names of files of the list that are not here, so a setting missing
+   * from these may come from them.
    */
-  public Judged checkMerged(List<SourceFile> sources, boolean partial) {
+  public Judged checkMerged(List<SourceFile> sources, List<String> absent) {
+    boolean partial = !absent.isEmpty();
     Map<String, List<Finding>> raw = new LinkedHashMap<>();
     Map<String, List<Span>> masked = new LinkedHashMap<>();
     Merge merge = new Merge();
@@ -147,7 +150,7 @@ public final class Linter {
         owners.put(m.key(), merge.owner(m.value().pointer(), first).path());
       }
     }
-    return new Judged(results, root, owners);
+    return new Judged(results, root, owners, absent);
   }
 
   /**
@@ -193,17 +196,17 @@ public final class Linter {
     for (Rule rule : rules) {
       rule.check(email, reporter);
     }
-    // A REDACTED credential is one problem: no other rule speaks of that value.
-    Set<String> redacted = new HashSet<>();
+    // A REDACTED credential or an unexpanded variable is one problem: no other rule speaks of that value.
+    Set<String> sole = new HashSet<>();
     for (Finding f : reporter.findings()) {
-      if (f.rule().equals(Catalogue.REDACTED_VALUE)) {
-        redacted.add(f.location().pointer());
+      if (isSoleFinding(f)) {
+        sole.add(f.location().pointer());
       }
     }
     List<Finding> out = new ArrayList<>();
     Set<String> explained = new HashSet<>();
     for (Finding f : reporter.findings()) {
-      if (f.rule().equals(Catalogue.REDACTED_VALUE) || !redacted.contains(f.location().pointer())) {
+      if (isSoleFinding(f) || !sole.contains(f.location().pointer())) {
         out.add(f);
         explained.add(f.location().pointer());
       }
@@ -223,6 +226,10 @@ public final class Linter {
       }
     }
     return withoutPassword(out, email);
+  }
+
+  private static boolean isSoleFinding(Finding f) {
+    return f.rule().equals(Catalogue.REDACTED_VALUE) || f.rule().equals(Catalogue.UNEXPANDED_VARIABLE);
   }
 
   /**
@@ -268,12 +275,36 @@ public final class Linter {
   }
 
   /**
-   * Whether the probe may run for these files: they have email.smtp, and no error-level finding
-   * (Sourcegraph would not get as far as sending).
+   * Why the probe may not run for these files, or empty when it may: it needs email.smtp, and no
+   * error-level finding (Sourcegraph would not get as far as sending).
    */
-  public boolean mayProbe(Judged judged) {
-    return judged.root().map(EmailSettings::of).flatMap(EmailSettings::smtp).isPresent()
-        && judged.results().stream().flatMap(f -> f.findings().stream()).noneMatch(f -> f.severity() == Severity.ERROR);
+  public Optional<String> whyNotProbed(Judged judged) {
+    if (judged.root().isEmpty()) {
+      return Optional.of("the file is not a site config Sourcegraph can load (see the errors above)");
+    }
+    int errors = 0;
+    for (FileResult r : judged.results()) {
+      for (Finding f : r.findings()) {
+        errors += f.severity() == Severity.ERROR ? 1 : 0;
+      }
+    }
+    if (errors > 0) {
+      return Optional.of(errors + (errors == 1 ? " error" : " errors")
+          + " above would stop Sourcegraph before it sends; fix " + (errors == 1 ? "it" : "them") + " first");
+    }
+    if (EmailSettings.of(judged.root().get()).smtp().isEmpty()) {
+      return Optional.of(judged.absent().isEmpty()
+          ? "there is no \"email.smtp\", so Sourcegraph sends no mail and there is no server to talk to"
+          : "there is no \"email.smtp\" here, and " + String.join(", ", judged.absent())
+              + " (listed in the settings' siteConfig), which would supply it, is absent; probe where every file of the list is present");
+    }
+    return Optional.empty();
+  }
+
+  /** The results of files the probe could not run for: the probe-not-run finding, under the same settings as the others. */
+  public List<FileResult> notProbed(Judged judged, String reason) {
+    return withProbe(judged, ProbeResult.notRun(reason), List.of(new ProbeFailure(ProbeCheck.NOT_RUN, "",
+        "--probe was asked, but the probe did not run: " + reason)));
   }
 
   /**

@@ -50,24 +50,24 @@ final class FixRun {
 
   /**
    * The judged files after fixing: {@code paths} are the files' places, one per source, in order
-   * ({@code null} for standard input); {@code partial}: files of a SITE_CONFIG_FILE list are absent.
+   * ({@code null} for standard input); {@code absent}: files of a SITE_CONFIG_FILE list that are not here.
    */
-  Linter.Judged fix(Linter linter, List<SourceFile> sources, List<Path> paths, boolean partial) {
+  Linter.Judged fix(Linter linter, List<SourceFile> sources, List<Path> paths, List<String> absent) {
     // A file that cannot be written is not fixed at all, so that the report shows it as it is.
     for (int i = 0; i < paths.size(); i++) {
       Path p = paths.get(i);
       if (p != null && Files.isSymbolicLink(p)) {
         refused.add(sources.get(i).path() + ": not fixed: it is a symbolic link, and smtplint never writes through one");
-        return linter.checkMerged(sources, partial);
+        return linter.checkMerged(sources, absent);
       }
       if (p != null && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         refused.add(sources.get(i).path() + ": not fixed: it is not a regular file");
-        return linter.checkMerged(sources, partial);
+        return linter.checkMerged(sources, absent);
       }
     }
     List<SourceFile> current = new ArrayList<>(sources);
     int[] applied = new int[sources.size()];
-    Linter.Judged judged = linter.checkMerged(current, partial);
+    Linter.Judged judged = linter.checkMerged(current, absent);
     Linter.Judged first = judged;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       boolean any = false;
@@ -89,7 +89,7 @@ final class FixRun {
       if (!any) {
         break;
       }
-      judged = linter.checkMerged(current, partial);
+      judged = linter.checkMerged(current, absent);
     }
     for (int i = 0; i < current.size(); i++) {
       if (!current.get(i).text().equals(sources.get(i).text())) {

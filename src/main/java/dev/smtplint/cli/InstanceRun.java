@@ -77,8 +77,9 @@ final class InstanceRun {
 
   /** The instance's own send to {@code to}, as the probe's stage and findings. */
   List<FileResult> probe(Linter.Judged judged, Linter linter, String to) {
-    if (!linter.mayProbe(judged)) {
-      return linter.withProbe(judged, ProbeResult.notRun(), List.of());
+    Optional<String> notRun = linter.whyNotProbed(judged);
+    if (notRun.isPresent()) {
+      return linter.notProbed(judged, notRun.get());
     }
     long start = System.nanoTime();
     String answer;

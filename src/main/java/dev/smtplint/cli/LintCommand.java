@@ -465,9 +465,8 @@ final class LintCommand implements Callable<Integer> {
       return Optional.empty();
     }
     String list = String.join(":", sources.stream().map(SourceFile::path).toList());
-    boolean partial = !absent.isEmpty();
     List<Path> paths = siteConfig.stream().filter(Files::exists).toList();
-    return Optional.of(judge(list, () -> fixRun == null ? linter.checkMerged(sources, partial) : fixRun.fix(linter, sources, paths, partial)));
+    return Optional.of(judge(list, () -> fixRun == null ? linter.checkMerged(sources, absent) : fixRun.fix(linter, sources, paths, absent)));
   }
 
   /** One --merge list: every file must be readable, or the list is not judged (exit 2). */
@@ -494,7 +493,7 @@ final class LintCommand implements Callable<Integer> {
 
   /** The files judged; with --fix or --diff, after fixing them in memory. */
   private Linter.Judged check(Linter linter, List<SourceFile> sources, List<Path> paths) {
-    return fixRun == null ? linter.checkMerged(sources) : fixRun.fix(linter, sources, paths, false);
+    return fixRun == null ? linter.checkMerged(sources) : fixRun.fix(linter, sources, paths, List.of());
   }
 
   private Settings settings(List<FileResult> results, boolean passwordFromEnvironment) {

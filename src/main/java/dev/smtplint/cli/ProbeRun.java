@@ -65,8 +65,9 @@ final class ProbeRun {
 
   /** The judged files with the probe's outcome placed by the check, or "not run" when Sourcegraph would not send. */
   List<FileResult> probe(Linter.Judged judged, Linter linter, ProbeListener listener) {
-    if (!linter.mayProbe(judged)) {
-      return linter.withProbe(judged, ProbeResult.notRun(), List.of());
+    Optional<String> notRun = linter.whyNotProbed(judged);
+    if (notRun.isPresent()) {
+      return linter.notProbed(judged, notRun.get());
     }
     ProbeOutcome outcome;
     try {

@@ -41,10 +41,7 @@ final class Authentication {
           + "check that you reach the submission port (587)"), "not offered");
     }
     if (!settings.passwordMayBeSent()) {
-      return new Result(new ProbeFailure(ProbeCheck.PLAINTEXT_AUTH, Diagnosis.HOST, "the password comes from the environment "
-          + "(--password-env), and \"host\" is not a host that --allow-host or SMTPLINT_ALLOW_HOSTS names: smtplint "
-          + "stopped before AUTH, so that a changed file cannot send the secret to a host of its choosing; if this host "
-          + "is right, allow it on the command line (--allow-host)"), "not sent: host not allowed for the password");
+      return new Result(hostNotAllowed(settings.host()), "not sent: host not allowed for the password");
     }
     String mechanism = settings.authentication();
     if (mechanism.equals("PLAIN") && !t.tlsActive() && !isLocalhost(settings.host())) {
@@ -135,6 +132,14 @@ final class Authentication {
     return new ProbeFailure(ProbeCheck.AUTH_REJECTED, Diagnosis.PASSWORD, "the server rejected the login: \"" + shown
         + "\"; the username or password is wrong, expired, or not SMTP credentials (on SES: SMTP credentials, not IAM "
         + "keys; on Google: an app password)");
+  }
+
+  /** The refusal of a password from the environment to a host the command line did not allow; the host is not a secret. */
+  private static ProbeFailure hostNotAllowed(String host) {
+    return new ProbeFailure(ProbeCheck.HOST_NOT_ALLOWED, Diagnosis.HOST, "the password comes from the environment "
+        + "(--password-env), and \"" + host + "\" is not a host that --allow-host or " + "SMTPLINT_ALLOW_HOSTS names: smtplint "
+        + "stopped before AUTH, so that a changed file cannot send the secret to a host of its choosing; if this host is "
+        + "right, allow it on the command line: --allow-host " + host);
   }
 
   /** Go's net/smtp isLocalhost: the only hosts PLAIN may be sent to without TLS. */

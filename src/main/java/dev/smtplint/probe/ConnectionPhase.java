@@ -6,8 +6,11 @@ import java.util.logging.Logger;
 import jakarta.mail.MessagingException;
 import jakarta.mail.URLName;
 import java.net.Socket;
+import dev.smtplint.report.ProbeCheck;
+import dev.smtplint.report.ProbeFailure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
 import jakarta.mail.Session;
@@ -71,6 +74,7 @@ final class ConnectionPhase {
     try {
       transport.connect(socket);
       watchdog.disarm();
+      warnOfCase(transport);
       if (log.current() == Stage.EHLO) {
         log.end(true, transport.lastReply().shown() + extensions(transport));
       }
@@ -87,6 +91,7 @@ final class ConnectionPhase {
       return null;
     } catch (MessagingException | RuntimeException e) {
       watchdog.disarm();
+      warnOfCase(transport);
       Reply last = transport.lastReply();
       Stage stage = log.current();
       boolean timedOut = watchdog.expired() == stage || Diagnosis.has(e, SocketTimeoutException.class);
@@ -94,6 +99,22 @@ final class ConnectionPhase {
           ? "timed out after " + settings.timeout().toSeconds() + " s"
           : last.code() > 0 && stage != Stage.BANNER ? last.shown() : Diagnosis.cause(e));
       return null;
+    }
+  }
+
+  /**
+   * probe-extension-case: the server wrote STARTTLS or AUTH in lower or mixed case. The probe
+   * followed Go's released ehlo() (no offer); Go with the fix for golang/go#78749 would see it.
+   */
+  private void warnOfCase(ProbeTransport transport) {
+    for (String keyword : transport.caseVariants()) {
+      boolean tlsOffer = keyword.toUpperCase(Locale.ROOT).equals("STARTTLS");
+      log.warn(new ProbeFailure(ProbeCheck.EXTENSION_CASE, Diagnosis.HOST, "the server offers \"" + keyword + "\" in its "
+          + "EHLO reply, not \"" + keyword.toUpperCase(Locale.ROOT) + "\": Sourcegraph releases built with a released Go "
+          + "keep the keyword as written and do not see the offer, so they send " + (tlsOffer ? "without TLS" : "without "
+          + "authenticating") + ", and this probe did the same; a Sourcegraph built with a Go that has the fix for "
+          + "golang/go#78749 would " + (tlsOffer ? "upgrade with STARTTLS" : "authenticate") + ". Configure the server to "
+          + "write its EHLO keywords in capitals"));
     }
   }
 

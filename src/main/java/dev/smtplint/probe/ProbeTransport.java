@@ -1,6 +1,10 @@
 package dev.smtplint.probe;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import dev.smtplint.report.ProbeCheck;
@@ -28,15 +32,20 @@ final class ProbeTransport extends SMTPTransport {
   }
 
   /**
-   * SPEC §6: an extension counts only when its EHLO line starts with the keyword in capitals
-   * ("starttls" in lower case is no offer). Go's own ehlo() upper-cases every keyword, so there a
-   * lower-case "starttls" is an offer; docs/probe.md records the difference (false: Go's reading).
+   * SPEC §6: an extension counts only when its EHLO line starts with the keyword as Go's released
+   * ehlo() stores it, in capitals ("starttls" in lower case is no offer). Go's master upper-cases
+   * every keyword since the fix for golang/go#78749, in no release we could confirm; the case a
+   * server wrote is kept in {@link #caseVariants} for the probe-extension-case warning.
    */
   static final boolean KEYWORDS_IN_CAPITALS_ONLY = true;
+
+  /** The keywords Go's fix would upper-case and Sourcegraph depends on. */
+  private static final List<String> CASE_SENSITIVE_OFFERS = List.of("STARTTLS", "AUTH");
 
   private final Listener listener;
   private final Redactor redactor;
   private final Map<String, String> offers = new HashMap<>();
+  private final Set<String> caseVariants = new LinkedHashSet<>();
   private boolean tls;
 
   ProbeTransport(Session session, URLName url, Listener listener, Redactor redactor) {
@@ -110,6 +119,9 @@ final class ProbeTransport extends SMTPTransport {
         continue;
       }
       String upper = keyword.toUpperCase(Locale.ROOT);
+      if (!keyword.equals(upper) && CASE_SENSITIVE_OFFERS.contains(upper)) {
+        caseVariants.add(keyword);
+      }
       if (!KEYWORDS_IN_CAPITALS_ONLY || keyword.equals(upper)) {
         offers.put(upper, parameters);
       }
@@ -124,6 +136,11 @@ final class ProbeTransport extends SMTPTransport {
   @Override
   public String getExtensionParameter(String extension) {
     return offers.get(extension.toUpperCase(Locale.ROOT));
+  }
+
+  /** STARTTLS or AUTH as a server wrote them in lower or mixed case, in any EHLO reply of this session. */
+  Set<String> caseVariants() {
+    return Collections.unmodifiableSet(caseVariants);
   }
 
   boolean tlsActive() {

@@ -18,7 +18,10 @@ public enum ProbeCheck {
   RECIPIENT_REJECTED("probe-recipient-rejected"),
   DATA_REJECTED("probe-data-rejected"),
   TIMEOUT("probe-timeout"),
-  AUTH_NOT_OFFERED("probe-auth-not-offered");
+  AUTH_NOT_OFFERED("probe-auth-not-offered"),
+  HOST_NOT_ALLOWED("probe-host-not-allowed"),
+  NOT_RUN("probe-not-run"),
+  EXTENSION_CASE("probe-extension-case");
 
   private final String id;
 

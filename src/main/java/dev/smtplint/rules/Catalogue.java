@@ -46,6 +46,7 @@ public final class Catalogue {
         new NumberNotIntegerRule(),
         new SettingCaseRule(),
         new UnknownSettingRule(),
+        new UnexpandedVariableRule(),
         new SesVerifiedSenderRule(),
         new SesEndpointInvalidRule(),
         new SesCredentialsFormatRule(),
@@ -96,6 +97,7 @@ public final class Catalogue {
   public static final String INVALID_JSON = InvalidJsonRule.INFO.id();
   public static final String INVALID_ENCODING = InvalidEncodingRule.INFO.id();
   public static final String REDACTED_VALUE = RedactedValueRule.INFO.id();
+  public static final String UNEXPANDED_VARIABLE = UnexpandedVariableRule.INFO.id();
   public static final String DUPLICATE_KEY = DuplicateKeyRule.INFO.id();
   public static final String SCHEMA_VIOLATION = SchemaViolationRule.INFO.id();
   public static final String UNKNOWN_RULE = UnknownRuleRule.INFO.id();

@@ -2,12 +2,12 @@ package dev.smtplint.rules;
 
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.EmailSettings;
-import static dev.smtplint.report.Severity.WARNING;
+import static dev.smtplint.report.Severity.ERROR;
 
 import dev.smtplint.report.RuleInfo;
 
 final class PasswordInFileRule implements Rule {
-  static final RuleInfo INFO = new RuleInfo("password-in-file", WARNING, Group.SECURITY,
+  static final RuleInfo INFO = new RuleInfo("password-in-file", ERROR, Group.SECURITY,
       "A real-looking SMTP password is stored in a file headed for version control.",
       new RuleInfo.Explanation(
           "A site config in a repository is read by everyone who can read the repository and stays in its "
@@ -31,7 +31,8 @@ final class PasswordInFileRule implements Rule {
 
   public void check(EmailSettings s, Reporter out) {
     JsonValue.Str p = s.smtpString("password").orElse(null);
-    if (p == null || p.value().isEmpty() || Placeholders.isPlaceholderPassword(p.value()) || RedactedValueRule.isRedacted(p)) {
+    if (p == null || p.value().isEmpty() || Placeholders.isPlaceholderPassword(p.value()) || RedactedValueRule.isRedacted(p)
+        || Variables.reference(p.value()).isPresent()) {
       return;
     }
     if (s.options().versioned().getAsBoolean()) {

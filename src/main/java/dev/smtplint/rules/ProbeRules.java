@@ -52,15 +52,11 @@ final class ProbeRules {
           "The credentials are wrong, expired, or not SMTP credentials (an IAM key, an account password where an app password is needed).",
           "\"password\": \"(an old password)\"", "\"password\": \"(the current SMTP password)\"",
           "Create or copy fresh SMTP credentials from the provider."),
-      rule(ProbeCheck.PLAINTEXT_AUTH, ERROR, "The client refuses to send the password: PLAIN without TLS (Go's rule), or a host --allow-host does not name.",
-          "Go's net/smtp PlainAuth refuses to send the password unencrypted unless the host is localhost, so Sourcegraph fails "
-              + "with 'unencrypted connection'. smtplint also refuses to send a password taken from the environment "
-              + "(--password-env) to a host that the command line or SMTPLINT_ALLOW_HOSTS did not allow: in CI the linted "
-              + "file comes from a branch, and a branch must not be able to send the CI's secret to a host of its choosing.",
-          "(a server on port 25 without STARTTLS, authentication PLAIN; or a host the CI job did not allow)",
-          "(a server that offers STARTTLS; smtplint lint --probe --password-env SMTP_PASSWORD --allow-host smtp.acme.io)",
-          "Use a port where the server offers STARTTLS (587), or run the relay on localhost; for --password-env, name the "
-              + "host with --allow-host."),
+      rule(ProbeCheck.PLAINTEXT_AUTH, ERROR, "Go's client refuses to send a PLAIN password without TLS.",
+          "Go's net/smtp PlainAuth refuses to send the password over a connection without TLS unless the host is "
+              + "localhost, 127.0.0.1 or ::1, so Sourcegraph fails with 'unencrypted connection' before the server is asked.",
+          "(a server on port 25 without STARTTLS, authentication PLAIN)", "(a server that offers STARTTLS on port 587)",
+          "Use a port where the server offers STARTTLS (587), or run the relay on localhost."),
       rule(ProbeCheck.SENDER_REJECTED, ERROR, "The server rejects the sender (MAIL FROM or RCPT for this sender).",
           "The account may not send as email.address (not verified on SES, not owned by the account, not in the relay's domain).",
           "\"email.address\": \"noreply@other-domain.io\"", "\"email.address\": \"noreply@acme.io\"",
@@ -78,7 +74,41 @@ final class ProbeRules {
       rule(ProbeCheck.AUTH_NOT_OFFERED, WARNING, "The server advertised no AUTH, so Sourcegraph sends without authenticating.",
           "Go's client authenticates only when the server lists AUTH; otherwise Sourcegraph silently sends unauthenticated and a later step may fail.",
           "(port 25 of a server that offers AUTH only after STARTTLS, with STARTTLS broken)", "(a server that lists AUTH)",
-          "Check that you reach the submission service (587), not an MX on port 25."));
+          "Check that you reach the submission service (587), not an MX on port 25."),
+      new ProbeRule(ProbeCheck.HOST_NOT_ALLOWED, new RuleInfo(ProbeCheck.HOST_NOT_ALLOWED.id(), ERROR, Group.PROBE,
+          "The password comes from the environment and the host is not one --allow-host names.",
+          new RuleInfo.Explanation(
+              "With --password-env the password is the CI job's secret, while the host comes from the linted file, which a "
+                  + "branch can change. smtplint sends that secret only to a host the command line (--allow-host) or the "
+                  + "environment (SMTPLINT_ALLOW_HOSTS) names; neither the file nor .smtplint.json can grant it. The probe "
+                  + "stops before AUTH, so nothing secret was sent.",
+              "smtplint lint --probe --password-env SMTP_PASSWORD site.json   # host: smtp.acme.io, not allowed",
+              "smtplint lint --probe --password-env SMTP_PASSWORD --allow-host smtp.acme.io site.json",
+              "If the host in the message is the right one, name it with --allow-host (or SMTPLINT_ALLOW_HOSTS in the CI job).",
+              "smtplint's own trust boundary (SPEC §10, docs/security.md): not a Sourcegraph behaviour."))),
+      new ProbeRule(ProbeCheck.NOT_RUN, new RuleInfo(ProbeCheck.NOT_RUN.id(), ERROR, Group.PROBE,
+          "--probe was asked, but this file's probe could not run.",
+          new RuleInfo.Explanation(
+              "A probe that did not run proves nothing, so it must not pass: a CI job that probes exits non-zero when the "
+                  + "settings have no email.smtp, have error-level findings (Sourcegraph would not get as far as sending), or "
+                  + "when the file of a siteConfig list that holds email.smtp (a secrets file git ignores) is absent.",
+              "smtplint lint --probe site.json   # site.json has email.address but no email.smtp",
+              "smtplint lint --probe --merge site.json:secrets.json   # both files present",
+              "Do what the message says: add email.smtp, fix the errors above, or run where the secrets file exists.",
+              "smtplint's probe (SPEC §6): Sourcegraph internal/txemail sends only with email.smtp set; a config with "
+                  + "errors is refused by the admin UI and, since 4.1 (sourcegraph#42989), stops a frontend at load."))),
+      new ProbeRule(ProbeCheck.EXTENSION_CASE, new RuleInfo(ProbeCheck.EXTENSION_CASE.id(), WARNING, Group.PROBE,
+          "The server writes STARTTLS or AUTH in lower or mixed case in its EHLO reply.",
+          new RuleInfo.Explanation(
+              "Go's released net/smtp ehlo() stores each EHLO keyword as the server wrote it and looks extensions up in "
+                  + "capitals, so a lower-case \"starttls\" or \"auth\" is no offer: Sourcegraph sends without TLS, or "
+                  + "without authenticating. Go's master upper-cases keywords since the fix for golang/go#78749 (2026); a "
+                  + "Sourcegraph built with a Go that has it sees the offer. The probe follows the released Go and says "
+                  + "what the other would do. RFC 5321 makes keywords case-insensitive, so the server is not wrong, but "
+                  + "Sourcegraph depends on the capitals.",
+              "250-starttls   (the server's EHLO reply)", "250-STARTTLS",
+              "Configure the server (or the proxy in front of it) to write its EHLO keywords in capitals.",
+              "Go src/net/smtp/smtp.go, (*Client).ehlo and Extension; golang/go#78749; RFC 5321 §2.4 (case of keywords)."))));
 
   private static ProbeRule rule(ProbeCheck check, Severity severity, String summary, String why, String bad, String good, String fix) {
     return new ProbeRule(check, new RuleInfo(check.id(), severity, Group.PROBE, summary, new RuleInfo.Explanation(why, bad, good,

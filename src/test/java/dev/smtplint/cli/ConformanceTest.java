@@ -1,6 +1,7 @@
 package dev.smtplint.cli;
 
 import static dev.smtplint.probe.ScriptedServer.say;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,6 +117,27 @@ class ConformanceTest extends ProbeHarness {
     Probed p = probeWith(Map.of("EHLO", "250-conformance.test\r\n250-starttls\r\n250 AUTH=PLAIN"), "PLAIN", lines);
     assertFalse(sent(lines, "STARTTLS"), "lower-case starttls is no offer (SPEC §6): " + lines);
     assertTrue(p.rules().contains("probe-auth-not-offered"), "AUTH=PLAIN is no AUTH offer: " + p.rules());
+    String why = p.finding("probe-extension-case").get("message").asString();
+    assertTrue(why.contains("\"starttls\"") && why.contains("without TLS") && why.contains("golang/go#78749"), why);
+    assertEquals("warning", p.finding("probe-extension-case").get("severity").asString());
+  }
+
+  @Test
+  void lowerCaseAuthAfterTlsIsNoOfferAndIsReported() throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Probed p = probeWith(Map.of("EHLO", "250-conformance.test\r\n250 STARTTLS", "EHLO-AFTER-TLS",
+        "250-conformance.test\r\n250 auth PLAIN"), "PLAIN", lines, "--ca-file", ca.toString());
+    assertTrue(p.stage("starttls").contains("TLS established"), p.stage("starttls"));
+    assertFalse(sent(lines, "AUTH"), "released Go sees no AUTH offer in \"auth\": " + lines);
+    assertTrue(p.rules().contains("probe-auth-not-offered"), p.rules().toString());
+    String why = p.finding("probe-extension-case").get("message").asString();
+    assertTrue(why.contains("\"auth\"") && why.contains("without authenticating"), why);
+  }
+
+  @Test
+  void capitalKeywordsRaiseNoCaseWarning() throws Exception {
+    Probed p = probeWith(Map.of(), "PLAIN", new CopyOnWriteArrayList<>());
+    assertFalse(p.rules().contains("probe-extension-case"), p.rules().toString());
   }
 
   @Test

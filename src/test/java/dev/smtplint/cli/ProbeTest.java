@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The probe against real SMTP servers on loopback and against hostile ones, through the real CLI. */
 class ProbeTest extends ProbeHarness {
@@ -221,7 +222,26 @@ class ProbeTest extends ProbeHarness {
     Path file = config(dir, "localhost", 465, "plain", "");
     Run run = Run.of("lint", "--probe", file.toString());
     assertEquals(1, run.code());
-    assertTrue(run.out().contains(file + ": probe not run: fix the errors above first"), run.out());
+    assertTrue(run.out().contains(file + ": probe not run: 2 errors above would stop Sourcegraph before it sends; fix them first"),
+        run.out());
+    assertTrue(run.out().contains("error [probe-not-run] --probe was asked, but the probe did not run: 2 errors"), run.out());
+  }
+
+  @Test
+  void aProbeThatCannotRunFailsTheRunAndSaysWhy() throws Exception {
+    Path file = dir.resolve("no-smtp.json");
+    Files.writeString(file, "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
+    Run run = Run.of("lint", "--probe", "--format", "json", file.toString());
+    assertEquals(1, run.code(), "a probe that did not run proves nothing: " + run.out());
+    JsonNode f = JsonMapper.builder().build().readTree(run.out()).get("files").get(0);
+    assertTrue(f.get("probe").get("notRun").asString().startsWith("there is no \"email.smtp\""), f.toString());
+    JsonNode finding = f.get("findings").get(1);
+    assertEquals("probe-not-run", finding.get("rule").asString(), f.toString());
+    assertEquals("error", finding.get("severity").asString());
+    assertEquals(1, Run.of("lint", "--probe", "--fail-on", "error", file.toString()).code());
+    Run disabled = Run.of("lint", "--probe", "--disable", "probe-not-run", file.toString());
+    assertEquals(0, disabled.code(), "switched off like any rule: " + disabled.out());
+    assertEquals(0, Run.of("lint", file.toString()).code(), "without --probe there is nothing to report");
   }
 
   @AfterAll

@@ -86,11 +86,15 @@ class ProbeTrustTest extends ProbeHarness {
     try (ScriptedServer server = recording(lines, "PLAIN")) {
       Path file = config(dir, "localhost", server.port(), "PLAIN", "");
       Probed refused = probeWith(env, file, "--password-env", "SMTP_PASSWORD");
-      assertEquals("/email.smtp/host", refused.finding("probe-plaintext-auth").get("pointer").asString());
-      assertTrue(refused.finding("probe-plaintext-auth").get("message").asString().contains("--allow-host"));
+      assertEquals("/email.smtp/host", refused.finding("probe-host-not-allowed").get("pointer").asString());
+      assertEquals("error", refused.finding("probe-host-not-allowed").get("severity").asString());
+      String why = refused.finding("probe-host-not-allowed").get("message").asString();
+      assertTrue(why.contains("\"localhost\" is not a host") && why.contains("--allow-host localhost"), why);
+      assertFalse(refused.rules().contains("probe-plaintext-auth"), "not Go's plaintext refusal: " + refused.rules());
+      assertEquals(1, refused.code());
       assertFalse(sawAuth(lines), lines.toString());
       Probed otherHost = probeWith(env, file, "--password-env", "SMTP_PASSWORD", "--allow-host", "smtp.acme.io");
-      assertTrue(otherHost.rules().contains("probe-plaintext-auth"), otherHost.rules().toString());
+      assertTrue(otherHost.rules().contains("probe-host-not-allowed"), otherHost.rules().toString());
       assertFalse(sawAuth(lines), lines.toString());
 
       Probed allowed = probeWith(env, file, "--password-env", "SMTP_PASSWORD", "--allow-host", "LOCALHOST.");

@@ -41,4 +41,15 @@ class SiteConfigListTest {
     assertEquals(1, alone.code(), "without the settings the file stands alone: " + alone.out());
     assertTrue(alone.out().contains("[from-without-smtp]"), alone.out());
   }
+
+  @Test
+  void aProbeWhereTheSecretsFileIsAbsentFailsAndNamesIt() throws Exception {
+    Path config = Files.createDirectories(dir.resolve("config"));
+    Files.writeString(config.resolve("site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
+    Files.writeString(dir.resolve(".smtplint.json"), "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
+    Run probe = Forked.run(dir, Map.of(), List.of(), "lint", "--probe", "config/site.json");
+    assertEquals(1, probe.code(), "the documented CI probe job must not pass without its secrets file: " + probe.all());
+    assertTrue(probe.out().contains("[probe-not-run] --probe was asked, but the probe did not run: there is no \"email.smtp\" "
+        + "here, and config/secrets.json (listed in the settings' siteConfig), which would supply it, is absent"), probe.out());
+  }
 }

@@ -73,6 +73,9 @@ public final class JsonFormat implements Format {
   private static void writeProbe(JsonGenerator g, ProbeResult probe) {
     g.writeObjectPropertyStart("probe");
     g.writeBooleanProperty("ok", probe.ok());
+    if (probe.notRun().isPresent()) {
+      g.writeStringProperty("notRun", probe.notRun().get());
+    }
     g.writeArrayPropertyStart("stages");
     for (ProbeStage s : probe.stages()) {
       g.writeStartObject();

@@ -129,7 +129,7 @@ public final class TextFormat implements Format {
     String path = file.path();
     ProbeResult probe = file.probe().orElseThrow();
     if (probe.stages().isEmpty()) {
-      out.write(printable(path) + ": probe not run: fix the errors above first\n");
+      out.write(printable(path) + ": probe not run: " + probe.notRun().orElse("fix the errors above first") + "\n");
       return;
     }
     out.write(printable(path) + ": probe " + (probe.ok() ? "passed" : "failed") + "\n");
