@@ -55,6 +55,8 @@ record Suppressions(Set<String> fileWide, Map<Integer, Set<String>> byLine, List
       }
       int column = namesAt + 1;
       String list = line.substring(namesAt).stripTrailing();
+      int reason = reasonStart(list);
+      list = reason < 0 ? list : list.substring(0, reason); // "-- why": a comment for humans, commas and all
       for (String part : list.split(",", -1)) {
         String rule = part.strip();
         int at = column + (part.length() - part.stripLeading().length());
@@ -77,6 +79,16 @@ record Suppressions(Set<String> fileWide, Map<Integer, Set<String>> byLine, List
       }
     }
     return new Suppressions(fileWide, byLine, names);
+  }
+
+  /** Where " -- reason" starts in a list of names ("--" at its start or after a blank), or -1. */
+  private static int reasonStart(String list) {
+    for (int i = list.indexOf("--"); i >= 0; i = list.indexOf("--", i + 1)) {
+      if (i == 0 || Character.isWhitespace(list.charAt(i - 1))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static int skipSpaces(String line, int from) {
