@@ -9,7 +9,8 @@ import dev.smtplint.probe.Prober;
 import dev.smtplint.probe.Secret;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.ProbeResult;
-import java.nio.file.Files;
+import dev.smtplint.config.SourceLoader;
+import dev.smtplint.probe.CaFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -39,8 +40,13 @@ final class ProbeRun {
       }
       password = Optional.of(new Secret(value));
     }
-    if (caFile != null && !Files.isReadable(caFile)) {
-      throw new UsageException("--ca-file " + caFile + ": no such file");
+    Optional<CaFile> ca = Optional.empty();
+    if (caFile != null) {
+      try {
+        ca = Optional.of(new CaFile(caFile.toString(), SourceLoader.readBounded(caFile, caFile.toString())));
+      } catch (SourceLoader.UnreadableException e) {
+        throw new UsageException("--ca-file " + e.getMessage());
+      }
     }
     if (to != null && to.chars().anyMatch(c -> c == '\r' || c == '\n' || c == '<' || c == '>')) {
       throw new UsageException("--to takes a bare address");
@@ -52,7 +58,7 @@ final class ProbeRun {
       }
     }
     return new ProbeRun(new ProbeSettings.Options(Optional.ofNullable(to), password,
-        timeout(timeoutSeconds), Optional.ofNullable(caFile), allowed));
+        timeout(timeoutSeconds), ca, allowed));
   }
 
   /** --timeout as a duration: a number of seconds above 0 and up to an hour, else a usage error. */

@@ -139,12 +139,23 @@ public final class SourceLoader {
     return all;
   }
 
+  /**
+   * At most MAX_BYTES + 1 bytes, by plain reads: on Java 17, FileInputStream's own readNBytes asks a
+   * pipe for its length and position, and a FIFO ({@code <(…)}) answers "Illegal seek".
+   */
   private static byte[] readBounded(InputStream in, String displayName) throws IOException, UnreadableException {
-    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-    if (bytes.length > MAX_BYTES) {
-      throw tooLarge(displayName);
+    byte[] buffer = new byte[8192];
+    int length = 0;
+    for (int n; (n = in.read(buffer, length, Math.min(buffer.length - length, MAX_BYTES + 1 - length))) > 0; ) {
+      length += n;
+      if (length > MAX_BYTES) {
+        throw tooLarge(displayName);
+      }
+      if (length == buffer.length) {
+        buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, MAX_BYTES + 1L));
+      }
     }
-    return bytes;
+    return Arrays.copyOf(buffer, length);
   }
 
   private static UnreadableException tooLarge(String displayName) {

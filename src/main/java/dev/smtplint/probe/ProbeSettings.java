@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,7 @@ import java.util.Optional;
  */
 public record ProbeSettings(
     String host, int port, String ehloName, String authentication, String username, Secret password,
-    boolean passwordMayBeSent, boolean noVerifyTls, String from, List<String> to, Duration timeout, Optional<Path> caFile) {
+    boolean passwordMayBeSent, boolean noVerifyTls, String from, List<String> to, Duration timeout, Optional<CaFile> caFile) {
 
   public ProbeSettings {
     to = List.copyOf(to);
@@ -26,7 +25,7 @@ public record ProbeSettings(
    * The command line's part. {@code password} is the one from the environment; it may go only to
    * {@code allowedHosts}, which come from the command line or the environment, never from a file.
    */
-  public record Options(Optional<String> to, Optional<Secret> password, Duration timeout, Optional<Path> caFile,
+  public record Options(Optional<String> to, Optional<Secret> password, Duration timeout, Optional<CaFile> caFile,
       Set<String> allowedHosts) {
     public Options {
       allowedHosts = allowedHosts.stream().map(ProbeSettings::canonicalHost).collect(Collectors.toUnmodifiableSet());

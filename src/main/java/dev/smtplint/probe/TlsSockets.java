@@ -1,12 +1,10 @@
 package dev.smtplint.probe;
 
-import dev.smtplint.config.SourceLoader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -37,7 +35,7 @@ final class TlsSockets {
     }
   }
 
-  static SSLSocketFactory factory(boolean noVerify, Optional<Path> caFile) throws CaFileException {
+  static SSLSocketFactory factory(boolean noVerify, Optional<CaFile> caFile) throws CaFileException {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       TrustManager[] trust = noVerify ? new TrustManager[] {new TrustEverything()} : trustManagers(caFile);
@@ -48,7 +46,7 @@ final class TlsSockets {
     }
   }
 
-  private static TrustManager[] trustManagers(Optional<Path> caFile) throws GeneralSecurityException, CaFileException {
+  private static TrustManager[] trustManagers(Optional<CaFile> caFile) throws GeneralSecurityException, CaFileException {
     TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     if (caFile.isEmpty()) {
       system.init((KeyStore) null);
@@ -62,25 +60,19 @@ final class TlsSockets {
       for (X509Certificate ca : ((X509TrustManager) system.getTrustManagers()[0]).getAcceptedIssuers()) {
         store.setCertificateEntry("system-" + store.size(), ca);
       }
-      byte[] pem;
-      try {
-        pem = SourceLoader.readBounded(caFile.get(), caFile.get().toString());
-      } catch (SourceLoader.UnreadableException e) {
-        throw new CaFileException(e.getMessage());
-      }
-      try (InputStream in = new ByteArrayInputStream(pem)) {
+      try (InputStream in = new ByteArrayInputStream(caFile.get().pem())) {
         int added = 0;
         for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
           store.setCertificateEntry("ca-file-" + added++, c);
         }
         if (added == 0) {
-          throw new CaFileException(caFile.get() + ": no PEM certificate found");
+          throw new CaFileException(caFile.get().name() + ": no PEM certificate found");
         }
       }
     } catch (IOException e) {
-      throw new CaFileException(caFile.get() + ": cannot be read as PEM certificates (" + e.getClass().getSimpleName() + ")");
+      throw new CaFileException(caFile.get().name() + ": cannot be read as PEM certificates (" + e.getClass().getSimpleName() + ")");
     } catch (CertificateException e) {
-      throw new CaFileException(caFile.get() + ": not a PEM certificate file");
+      throw new CaFileException(caFile.get().name() + ": not a PEM certificate file");
     }
     TrustManagerFactory withFile = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     withFile.init(store);
