@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code lint}'s options read by hand, for the path every commit takes: picocli builds its model of
  * a command by reflection, which costs a cold start tens of milliseconds. Only the plain forms are
  * read here ({@code --option value}, the flags, file names); anything else — {@code --help},
- * {@code --opt=value}, clustered short options, {@code @file} arguments, a bad value, an unknown
+ * {@code --opt=value}, clustered short options, a bad value, an unknown
  * option — returns empty, and picocli parses the command line as always, errors and all.
  * {@code FastLintArgsTest} holds the two parsers to the same result.
  */
@@ -37,10 +37,7 @@ final class FastLintArgs {
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
       if (filesOnly || a.equals("-") || !a.startsWith("-")) {
-        if (a.startsWith("@")) {
-          return Optional.empty(); // picocli's @file expansion
-        }
-        c.files.add(a);
+        c.files.add(a); // "@list" too: neither parser expands argument files (SPEC §10)
         continue;
       }
       if (a.equals("--")) {
@@ -72,7 +69,7 @@ final class FastLintArgs {
 
   /** One option that takes a value; false where picocli should have the say (unknown option, bad value). */
   private static boolean value(LintCommand c, String option, String v) {
-    if (v.startsWith("-") && !v.equals("-") || v.startsWith("@")) {
+    if (v.startsWith("-") && !v.equals("-")) {
       return false; // a value that looks like an option: picocli's rules decide
     }
     switch (option) {

@@ -87,6 +87,8 @@ public final class Main {
     cli.setOut(environment.out());
     cli.setErr(environment.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // A file name is a file name (SPEC §10): "@list" from a branch is never read as more arguments.
+    cli.setExpandAtFiles(false);
     cli.setParameterExceptionHandler((ex, args) -> {
       environment.complain(ex.getMessage());
       // "Did you mean: lint?" for a mistyped subcommand or option, as git and ruff answer.
