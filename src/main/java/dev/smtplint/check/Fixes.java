@@ -11,6 +11,8 @@ import dev.smtplint.report.Fix;
 import dev.smtplint.rules.Catalogue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -126,22 +128,45 @@ public final class Fixes {
   public static String apply(String text, List<Fix> fixes) {
     List<Fix> sorted = new ArrayList<>(fixes);
     sorted.sort((a, b) -> Integer.compare(first(a), first(b)));
-    List<Fix.Edit> taken = new ArrayList<>();
+    // The edits taken so far, by start: they never overlap, so an edit can overlap only the one at or
+    // before its start and the one after it (n log n, not n² over every fix of a large file).
+    TreeMap<Integer, List<Fix.Edit>> taken = new TreeMap<>();
     for (Fix fix : sorted) {
-      boolean clear = fix.edits().stream().allMatch(e -> e.end() <= text.length()
-          && taken.stream().noneMatch(t -> overlaps(t, e)));
+      boolean clear = true;
+      for (Fix.Edit e : fix.edits()) {
+        clear &= e.end() <= text.length() && !overlapsTaken(taken, e);
+      }
       if (clear) {
-        taken.addAll(fix.edits());
+        for (Fix.Edit e : fix.edits()) {
+          taken.computeIfAbsent(e.start(), k -> new ArrayList<>(1)).add(e); // one fix may insert and replace at one place
+        }
       }
     }
-    taken.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end()));
     StringBuilder out = new StringBuilder(text.length());
     int at = 0;
-    for (Fix.Edit e : taken) {
-      out.append(text, at, e.start()).append(e.replacement());
-      at = e.end();
+    for (List<Fix.Edit> here : taken.values()) {
+      here.sort((a, b) -> Integer.compare(a.end(), b.end()));
+      for (Fix.Edit e : here) {
+        out.append(text, at, e.start()).append(e.replacement());
+        at = e.end();
+      }
     }
     return out.append(text, at, text.length()).toString();
+  }
+
+  private static boolean overlapsTaken(TreeMap<Integer, List<Fix.Edit>> taken, Fix.Edit e) {
+    Map.Entry<Integer, List<Fix.Edit>> before = taken.floorEntry(e.start());
+    Map.Entry<Integer, List<Fix.Edit>> after = taken.higherEntry(e.start());
+    return before != null && overlapsAny(before.getValue(), e) || after != null && overlapsAny(after.getValue(), e);
+  }
+
+  private static boolean overlapsAny(List<Fix.Edit> edits, Fix.Edit e) {
+    for (Fix.Edit t : edits) {
+      if (overlaps(t, e)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int first(Fix fix) {
