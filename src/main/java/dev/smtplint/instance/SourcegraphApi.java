@@ -16,6 +16,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +51,7 @@ public final class SourcegraphApi {
   private final URI endpoint;
   private final String shown;
   private final String token;
+  private final TokenMask tokenMask;
   private final Duration timeout;
   private final HttpClient client;
 
@@ -54,6 +59,7 @@ public final class SourcegraphApi {
     this.endpoint = endpoint;
     this.shown = shown;
     this.token = token;
+    this.tokenMask = new TokenMask(token);
     this.timeout = timeout;
     this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
   }
@@ -112,7 +118,7 @@ public final class SourcegraphApi {
       throw notSourcegraph();
     }
     // A hostile server could plant the token in the configuration: masked at its length, positions stay.
-    return contents.asString().replace(token, "*".repeat(token.length()));
+    return tokenMask.apply(contents.asString());
   }
 
   /** The instance's own test send: its answer, "Sent test email to …" or "Failed to send test email: …". */
@@ -135,11 +141,10 @@ public final class SourcegraphApi {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     HttpResponse<InputStream> response;
     byte[] answer;
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
       response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = response.body()) {
-        answer = in.readNBytes(MAX_ANSWER + 1);
-      }
+      answer = readBefore(response.body(), deadline);
     } catch (HttpTimeoutException e) {
       throw new ApiException("no answer from " + shown + " within " + timeout.toSeconds() + " s (--timeout)");
     } catch (ConnectException e) {
@@ -184,6 +189,35 @@ public final class SourcegraphApi {
     return root.path("data");
   }
 
+  /**
+   * The whole answer by the deadline (--timeout covers the answer, not only the wait for its headers: a
+   * server that sends headers and then drips the body is cut off), at most MAX_ANSWER + 1 bytes. The
+   * read runs on a daemon thread; at the deadline its stream is closed and the thread left behind.
+   */
+  private byte[] readBefore(InputStream in, long deadline) throws IOException, InterruptedException {
+    FutureTask<byte[]> read = new FutureTask<>(() -> {
+      try (in) {
+        return in.readNBytes(MAX_ANSWER + 1);
+      }
+    });
+    Thread reader = new Thread(read, "smtplint-instance-read");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      return read.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      read.cancel(true);
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // the answer is abandoned either way
+      }
+      throw new HttpTimeoutException("the answer did not end in time");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException("reading the answer failed");
+    }
+  }
+
   private ApiException notSourcegraph() {
     return notSourcegraph(200);
   }
@@ -210,7 +244,7 @@ public final class SourcegraphApi {
 
   /** A server's text with the token masked, should a hostile server echo it. */
   private String mask(String text) {
-    return text.replace(token, "********");
+    return tokenMask.apply(text);
   }
 
   /** A server's message, bounded: at most 200 characters (the caller escapes it). */

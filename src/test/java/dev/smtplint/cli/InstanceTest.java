@@ -281,6 +281,55 @@ class InstanceTest {
     assertTrue(run.out().contains(url + ":6:"), "still located: " + run.out());
   }
 
+  /** Every form a hostile server might echo the token in: none reaches any output (docs/security.md). */
+  @Test
+  void theTokenIsMaskedInEveryEncodingTheServerEchoes() {
+    String b64 = java.util.Base64.getEncoder().encodeToString(("token " + TOKEN).getBytes(StandardCharsets.UTF_8));
+    String url64 = java.util.Base64.getUrlEncoder().encodeToString(("x" + TOKEN + "yz").getBytes(StandardCharsets.UTF_8));
+    String encoded = java.net.URLEncoder.encode(TOKEN, StandardCharsets.UTF_8);
+    String split = TOKEN.substring(0, 9) + "\n  " + TOKEN.substring(9);
+    List<String> echoes = List.of(b64, url64, encoded, split, TOKEN.replace("_", "\\u005f"));
+    for (String echo : echoes) {
+      answer.set(r -> Answer.json("{\"errors\":[{\"message\":" + JsonMapper.shared().writeValueAsString("bad: " + echo) + "}]}"));
+      Run run = lint(env(), "--instance", url);
+      assertEquals(2, run.code(), run.all());
+      assertTrue(run.err().contains("GraphQL API answered with an error"), run.err());
+      String shown = run.all().replace("\\n", "\n").replaceAll("\\s+", "");
+      assertFalse(shown.contains(TOKEN) || shown.contains(b64.substring(12, 30)) || shown.contains(url64.substring(8, 30))
+          || shown.contains(encoded), "echo " + echo + " shown: " + run.all());
+    }
+  }
+
+  /** Headers at once, then a byte a second: the whole answer is bounded by --timeout, not only its start. */
+  @Test
+  void aServerThatDripsItsAnswerIsCutOffAtTheTimeout() throws Exception {
+    try (ServerSocket drip = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread server = new Thread(() -> {
+        try (Socket s = drip.accept()) {
+          s.getInputStream().read(new byte[8192]);
+          var out = s.getOutputStream();
+          out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{".getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          for (int i = 0; i < 600; i++) {
+            Thread.sleep(100);
+            out.write(' ');
+            out.flush();
+          }
+        } catch (IOException | InterruptedException e) {
+          // the client hung up: as it should
+        }
+      });
+      server.setDaemon(true);
+      server.start();
+      long start = System.nanoTime();
+      Run run = lint(env(), "--instance", "http://127.0.0.1:" + drip.getLocalPort(), "--timeout", "1");
+      long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+      assertEquals(2, run.code(), run.all());
+      assertTrue(run.err().contains("within 1 s (--timeout)"), run.err());
+      assertTrue(seconds < 30, "the drip would take 60 s; cut off after " + seconds + " s");
+    }
+  }
+
   private static void assertUsage(Run run, String message) {
     assertEquals(2, run.code(), run.all());
     assertTrue(run.err().contains(message), "wanted \"" + message + "\" in: " + run.err());
