@@ -1,10 +1,14 @@
 package dev.smtplint.jar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.io.RandomAccessFile;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Random;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,6 +136,79 @@ class ReleaseArchiveIT {
     assertTrue(bash.out.contains("sub: lint"), bash.out);
     assertTrue(bash.out.contains("format: text json sarif github junit"), bash.out);
     assertTrue(bash.out.contains("rule: implicit-tls-port"), bash.out);
+  }
+
+  /** The start-up cache is code run in the user's JVM: only a private, well-formed one is used (docs/security.md). */
+  @Test
+  void aStartUpCacheOthersCanWriteIsNotUsed() throws Exception {
+    Path shared = Files.createDirectories(work.resolve("shared-cache/smtplint"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Result run = smtplintWith(work, Map.of("XDG_CACHE_HOME", shared.getParent().toString()), "lint", bad());
+    assertEquals(1, run.code, run.out);
+    assertTrue(run.out.contains("not using the start-up cache " + shared), run.out);
+    try (Stream<Path> made = Files.list(shared)) {
+      assertEquals(0, made.count(), "nothing recorded where another user could replace it");
+    }
+  }
+
+  @Test
+  void aDamagedArchiveIsNeverACrashAndIsRecordedAgain() throws Exception {
+    Path own = work.resolve("damaged-cache");
+    Map<String, String> env = Map.of("XDG_CACHE_HOME", own.toString());
+    assertEquals(1, smtplintWith(work, env, "lint", bad()).code);
+    Path archive;
+    try (Stream<Path> made = Files.list(own.resolve("smtplint"))) {
+      archive = made.filter(p -> p.toString().matches(".*smtplint-\\d+\\.(jsa|aot)")).findFirst().orElseThrow();
+    }
+    archive.toFile().setWritable(true, true);
+    try (RandomAccessFile f = new RandomAccessFile(archive.toFile(), "rw")) {
+      Random random = new Random(1);
+      for (int i = 0; i < 200; i++) {
+        f.seek(4096 + random.nextInt((int) f.length() - 4096));
+        f.write(random.nextInt(256));
+      }
+    }
+    archive.toFile().setWritable(false, false);
+    Result damaged = smtplintWith(work, env, "lint", bad());
+    assertEquals(1, damaged.code, "the findings' exit code, not a crash (134/139): " + damaged.out);
+    assertTrue(damaged.out.contains("error [placeholder-value]"), damaged.out);
+    Result again = smtplintWith(work, env, "lint", bad());
+    assertTrue(again.out.contains("recording a start-up archive"), "recorded again after the refusal: " + again.out);
+    assertEquals(0L, Files.size(Path.of(archive + ".log")), "the new archive is accepted");
+
+    // Something that is not a regular file at the archive's name is never used, nor retrained over and over.
+    Files.delete(archive);
+    Files.createDirectory(archive);
+    Result planted = smtplintWith(work, env, "lint", bad());
+    assertEquals(1, planted.code, planted.out);
+    assertTrue(planted.out.contains("not using " + archive + ": it is not a regular file"), planted.out);
+    assertFalse(planted.out.contains("recording"), planted.out);
+    try (Stream<Path> left = Files.list(own.resolve("smtplint"))) {
+      assertTrue(left.noneMatch(p -> p.toString().endsWith(".tmp")), "no half-recorded archive left behind");
+    }
+  }
+
+  @Test
+  void aRelativeXdgCacheHomeIsIgnored() throws Exception {
+    Path cwd = Files.createDirectories(work.resolve("relative-cwd"));
+    Path home = Files.createDirectories(work.resolve("home"));
+    Result run = smtplintWith(cwd, Map.of("XDG_CACHE_HOME", "cache", "HOME", home.toString()), "lint", bad());
+    assertEquals(1, run.code, run.out);
+    assertFalse(Files.exists(cwd.resolve("cache")), "nothing under the working directory");
+    assertTrue(Files.isDirectory(home.resolve(".cache/smtplint")), "the XDG default instead");
+  }
+
+  private static String bad() {
+    return install.resolve("examples/bad/seed-ses.jsonc").toString();
+  }
+
+  private static Result smtplintWith(Path cwd, Map<String, String> extra, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", "-c", "smtplint \"$@\"", "smtplint"));
+    command.addAll(List.of(args));
+    Map<String, String> env = new HashMap<>(Map.of("PATH", pathDir + File.pathSeparator + System.getenv("PATH"),
+        "XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", System.getProperty("java.home")));
+    env.putAll(extra);
+    return run(command, cwd, env);
   }
 
   private record Result(int code, String out) {}
