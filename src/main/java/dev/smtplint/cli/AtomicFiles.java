@@ -25,8 +25,34 @@ final class AtomicFiles {
     }
   }
 
-  /** {@code keepMode}: the new file gets the permissions of the one it replaces (else the temporary file's, 0600). */
+  /** What must still hold just before the rename (the file unchanged since it was read); it throws to refuse. */
+  interface Precondition {
+    void check() throws IOException;
+
+    Precondition NONE = new Precondition() {
+      @Override
+      public void check() {}
+    };
+  }
+
+  /** A replacement that could not keep what the old file had (owner, group, mode): refused, the old file kept. */
+  static final class NotKeptException extends IOException {
+    NotKeptException(String what) {
+      super(what);
+    }
+  }
+
+  /** The report (-o): a new file of the temporary file's mode (0600), or the old one's permissions. */
   static void replace(Path file, byte[] bytes, boolean keepMode) throws IOException {
+    replace(file, bytes, keepMode, false, Precondition.NONE);
+  }
+
+  /**
+   * {@code keepMode}: the new file gets the permissions of the one it replaces (else the temporary
+   * file's, 0600); {@code keepAll}: also its owner, group and special bits (setuid, setgid, sticky), or
+   * the replacement is refused. {@code precondition} runs after the new file is written, right before the rename.
+   */
+  static void replace(Path file, byte[] bytes, boolean keepMode, boolean keepAll, Precondition precondition) throws IOException {
     Path target = file.toAbsolutePath();
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(target)
         && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -37,9 +63,12 @@ final class AtomicFiles {
       Files.write(tmp, bytes);
       PosixFileAttributeView posix = keepMode
           ? Files.getFileAttributeView(target, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS) : null;
-      if (posix != null) {
+      if (posix != null && keepAll) {
+        keepOwnerAndMode(target, tmp);
+      } else if (posix != null) {
         Files.setPosixFilePermissions(tmp, posix.readAttributes().permissions());
       }
+      precondition.check();
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -51,6 +80,27 @@ final class AtomicFiles {
       } catch (IOException ignored) {
         // a leftover temporary file is harmless
       }
+    }
+  }
+
+  /** The old file's owner, group and whole mode on the new one; refused where the system does not allow it. */
+  private static void keepOwnerAndMode(Path target, Path tmp) throws IOException {
+    int uid = (Integer) Files.getAttribute(target, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+    int gid = (Integer) Files.getAttribute(target, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+    int mode = (Integer) Files.getAttribute(target, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+    try {
+      if ((Integer) Files.getAttribute(tmp, "unix:uid") != uid) {
+        Files.setAttribute(tmp, "unix:uid", uid);
+      }
+      if ((Integer) Files.getAttribute(tmp, "unix:gid") != gid) {
+        Files.setAttribute(tmp, "unix:gid", gid);
+      }
+    } catch (IOException | SecurityException e) {
+      throw new NotKeptException("its owner or group could not be kept (it belongs to another user or group)");
+    }
+    Files.setAttribute(tmp, "unix:mode", mode);
+    if (((Integer) Files.getAttribute(tmp, "unix:mode") & 07777) != mode) {
+      throw new NotKeptException("its mode " + Integer.toOctalString(mode) + " could not be kept");
     }
   }
 

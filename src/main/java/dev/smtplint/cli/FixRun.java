@@ -1,6 +1,5 @@
 package dev.smtplint.cli;
 
-import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
 import dev.smtplint.check.Fixes;
@@ -19,7 +18,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -34,18 +35,22 @@ final class FixRun {
   static final int MAX_PASSES = 10;
 
   /** A file a run changed: where it lives ({@code null}: standard input), as read, as fixed. */
-  record Changed(Path path, SourceFile before, SourceFile after, int fixes, List<Span> secretsBefore, List<Span> secretsAfter) {
+  record Changed(Path path, SourceFile before, SourceFile after, int fixes, List<Span> secretsBefore, List<Span> secretsAfter,
+      Optional<FileResult> asRead) {
     Changed(Path path, SourceFile before, SourceFile after, int fixes) {
-      this(path, before, after, fixes, List.of(), List.of());
+      this(path, before, after, fixes, List.of(), List.of(), Optional.empty());
     }
   }
 
   private final boolean unsafe;
+  /** --fix (files are written), not --diff (nothing is). */
+  private final boolean writes;
   private final List<Changed> changed = new CopyOnWriteArrayList<>();
   private final List<String> refused = new CopyOnWriteArrayList<>();
 
-  FixRun(boolean unsafe) {
+  FixRun(boolean unsafe, boolean writes) {
     this.unsafe = unsafe;
+    this.writes = writes;
   }
 
   /**
@@ -55,13 +60,9 @@ final class FixRun {
   Linter.Judged fix(Linter linter, List<SourceFile> sources, List<Path> paths, List<String> absent) {
     // A file that cannot be written is not fixed at all, so that the report shows it as it is.
     for (int i = 0; i < paths.size(); i++) {
-      Path p = paths.get(i);
-      if (p != null && Files.isSymbolicLink(p)) {
-        refused.add(sources.get(i).path() + ": not fixed: it is a symbolic link, and smtplint never writes through one");
-        return linter.checkMerged(sources, absent);
-      }
-      if (p != null && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-        refused.add(sources.get(i).path() + ": not fixed: it is not a regular file");
+      Optional<String> unsafe = paths.get(i) == null || !writes ? Optional.empty() : unwritable(paths.get(i));
+      if (unsafe.isPresent()) {
+        refused.add(sources.get(i).path() + ": not fixed: " + unsafe.get());
         return linter.checkMerged(sources, absent);
       }
     }
@@ -94,10 +95,20 @@ final class FixRun {
     for (int i = 0; i < current.size(); i++) {
       if (!current.get(i).text().equals(sources.get(i).text())) {
         changed.add(new Changed(paths.get(i), sources.get(i), current.get(i), applied[i],
-            secrets(first, sources.get(i).path()), secrets(judged, current.get(i).path())));
+            secrets(first, sources.get(i).path()), secrets(judged, current.get(i).path()), asRead(first, sources.get(i).path())));
       }
     }
     return judged;
+  }
+
+  /** The file's findings as it is on disk: its report when the fixed text cannot be written. */
+  private static Optional<FileResult> asRead(Linter.Judged judged, String path) {
+    for (FileResult r : judged.results()) {
+      if (r.path().equals(path)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
   }
 
   private static List<Span> secrets(Linter.Judged judged, String path) {
@@ -116,8 +127,8 @@ final class FixRun {
       // The diff shows lines, and a line may hold a password: secrets are masked on both sides.
       List<String> before = lines(masked(c.before().text(), c.secretsBefore()));
       List<String> after = lines(masked(c.after().text(), c.secretsAfter()));
-      Patch<String> patch = DiffUtils.diff(before, after);
-      String name = c.before().path();
+      Patch<String> patch = LineDiff.diff(before, after);
+      String name = Redaction.printable(c.before().path()); // a file name may hold a line break: no forged log line
       for (String line : UnifiedDiffUtils.generateUnifiedDiff(name, name, before, patch, 3)) {
         out.append(line).append('\n');
       }
@@ -155,22 +166,27 @@ final class FixRun {
   static Optional<String> write(Changed c) {
     Path target = c.path().toAbsolutePath();
     String shown = c.before().path();
+    Optional<String> unsafe = unwritable(c.path());
+    if (unsafe.isPresent()) {
+      return Optional.of(shown + ": not fixed: " + unsafe.get());
+    }
     try {
-      if (Files.isSymbolicLink(target)) {
-        return Optional.of(shown + ": not fixed: it is a symbolic link, and smtplint never writes through one");
-      }
-      if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-        return Optional.of(shown + ": not fixed: it is no longer there");
-      }
-      byte[] now;
-      try (InputStream in = Files.newInputStream(target, LinkOption.NOFOLLOW_LINKS)) {
-        now = in.readNBytes(c.before().bytes().length + 1);
-      }
-      if (!Arrays.equals(now, c.before().bytes())) {
+      if (!unchanged(target, c.before().bytes())) {
         return Optional.of(shown + ": not fixed: it changed since smtplint read it; run again");
       }
-      AtomicFiles.replace(target, c.after().bytes(), true);
+      AtomicFiles.replace(target, c.after().bytes(), true, true, new AtomicFiles.Precondition() {
+        @Override
+        public void check() throws IOException {
+          if (!unchanged(target, c.before().bytes())) {
+            throw new ChangedException();
+          }
+        }
+      });
       return Optional.empty();
+    } catch (ChangedException e) {
+      return Optional.of(shown + ": not fixed: it changed while smtplint was writing it; run again");
+    } catch (AtomicFiles.NotKeptException e) {
+      return Optional.of(shown + ": not fixed: " + e.getMessage());
     } catch (NoSuchFileException e) {
       return Optional.of(shown + ": not fixed: it is no longer there");
     } catch (IOException e) {
@@ -178,8 +194,57 @@ final class FixRun {
     }
   }
 
+  /** The file was changed by someone else between smtplint's read and its rename. */
+  private static final class ChangedException extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Whether the file on disk still holds exactly the bytes that were read. */
+  private static boolean unchanged(Path target, byte[] read) throws IOException {
+    byte[] now;
+    try (InputStream in = Files.newInputStream(target, LinkOption.NOFOLLOW_LINKS)) {
+      now = in.readNBytes(read.length + 1);
+    }
+    return Arrays.equals(now, read);
+  }
+
+  /**
+   * Why a file may not be replaced, checked before anything is fixed so that the report shows such a
+   * file as it is: a link (at the name or at any directory above it: SPEC §8 writes through none), not a
+   * regular file, read-only for its owner (0444), or in a directory smtplint cannot write.
+   */
+  static Optional<String> unwritable(Path file) {
+    Path target = file.toAbsolutePath().normalize();
+    try {
+      if (Files.isSymbolicLink(target)) {
+        return Optional.of("it is a symbolic link, and smtplint never writes through one");
+      }
+      if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.of(Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? "it is not a regular file" : "it is no longer there");
+      }
+      Path parent = target.getParent();
+      if (!parent.toRealPath().equals(parent)) {
+        return Optional.of("a directory on its path is a symbolic link, and smtplint never writes through one");
+      }
+      int mode = (Integer) Files.getAttribute(target, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+      if ((mode & 0200) == 0) {
+        return Optional.of("it is read-only (mode " + Integer.toOctalString(mode & 07777) + "); make it writable to fix it");
+      }
+      if (!Files.isWritable(parent)) {
+        return Optional.of("its directory cannot be written");
+      }
+      return Optional.empty();
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return Optional.of("it could not be examined");
+    }
+  }
+
   /** What writing the fixes came to: exit 2 if a file was refused; whether standard output got fixed text. */
-  record Committed(int code, boolean wroteStandardOutput) {}
+  /**
+   * What writing the fixes came to: exit 2 if a file was refused; whether standard output got fixed
+   * text; the report of each file that was not written, as it is on disk (by its shown path).
+   */
+  record Committed(int code, boolean wroteStandardOutput, Map<String, FileResult> unwritten) {}
 
   /**
    * Writes the fixed files (standard input's fixed text goes to standard output, so the report goes to
@@ -190,6 +255,7 @@ final class FixRun {
     int fixed = 0;
     int files = 0;
     boolean standardOutput = false;
+    Map<String, FileResult> unwritten = new HashMap<>();
     for (String refusal : refused) {
       environment.complain(refusal);
       code = ExitCode.USAGE;
@@ -204,6 +270,7 @@ final class FixRun {
       if (refusal.isPresent()) {
         environment.complain(refusal.get());
         code = ExitCode.USAGE;
+        c.asRead().ifPresent(r -> unwritten.put(r.path(), r));
       } else {
         fixed += c.fixes();
         files++;
@@ -212,6 +279,6 @@ final class FixRun {
     if (files > 0) {
       environment.complain("fixed " + fixed + (fixed == 1 ? " problem" : " problems") + " in " + files + (files == 1 ? " file" : " files"));
     }
-    return new Committed(code, standardOutput);
+    return new Committed(code, standardOutput, unwritten);
   }
 }

@@ -163,18 +163,19 @@ final class LintCommand implements Callable<Integer> {
     if ((fix || diff) && probe) {
       throw new UsageException("--fix and --diff do not go with --probe: fix first, then probe");
     }
-    fixRun = fix || diff ? new FixRun(unsafeFixes) : null;
+    fixRun = fix || diff ? new FixRun(unsafeFixes, fix) : null;
     Linter linter = new Linter(settings, EmailSchemaHolder.SUPPLIER, new VersionControl(), environment.rules());
     if (files.isEmpty() && merges.isEmpty()) {
       throw new UsageException("lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'");
     }
+    Inputs.Expanded expanded = Inputs.expand(files);
+    refuseOutputOntoInput(expanded);
     List<Unit> units = new ArrayList<>();
     for (String list : merges) {
       Optional<Unit> merged = lintMerged(list, linter);
       code = merged.isPresent() ? code : ExitCode.USAGE;
       merged.ifPresent(units::add);
     }
-    Inputs.Expanded expanded = Inputs.expand(files);
     for (Inputs.Problem p : expanded.problems()) {
       environment.complain(p.message());
       code = p.fatal() ? ExitCode.USAGE : code;
@@ -270,6 +271,11 @@ final class LintCommand implements Callable<Integer> {
       FixRun.Committed committed = fixRun.commit(environment);
       code = Math.max(code, committed.code());
       reportToStandardError = committed.wroteStandardOutput();
+      if (!committed.unwritten().isEmpty()) {
+        // A file that could not be written is reported as it is on disk, not as it would have been.
+        results.replaceAll(r -> committed.unwritten().getOrDefault(r.path(), r));
+        report = new Report(VersionProvider.version(), results, Catalogue.infos());
+      }
     }
     if (live.isPresent()) {
       live.get().finish(report);
@@ -491,6 +497,35 @@ final class LintCommand implements Callable<Integer> {
     return Optional.of(judge(list, () -> check(linter, sources, paths)));
   }
 
+  /** -o naming a file smtplint reads (a FILE, a --merge member, a siteConfig file) is refused before anything is read. */
+  private void refuseOutputOntoInput(Inputs.Expanded expanded) {
+    if (output == null || !Files.exists(output) || AtomicFiles.isSystemStream(output)) {
+      return;
+    }
+    List<Path> inputs = new ArrayList<>(siteConfig);
+    for (Inputs.Input input : expanded.inputs()) {
+      if (!input.isStdin()) {
+        inputs.add(input.path());
+      }
+    }
+    for (String list : merges) {
+      for (String name : list.split(":")) {
+        if (!name.isEmpty()) {
+          inputs.add(Path.of(name));
+        }
+      }
+    }
+    for (Path input : inputs) {
+      try {
+        if (Files.exists(input) && Files.isSameFile(output, input)) {
+          throw new UsageException("-o " + output + " is also an input; smtplint never writes its report over a file it reads");
+        }
+      } catch (IOException e) {
+        // an input that cannot be examined is reported when it is read
+      }
+    }
+  }
+
   /** The files judged; with --fix or --diff, after fixing them in memory. */
   private Linter.Judged check(Linter linter, List<SourceFile> sources, List<Path> paths) {
     return fixRun == null ? linter.checkMerged(sources) : fixRun.fix(linter, sources, paths, List.of());
@@ -500,19 +535,29 @@ final class LintCommand implements Callable<Integer> {
     Optional<Path> file = isolated ? Optional.empty() : config != null ? Optional.of(config) : ProjectSettingsFile.find();
     Settings base = Settings.DEFAULT;
     if (file.isPresent()) {
-      if (config != null && !Files.isRegularFile(config)) {
+      if (config != null && !Files.exists(config)) {
         throw new UsageException(config + ": no such settings file");
       }
       try {
         ProjectSettings project = ProjectSettings.parse(SourceLoader.load(file.get(), file.get().toString()));
         base = project.settings();
         Path dir = file.get().toAbsolutePath().normalize().getParent();
-        project.siteConfig().forEach(name -> siteConfig.add(dir.resolve(name).normalize()));
+        Containment repository = Containment.of(file.get());
+        for (String name : project.siteConfig()) {
+          Containment.Result inside = repository.resolve(dir, name);
+          if (inside.path().isEmpty()) {
+            throw new UsageException("settings: " + file.get() + ": \"siteConfig\" names \"" + name + "\", which "
+                + inside.refusal() + ": smtplint reads and writes nothing outside the repository");
+          }
+          siteConfig.add(inside.path().get());
+        }
         if (!project.findings().findings().isEmpty()) {
           results.add(project.findings());
         }
       } catch (SourceLoader.UnreadableException | ProjectSettings.InvalidException e) {
         throw new UsageException("settings: " + e.getMessage());
+      } catch (IOException e) {
+        throw new UsageException("settings: " + file.get() + ": its directory cannot be resolved");
       }
     }
     Set<String> disabled = new HashSet<>(base.disabled());
