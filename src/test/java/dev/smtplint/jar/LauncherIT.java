@@ -40,9 +40,10 @@ class LauncherIT {
     assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the first-use build took over 5 minutes");
     List<String> lines = Files.readAllLines(out.toPath());
     assertEquals(0, p.exitValue(), String.join("\n", lines));
-    assertEquals(2, lines.size(), "the building line and the version, nothing else: " + lines);
+    assertEquals(3, lines.size(), "the building line, the start-up archive's line and the version, nothing else: " + lines);
     assertTrue(lines.get(0).startsWith("smtplint: building ") && lines.get(0).endsWith("(first use)..."), lines.get(0));
-    assertTrue(lines.get(1).startsWith("smtplint "), lines.get(1));
+    assertTrue(lines.get(1).startsWith("smtplint: recording a start-up archive"), lines.get(1));
+    assertTrue(lines.get(2).startsWith("smtplint "), lines.get(2));
     assertFalse(String.join("", lines).contains("\u001b"), "no terminal control codes from Maven");
   }
 
