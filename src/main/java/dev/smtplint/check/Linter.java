@@ -1,7 +1,6 @@
 package dev.smtplint.check;
 
 import java.util.Locale;
-import dev.smtplint.report.Redaction;
 import dev.smtplint.config.Span;
 import dev.smtplint.config.SecretSpans;
 import dev.smtplint.config.DuplicateKey;
@@ -225,7 +224,7 @@ public final class Linter {
         }
       }
     }
-    return withoutPassword(out, email);
+    return out; // no message quotes a secret or a username (SPEC §10): nothing is masked by text afterwards
   }
 
   private static boolean isSoleFinding(Finding f) {
@@ -328,23 +327,6 @@ public final class Linter {
     return judged.results().stream().map(r -> r.path().equals(smtpFile)
         ? r.withProbe(result, byFile.getOrDefault(r.path(), List.of()))
         : r.withFindings(byFile.getOrDefault(r.path(), List.of()))).toList();
-  }
-
-  /**
-   * A second line of defence behind "no message quotes a credential": a message that contains the
-   * password as decoded (4 characters or more) shows a mask there instead.
-   */
-  private static List<Finding> withoutPassword(List<Finding> findings, EmailSettings email) {
-    JsonValue v = email.smtpValue("password").orElse(null);
-    String password = v instanceof JsonValue.Str s ? s.value() : v instanceof JsonValue.Num n ? n.text() : "";
-    if (password.length() < 4) {
-      return findings;
-    }
-    List<Finding> out = new ArrayList<>(findings.size());
-    for (Finding f : findings) {
-      out.add(f.message().contains(password) ? f.withMessage(f.message().replace(password, Redaction.MASK)) : f);
-    }
-    return List.copyOf(out);
   }
 
   static Finding finding(String rule, String path, Position at, String pointer, String message) {

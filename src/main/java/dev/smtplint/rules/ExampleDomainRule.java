@@ -43,9 +43,10 @@ final class ExampleDomainRule implements Rule {
     }
     String reserved = domain.isPresent() ? Hosts.reservedExample(domain.get()).orElse(null) : null;
     if (reserved != null) {
-      out.at(INFO, value, what + " \"" + value.value()
-          + "\" is under " + (reserved.startsWith(".") ? "the reserved top-level domain \"" : "the reserved example domain \"")
-          + reserved + "\", which no real mail system serves: use your real domain");
+      // A username is never quoted (SPEC §10): its domain, a reserved name, is enough to act on.
+      String shown = what.equals("username") ? "the username's domain" : what + " \"" + value.value() + "\"";
+      out.at(INFO, value, shown + " is under " + (reserved.startsWith(".") ? "the reserved top-level domain \""
+          : "the reserved example domain \"") + reserved + "\", which no real mail system serves: use your real domain");
     }
   }
 }

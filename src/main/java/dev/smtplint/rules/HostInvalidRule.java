@@ -46,6 +46,9 @@ final class HostInvalidRule implements Rule {
     String bare = h.value().strip();
     int scheme = bare.indexOf("://");
     bare = scheme >= 0 ? bare.substring(scheme + 3) : bare;
+    if (scheme >= 0 && credentialsEnd(bare) >= 0) {
+      return Optional.empty(); // the fix would drop the credentials the value holds: the user moves them
+    }
     int slash = bare.indexOf('/');
     bare = slash >= 0 ? bare.substring(0, slash) : bare;
     Matcher withPort = WITH_PORT.matcher(bare);
@@ -55,6 +58,16 @@ final class HostInvalidRule implements Rule {
       return Optional.empty();
     }
     return Optional.of(Fix.safe("write \"" + host + "\"", List.of(Edits.replace(h, Edits.quoted(host)))));
+  }
+
+  /** Where a URL's userinfo ends ("bob:pw@host": at the "@"), or -1 when it has none. */
+  static int credentialsEnd(String afterScheme) {
+    for (int i = 0; i < afterScheme.length() && afterScheme.charAt(i) != '/'; i++) {
+      if (afterScheme.charAt(i) == '@') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean hasWhitespace(String s) {
@@ -84,6 +97,12 @@ final class HostInvalidRule implements Rule {
     }
     if (host.contains("://")) {
       String rest = host.substring(host.indexOf("://") + 3);
+      int at = credentialsEnd(rest);
+      if (at >= 0) {
+        // The credentials in the URL are never quoted (SPEC §10), and never offered as the host.
+        rest = rest.substring(at + 1);
+        host = host.substring(0, host.indexOf("://") + 3) + "(credentials)@" + rest;
+      }
       int cut = 0;
       while (cut < rest.length() && rest.charAt(cut) != ':' && rest.charAt(cut) != '/') {
         cut++;

@@ -43,8 +43,8 @@ final class SesCredentialsFormatRule implements Rule {
     }
     JsonValue.Str p = s.smtpString("password").orElse(null);
     if (p != null && p.value().length() == IAM_SECRET_LENGTH && IAM_SECRET.matcher(p.value()).matches()) {
-      out.at(INFO, p, "Amazon SES: the password is 40 characters long, the shape of an IAM secret "
-          + "access key; SES SMTP passwords are derived from it and are 44 characters: use the SMTP password (value not shown)");
+      out.at(INFO, p, "Amazon SES: the password has the shape of an IAM secret access key, not of an SES SMTP password "
+          + "(which is derived from one): use the SMTP password from the SES console (value not shown)");
     }
   }
 }

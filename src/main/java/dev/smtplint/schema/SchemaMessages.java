@@ -2,10 +2,10 @@ package dev.smtplint.schema;
 
 import com.networknt.schema.Error;
 import dev.smtplint.config.JsonValue;
+import dev.smtplint.config.SecretKeys;
 import dev.smtplint.config.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /** Turns a validator error into a sentence that names the setting, the value and what is allowed. */
@@ -33,9 +33,13 @@ final class SchemaMessages {
   }
 
   private static boolean isCredential(String pointer) {
-    List<String> tokens = JsonValue.tokens(pointer);
-    String last = tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1).toLowerCase(Locale.ROOT);
-    return last.equals("password") || last.equals("username");
+    // Any key Go reads as one, or a misspelling of one: the same judgement as the masks' (SPEC §10).
+    for (String token : JsonValue.tokens(pointer)) {
+      if (SecretKeys.isSecret(token)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String lastToken(String pointer) {

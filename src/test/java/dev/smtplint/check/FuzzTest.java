@@ -57,7 +57,7 @@ class FuzzTest {
     int iterations = Integer.getInteger("smtplint.fuzz.iterations", 3000);
     long seed = Long.getLong("smtplint.fuzz.seed", 20261125L);
     List<byte[]> seeds = seeds();
-    assertTrue(seeds.size() >= 40, "seeds: " + seeds.size());
+    assertTrue(seeds.size() >= 80, "seeds: " + seeds.size());
     Random random = new Random(seed);
     for (int i = 0; i < iterations; i++) {
       byte[] input = mutate(seeds.get(random.nextInt(seeds.size())), seeds, random, 1 + random.nextInt(4));
@@ -85,21 +85,47 @@ class FuzzTest {
     }
   }
 
-  /** Every file of testdata/, with the password planted as the value of email.smtp.password. */
+  /**
+   * The spellings of the password's key the password is planted under: Go's (any case, ſ for s) and
+   * the misspellings Sourcegraph ignores but an admin writes (SPEC §10: all are masked).
+   */
+  static final List<String> KEYS = List.of("password", "Password", "PASSWORD", "pa\u017F\u017Fword", "pasword", "passwd", "pwd",
+      "smtp_password");
+
+  /**
+   * Every file of testdata/, with the password planted as the value of email.smtp.password; and again
+   * under each other spelling of the key, in turn, with the password repeated in a comment on its line and, for
+   * every third file, written as an array.
+   */
   private static List<byte[]> seeds() throws Exception {
     List<byte[]> out = new ArrayList<>();
+    int n = 0;
     try (Stream<Path> walk = Files.walk(ROOT.resolve("testdata"))) {
       for (Path p : walk.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonc")).sorted().toList()) {
         byte[] bytes = Files.readAllBytes(p);
         String text = new String(bytes, StandardCharsets.ISO_8859_1); // byte for byte, whatever the encoding
-        String planted = text.replaceAll("\"password\"(\\s*):(\\s*)\"[^\"\\n]*\"", "\"password\"$1:$2\"" + PASSWORD.replace("$", "\\$") + "\"");
-        if (planted.equals(text)) {
-          planted = text.replaceFirst("\"email\\.smtp\"(\\s*):(\\s*)\\{", "\"email.smtp\"$1:$2{ \"password\": \"" + PASSWORD.replace("$", "\\$") + "\",");
-        }
-        out.add(planted.getBytes(StandardCharsets.ISO_8859_1));
+        out.add(planted(text, "password", "\"" + PASSWORD + "\"", false));
+        String key = KEYS.get(1 + n % (KEYS.size() - 1));
+        String value = n % 3 == 0 ? "[\"" + PASSWORD + "\"]" : "\"" + PASSWORD + "\"";
+        out.add(planted(text, key, value, true));
+        n++;
       }
     }
     return out;
+  }
+
+  /** The text with the password as the value of {@code key} in email.smtp (and, with {@code comment}, in a comment above it). */
+  private static byte[] planted(String text, String key, String written, boolean comment) {
+    String keyBytes = new String(key.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    // On the member's own line, where a finding's excerpt shows it.
+    String value = comment ? written + " /* the old one was " + PASSWORD + " */" : written;
+    String member = "\"" + keyBytes + "\"$1:$2" + value.replace("$", "\\$");
+    String planted = text.replaceAll("\"password\"(\\s*):(\\s*)\"[^\"\\n]*\"", member);
+    if (planted.equals(text)) {
+      planted = text.replaceFirst("\"email\\.smtp\"(\\s*):(\\s*)\\{", "\"email.smtp\"$1:$2{ \"" + keyBytes + "\": "
+          + value.replace("$", "\\$") + ",");
+    }
+    return planted.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private static byte[] mutate(byte[] seed, List<byte[]> seeds, Random r, int edits) {
@@ -234,15 +260,19 @@ class FuzzTest {
   }
 
   /**
-   * Where the password stands whole, once, as the value of a "password" key, no output shows it or
-   * any 4-character part of it, except parts the input also holds elsewhere (a spliced copy in
-   * another value is the input's own doing).
+   * Where the password stands whole as the value of a key spelt as any of {@link #KEYS}, no output
+   * shows it or any 4-character part of it, wherever else it stands (a comment, another value: every
+   * occurrence of a password's text is masked), except parts the input holds apart from it.
    */
   private static void assertPasswordAbsent(String text, List<String> outputs) {
-    int at = Math.max(text.indexOf("\"password\": \"" + PASSWORD + "\""), text.indexOf("\"password\":\"" + PASSWORD + "\""));
-    boolean once = text.indexOf(PASSWORD) == text.lastIndexOf(PASSWORD);
-    if (at < 0 || !once) {
-      return; // mangled out of its key, or copied into another value: then it is the input's own text
+    boolean planted = false;
+    for (String key : KEYS) {
+      for (String value : List.of("\"" + PASSWORD + "\"", "[\"" + PASSWORD + "\"]")) {
+        planted |= text.contains("\"" + key + "\": " + value) || text.contains("\"" + key + "\":" + value);
+      }
+    }
+    if (!planted) {
+      return; // mangled out of its key: then it is the input's own text
     }
     String elsewhere = text.replace(PASSWORD, "");
     for (int i = 0; i + 4 <= PASSWORD.length(); i++) {

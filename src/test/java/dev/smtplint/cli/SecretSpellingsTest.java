@@ -43,7 +43,22 @@ class SecretSpellingsTest {
       "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"email-smtp.us-east-1.amazonaws.com\", \"port\": 587, "
           + "\"authentication\": \"PLAIN\", \"username\": \"" + PASSWORD + "\", \"password\": \"" + PASSWORD + "\"}}",
       "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"smtp.sendgrid.net\", \"port\": 587, "
-          + "\"authentication\": \"PLAIN\", \"username\": \"" + PASSWORD + "\", \"password\": \"x\"}}");
+          + "\"authentication\": \"PLAIN\", \"username\": \"" + PASSWORD + "\", \"password\": \"x\"}}",
+      // trust round 3: keys Go reads as the password, misspellings, a comment on the line, an array, an
+      // object, the host's userinfo, a file that does not parse with the password under another key
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\", \"Password\": \"" + PASSWORD + "\"}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\", \"pa\u017F\u017Fword\": \"" + PASSWORD + "\"}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\", \"pasword\": \"" + PASSWORD + "\"}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\", \"passwd\": \"" + PASSWORD + "\"}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\", \"pwd\": \"" + PASSWORD + "\"}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\", \"smtp_password\": \"" + PASSWORD + "\"}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 465, \"authentication\": \"plain\", "
+          + "\"username\": \"u\", \"password\": \"" + PASSWORD + "\" /* was " + PASSWORD + " */}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\", \"password\": [\"" + PASSWORD + "\"]}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"username\": \"u\", \"password\": {\"v\": \"" + PASSWORD + "\"}}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"smtp://u:" + PASSWORD + "@mail.acme.io:587\", \"port\": 587, "
+          + "\"authentication\": \"none\"}}",
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {" + SMTP + "\"token\": \"" + PASSWORD + "\" \"port\": 1}}");
 
   @Test
   void noSpellingOfThePasswordReachesAnyOutput() throws Exception {
@@ -69,6 +84,38 @@ class SecretSpellingsTest {
       }
       assertFalse(output.contains("\\u0037"), output);
     }
+  }
+
+  /** Messages never quote a secret or a username, so no message needs masking by its text (SPEC §10). */
+  @Test
+  void messagesNameNoSecretAndAreNotMaskedByText() throws Exception {
+    Path file = dir.resolve("words.json");
+    Files.writeString(file, "{\"email.address\": \"sg@example.test\", \"email.smtp\": {\"host\": \"smtp.sendgrid.net\", "
+        + "\"port\": 465, \"authentication\": \"PLAIN\", \"username\": \"sg@example.test\", \"password\": \"Sourcegraph\"}}");
+    Run run = Run.of("lint", file.toString());
+    assertTrue(run.out().contains("which Sourcegraph's sender does not speak") || run.out().contains("Sourcegraph"), run.out());
+    assertFalse(run.out().contains("which ******** does"), "a message masked by the password's text reveals it: " + run.out());
+    assertFalse(run.out().contains("username \"sg@example.test\""), "the username is not quoted: " + run.out());
+    assertTrue(run.out().contains("the username's domain is under the reserved"), run.out());
+
+    Path ses = dir.resolve("ses.json");
+    Files.writeString(ses, "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"email-smtp.us-east-1.amazonaws.com\", "
+        + "\"port\": 587, \"authentication\": \"PLAIN\", \"username\": \"AKIAIOSFODNN7EXAMPLE\", "
+        + "\"password\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"}}");
+    Run sesRun = Run.of("lint", ses.toString());
+    assertTrue(sesRun.out().contains("[ses-credentials-format]"), sesRun.out());
+    assertFalse(sesRun.out().contains("40 characters"), "the password's length is not told: " + sesRun.out());
+  }
+
+  @Test
+  void diffMasksMistypedKeysAndComments() throws Exception {
+    Path file = dir.resolve("diff.json");
+    Files.writeString(file, "{\n  \"email.address\": \"a@acme.io\",\n  \"email.smtp\": {\n    \"host\": \"mail.acme.io\",\n"
+        + "    \"port\": \"587\", // pasword was " + PASSWORD + "\n    \"authentication\": \"plain\",\n    \"username\": \"u\",\n"
+        + "    \"pasword\": \"" + PASSWORD + "\"\n  }\n}\n");
+    Run run = Run.of("lint", "--diff", file.toString());
+    assertTrue(run.out().contains("+    \"authentication\": \"PLAIN\","), run.out());
+    assertFalse(run.out().contains(PASSWORD.substring(0, 5)), run.out());
   }
 
   @Test
