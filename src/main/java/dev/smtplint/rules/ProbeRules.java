@@ -52,9 +52,10 @@ final class ProbeRules {
           "The credentials are wrong, expired, or not SMTP credentials (an IAM key, an account password where an app password is needed).",
           "\"password\": \"(an old password)\"", "\"password\": \"(the current SMTP password)\"",
           "Create or copy fresh SMTP credentials from the provider."),
-      rule(ProbeCheck.PLAINTEXT_AUTH, ERROR, "Go's client refuses to send a PLAIN password without TLS.",
+      rule(ProbeCheck.PLAINTEXT_AUTH, ERROR, "Go's client refuses to send a PLAIN password: no TLS, or not the host it dialled.",
           "Go's net/smtp PlainAuth refuses to send the password over a connection without TLS unless the host is "
-              + "localhost, 127.0.0.1 or ::1, so Sourcegraph fails with 'unencrypted connection' before the server is asked.",
+              + "localhost, 127.0.0.1 or ::1, so Sourcegraph fails with 'unencrypted connection' before the server is asked; "
+              + "it also refuses when the server name it was given is not the host it dialled ('wrong host name').",
           "(a server on port 25 without STARTTLS, authentication PLAIN)", "(a server that offers STARTTLS on port 587)",
           "Use a port where the server offers STARTTLS (587), or run the relay on localhost."),
       rule(ProbeCheck.SENDER_REJECTED, ERROR, "The server rejects the sender (MAIL FROM or RCPT for this sender).",
