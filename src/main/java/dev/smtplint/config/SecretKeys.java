@@ -1,5 +1,7 @@
 package dev.smtplint.config;
 
+import java.util.Set;
+
 /**
  * Which keys hold a secret (SPEC §10): every spelling Go's encoding/json reads as "password" or
  * "username" (case-insensitive, with Go's folding of U+017F ſ to s and U+212A KELVIN SIGN to k), and
@@ -14,13 +16,21 @@ public final class SecretKeys {
 
   private SecretKeys() {}
 
+  /** Misspellings of "password" an admin writes, separators removed ("pass_wd" is "passwd"). */
+  private static final Set<String> PASSWORD_SPELLINGS = Set.of("pwd", "pw", "pass", "passwd", "paswd", "pasword", "passwrd",
+      "passowrd", "passwrod", "passsword", "pssword", "passord", "passward", "passw", "smtppass", "smtppwd", "pswd", "psw");
+
+  /** Names and misspellings of "username", separators removed. */
+  private static final Set<String> USERNAME_SPELLINGS = Set.of("user", "usr", "login", "uname", "usename", "usernme",
+      "usernam", "userame", "usrname", "smtpuser", "smtplogin", "userid", "account");
+
   /** Whether a key (JSON escapes already undone) names a password, a secret or a username. */
   public static boolean isSecret(String key) {
     if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
       return false;
     }
     String k = folded(key);
-    return isPasswordName(k) || isUsernameName(k);
+    return isPasswordName(k) || k.contains("username") || USERNAME_SPELLINGS.contains(k);
   }
 
   /** Whether a key names the password (or another secret): its value's text is masked wherever it occurs. */
@@ -30,13 +40,7 @@ public final class SecretKeys {
 
   private static boolean isPasswordName(String k) {
     return k.contains("password") || k.contains("passwd") || k.contains("passwort") || k.contains("pasword")
-        || k.contains("passphrase") || k.contains("secret") || k.equals("pwd") || k.equals("pw") || k.equals("pass")
-        || k.equals("smtppass") || k.equals("smtppwd") || k.length() >= 6 && k.length() <= 11 && withinTwoEdits(k, "password");
-  }
-
-  private static boolean isUsernameName(String k) {
-    return k.contains("username") || k.equals("user") || k.equals("usr") || k.equals("login") || k.equals("smtpuser")
-        || k.length() >= 6 && k.length() <= 11 && withinTwoEdits(k, "username");
+        || k.contains("passphrase") || k.contains("secret") || PASSWORD_SPELLINGS.contains(k);
   }
 
   /** Lower case as Go folds it, without the separators people put in names ("smtp_password" → "smtppassword"). */
@@ -57,28 +61,4 @@ public final class SecretKeys {
     return out.toString();
   }
 
-  /** Damerau-free edit distance at most 2 (insert, delete, substitute), on short strings. */
-  private static boolean withinTwoEdits(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      int best = current[0];
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-        best = Math.min(best, current[j]);
-      }
-      if (best > 2) {
-        return false;
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()] <= 2;
-  }
 }

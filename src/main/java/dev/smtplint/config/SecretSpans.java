@@ -139,13 +139,15 @@ public final class SecretSpans {
         i = skipComment(text, i);
       } else if (c == '"' || c == '\'') {
         int end = stringEnd(text, i);
-        String key = keyText(text, i + 1, Math.max(i + 1, end - 1));
         boolean isKey = followedByColon(text, end);
-        userinfo(text, i + 1, end, out);
+        String key = isKey ? keyText(text, i + 1, Math.max(i + 1, end - 1)) : "";
         if (isKey) {
           lastKey = key;
-        } else if (unparsed && !NOT_SECRET.contains(SecretKeys.folded(lastKey)) && end > i + 2) {
-          out.add(new Span(i, end));
+        } else {
+          userinfo(text, i + 1, end, out);
+          if (unparsed && end > i + 2 && !NOT_SECRET.contains(SecretKeys.folded(lastKey))) {
+            out.add(new Span(i, end));
+          }
         }
         i = end;
         if (isKey && SecretKeys.isSecret(key)) {
@@ -156,7 +158,8 @@ public final class SecretSpans {
         while (end < n && (Character.isLetterOrDigit(text[end]) || text[end] == '_' || text[end] == '-')) {
           end++;
         }
-        String key = end - i <= SecretKeys.MAX_KEY_LENGTH ? new String(text, i, end - i) : "";
+        // A bare word is a key only before a colon (true, false, null and broken values are not).
+        String key = end - i <= SecretKeys.MAX_KEY_LENGTH && followedByColon(text, end) ? new String(text, i, end - i) : "";
         i = end;
         if (SecretKeys.isSecret(key)) {
           i = maskValue(text, i, out, SecretKeys.isPassword(key) ? passwords : null);

@@ -32,7 +32,7 @@ final class UnexpandedVariableRule implements Rule {
     JsonValue.Str password = s.smtpString("password").orElse(null);
     JsonValue.Str username = s.smtpString("username").orElse(null);
     for (JsonValue.Str v : s.strings()) {
-      if (JsonValue.tokens(v.pointer()).get(0).equalsIgnoreCase(EmailSettings.TEMPLATES)) {
+      if (!Variables.mayHold(v.value()) || JsonValue.tokens(v.pointer()).get(0).equalsIgnoreCase(EmailSettings.TEMPLATES)) {
         continue;
       }
       Optional<String> reference = Variables.reference(v.value());

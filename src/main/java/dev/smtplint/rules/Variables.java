@@ -10,6 +10,11 @@ import java.util.Optional;
 final class Variables {
   private Variables() {}
 
+  /** Whether the value has a character a reference starts with: most have none, and need no scan. */
+  static boolean mayHold(String value) {
+    return value.indexOf('$') >= 0 || value.indexOf('{') >= 0 || value.indexOf('%') >= 0;
+  }
+
   /** The first reference in the value, as written; empty when there is none. */
   static Optional<String> reference(String value) {
     int n = value.length();
