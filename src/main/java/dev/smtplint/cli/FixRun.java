@@ -119,6 +119,23 @@ final class FixRun {
     return List.copyOf(changed);
   }
 
+  /**
+   * The changed files in the order of the report (the inputs' order): a batch fixes its files on all
+   * cores, so they were recorded as each finished, and --diff over 100 files came out in another order
+   * on each run.
+   */
+  void inReportOrder(List<FileResult> results) {
+    Map<String, Integer> place = new HashMap<>();
+    for (FileResult r : results) {
+      place.putIfAbsent(r.path(), place.size());
+    }
+    List<Changed> sorted = new ArrayList<>(changed);
+    sorted.sort((a, b) -> Integer.compare(place.getOrDefault(a.before().path(), Integer.MAX_VALUE),
+        place.getOrDefault(b.before().path(), Integer.MAX_VALUE)));
+    changed.clear();
+    changed.addAll(sorted);
+  }
+
 
   /** A unified diff of every changed file, as `diff -u` writes it. */
   String diff() {

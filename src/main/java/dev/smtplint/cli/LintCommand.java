@@ -263,6 +263,9 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     Report report = new Report(VersionProvider.version(), results, Catalogue.infos());
+    if (fixRun != null) {
+      fixRun.inReportOrder(results);
+    }
     if (fixRun != null && diff) {
       environment.out().print(fixRun.diff());
       return Math.max(code, fixRun.changed().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS);

@@ -195,6 +195,15 @@ class LintCommandTest {
     }
     assertEquals(files.toString(), filesOf(batch.out()));
     assertEquals(code, batch.code(), batch.err());
+
+    // --diff over the batch: the files in the order given, the same bytes on every run.
+    Run diff = Run.of("lint", "--diff", dir.toString());
+    java.util.List<String> order = diff.out().lines().filter(l -> l.startsWith("--- ")).toList();
+    assertTrue(order.size() >= 10, diff.out());
+    assertEquals(order.stream().sorted().toList(), order, "the files' order");
+    for (int run = 0; run < 3; run++) {
+      assertEquals(diff.out(), Run.of("lint", "--diff", dir.toString()).out());
+    }
   }
 
   private static String filesOf(String json) {
