@@ -11,6 +11,7 @@ import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeResult;
 import dev.smtplint.report.ProbeStage;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class InstanceRun {
   }
 
   /** {@code url}: the option's value, empty when --instance was given without one. */
-  static InstanceRun open(String url, Map<String, String> env, double timeoutSeconds) {
+  static InstanceRun open(String url, Map<String, String> env, Duration timeout) {
     String endpoint = url.isEmpty() ? env.getOrDefault(ENDPOINT_ENV, "") : url;
     if (endpoint.isBlank()) {
       throw new UsageException("--instance needs the instance's URL, or " + ENDPOINT_ENV + " set to it");
@@ -47,7 +48,7 @@ final class InstanceRun {
           + "(Sourcegraph: Settings > Access tokens)");
     }
     try {
-      return new InstanceRun(SourcegraphApi.of(endpoint, token, ProbeRun.timeout(timeoutSeconds)));
+      return new InstanceRun(SourcegraphApi.of(endpoint, token, timeout));
     } catch (SourcegraphApi.ApiException e) {
       throw new UsageException(e.getMessage());
     }

@@ -30,35 +30,32 @@ final class ProbeRun {
     this.options = options;
   }
 
-  static ProbeRun create(String to, String passwordEnv, double timeoutSeconds, Path caFile, List<String> allowHosts,
-      Map<String, String> env) {
+  /** The probe's options: the password read from the environment and the --ca-file read (once: it may be a pipe). */
+  static ProbeRun create(LintOptions options, Map<String, String> env) {
     Optional<Secret> password = Optional.empty();
-    if (passwordEnv != null) {
-      String value = env.get(passwordEnv);
+    if (options.passwordEnv().isPresent()) {
+      String value = env.get(options.passwordEnv().get());
       if (value == null || value.isEmpty()) {
-        throw new UsageException("--password-env: environment variable " + passwordEnv + " is not set");
+        throw new UsageException("--password-env: environment variable " + options.passwordEnv().get() + " is not set");
       }
       password = Optional.of(new Secret(value));
     }
     Optional<CaFile> ca = Optional.empty();
-    if (caFile != null) {
+    if (options.caFile().isPresent()) {
+      Path caFile = options.caFile().get();
       try {
         ca = Optional.of(new CaFile(caFile.toString(), SourceLoader.readBounded(caFile, caFile.toString())));
       } catch (SourceLoader.UnreadableException e) {
         throw new UsageException("--ca-file " + e.getMessage());
       }
     }
-    if (to != null && to.chars().anyMatch(c -> c == '\r' || c == '\n' || c == '<' || c == '>')) {
-      throw new UsageException("--to takes a bare address");
-    }
-    Set<String> allowed = new HashSet<>(allowHosts);
+    Set<String> allowed = new HashSet<>(options.allowHosts());
     for (String host : env.getOrDefault(ALLOW_HOSTS_ENV, "").split(",")) {
       if (!host.isBlank()) {
         allowed.add(host.strip());
       }
     }
-    return new ProbeRun(new ProbeSettings.Options(Optional.ofNullable(to), password,
-        timeout(timeoutSeconds), ca, allowed));
+    return new ProbeRun(new ProbeSettings.Options(options.to(), password, options.timeout(), ca, allowed));
   }
 
   /** --timeout as a duration: a number of seconds above 0 and up to an hour, else a usage error. */

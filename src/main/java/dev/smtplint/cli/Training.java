@@ -32,7 +32,7 @@ public final class Training {
     // A batch too (the examples named often enough to make one), for the classes of the parallel path.
     int files = Inputs.expand(List.of(examples)).inputs().size();
     List<String> batch = new ArrayList<>(List.of("lint", "--format", "json"));
-    for (int named = 0; named < LintCommand.PARALLEL_FROM; named += Math.max(1, files)) {
+    for (int named = 0; named < UnitChecks.PARALLEL_FROM; named += Math.max(1, files)) {
       batch.add(examples);
     }
     try {

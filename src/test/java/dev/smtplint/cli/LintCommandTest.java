@@ -27,6 +27,21 @@ class LintCommandTest {
     assertFalse(run.out().contains("\u001b["), "no colour when not a terminal");
   }
 
+  /** Every usage error the words show is found before anything is read (a settings file, a CA file, a site config). */
+  @Test
+  void usageErrorsComeBeforeAnyRead(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("missing.json");
+    Run fixAndDiff = Run.of("lint", "--fix", "--diff", "--config", missing.toString(), missing.toString());
+    assertEquals("smtplint: --fix writes the fixes and --diff only shows them: choose one\n", fixAndDiff.err());
+    Run probeAndFix = Run.of("lint", "--probe", "--ca-file", missing.toString(), "--fix", missing.toString());
+    assertEquals("smtplint: --fix and --diff do not go with --probe: fix first, then probe\n", probeAndFix.err());
+    Run noFile = Run.of("lint", "--config", missing.toString());
+    assertEquals("smtplint: lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'\n", noFile.err());
+    Run badRule = Run.of("lint", "--disable", "no-such-rule", "--config", missing.toString(), missing.toString());
+    assertEquals(2, badRule.code());
+    assertTrue(badRule.err().contains("--disable: no rule \"no-such-rule\""), badRule.err());
+  }
+
   @Test
   void cleanFileExitsZero() {
     Run run = Run.of("lint", GOOD);
@@ -169,7 +184,7 @@ class LintCommandTest {
   }
 
   /**
-   * A batch of LintCommand.PARALLEL_FROM files or more is checked on all cores: its report is the one
+   * A batch of UnitChecks.PARALLEL_FROM files or more is checked on all cores: its report is the one
    * file-by-file runs give, in the same order, and so is its exit code.
    */
   @Test
@@ -178,7 +193,7 @@ class LintCommandTest {
     try (var walk = Files.walk(Testdata.root())) {
       testdata = walk.filter(p -> p.toString().endsWith(".jsonc") || p.toString().endsWith(".json")).sorted().toList();
     }
-    int n = LintCommand.PARALLEL_FROM + 36;
+    int n = UnitChecks.PARALLEL_FROM + 36;
     for (int i = 0; i < n; i++) {
       Path from = testdata.get(i % testdata.size());
       Files.copy(from, dir.resolve(String.format("f%03d-%s", i, from.getFileName())));

@@ -1,0 +1,113 @@
+package dev.smtplint.cli;
+
+import dev.smtplint.check.FailOn;
+import dev.smtplint.report.format.Format;
+import dev.smtplint.rules.Catalogue;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code lint}'s command line, checked: every usage error that the words alone show is found here,
+ * before anything is read (a settings file, a CA file, a site config). What only a read can show (a
+ * missing file) is found by {@link LintRun}.
+ */
+record LintOptions(
+    List<String> files, List<String> merges, Format.Name format, Optional<Path> output, Optional<FailOn> failOn,
+    List<String> disable, List<String> enable, Optional<Path> config, boolean isolated, List<String> allowHosts,
+    boolean noColor, String colorWhen, boolean quiet, boolean probe, Optional<String> to, Optional<String> passwordEnv,
+    Fixing fixing, Optional<String> instance, Duration timeout, Optional<Path> caFile, boolean verbose, boolean debug) {
+
+  /** --fix, --diff, --unsafe-fixes. */
+  record Fixing(boolean fix, boolean diff, boolean unsafe) {
+    boolean any() {
+      return fix || diff;
+    }
+  }
+
+  LintOptions {
+    files = List.copyOf(files);
+    merges = List.copyOf(merges);
+    disable = List.copyOf(disable);
+    enable = List.copyOf(enable);
+    allowHosts = List.copyOf(allowHosts);
+  }
+
+  /** The options as picocli (or the fast parser) set them, or the first usage error among them. */
+  static LintOptions of(LintCommand c) {
+    Optional<FailOn> failOn = Optional.empty();
+    if (c.failOn != null) {
+      failOn = FailOn.parse(c.failOn);
+      if (failOn.isEmpty()) {
+        throw new UsageException("--fail-on takes error, warning, info or never, not \"" + c.failOn + "\"");
+      }
+    }
+    for (String id : c.disable) {
+      requireRule(id, "--disable");
+    }
+    for (String id : c.enable) {
+      requireRule(id, "--enable");
+    }
+    if (c.colorWhen != null && !List.of("auto", "always", "never").contains(c.colorWhen)) {
+      throw new UsageException("--color takes auto, always or never, not \"" + c.colorWhen + "\"");
+    }
+    Duration timeout = ProbeRun.timeout(c.timeout);
+    if (!c.probe && (c.to != null || c.passwordEnv != null || c.caFile != null || !c.allowHosts.isEmpty())) {
+      throw new UsageException("--to, --password-env, --allow-host and --ca-file go with --probe");
+    }
+    if (c.to != null && c.to.chars().anyMatch(ch -> ch == '\r' || ch == '\n' || ch == '<' || ch == '>')) {
+      throw new UsageException("--to takes a bare address");
+    }
+    if (c.isolated && c.config != null) {
+      throw new UsageException("--isolated ignores every settings file, so it does not go with --config");
+    }
+    Fixing fixing = fixing(c);
+    if (c.instance != null) {
+      requireInstanceAlone(c, fixing);
+    } else if (c.files.isEmpty() && c.merges.isEmpty()) {
+      throw new UsageException("lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'");
+    }
+    return new LintOptions(c.files, c.merges, c.format, Optional.ofNullable(c.output), failOn, c.disable, c.enable,
+        Optional.ofNullable(c.config), c.isolated, c.allowHosts, c.noColor, c.colorWhen, c.quiet, c.probe,
+        Optional.ofNullable(c.to), Optional.ofNullable(c.passwordEnv), fixing, Optional.ofNullable(c.instance), timeout,
+        Optional.ofNullable(c.caFile), c.verbose, c.debug);
+  }
+
+  private static Fixing fixing(LintCommand c) {
+    if (c.unsafeFixes && !c.fix && !c.diff) {
+      throw new UsageException("--unsafe-fixes goes with --fix or --diff");
+    }
+    if (c.fix && c.diff) {
+      throw new UsageException("--fix writes the fixes and --diff only shows them: choose one");
+    }
+    if ((c.fix || c.diff) && c.probe) {
+      throw new UsageException("--fix and --diff do not go with --probe: fix first, then probe");
+    }
+    return new Fixing(c.fix, c.diff, c.unsafeFixes);
+  }
+
+  private static void requireInstanceAlone(LintCommand c, Fixing fixing) {
+    if (fixing.any()) {
+      throw new UsageException("--fix and --diff change files: they do not go with --instance");
+    }
+    if (!c.files.isEmpty() || !c.merges.isEmpty()) {
+      throw new UsageException("--instance lints the instance's site configuration: give no FILE or --merge with it");
+    }
+    if (c.probe && c.to == null && c.passwordEnv == null) {
+      throw new UsageException("with --instance, --probe needs --to ADDRESS (the instance sends a test email there) "
+          + "or --password-env NAME (a local probe of the instance's settings)");
+    }
+  }
+
+  private static void requireRule(String id, String option) {
+    if (!Catalogue.exists(id)) {
+      throw new UsageException(option + ": no rule \"" + id + "\" (see `smtplint rules`)");
+    }
+  }
+
+  /** Whether a probe's password comes from the environment (a placeholder in the file is then expected). */
+  boolean passwordFromEnvironment() {
+    return probe && passwordEnv.isPresent();
+  }
+}

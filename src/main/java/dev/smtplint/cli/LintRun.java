@@ -1,0 +1,262 @@
+package dev.smtplint.cli;
+
+import dev.smtplint.check.FailOn;
+import dev.smtplint.check.Linter;
+import dev.smtplint.check.Settings;
+import dev.smtplint.check.VersionControl;
+import dev.smtplint.config.SourceFile;
+import dev.smtplint.probe.ProbeListener;
+import dev.smtplint.report.FileResult;
+import dev.smtplint.report.Report;
+import dev.smtplint.report.format.Format;
+import dev.smtplint.rules.Catalogue;
+import dev.smtplint.schema.EmailSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * One run of {@code lint}, from checked options to the exit code: the settings read, the units
+ * planned in the order the command line gives them, each judged ({@link UnitChecks}), probed a few at
+ * once, fixed or diffed, and the report written. Nothing here goes back to an earlier step.
+ */
+final class LintRun {
+  /** At most this many servers are probed at once: N stalled servers cost about N / 4 budgets, not N. */
+  private static final int PROBES_AT_ONCE = 4;
+
+  private final Environment environment;
+  private final LintOptions options;
+  private final ReportOutput reportOutput;
+
+  LintRun(Environment environment, LintOptions options) {
+    this.environment = environment;
+    this.options = options;
+    this.reportOutput = new ReportOutput(environment, options.format(), options.output().orElse(null), options.quiet(),
+        options.verbose(), options.noColor(), options.colorWhen());
+  }
+
+  int run() throws IOException {
+    Optional<ProbeRun> probeRun = options.probe() ? Optional.of(ProbeRun.create(options, environment.env())) : Optional.empty();
+    ProjectSettingsFile.Loaded loaded = ProjectSettingsFile.load(options);
+    List<FileResult> results = new ArrayList<>();
+    if (loaded.findings().isPresent()) {
+      results.add(loaded.findings().get()); // no lambda or method reference on the lint path (LambdaFreeTest)
+    }
+    if (options.instance().isPresent()) {
+      return instance(loaded.settings(), probeRun, results);
+    }
+    Optional<FixRun> fixRun = options.fixing().any()
+        ? Optional.of(new FixRun(options.fixing().unsafe(), options.fixing().fix())) : Optional.empty();
+    Linter linter = new Linter(loaded.settings(), EmailSchemaHolder.SUPPLIER, new VersionControl(), environment.rules());
+    Inputs.Expanded expanded = Inputs.expand(options.files());
+    refuseOutputOntoInput(expanded, loaded.siteConfig());
+    int code = ExitCode.OK;
+    for (Inputs.Problem p : expanded.problems()) {
+      environment.complain(p.message());
+      code = p.fatal() ? ExitCode.USAGE : code;
+    }
+    UnitChecks checks = new UnitChecks(environment, linter, fixRun, options.probe(), options.debug());
+    List<UnitChecks.Judgement> judged = new ArrayList<>();
+    for (UnitChecks.Outcome o : checks.check(plan(expanded, loaded.siteConfig()))) {
+      for (String error : o.errors()) {
+        environment.complain(error);
+      }
+      if (o.judgement().isPresent()) {
+        judged.add(o.judgement().get());
+      } else {
+        code = ExitCode.USAGE;
+      }
+    }
+    return finish(judged, results, loaded.settings(), probeRun, checks, linter, fixRun, code);
+  }
+
+  /**
+   * The units in the command line's order: each --merge list, then the settings' siteConfig list where
+   * one of its files is named (linted whole, once), then every other file.
+   */
+  private List<Unit> plan(Inputs.Expanded expanded, List<Path> siteConfig) {
+    List<Unit> units = new ArrayList<>();
+    for (String list : options.merges()) {
+      units.add(new Unit.Merge(list));
+    }
+    List<Unit> alone = new ArrayList<>();
+    boolean listNamed = false;
+    for (Inputs.Input input : expanded.inputs()) {
+      boolean inList = !siteConfig.isEmpty() && !input.isStdin() && siteConfig.contains(input.path().toAbsolutePath().normalize());
+      listNamed |= inList;
+      if (!inList) {
+        alone.add(new Unit.File(input));
+      }
+    }
+    if (listNamed) {
+      units.add(new Unit.SiteConfig(siteConfig));
+    }
+    units.addAll(alone);
+    return units;
+  }
+
+  /**
+   * --instance: the instance's effective site configuration in place of files. REDACTED there means
+   * "not visible here", not a finding; --probe --to asks the instance to send, --password-env probes
+   * locally (when the instance shows the username).
+   */
+  private int instance(Settings base, Optional<ProbeRun> probeRun, List<FileResult> results) throws IOException {
+    InstanceRun run = InstanceRun.open(options.instance().get(), environment.env(), options.timeout());
+    Set<String> disabled = new HashSet<>(base.disabled());
+    disabled.add(Catalogue.REDACTED_VALUE);
+    Settings settings = new Settings(disabled, base.severity(), base.failOn(), base.passwordFromEnvironment());
+    Linter linter = new Linter(settings, EmailSchemaHolder.SUPPLIER, path -> false, environment.rules());
+    SourceFile source = run.fetch();
+    UnitChecks checks = new UnitChecks(environment, linter, Optional.empty(), true, options.debug());
+    UnitChecks.Judgement unit = checks.check(List.of(new Unit.Instance(source))).get(0).judgement().orElseThrow();
+    if (probeRun.isPresent() && options.passwordEnv().isEmpty() && unit.judged().isPresent()) {
+      String to = options.to().orElseThrow();
+      UnitChecks.Judgement probed = unit.probed(checks.isolated(unit.name(), () -> run.probe(unit.judged().get(), linter, to)));
+      return finish(List.of(probed), results, settings, Optional.empty(), checks, linter, Optional.empty(), ExitCode.OK);
+    }
+    if (probeRun.isPresent()) {
+      unit.judged().ifPresent(InstanceRun::requireVisibleUsername);
+    }
+    return finish(List.of(unit), results, settings, probeRun, checks, linter, Optional.empty(), ExitCode.OK);
+  }
+
+  /** Probes (when asked), fixes or diffs, writes the report and decides the exit code: the same for files and an instance. */
+  private int finish(List<UnitChecks.Judgement> units, List<FileResult> results, Settings settings, Optional<ProbeRun> probeRun,
+      UnitChecks checks, Linter linter, Optional<FixRun> fixRun, int code) throws IOException {
+    FailOn threshold = settings.failOn().orElse(FailOn.ERROR);
+    Optional<LiveProgress> live = probeRun.isPresent() && options.format() == Format.Name.TEXT && options.output().isEmpty()
+        && !options.quiet()
+        ? Optional.of(new LiveProgress(environment.out(), reportOutput.textFormat(), reportOutput.terminalLive(), reportOutput.unicode()))
+        : Optional.empty();
+    if (live.isPresent()) {
+      for (UnitChecks.Judgement u : units) {
+        u.results().forEach(live.get()::staticFindings);
+      }
+    }
+    List<UnitChecks.Judgement> done = probeRun.isPresent() ? probeAll(units, probeRun.get(), checks, linter, live) : units;
+    for (UnitChecks.Judgement u : done) {
+      results.addAll(u.results());
+    }
+    for (FileResult r : results) {
+      if (r.internalError().isPresent()) {
+        environment.complain(r.path() + ": " + r.internalError().get());
+      }
+    }
+    Report report = new Report(VersionProvider.version(), results, Catalogue.infos());
+    boolean reportToStandardError = false;
+    if (fixRun.isPresent()) {
+      fixRun.get().inReportOrder(results);
+      if (options.fixing().diff()) {
+        environment.out().print(fixRun.get().diff());
+        return Math.max(code, fixRun.get().changed().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS);
+      }
+      FixRun.Committed committed = fixRun.get().commit(environment);
+      code = Math.max(code, committed.code());
+      // With --fix on standard input, standard output carries the fixed text, and the report goes to standard error.
+      reportToStandardError = committed.wroteStandardOutput();
+      if (!committed.unwritten().isEmpty()) {
+        // A file that could not be written is reported as it is on disk, not as it would have been.
+        results.replaceAll(r -> committed.unwritten().getOrDefault(r.path(), r));
+        report = new Report(VersionProvider.version(), results, Catalogue.infos());
+      }
+    }
+    if (live.isPresent()) {
+      live.get().finish(report);
+    } else {
+      reportOutput.write(report, threshold, reportToStandardError);
+    }
+    boolean failed = threshold.threshold().isPresent() && report.anyAtLeast(threshold.threshold().get());
+    int exit = Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
+    return report.anyInternalError() ? ExitCode.INTERNAL : exit;
+  }
+
+  /** Probes every judged unit, a few at once, each isolated; the units keep their order. */
+  private List<UnitChecks.Judgement> probeAll(List<UnitChecks.Judgement> units, ProbeRun probeRun, UnitChecks checks, Linter linter,
+      Optional<LiveProgress> live) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PROBES_AT_ONCE, units.size())), r -> {
+      Thread t = new Thread(r, "smtplint-probe");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<UnitChecks.Judgement>> probed = new ArrayList<>();
+      for (UnitChecks.Judgement unit : units) {
+        probed.add(pool.submit(() -> unit.judged().isEmpty() ? unit : unit.probed(checks.isolated(unit.name(),
+            () -> probeRun.probe(unit.judged().get(), linter,
+                live.map(l -> l.listener(unit.name())).orElse(ProbeListener.NONE))))));
+      }
+      List<UnitChecks.Judgement> out = new ArrayList<>();
+      for (Future<UnitChecks.Judgement> f : probed) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while probing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UsageException usage) {
+        throw usage; // a probe option the run cannot use: exit 2
+      }
+      throw new IllegalStateException("a probe task failed outside its isolation", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** -o naming a file smtplint reads (a FILE, a --merge member, a siteConfig file) is refused before anything is read. */
+  private void refuseOutputOntoInput(Inputs.Expanded expanded, List<Path> siteConfig) {
+    Path output = options.output().orElse(null);
+    if (output == null || !Files.exists(output) || AtomicFiles.isSystemStream(output)) {
+      return;
+    }
+    List<Path> inputs = new ArrayList<>(siteConfig);
+    for (Inputs.Input input : expanded.inputs()) {
+      if (!input.isStdin()) {
+        inputs.add(input.path());
+      }
+    }
+    for (String list : options.merges()) {
+      for (String name : list.split(":")) {
+        if (!name.isEmpty()) {
+          inputs.add(Path.of(name));
+        }
+      }
+    }
+    for (Path input : inputs) {
+      try {
+        if (Files.exists(input) && Files.isSameFile(output, input)) {
+          throw new UsageException("-o " + output + " is also an input; smtplint never writes its report over a file it reads");
+        }
+      } catch (IOException e) {
+        // an input that cannot be examined is reported when it is read
+      }
+    }
+  }
+
+  /**
+   * The schema, compiled once per process when a file first needs it (a valid file never does). An anonymous class,
+   * not a method reference: on Java 17 each lambda costs a link (~130 µs) on every cold start.
+   */
+  private static final class EmailSchemaHolder {
+    static final Supplier<EmailSchema> SUPPLIER = new Supplier<>() {
+      @Override
+      public EmailSchema get() {
+        return Compiled.SCHEMA;
+      }
+    };
+
+    private static final class Compiled {
+      static final EmailSchema SCHEMA = EmailSchema.load();
+    }
+  }
+}
