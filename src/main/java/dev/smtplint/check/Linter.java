@@ -20,7 +20,9 @@ import dev.smtplint.report.RuleInfo;
 import dev.smtplint.rules.Catalogue;
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.rules.Reporter;
+import dev.smtplint.rules.FileRule;
 import dev.smtplint.rules.Rule;
+import dev.smtplint.rules.SchemaViolationRule;
 import dev.smtplint.schema.EmailSchema;
 import dev.smtplint.schema.QuickCheck;
 import dev.smtplint.schema.SchemaViolation;
@@ -89,7 +91,7 @@ public final class Linter {
    * Rules about a top-level setting that is missing, which a file of the list that is not here (a
    * secrets file git ignores) may well supply: with {@code partial}, they are not reported.
    */
-  private static final Set<String> ABOUT_A_MISSING_SETTING = Set.of("from-without-smtp", "smtp-without-from");
+  private static final Set<String> ABOUT_A_MISSING_SETTING = Set.of(Catalogue.FROM_WITHOUT_SMTP, Catalogue.SMTP_WITHOUT_FROM);
 
   /**
    * Lints a SITE_CONFIG_FILE list as Sourcegraph loads it; findings point into the file that supplied
@@ -153,39 +155,24 @@ public final class Linter {
   }
 
   /**
-   * What is wrong with a file as a file: not UTF-8, not JSONC, not an object, keys repeated under
-   * email.*. A mutable list: the merge and the rules add to it.
+   * What is wrong with a file as a file (not UTF-8, not JSONC, not an object, keys repeated under
+   * email.*): the file rules' findings. A mutable list: the merge and the rules add to it.
    */
-  private static List<Finding> fileLevel(ParsedConfig parsed, String path) {
+  private List<Finding> fileLevel(ParsedConfig parsed, String path) {
     boolean sound = parsed.source().badEncoding().isEmpty() && parsed.error().isEmpty() && parsed.duplicates().isEmpty()
         && (parsed.root().isEmpty() || parsed.root().get() instanceof JsonValue.Obj);
-    // The findings' texts in a method of their own: C1 compiles a whole method, and a batch's clean
-    // files should not make the compiler thread build code for them (bench/README.md, fourth round).
-    return sound ? new ArrayList<>() : fileLevelFindings(parsed, path);
+    // A sound file (nearly every one) has nothing for them: they run only for the others (bench/README.md, fourth round).
+    return sound ? new ArrayList<>() : fileRuleFindings(parsed, path);
   }
 
-  private static List<Finding> fileLevelFindings(ParsedConfig parsed, String path) {
-    List<Finding> out = new ArrayList<>();
-    if (parsed.source().badEncoding().isPresent()) {
-      out.add(finding(Catalogue.INVALID_ENCODING, path, parsed.source().badEncoding().get(), "",
-          "a byte here is not UTF-8: Sourcegraph (Go) reads it as U+FFFD, so the value is loaded mangled; "
-              + "save the file as UTF-8"));
-    }
-    if (parsed.error().isPresent()) {
-      out.add(finding(Catalogue.INVALID_JSON, path, parsed.error().get().position(), "", parsed.error().get().message()));
-    }
-    if (parsed.root().isPresent() && !(parsed.root().get() instanceof JsonValue.Obj)) {
-      JsonValue r = parsed.root().get();
-      out.add(finding(Catalogue.SCHEMA_VIOLATION, path, r.position(), "", "a site config is a JSON object, but this file holds " + r.typeName()));
-    }
-    for (DuplicateKey d : parsed.duplicates()) {
-      if (d.pointer().startsWith("/email.")) {
-        out.add(finding(Catalogue.DUPLICATE_KEY, path, d.second(), d.pointer(), "\"" + d.key()
-            + "\" is repeated (first at line " + d.first().line() + "); the last one silently wins: keep only one")
-            .withFix(Fixes.forDuplicate(parsed, d)));
+  private List<Finding> fileRuleFindings(ParsedConfig parsed, String path) {
+    Reporter out = new Reporter(path);
+    for (Rule rule : rules) {
+      if (rule instanceof FileRule file) {
+        file.checkFile(parsed, out);
       }
     }
-    return out;
+    return new ArrayList<>(out.findings());
   }
 
   /** Schema and rules over the email settings; a schema violation that a rule explains is dropped. */
@@ -220,7 +207,7 @@ public final class Linter {
       for (SchemaViolation v : schema.get().validate(root)) {
         if (!explained.contains(v.subject())) {
           out.add(new Finding(info.id(), info.severity(), v.message(), Location.of(path, v.position(), v.end(), v.subject()),
-              Fixes.forSchemaViolation(root, v.subject())));
+              SchemaViolationRule.fix(root, v.subject())));
         }
       }
     }

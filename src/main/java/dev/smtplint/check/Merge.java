@@ -6,7 +6,8 @@ import dev.smtplint.config.Span;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Location;
-import dev.smtplint.rules.Catalogue;
+import dev.smtplint.rules.DuplicateKeyRule;
+import dev.smtplint.rules.Reporter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +32,9 @@ final class Merge {
       JsonValue.Member earlier = members.remove(m.key());
       if (earlier != null && m.key().startsWith("email.")) {
         SourceFile first = owners.get(m.key());
-        overrides.add(Linter.finding(Catalogue.DUPLICATE_KEY, source.path(), m.keyPosition(), m.value().pointer(),
-            "\"" + m.key() + "\" replaces the one in " + first.path() + " (line " + earlier.keyPosition().line()
-                + ") whole: Sourcegraph merges SITE_CONFIG_FILE files by top-level key, it does not merge objects;"
-                + " keep the key in one file"));
+        Reporter out = new Reporter(source.path());
+        DuplicateKeyRule.overridden(m, earlier, first.path(), out);
+        overrides.addAll(out.findings());
       }
       members.put(m.key(), m);
       owners.put(m.key(), source);

@@ -30,7 +30,7 @@ public record RuleInfo(
     }
   }
 
-  /** Lower-case letters and digits in words joined by single hyphens ("probe-auth-rejected"); a scan, not a regex. */
+  /** Lower-case letters and digits in words joined by single hyphens (probe-auth-rejected); a scan, not a regex. */
   static boolean isKebabCase(String id) {
     boolean wordStart = true;
     for (int i = 0; i < id.length(); i++) {

@@ -101,6 +101,8 @@ public final class Catalogue {
   public static final String DUPLICATE_KEY = DuplicateKeyRule.INFO.id();
   public static final String SCHEMA_VIOLATION = SchemaViolationRule.INFO.id();
   public static final String UNKNOWN_RULE = UnknownRuleRule.INFO.id();
+  public static final String FROM_WITHOUT_SMTP = FromWithoutSmtpRule.INFO.id();
+  public static final String SMTP_WITHOUT_FROM = SmtpWithoutFromRule.INFO.id();
 
   /** What a user reads about a probe finding. */
   public static RuleInfo info(ProbeCheck check) {

@@ -1,11 +1,13 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.ParsedConfig;
+
 import static dev.smtplint.report.Severity.ERROR;
 
 import dev.smtplint.report.RuleInfo;
 
 /** Reported by the check when a file's bytes are not UTF-8; the rest is linted as Go reads it. */
-final class InvalidEncodingRule implements Rule {
+final class InvalidEncodingRule implements FileRule {
   static final RuleInfo INFO = new RuleInfo("invalid-encoding", ERROR, Group.SYNTAX,
       "The file has bytes that are not UTF-8 (a Latin-1 é, a stray 0xFF); Go reads each as U+FFFD.",
       new RuleInfo.Explanation(
@@ -19,5 +21,12 @@ final class InvalidEncodingRule implements Rule {
 
   public RuleInfo info() {
     return INFO;
+  }
+
+  public void checkFile(ParsedConfig parsed, Reporter out) {
+    if (parsed.source().badEncoding().isPresent()) {
+      out.add(INFO, parsed.source().badEncoding().get(), "", "a byte here is not UTF-8: Sourcegraph (Go) reads it as U+FFFD, "
+          + "so the value is loaded mangled; save the file as UTF-8");
+    }
   }
 }

@@ -1,11 +1,13 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.config.ParsedConfig;
+
 import static dev.smtplint.report.Severity.ERROR;
 
 import dev.smtplint.report.RuleInfo;
 
 /** Reported by the reader: the file is not JSONC at all. */
-final class InvalidJsonRule implements Rule {
+final class InvalidJsonRule implements FileRule {
   static final RuleInfo INFO = new RuleInfo("invalid-json", ERROR, Group.SYNTAX,
       "The file is not valid JSONC; the position of the first fault is given.",
       new RuleInfo.Explanation(
@@ -18,5 +20,12 @@ final class InvalidJsonRule implements Rule {
 
   public RuleInfo info() {
     return INFO;
+  }
+
+  /** The reader names the fault in its own words, never quoting a token of the input (it may be a password). */
+  public void checkFile(ParsedConfig parsed, Reporter out) {
+    if (parsed.error().isPresent()) {
+      out.add(INFO, parsed.error().get().position(), "", parsed.error().get().message());
+    }
   }
 }

@@ -22,8 +22,16 @@ public final class Reporter {
   private final Function<String, Optional<SourceFile>> sources;
   private final List<Finding> findings = new ArrayList<>();
 
+  /** No file known for any value. A class, not a lambda: file rules run on the lint path (LambdaFreeTest). */
+  private static final Function<String, Optional<SourceFile>> NO_SOURCES = new Function<>() {
+    @Override
+    public Optional<SourceFile> apply(String pointer) {
+      return Optional.empty();
+    }
+  };
+
   public Reporter(String path) {
-    this(path, pointer -> Optional.empty());
+    this(path, NO_SOURCES);
   }
 
   /** {@code sources}: the file that supplied the value at a pointer, where the caller knows it. */

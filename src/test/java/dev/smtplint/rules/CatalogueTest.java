@@ -9,6 +9,7 @@ import dev.smtplint.config.SourceLoader;
 import dev.smtplint.report.RuleInfo;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +76,34 @@ class CatalogueTest {
       String wanted = required.containsKey(rule.getKey()) ? required.get(rule.getKey()) : planned.get(rule.getKey());
       assertEquals(wanted, rule.getValue(), rule.getKey() + ": not in SPEC §7 (or not with this severity)");
     }
+  }
+
+  /**
+   * A rule owns its words (STYLE 13): no rule id is written as a string outside its own rule class
+   * (and, for the probe's, ProbeCheck). ErrorTexts maps Sourcegraph's own error texts for a config it
+   * refuses to send with to the static rules that explain them (auth-missing, auth-unknown,
+   * smtp-without-from, from-without-smtp): the probe package may not depend on rules, so those are named there.
+   */
+  @Test
+  void noRuleIdIsWrittenOutsideItsRule() throws IOException {
+    Path main = Testdata.root().resolve("../src/main/java/dev/smtplint");
+    List<String> offenders = new java.util.ArrayList<>();
+    try (var files = Files.walk(main)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        String rel = main.relativize(f).toString();
+        if (rel.startsWith("rules/") || rel.equals("report/ProbeCheck.java")) {
+          continue;
+        }
+        String text = Files.readString(f);
+        for (RuleInfo r : Catalogue.infos()) {
+          boolean allowed = rel.equals("probe/ErrorTexts.java") && List.of("auth-missing", "auth-unknown", "smtp-without-from", "from-without-smtp").contains(r.id());
+          if (text.contains("\"" + r.id() + "\"") && !allowed) {
+            offenders.add(rel + ": " + r.id());
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), offenders);
   }
 
   @Test
