@@ -9,7 +9,7 @@ final class Explanations {
 
   static String text(RuleInfo r) {
     RuleInfo.Explanation e = r.explanation();
-    return r.id() + " (" + r.severity().label() + ", " + r.group() + ")\n\n"
+    return r.id() + " (" + r.severity().label() + ", " + r.group().label() + ")\n\n"
         + r.summary() + "\n\n"
         + "Why\n" + indent(e.why()) + "\n"
         + "Bad\n" + indent(e.bad()) + "\n"
@@ -31,7 +31,7 @@ final class Explanations {
   static String markdown(RuleInfo r) {
     RuleInfo.Explanation e = r.explanation();
     return "## " + r.id() + "\n\n"
-        + "*" + r.severity().label() + "* · " + r.group() + "\n\n"
+        + "*" + r.severity().label() + "* · " + r.group().label() + "\n\n"
         + r.summary() + "\n\n"
         + "**Why.** " + e.why() + "\n\n"
         + "Bad:\n\n```jsonc\n" + e.bad() + "\n```\n\n"

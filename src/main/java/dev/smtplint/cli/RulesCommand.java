@@ -30,7 +30,7 @@ final class RulesCommand implements Callable<Integer> {
           g.writeStartObject();
           g.writeStringProperty("id", r.id());
           g.writeStringProperty("severity", r.severity().label());
-          g.writeStringProperty("group", r.group());
+          g.writeStringProperty("group", r.group().label());
           g.writeStringProperty("summary", r.summary());
           if (r.autofix().isPresent()) {
             g.writeStringProperty("fix", r.autofix().get().safety().label());
@@ -47,9 +47,9 @@ final class RulesCommand implements Callable<Integer> {
     environment.out().println("[*] lint --fix repairs these findings; [*u] only with --unsafe-fixes (they change what is sent)\n");
     String group = "";
     for (RuleInfo r : Catalogue.infos()) {
-      if (!r.group().equals(group)) {
-        group = r.group();
-        environment.out().println((group.equals(Catalogue.infos().get(0).group()) ? "" : "\n") + group);
+      if (!r.group().label().equals(group)) {
+        group = r.group().label();
+        environment.out().println((group.equals(Catalogue.infos().get(0).group().label()) ? "" : "\n") + group);
       }
       String fix = r.autofix().map(a -> a.safety() == Fix.Safety.SAFE ? "[*]" : "[*u]").orElse("");
       environment.out().printf("  %-28s %-8s %-4s %s%n", r.id(), r.severity().label(), fix, r.summary());

@@ -1,5 +1,7 @@
 package dev.smtplint.probe;
 
+import dev.smtplint.report.Redaction;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +11,7 @@ import java.util.List;
  * probe reports, shows a mask in their place. One per probe; used by the probe's one thread.
  */
 final class Redactor {
-  static final String MASK = "********";
+  static final String MASK = Redaction.MASK;
   /** Shorter forms would mask ordinary words; no encoded form is this short. */
   private static final int MIN_LENGTH = 4;
   private final List<String> forms = new ArrayList<>();

@@ -94,11 +94,20 @@ public final class Redaction {
   }
 
   private static void escape(char c, StringBuilder out) {
-    if (c == '\t' || (c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) && c != '\u2028' && c != '\u2029'
-        && !(c >= '\u202A' && c <= '\u202E') && !(c >= '\u2066' && c <= '\u2069'))) {
+    if (c == '\t' || !isControl(c)) {
       out.append(c);
     } else {
       out.append(String.format("\\u%04x", (int) c));
     }
+  }
+
+  /**
+   * The one judgement of a character that may act on a terminal, a CI log or a reader's eye: C0, DEL,
+   * C1, the line and paragraph separators, and the bidirectional embeddings, overrides and isolates.
+   * Outputs print it escaped; fixes write it escaped into JSON.
+   */
+  public static boolean isControl(char c) {
+    return c < 0x20 || c == 0x7F || c >= 0x80 && c < 0xA0 || c == '\u2028' || c == '\u2029'
+        || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
   }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * the long explanation. The catalogue in {@code rules} is the only place these are written.
  */
 public record RuleInfo(
-    String id, Severity severity, String group, String summary, Explanation explanation, Optional<Autofix> autofix) {
+    String id, Severity severity, Group group, String summary, Explanation explanation, Optional<Autofix> autofix) {
 
   /** The parts of {@code smtplint explain}: why, a bad and a good example, the fix, the source. */
   public record Explanation(String why, String bad, String good, String fix, String source) {}
@@ -15,7 +15,7 @@ public record RuleInfo(
   /** What {@code lint --fix} does for the rule's findings, and how safely (see {@link Fix}). */
   public record Autofix(Fix.Safety safety, String what) {}
 
-  public RuleInfo(String id, Severity severity, String group, String summary, Explanation explanation) {
+  public RuleInfo(String id, Severity severity, Group group, String summary, Explanation explanation) {
     this(id, severity, group, summary, explanation, Optional.empty());
   }
 

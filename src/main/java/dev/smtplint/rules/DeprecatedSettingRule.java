@@ -1,5 +1,7 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.report.Group;
+
 import java.util.List;
 import java.util.Optional;
 import dev.smtplint.config.JsonValue;

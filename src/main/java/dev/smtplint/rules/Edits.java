@@ -4,6 +4,7 @@ import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.Position;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.report.Fix;
+import dev.smtplint.report.Redaction;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,7 @@ final class Edits {
       char c = text.charAt(i);
       if (c == '"' || c == '\\') {
         out.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f || c >= 0x80 && c <= 0x9f || c == 0x2028 || c == 0x2029) {
+      } else if (Redaction.isControl(c)) {
         out.append(String.format("\\u%04x", (int) c));
       } else {
         out.append(c);

@@ -1,5 +1,7 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.report.Group;
+
 import dev.smtplint.config.ParsedConfig;
 
 import static dev.smtplint.report.Severity.ERROR;

@@ -1,5 +1,7 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.report.Group;
+
 import dev.smtplint.config.JsonValue;
 import java.util.Optional;
 import java.util.List;

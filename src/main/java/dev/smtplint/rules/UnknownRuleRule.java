@@ -1,5 +1,7 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.report.Group;
+
 import static dev.smtplint.report.Severity.WARNING;
 
 import dev.smtplint.report.RuleInfo;

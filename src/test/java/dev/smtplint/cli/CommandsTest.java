@@ -60,8 +60,8 @@ class CommandsTest {
         + "Regenerate with `mvn test -Dtest=CommandsTest -Dsmtplint.regenerate=true`.\n\n");
     String group = "";
     for (RuleInfo r : Catalogue.infos()) {
-      if (!r.group().equals(group)) {
-        group = r.group();
+      if (!r.group().label().equals(group)) {
+        group = r.group().label();
         doc.append("- **").append(group).append("**\n");
       }
       doc.append("  - [`").append(r.id()).append("`](#").append(r.id()).append(") (").append(r.severity().label())
@@ -83,8 +83,8 @@ class CommandsTest {
     StringBuilder list = new StringBuilder();
     String group = "";
     for (RuleInfo r : Catalogue.infos()) {
-      if (!r.group().equals(group)) {
-        group = r.group();
+      if (!r.group().label().equals(group)) {
+        group = r.group().label();
         list.append(list.length() == 0 ? "" : "\n").append("**").append(group).append("**\n\n");
       }
       list.append("- `").append(r.id()).append("` (").append(r.severity().label()).append(") ").append(r.summary()).append('\n');

@@ -23,7 +23,7 @@ class IsolationTest {
   /** A rule with a bug: on one address it recurses until the stack overflows, on another it throws. */
   private static final Rule BROKEN = new Rule() {
     public RuleInfo info() {
-      return new RuleInfo("broken-rule", Severity.ERROR, "Test", "A rule with a bug.",
+      return new RuleInfo("broken-rule", Severity.ERROR, dev.smtplint.report.Group.CORRECTNESS, "A rule with a bug.",
           new RuleInfo.Explanation("w", "b", "g", "f", "s"));
     }
 

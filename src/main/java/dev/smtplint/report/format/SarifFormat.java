@@ -6,6 +6,7 @@ import dev.smtplint.report.Fix;
 import dev.smtplint.config.Position;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.report.ProjectHome;
+import dev.smtplint.report.Group;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.RuleInfo;
 import dev.smtplint.report.Severity;
@@ -112,8 +113,8 @@ public final class SarifFormat implements Format {
       g.writeEndObject();
       g.writeObjectPropertyStart("properties");
       g.writeArrayPropertyStart("tags");
-      g.writeString(r.group());
-      if (r.group().equals("Security")) {
+      g.writeString(r.group().label());
+      if (r.group() == Group.SECURITY) {
         g.writeString("security");
       }
       g.writeEndArray();
