@@ -49,7 +49,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     } else {
       input = String.join(" ", text);
     }
-    Optional<ErrorTexts.Diagnosis> diagnosis = ErrorTexts.diagnose(input);
+    Optional<ErrorTexts.Match> diagnosis = ErrorTexts.diagnose(input);
     if (output.json()) {
       environment.out().println(json(diagnosis));
     } else if (diagnosis.isPresent()) {
@@ -62,7 +62,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   }
 
   /** The diagnosis as a finding reads: severity, rule, setting, step; meaning, fix, source. */
-  static String text(ErrorTexts.Diagnosis d) {
+  static String text(ErrorTexts.Match d) {
     ErrorTexts.Entry e = d.entry();
     RuleInfo info = Catalogue.info(e.rule());
     StringBuilder out = new StringBuilder(info.severity().label()).append(" [").append(e.rule()).append("]");
@@ -78,7 +78,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         .append("\n  more: smtplint explain ").append(e.rule()).append('\n').toString();
   }
 
-  private static String json(Optional<ErrorTexts.Diagnosis> diagnosis) {
+  private static String json(Optional<ErrorTexts.Match> diagnosis) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JsonWriting.generator(out, false)) {
       g.writeStartObject();
@@ -87,7 +87,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       if (diagnosis.isEmpty()) {
         g.writeNullProperty("diagnosis");
       } else {
-        ErrorTexts.Diagnosis d = diagnosis.get();
+        ErrorTexts.Match d = diagnosis.get();
         ErrorTexts.Entry e = d.entry();
         g.writeObjectPropertyStart("diagnosis");
         g.writeStringProperty("rule", e.rule());

@@ -94,7 +94,7 @@ final class InstanceRun {
       return linter.withProbe(judged, new ProbeResult(true,
           List.of(new ProbeStage(STAGE, true, millis, "the instance sent a test email (check that it arrives)")), List.of()), List.of());
     }
-    Optional<ErrorTexts.Diagnosis> diagnosis = ErrorTexts.diagnose(answer);
+    Optional<ErrorTexts.Match> diagnosis = ErrorTexts.diagnose(answer);
     String said = "the instance answered: \"" + shortened(answer) + "\"";
     ProbeStage stage = new ProbeStage(STAGE, false, millis, said);
     List<ProbeFailure> failures = diagnosis.map(d -> failure(d, said)).orElse(List.of(new ProbeFailure(ProbeCheck.DATA_REJECTED, "",
@@ -104,7 +104,7 @@ final class InstanceRun {
   }
 
   /** A known failure: the probe finding it is; a configuration failure is already a static finding. */
-  private static List<ProbeFailure> failure(ErrorTexts.Diagnosis d, String said) {
+  private static List<ProbeFailure> failure(ErrorTexts.Match d, String said) {
     ErrorTexts.Entry e = d.entry();
     Optional<ProbeCheck> check = Arrays.stream(ProbeCheck.values()).filter(c -> c.id().equals(e.rule())).findFirst();
     String where = d.step() == ErrorTexts.Step.NONE ? "" : " at " + d.step().meaning();

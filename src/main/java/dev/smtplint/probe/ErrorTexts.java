@@ -60,8 +60,11 @@ public final class ErrorTexts {
   public record Entry(String name, List<Step> steps, List<String> needles, String rule, String pointer, String meaning,
       String fix, String source, String example) {}
 
-  /** A text's step and the entry it matched. */
-  public record Diagnosis(Step step, Entry entry) {}
+  /**
+   * A known error text found in what Sourcegraph said, with the step of the send it names (not
+   * probe/Diagnosis, which judges the probe's own steps).
+   */
+  public record Match(Step step, Entry entry) {}
 
   private static final String TXEMAIL = "Sourcegraph internal/txemail/txemail.go (Send)";
   private static final String HOST = EmailSettings.HOST_POINTER;
@@ -235,7 +238,7 @@ public final class ErrorTexts {
           TXEMAIL + " (\"new SMTP client\", the 220 greeting)", "new SMTP client: 554 5.7.1 Access denied"));
 
   /** What a pasted text says, if it is one smtplint knows. */
-  public static Optional<Diagnosis> diagnose(String text) {
+  public static Optional<Match> diagnose(String text) {
     String t = strip(text.strip());
     Step step = Step.NONE;
     for (Step s : Step.values()) {
@@ -252,7 +255,7 @@ public final class ErrorTexts {
     for (Entry e : ENTRIES) {
       if ((e.steps().isEmpty() || e.steps().contains(step)) && e.needles().stream().allMatch(lower::contains)
           && !(e.needles().isEmpty() && step == Step.NONE)) {
-        return Optional.of(new Diagnosis(step, e));
+        return Optional.of(new Match(step, e));
       }
     }
     return Optional.empty();

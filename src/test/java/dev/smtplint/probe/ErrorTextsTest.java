@@ -20,7 +20,7 @@ class ErrorTextsTest {
       assertTrue(names.add(e.name()), "names are unique: " + e.name());
       assertTrue(Catalogue.exists(e.rule()), e.name() + ": no rule " + e.rule());
       assertFalse(e.source().isBlank() || e.meaning().isBlank() || e.fix().isBlank(), e.name());
-      Optional<ErrorTexts.Diagnosis> d = ErrorTexts.diagnose(e.example());
+      Optional<ErrorTexts.Match> d = ErrorTexts.diagnose(e.example());
       assertTrue(d.isPresent(), e.name() + ": its example is not recognised");
       assertEquals(e.name(), d.get().entry().name(), "the example of " + e.name() + " is taken by another entry");
       assertTrue(e.needles().stream().allMatch(n -> n.equals(n.toLowerCase(java.util.Locale.ROOT))), e.name() + ": needles are lower case");
