@@ -21,11 +21,12 @@ class DependencyDirectionTest {
       "report", Set.of("config"),
       "report.format", Set.of("report", "config"),
       "schema", Set.of("config"),
-      "rules", Set.of("config", "report"),
+      "gotemplate", Set.of(),
+      "rules", Set.of("config", "report", "gotemplate"),
       "probe", Set.of("config", "report"),
       "instance", Set.of(),
-      "check", Set.of("config", "report", "rules", "schema"),
-      "cli", Set.of("config", "report", "report.format", "rules", "schema", "check", "probe", "instance"));
+      "check", Set.of("config", "report", "rules", "schema", "gotemplate"),
+      "cli", Set.of("config", "report", "report.format", "rules", "schema", "check", "probe", "instance", "gotemplate"));
 
   private static final Pattern REFERENCE = Pattern.compile("dev\\.smtplint\\.([a-z]+(?:\\.format)?)\\.");
 

@@ -1,5 +1,7 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.gotemplate.GoTemplate;
+
 import dev.smtplint.report.Group;
 
 import dev.smtplint.config.JsonValue;

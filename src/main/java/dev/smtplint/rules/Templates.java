@@ -1,5 +1,7 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.gotemplate.GoTemplate;
+
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.smtplint.rules;
+package dev.smtplint.gotemplate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,13 +57,6 @@ class GoTemplateTest {
     for (String t : INVALID) {
       assertTrue(GoTemplate.parse(t, TEXT).error().isPresent(), "should not parse: " + t);
     }
-  }
-
-  @Test
-  void theExtraFunctionDependsOnTheTemplateKind() {
-    assertTrue(Templates.parse("html", "{{markdownToSafeHTML .URL}}").error().isEmpty());
-    assertTrue(Templates.parse("subject", "{{markdownToSafeHTML .URL}}").error().isPresent());
-    assertTrue(Templates.parse("text", "{{markdownToText .URL}}").error().isEmpty());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.smtplint.rules;
+package dev.smtplint.gotemplate;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Go's text/template grammar, as {@code text/template/parse} accepts it, enough to tell whether
@@ -14,18 +15,20 @@ import java.util.Set;
  * the data it reads. No Java library parses Go templates: this is a small recursive-descent parser
  * over a hand-written lexer, linear in the input (bounded nesting).
  */
-final class GoTemplate {
+public final class GoTemplate {
   /** Go's builtin functions (text/template funcs.go). */
-  static final Set<String> BUILTINS = Set.of("and", "call", "html", "index", "slice", "js", "len", "not", "or", "print",
+  public static final Set<String> BUILTINS = Set.of("and", "call", "html", "index", "slice", "js", "len", "not", "or", "print",
       "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne");
   private static final int MAX_DEPTH = 100;
 
   /** The outcome: a parse error (Go's words, near enough), and the data fields read from the root. */
-  record Parsed(Optional<String> error, List<String> rootFields) {}
+  public record Parsed(Optional<String> error, List<String> rootFields) {}
 
   private final String text;
   private final Set<String> functions;
   private final List<String> rootFields = new ArrayList<>();
+  /** The names {{define}} gave: Go refuses a second definition of a name. */
+  private final Set<String> defined = new HashSet<>();
   private final Deque<Set<String>> scopes = new ArrayDeque<>();
   private int pos;
   private int depth;
@@ -39,7 +42,7 @@ final class GoTemplate {
   }
 
   /** Parses {@code text} with the builtins and {@code extraFunctions} defined, as template.New(...).Funcs(...).Parse does. */
-  static Parsed parse(String text, Set<String> extraFunctions) {
+  public static Parsed parse(String text, Set<String> extraFunctions) {
     Set<String> functions = new HashSet<>(BUILTINS);
     functions.addAll(extraFunctions);
     GoTemplate p = new GoTemplate(text, functions);
@@ -112,6 +115,9 @@ final class GoTemplate {
           }
           pos += keyword.length();
           String name = templateName("define");
+          if (!defined.add(name)) {
+            throw new Failure("template: multiple definition of template " + name);
+          }
           closeAction();
           scopes.push(new HashSet<>(Set.of("$")));
           expectEnd(list(false), "define " + name);
@@ -239,13 +245,24 @@ final class GoTemplate {
       if (peek() == ',' && range) {
         pos++;
         skipSpaces();
+        if (atClose()) {
+          throw new Failure("missing value for range");
+        }
         if (peek() != '$') {
           throw new Failure("range can only initialize variables");
         }
+        int second = pos;
         String w = variableName();
         skipSpaces();
         if (!text.startsWith(":=", pos) && !(text.startsWith("=", pos) && !text.startsWith("==", pos))) {
-          throw new Failure("too many declarations in " + context);
+          // Go backs up and reads "$v" as the range's operand: it must already be defined
+          if (!scopes.peek().contains(w)) {
+            throw new Failure("undefined variable \"" + w + "\"");
+          }
+          pos = second;
+          scopes.peek().add(v);
+          command(context, 0);
+          return;
         }
         declared.add(v);
         declared.add(w);
@@ -300,7 +317,7 @@ final class GoTemplate {
       skipSpaces();
     }
     if (operands == 0) {
-      throw new Failure("missing value for " + context);
+      throw new Failure(atEnd() ? "unclosed action" : "missing value for " + context);
     }
   }
 
@@ -319,7 +336,9 @@ final class GoTemplate {
       pipeline("parenthesized pipeline", false);
       skipSpaces();
       if (peek() != ')') {
-        throw new Failure(atEnd() ? "unclosed left paren" : "unexpected \"" + peek() + "\" in parenthesized pipeline");
+        // Go's lexer: the end of the input is an unclosed action; "}}" with a paren open, an unclosed left paren
+        throw new Failure(atEnd() ? "unclosed action" : text.startsWith("}}", pos) || text.startsWith("-}}", pos)
+            ? "unclosed left paren" : "unexpected \"" + peek() + "\" in parenthesized pipeline");
       }
       pos++;
       depth--;
@@ -362,6 +381,7 @@ final class GoTemplate {
       literal = true;
     } else if (isIdentStart(c)) {
       String word = word();
+      requireTerminator();
       switch (word) {
         case "true", "false", "nil" -> {
           executable = false;
@@ -378,6 +398,10 @@ final class GoTemplate {
       }
     } else if (atEnd()) {
       throw new Failure("unclosed action");
+    } else if (c == ')') {
+      throw new Failure("unexpected right paren");
+    } else if (text.startsWith(":=", pos)) {
+      throw new Failure("unexpected \":=\" in command");
     } else {
       throw new Failure("unexpected \"" + c + "\" in command");
     }
@@ -407,8 +431,10 @@ final class GoTemplate {
 
   // ---- tokens ----------------------------------------------------------------------------------
 
+  /** "/*" right after the delimiter, or after a trim marker: "-" and one space character (a newline too, as Go's lexer). */
   private boolean startsComment() {
-    return text.startsWith("/*", pos) || text.startsWith(" /*", pos) && text.charAt(pos - 1) == '-';
+    return text.startsWith("/*", pos)
+        || text.charAt(pos - 1) == '-' && pos + 1 < text.length() && isSpace(text.charAt(pos)) && text.startsWith("/*", pos + 1);
   }
 
   /** A comment fills its action: "{{/* ... *}{@code /}}", trims allowed. */
@@ -419,8 +445,12 @@ final class GoTemplate {
       throw new Failure("unclosed comment");
     }
     pos = end + 2;
-    if (text.startsWith("}}", pos) || text.startsWith(" -}}", pos)) {
-      pos += text.startsWith("}}", pos) ? 2 : 4;
+    if (text.startsWith("}}", pos)) {
+      pos += 2;
+      return;
+    }
+    if (pos + 1 < text.length() && isSpace(text.charAt(pos)) && text.startsWith("-}}", pos + 1)) {
+      pos += 4;
       return;
     }
     throw new Failure("comment ends before closing delimiter");
@@ -437,7 +467,8 @@ final class GoTemplate {
       pos += 2;
       return;
     }
-    throw new Failure(atEnd() ? "unclosed action" : "unexpected \"" + peek() + "\" in action; expected }}");
+    throw new Failure(atEnd() ? "unclosed action" : peek() == ')' ? "unexpected right paren"
+        : "unexpected \"" + peek() + "\" in action; expected }}");
   }
 
   private boolean atClose() {
@@ -460,6 +491,21 @@ final class GoTemplate {
       pos++;
     }
     return text.substring(start, pos);
+  }
+
+  /**
+   * Go's lexer ends an identifier only at a space, ".", ",", "|", ":", "(", ")", the end of the input
+   * or the closing delimiter; anything else is its error: "bad character U+0023 '#'".
+   */
+  private void requireTerminator() {
+    if (atEnd()) {
+      return;
+    }
+    char c = peek();
+    if (!(isSpace(c) || c == '.' || c == ',' || c == '|' || c == ':' || c == '(' || c == ')' || text.startsWith("}}", pos)
+        || text.startsWith("-}}", pos))) {
+      throw new Failure(String.format("bad character U+%04X '%c'", (int) c, c));
+    }
   }
 
   private String word() {
@@ -533,10 +579,26 @@ final class GoTemplate {
         break;
       }
     }
-    if (!digits) {
+    if (!digits || !isGoNumber(text.substring(start, pos))) {
       throw new Failure("bad number syntax: \"" + text.substring(start, pos) + "\"");
     }
   }
+
+  /**
+   * Go's number literals (strconv, as text/template/parse's newNumber reads them): decimal, 0x hex
+   * (with a p exponent for a fraction), 0o, 0b and legacy 0 octal integers, decimal floats, an i for
+   * an imaginary part; underscores between digits. {@code 0xi} is none of these.
+   */
+  static boolean isGoNumber(String token) {
+    String t = token.startsWith("+") || token.startsWith("-") ? token.substring(1) : token;
+    t = t.endsWith("i") ? t.substring(0, t.length() - 1) : t;
+    t = t.replace("_", "");
+    return !t.isEmpty() && (GO_DECIMAL.matcher(t).matches() || GO_HEX.matcher(t).matches() || GO_BASED.matcher(t).matches());
+  }
+
+  private static final Pattern GO_DECIMAL = Pattern.compile("(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+  private static final Pattern GO_HEX = Pattern.compile("0[xX](?:[0-9a-fA-F]+(?:\\.[0-9a-fA-F]*)?|\\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?");
+  private static final Pattern GO_BASED = Pattern.compile("0[bB][01]+|0[oO][0-7]+");
 
   private void skipSpaces() {
     while (pos < text.length() && isSpace(text.charAt(pos))) {
