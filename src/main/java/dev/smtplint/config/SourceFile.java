@@ -133,16 +133,25 @@ public record SourceFile(String path, String text, int[] lineStarts, Optional<Po
 
   /** The text of a 1-based line, or an empty string past the end. */
   public String line(int number) {
+    int start = lineStart(number);
+    return text.substring(start, start + lineLength(number));
+  }
+
+  /**
+   * The length of a 1-based line without its line end (0 past the end), without copying it: a report
+   * of many findings on one long line reads only a window of it for each.
+   */
+  public int lineLength(int number) {
     if (number < 1 || number > lineStarts.length) {
-      return "";
+      return 0;
     }
     int start = lineStarts[number - 1];
     if (number == lineStarts.length) {
-      return text.substring(start);
+      return text.length() - start;
     }
     int end = lineStarts[number]; // just after this line's end: LF, CR or CRLF
     end -= text.charAt(end - 1) == '\n' && end - 2 >= start && text.charAt(end - 2) == '\r' ? 2 : 1;
-    return text.substring(start, end);
+    return end - start;
   }
 
   /** The offset in {@link #text} at which a 1-based line starts. */

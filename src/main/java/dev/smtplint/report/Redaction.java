@@ -22,15 +22,18 @@ public final class Redaction {
    * (the whole line when it is shorter), masked and escaped.
    */
   public static Excerpt window(SourceFile source, List<Span> masked, int line, int column, int endColumn, int width) {
-    String raw = source.line(line);
+    // The line is read in place, only its window: copying a long line for each of its findings was
+    // quadratic (30,000 findings on one 360 KB line took 9 s).
+    String text = source.text();
+    int length = source.lineLength(line);
     int lineStart = source.lineStart(line);
-    int at = Math.max(0, Math.min(column - 1, raw.length()));
-    int endAt = Math.max(at + 1, Math.min(endColumn - 1, raw.length()));
+    int at = Math.max(0, Math.min(column - 1, length));
+    int endAt = Math.max(at + 1, Math.min(endColumn - 1, length));
     int from = 0;
-    int to = raw.length();
-    if (raw.length() > width) {
-      from = Math.max(0, Math.min(at - width / 2, raw.length() - width));
-      to = Math.min(raw.length(), from + width);
+    int to = length;
+    if (length > width) {
+      from = Math.max(0, Math.min(at - width / 2, length - width));
+      to = Math.min(length, from + width);
     }
     StringBuilder out = new StringBuilder();
     int caret = -1;
@@ -62,7 +65,7 @@ public final class Redaction {
       if (caretEnd < 0 && caret >= 0 && i == endAt) {
         caretEnd = out.length();
       }
-      escape(raw.charAt(i), out);
+      escape(text.charAt(lineStart + i), out);
       i++;
     }
     int start = caret < 0 ? out.length() : caret;

@@ -73,8 +73,13 @@ public final class DuplicateKeyRule implements FileRule {
     while (rest < text.length() && (text.charAt(rest) == ' ' || text.charAt(rest) == '\t')) {
       rest++;
     }
-    boolean aloneOnLine = text.substring(lineStart, start).isBlank()
-        && (rest == text.length() || text.charAt(rest) == '\n' || text.charAt(rest) == '\r');
+    // Blank before the key: scanned back from the key, not copied from the line's start (a long line of
+    // repeats made that quadratic).
+    boolean blankBefore = true;
+    for (int i = start - 1; i >= lineStart && blankBefore; i--) {
+      blankBefore = Character.isWhitespace(text.charAt(i));
+    }
+    boolean aloneOnLine = blankBefore && (rest == text.length() || text.charAt(rest) == '\n' || text.charAt(rest) == '\r');
     if (aloneOnLine) {
       start = lineStart;
       end = rest < text.length() && text.startsWith("\r\n", rest) ? rest + 2 : Math.min(text.length(), rest + 1);
