@@ -22,7 +22,9 @@ final class DeprecatedSettingRule implements Rule {
           "\"noVerifyTLS\": true   // only if you really must; see tls-verification-disabled",
           "Delete \"disableTLS\"; if certificate checks must be skipped, the current name is \"noVerifyTLS\".",
           "Sourcegraph internal/txemail (2020-11-12 TODO to delete DisableTLS); schema/site.schema.json has no disableTLS."))
-      .fixes(Fix.Safety.SAFE, "renames disableTLS to noVerifyTLS, its name since 2020 (not when noVerifyTLS is also set)");
+      .fixes(Fix.Safety.UNSAFE, "renames disableTLS to noVerifyTLS, its name since 2020 (not when noVerifyTLS is also set): "
+          + "unsafe, because where the old key is ignored rather than refused (a SITE_CONFIG_FILE), the rename switches "
+          + "certificate checks off (SPEC §8)");
 
   public RuleInfo info() {
     return INFO;
@@ -38,7 +40,8 @@ final class DeprecatedSettingRule implements Rule {
     if (smtp.member("noVerifyTLS").isEmpty() && m.value() instanceof JsonValue.Bool) {
       Optional<Fix.Edit> rename = Edits.renameKey(out.sourceOf(m.value().pointer()), m, "noVerifyTLS");
       if (rename.isPresent()) {
-        fix = Optional.of(Fix.safe("rename it \"noVerifyTLS\" (its name since 2020)", List.of(rename.get())));
+        fix = Optional.of(Fix.unsafe("rename it \"noVerifyTLS\" (its name since 2020; where it was ignored, this switches "
+            + "certificate checks off)", List.of(rename.get())));
       }
     }
     out.atKey(INFO, m,

@@ -1,6 +1,9 @@
 package dev.smtplint.rules;
 
 import java.net.IDN;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -80,7 +83,24 @@ final class Hosts {
       }
       return true;
     }
-    return host.indexOf(':') >= 0 && host.indexOf(':') != host.lastIndexOf(':') && IPV6.matcher(host).matches();
+    return host.indexOf(':') >= 0 && host.indexOf(':') != host.lastIndexOf(':') && IPV6.matcher(host).matches()
+        && isIpv6Literal(host);
+  }
+
+  /**
+   * The JDK's reading of an IPv6 literal (":::::" and "1::2::3" are none), a zone ("%eth0") aside.
+   * The characters were checked to be those of a literal first: with a colon in it, the JDK parses and
+   * never looks the text up as a name.
+   */
+  private static boolean isIpv6Literal(String host) {
+    int zone = host.indexOf('%');
+    try {
+      InetAddress parsed = InetAddress.getByName(zone < 0 ? host : host.substring(0, zone));
+      // "::ffff:1.2.3.4" the JDK turns into its IPv4 address
+      return parsed instanceof Inet6Address || host.contains(".");
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   static boolean isAscii(String s) {

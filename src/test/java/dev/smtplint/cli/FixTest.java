@@ -138,6 +138,20 @@ class FixTest {
     return file;
   }
 
+  /** SPEC §8: where disableTLS is ignored rather than refused, renaming it switches verification off: unsafe. */
+  @Test
+  void disableTlsBecomesNoVerifyTlsOnlyWithUnsafeFixes() throws Exception {
+    Path file = dir.resolve("disable.json");
+    String text = "{\n  \"email.address\": \"a@acme.io\",\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, "
+        + "\"authentication\": \"none\", \"disableTLS\": true}\n}\n";
+    Files.writeString(file, text);
+    assertEquals(0, Run.of("lint", "--diff", file.toString()).code(), "no safe fix");
+    Run.of("lint", "--fix", file.toString());
+    assertEquals(text, Files.readString(file));
+    Run.of("lint", "--fix", "--unsafe-fixes", file.toString());
+    assertTrue(Files.readString(file).contains("\"noVerifyTLS\": true"), Files.readString(file));
+  }
+
   @Test
   void safeByDefaultUnsafeOnRequestAndTheModeIsKept() throws Exception {
     Path file = bad("site.json");
