@@ -175,6 +175,22 @@ public final class ErrorTexts {
           "Send through another provider or an internal relay; Sourcegraph has no OAuth for SMTP.",
           "Microsoft 365 (message MC786329: \"550 5.7.30 Basic authentication is not supported for Client Submission\")",
           "auth: 550 5.7.30 Basic authentication is not supported for Client Submission."),
+      new Entry("gmail-app-password", List.of(), List.of("534", "5.7.9", "application-specific password required"),
+          ProbeCheck.AUTH_REJECTED.id(), PASSWORD,
+          "Google refused the account's own password: the account uses 2-Step Verification, so SMTP needs an app password.",
+          "Create an app password for the account (Google Account > Security > App passwords) and use it as \"password\".",
+          "Google's SMTP reply (\"534-5.7.9 Application-specific password required\"; Google Account Help, \"Sign in with app passwords\")",
+          "Failed to send test email: auth: 534 5.7.9 Application-specific password required. Learn more at "
+              + "https://support.google.com/mail/?p=InvalidSecondFactor, look for test ID: 1a2b3"),
+      new Entry("m365-smtp-auth-disabled", List.of(), List.of("5.7.139", "smtpclientauthentication is disabled"),
+          ProbeCheck.AUTH_REJECTED.id(), AUTHENTICATION,
+          "Microsoft 365 has SMTP AUTH switched off for the tenant (or the mailbox): no password is accepted.",
+          "Sourcegraph speaks only PLAIN and CRAM-MD5, and Microsoft 365's SMTP AUTH offers LOGIN and XOAUTH2: relay through a "
+              + "Microsoft 365 connector that accepts the Sourcegraph hosts' IP (\"authentication\": \"none\") or a local relay.",
+          "Microsoft 365's SMTP reply (\"535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the "
+              + "Tenant\"; Microsoft Learn, \"Enable or disable SMTP AUTH in Exchange Online\")",
+          "auth: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit "
+              + "https://aka.ms/smtp_auth_disabled for more information."),
       new Entry("ses-credentials", List.of(), List.of("535 ", "authentication credentials invalid"), ProbeCheck.AUTH_REJECTED.id(), PASSWORD,
           "Amazon SES refused the credentials; IAM access keys are not SMTP credentials.",
           "Create SMTP credentials in the SES console (they differ from IAM keys and are per region) and use them as username and password.",
