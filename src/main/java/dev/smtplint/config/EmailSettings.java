@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -71,7 +72,68 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
     return Optional.empty();
   }
 
+  /** The fields of Sourcegraph's SMTPServerConfig, as its schema spells them. */
+  public static final List<String> SMTP_FIELDS = List.of("host", "port", "username", "password", "authentication", "domain",
+      "noVerifyTLS", "additionalHeaders");
+
+  /**
+   * Go's encoding/json matches a JSON key to a struct field exactly or, failing that, with its case
+   * folding (ASCII case, U+017F ſ as s, U+212A KELVIN SIGN as k): "Password" fills SMTPServerConfig's
+   * Password. The field a key of email.smtp is decoded into, if any.
+   */
+  public static Optional<String> smtpField(String key) {
+    for (String field : SMTP_FIELDS) {
+      if (field.equals(key)) {
+        return Optional.of(field);
+      }
+    }
+    String folded = goFold(key);
+    for (String field : SMTP_FIELDS) {
+      if (goFold(field).equals(folded)) {
+        return Optional.of(field);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String goFold(String key) {
+    return key.replace('\u017F', 's').replace('\u212A', 'k').toLowerCase(Locale.ROOT);
+  }
+
   private static JsonValue.Obj effective(JsonValue.Obj written) {
+    JsonValue.Obj top = topLevel(written);
+    JsonValue.Member smtp = top.member(SMTP).orElse(null);
+    if (smtp == null || !(smtp.value() instanceof JsonValue.Obj fields) || fieldsAsSpelled(fields)) {
+      return top;
+    }
+    // Struct fields are filled in document order: a later key for the same field replaces an earlier one.
+    Map<String, JsonValue.Member> byField = new LinkedHashMap<>();
+    for (JsonValue.Member m : fields.members()) {
+      String field = smtpField(m.key()).orElse(m.key());
+      byField.remove(field);
+      byField.put(field, new JsonValue.Member(field, m.keyPosition(), m.keyEnd(), m.value()));
+    }
+    JsonValue.Obj folded = new JsonValue.Obj(fields.pointer(), fields.position(), fields.end(), fields.span(),
+        List.copyOf(byField.values()));
+    List<JsonValue.Member> members = new ArrayList<>();
+    for (JsonValue.Member m : top.members()) {
+      members.add(m == smtp ? new JsonValue.Member(m.key(), m.keyPosition(), m.keyEnd(), folded) : m);
+    }
+    return new JsonValue.Obj(top.pointer(), top.position(), top.end(), top.span(), List.copyOf(members));
+  }
+
+  /** Whether every key of email.smtp is a field's exact spelling or no field's at all (the common case). */
+  private static boolean fieldsAsSpelled(JsonValue.Obj fields) {
+    for (JsonValue.Member m : fields.members()) {
+      Optional<String> field = smtpField(m.key());
+      if (field.isPresent() && !field.get().equals(m.key())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static JsonValue.Obj topLevel(JsonValue.Obj written) {
     if (spelledAsKnown(written)) {
       return written;
     }

@@ -35,7 +35,22 @@ final class SettingCaseRule implements Rule {
       String known = EmailSettings.knownSetting(m.key()).orElse(null);
       if (known != null && !known.equals(m.key())) {
         report(s, m, known, out);
+        undecodable(m, known, out);
       }
+    }
+  }
+
+  /**
+   * A key Go reads as a setting is linted as that setting (SPEC §7): a value Go cannot decode into it
+   * ("Email.SMTP": "host:587", a string where a struct belongs) is an error, not only a spelling.
+   */
+  private static void undecodable(JsonValue.Member m, String known, Reporter out) {
+    boolean object = known.equals(EmailSettings.SMTP) || known.equals(EmailSettings.TEMPLATES);
+    boolean fits = object ? m.value() instanceof JsonValue.Obj : m.value() instanceof JsonValue.Str;
+    if (!fits && !(m.value() instanceof JsonValue.Null)) {
+      out.at(SchemaViolationRule.INFO, m.value(), "\"" + m.key() + "\" is read as \"" + known + "\", which must be "
+          + (object ? "an object" : "a string") + ", not " + (m.value().typeName().matches("[aeiou].*") ? "an " : "a ") + m.value().typeName() + ": Go cannot decode it (\"json: cannot "
+          + "unmarshal\"), so Sourcegraph can neither load nor save the config");
     }
   }
 
