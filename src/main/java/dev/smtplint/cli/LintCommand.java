@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,8 +80,22 @@ final class LintCommand implements Callable<Integer> {
           + "token: SRC_ACCESS_TOKEN, a site admin's); with --probe --to, test through the instance's own sendTestEmail")
   String instance;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "with --probe: limit for each network step (default: ${DEFAULT-VALUE})")
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", converter = Seconds.class,
+      description = "with --probe: limit for each network step, in seconds (default: ${DEFAULT-VALUE})")
   double timeout;
+
+  /** --timeout: a number of seconds, "30s" too; anything else in words a user reads (not "'30s' is not a double"). */
+  static final class Seconds implements CommandLine.ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      String number = value.endsWith("s") ? value.substring(0, value.length() - 1) : value;
+      try {
+        return Double.parseDouble(number.strip());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("--timeout takes a number of seconds (10, 2.5), not '" + value + "'");
+      }
+    }
+  }
 
   @Option(names = "--ca-file", paramLabel = "PEM", description = "with --probe: also trust the CA certificates in this PEM file")
   Path caFile;

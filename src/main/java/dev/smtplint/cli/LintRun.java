@@ -170,6 +170,9 @@ final class LintRun {
         report = new Report(VersionProvider.version(), results, Catalogue.infos());
       }
     }
+    if (results.isEmpty() && code == ExitCode.USAGE && options.format() == Format.Name.TEXT) {
+      return code; // nothing was judged: the lines on standard error say why, and "0 errors in 0 files" would mislead
+    }
     if (live.isPresent()) {
       live.get().finish(report);
     } else {

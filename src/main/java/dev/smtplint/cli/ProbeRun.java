@@ -61,7 +61,8 @@ final class ProbeRun {
   /** --timeout as a duration: a number of seconds above 0 and up to an hour, else a usage error. */
   static Duration timeout(double seconds) {
     if (!(seconds > 0 && seconds <= 3600)) {
-      throw new UsageException("--timeout takes a number of seconds between 0 and 3600");
+      String shown = seconds == Math.rint(seconds) && !Double.isInfinite(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
+      throw new UsageException("--timeout takes a number of seconds above 0 and at most 3600 (10, 2.5), not " + shown);
     }
     return Duration.ofMillis((long) (seconds * 1000));
   }

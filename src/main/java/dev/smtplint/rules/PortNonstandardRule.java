@@ -29,7 +29,7 @@ final class PortNonstandardRule implements Rule {
     Integer p = s.portNumber().orElse(null);
     if (p != null && !STANDARD.contains(p)) {
       out.at(INFO_, s.port().orElseThrow(),
-          "port " + p + " is not a usual SMTP port (25, 587, 2525, 2587): check it against the provider's documentation");
+          "port " + p + " is not a usual SMTP port (25, 465, 587, 2525, 2587): check it against the provider's documentation");
     }
   }
 }

@@ -42,6 +42,20 @@ class LintCommandTest {
     assertTrue(badRule.err().contains("--disable: no rule \"no-such-rule\""), badRule.err());
   }
 
+  /** A run that judged nothing prints no "0 errors in 0 files"; --timeout's words are a user's, not a parser's. */
+  @Test
+  void fatalErrorsAndTimeoutsSpeakPlainly(@TempDir Path dir) {
+    Run missing = Run.of("lint", dir.resolve("missing.json").toString());
+    assertEquals(2, missing.code());
+    assertEquals("", missing.out(), "no empty summary after a fatal error");
+    Run zero = Run.of("lint", "--probe", "--timeout", "0", GOOD);
+    assertEquals("smtplint: --timeout takes a number of seconds above 0 and at most 3600 (10, 2.5), not 0\n", zero.err());
+    Run word = Run.of("lint", "--probe", "--timeout", "soon", GOOD);
+    assertTrue(word.err().contains("--timeout takes a number of seconds (10, 2.5), not 'soon'"), word.err());
+    assertFalse(word.err().contains("double"), word.err());
+    assertEquals(0, Run.of("lint", "--timeout", "30s", "--fail-on", "never", GOOD).code(), "30s is 30 seconds");
+  }
+
   @Test
   void cleanFileExitsZero() {
     Run run = Run.of("lint", GOOD);
