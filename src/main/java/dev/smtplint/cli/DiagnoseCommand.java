@@ -49,11 +49,18 @@ final class DiagnoseCommand implements Callable<Integer> {
     } else {
       input = String.join(" ", text);
     }
-    Optional<ErrorTexts.Match> diagnosis = ErrorTexts.diagnose(input);
+    // One line as it was given; a pasted log line by line, each failure it names once.
+    List<ErrorTexts.Match> all = input.strip().contains("\n") ? ErrorTexts.diagnoseAll(input)
+        : ErrorTexts.diagnose(ErrorTexts.errorPart(input)).map(List::of).orElse(List.of());
+    Optional<ErrorTexts.Match> diagnosis = all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     if (output.json()) {
-      environment.out().println(json(diagnosis));
+      environment.out().println(json(diagnosis, all));
     } else if (diagnosis.isPresent()) {
-      environment.out().print(text(diagnosis.get()));
+      StringBuilder text = new StringBuilder();
+      for (ErrorTexts.Match m : all) {
+        text.append(text.length() == 0 ? "" : "\n").append(text(m));
+      }
+      environment.out().print(text);
     } else {
       environment.out().println("Not a failure smtplint knows: no step of Sourcegraph's sender, text of Go's net/smtp, "
           + "crypto/tls or crypto/x509, or provider reply it recognises. `smtplint lint --probe FILE` finds out step by step.");
@@ -78,7 +85,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         .append("\n  more: smtplint explain ").append(e.rule()).append('\n').toString();
   }
 
-  private static String json(Optional<ErrorTexts.Match> diagnosis) {
+  private static String json(Optional<ErrorTexts.Match> diagnosis, List<ErrorTexts.Match> all) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JsonWriting.generator(out, false)) {
       g.writeStartObject();
@@ -99,6 +106,16 @@ final class DiagnoseCommand implements Callable<Integer> {
         g.writeStringProperty("source", e.source());
         g.writeEndObject();
       }
+      g.writeArrayPropertyStart("diagnoses"); // every failure a pasted log names; "diagnosis" is the first
+      for (ErrorTexts.Match m : all) {
+        g.writeStartObject();
+        g.writeStringProperty("rule", m.entry().rule());
+        g.writeStringProperty("pointer", m.entry().pointer());
+        g.writeStringProperty("step", m.step().label());
+        g.writeStringProperty("meaning", m.entry().meaning());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeEndObject();
     }
     return out.toString();

@@ -3,6 +3,7 @@ package dev.smtplint.probe;
 import dev.smtplint.report.ProbeCheck;
 
 import dev.smtplint.config.EmailSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -113,11 +114,18 @@ public final class ErrorTexts {
           "Use a submission port (587 or 2525), or open the firewall from the Sourcegraph frontend to the server.",
           "the OS (ETIMEDOUT: \"connect: connection timed out\"), wrapped by " + TXEMAIL + " (\"new SMTP client\")",
           "Failed to send test email: new SMTP client: dial tcp 142.250.27.108:25: connect: connection timed out, look for test ID: 9c0d1"),
+      new Entry("dial-timeout", List.of(Step.CONNECT, Step.NONE), List.of("dial tcp", "i/o timeout"), ProbeCheck.CONNECT.id(), PORT,
+          "The TCP connection was never answered within the timeout: a firewall or the cluster's egress rules drop it "
+              + "(most clouds block outbound port 25), whatever the port.",
+          "Open egress from the Sourcegraph frontend to the server's host and port, or use the provider's submission port "
+              + "(587 or 2525) where port 25 is blocked.",
+          "Go net (Dialer: \"dial tcp HOST:PORT: i/o timeout\"), wrapped by " + TXEMAIL + " (\"new SMTP client\")",
+          "new SMTP client: dial tcp 52.1.2.3:587: i/o timeout"),
       new Entry("connect-io-timeout", List.of(Step.CONNECT), List.of("i/o timeout"), ProbeCheck.CONNECT.id(), PORT,
-          "The connection or the server's greeting did not come in time.",
-          "Check the port and the firewall; a server that waits for TLS first (port 465) never sends a greeting: use 587.",
-          "Go net (\"i/o timeout\"), wrapped by " + TXEMAIL + " (\"new SMTP client\")",
-          "new SMTP client: dial tcp 52.1.2.3:25: i/o timeout"),
+          "The connection opened, but the server's greeting did not come in time.",
+          "A server that waits for TLS first (port 465) never sends a greeting: use the STARTTLS port 587.",
+          "Go net (\"read tcp …: i/o timeout\" reading the 220 greeting), wrapped by " + TXEMAIL + " (\"new SMTP client\")",
+          "new SMTP client: read tcp 10.0.0.5:41000->52.1.2.3:465: i/o timeout"),
       new Entry("greeting-eof", List.of(Step.CONNECT), List.of("eof"), ProbeCheck.BANNER.id(), PORT,
           "The server closed the connection without an SMTP greeting: typically port 465, which expects TLS first and drops a plain-text client.",
           "Use the STARTTLS port (587): Sourcegraph's sender does not speak TLS on connect.",
@@ -275,6 +283,64 @@ public final class ErrorTexts {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Every failure a pasted log names, line by line, each once: a log line's prefix (timestamps, levels,
+   * "failed to send email: ") does not matter, and a line that is not about mail (a database's
+   * "dial tcp …:5432") is left alone. A text of one line is diagnosed as {@link #diagnose} does.
+   */
+  public static List<Match> diagnoseAll(String text) {
+    List<Match> out = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    for (String line : text.split("\\R")) {
+      String part = errorPart(line);
+      if (part.isBlank() || isOtherService(part)) {
+        continue;
+      }
+      Optional<Match> m = diagnose(part);
+      if (m.isPresent() && !seen.contains(m.get().entry().name() + "/" + m.get().step())) {
+        seen.add(m.get().entry().name() + "/" + m.get().step());
+        out.add(m.get());
+      }
+    }
+    return out;
+  }
+
+  /** The words that say what failed: from a Sourcegraph frame or step label, or a Go net error, if the line has one. */
+  public static String errorPart(String line) {
+    String lower = line.toLowerCase(Locale.ROOT);
+    int best = -1;
+    for (String marker : List.of("failed to send test email: ", "failed to send email: ", "dial tcp")) {
+      int at = lower.indexOf(marker);
+      if (at >= 0 && (best < 0 || at < best)) {
+        best = marker.startsWith("dial") ? at : at + marker.length();
+      }
+    }
+    for (Step s : Step.values()) {
+      int at = s == Step.NONE ? -1 : line.indexOf(s.label() + ": ");
+      if (at >= 0 && (best < 0 || at < best)) {
+        best = at;
+      }
+    }
+    String part = best < 0 ? line : line.substring(best);
+    // A log line may quote the error: its closing quote and what follows are not the error's words.
+    int quote = part.indexOf('"', part.startsWith("\"") ? 1 : 0);
+    return (best >= 0 && quote > 0 ? part.substring(0, quote) : part).strip();
+  }
+
+  /** Ports of services a Sourcegraph log mentions besides mail (Postgres, Redis, HTTP): their dial errors are not SMTP's. */
+  private static boolean isOtherService(String part) {
+    String lower = part.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("dial tcp") || lower.contains("smtp") || lower.contains("mail")) {
+      return false;
+    }
+    for (String port : List.of(":5432", ":6379", ":3306", ":443:", ":80:", ":3178", ":3370", ":8080", ":9090")) {
+      if (lower.contains(port + (port.endsWith(":") ? "" : ":"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** sendTestEmail's frame ("Failed to send test email: …, look for test ID: …") and older Sourcegraph's "mail: ". */

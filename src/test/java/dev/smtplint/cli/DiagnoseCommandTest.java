@@ -53,4 +53,26 @@ class DiagnoseCommandTest {
     assertEquals(1, run.code(), run.all());
     assertFalse(run.all().contains("\u001b") || run.all().contains("evil") || run.all().contains("sgp_token_in_text"), run.all());
   }
+
+  /** A pasted log, line by line: each failure once, prefixes ignored, a database's dial error left alone. */
+  @Test
+  void aPastedLogIsJudgedLineByLine() {
+    String log = String.join("\n",
+        "t=2026-12-01T10:00:00Z lvl=eror msg=\"failed to send email: new SMTP client: dial tcp 52.1.2.3:587: i/o timeout\"",
+        "t=2026-12-01T10:00:01Z lvl=eror msg=\"failed to connect to database: dial tcp 10.0.0.9:5432: connect: connection refused\"",
+        "t=2026-12-01T10:00:02Z lvl=info msg=\"repo updated\"",
+        "t=2026-12-01T10:00:03Z lvl=eror msg=\"auth: 534 5.7.9 Application-specific password required.\"",
+        "t=2026-12-01T10:00:04Z lvl=eror msg=\"failed to send email: new SMTP client: dial tcp 52.1.2.3:587: i/o timeout\"");
+    Run run = Run.withInput(log, java.util.Map.of(), "diagnose", "-");
+    assertEquals(1, run.code(), run.all());
+    assertEquals(2, run.out().lines().filter(l -> l.startsWith("error [")).count(), run.out());
+    assertTrue(run.out().contains("firewall or the cluster's egress rules"), "a dial timeout is egress, not port 465: " + run.out());
+    assertFalse(run.out().contains("465"), run.out());
+    assertTrue(run.out().contains("app password"), run.out());
+    Run database = Run.withInput("lvl=eror msg=\"dial tcp 10.0.0.9:5432: connect: connection refused\"\nlvl=info msg=ok\n",
+        java.util.Map.of(), "diagnose", "-");
+    assertEquals(0, database.code(), "a Postgres dial error is not an email failure: " + database.out());
+    Run json = Run.withInput(log, java.util.Map.of(), "diagnose", "--format", "json", "-");
+    assertTrue(json.out().contains("\"diagnoses\":[{"), json.out());
+  }
 }
