@@ -1,5 +1,11 @@
 package dev.smtplint.rules;
 
+import dev.smtplint.report.Fix;
+
+import java.util.List;
+
+import java.util.ArrayList;
+
 import dev.smtplint.report.Group;
 
 import dev.smtplint.config.JsonValue;
@@ -20,7 +26,9 @@ final class FromAddressInvalidRule implements Rule {
           "\"email.address\": \"Acme Sourcegraph <noreply@acme.io>\"",
           "\"email.address\": \"noreply@acme.io\",\n\"email.senderName\": \"Acme Sourcegraph\"",
           "Write only the address in \"email.address\" and put the name in \"email.senderName\".",
-          "Sourcegraph internal/txemail: m.From = conf.EmailAddress; schema/site.schema.json declares format \"email\"."));
+          "Sourcegraph internal/txemail: m.From = conf.EmailAddress; schema/site.schema.json declares format \"email\"."))
+      .fixes(Fix.Safety.UNSAFE, "writes the bare address of a \"Name <address>\" value, and the name as email.senderName "
+          + "when that is unset: the sender the server sees changes");
 
   public RuleInfo info() {
     return INFO;
@@ -34,7 +42,40 @@ final class FromAddressInvalidRule implements Rule {
     }
     Optional<String> problem = Addresses.problem(a.value());
     if (problem.isPresent()) {
-      out.at(INFO, a, "\"email.address\" \"" + a.value() + "\" is not a bare mailbox address: " + problem.get());
+      out.at(INFO, a, "\"email.address\" \"" + a.value() + "\" is not a bare mailbox address: " + problem.get(), fix(s, a, out));
     }
+  }
+
+  /**
+   * Unsafe: "Acme <noreply@acme.io>" becomes "noreply@acme.io", and "Acme" becomes email.senderName
+   * (inserted before email.address) when it is unset. Read by hand, not by a regex: linear in the value.
+   */
+  static Optional<Fix> fix(EmailSettings s, JsonValue.Str a, Reporter out) {
+    String v = a.value().strip();
+    int open = v.lastIndexOf('<');
+    if (open < 0 || !v.endsWith(">") || v.indexOf('>') != v.length() - 1) {
+      return Optional.empty();
+    }
+    String address = v.substring(open + 1, v.length() - 1).strip();
+    String name = v.substring(0, open).strip();
+    if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+      name = name.substring(1, name.length() - 1).strip();
+    }
+    if (address.isEmpty() || Addresses.problem(address).isPresent()) {
+      return Optional.empty();
+    }
+    List<Fix.Edit> edits = new ArrayList<>(List.of(Edits.replace(a, Edits.quoted(address))));
+    String does = "write the bare address \"" + address + "\"";
+    JsonValue.Member member = s.addressMember().orElse(null);
+    if (!name.isEmpty() && s.senderName().isEmpty() && member != null) {
+      JsonValue.Obj only = new JsonValue.Obj("", member.keyPosition(), member.keyPosition(), member.value().span(), List.of(member));
+      Optional<Fix.Edit> insert = Edits.insertFirst(out.sourceOf(a.pointer()), only, EmailSettings.SENDER_NAME, Edits.quoted(name));
+      if (insert.isEmpty()) {
+        return Optional.empty();
+      }
+      edits.add(0, insert.get());
+      does += " and \"" + name + "\" as email.senderName";
+    }
+    return Optional.of(Fix.unsafe(does, edits));
   }
 }

@@ -138,6 +138,25 @@ class FixTest {
     return file;
   }
 
+  /** SPEC §8: "Name <a@b>" becomes the bare address and email.senderName (when unset), only with --unsafe-fixes. */
+  @Test
+  void aDisplayNameAddressMovesItsNameToSenderName() throws Exception {
+    Path file = dir.resolve("from.json");
+    String text = "{\n  \"email.address\": \"Acme Sourcegraph <noreply@acme.io>\",\n  \"email.smtp\": {\"host\": \"localhost\", "
+        + "\"port\": 25, \"authentication\": \"none\"}\n}\n";
+    Files.writeString(file, text);
+    Run.of("lint", "--fix", file.toString());
+    assertEquals(text, Files.readString(file), "unsafe: not without --unsafe-fixes");
+    Run fixed = Run.of("lint", "--fix", "--unsafe-fixes", file.toString());
+    assertEquals(0, fixed.code(), fixed.all());
+    assertEquals("{\n  \"email.senderName\": \"Acme Sourcegraph\",\n  \"email.address\": \"noreply@acme.io\",\n  \"email.smtp\": "
+        + "{\"host\": \"localhost\", \"port\": 25, \"authentication\": \"none\"}\n}\n", Files.readString(file));
+    Files.writeString(file, text.replace("{\n", "{\n  \"email.senderName\": \"Kept\",\n"));
+    Run.of("lint", "--fix", "--unsafe-fixes", file.toString());
+    assertTrue(Files.readString(file).contains("\"email.senderName\": \"Kept\",\n  \"email.address\": \"noreply@acme.io\""),
+        "a name already set is kept: " + Files.readString(file));
+  }
+
   /** SPEC §8: where disableTLS is ignored rather than refused, renaming it switches verification off: unsafe. */
   @Test
   void disableTlsBecomesNoVerifyTlsOnlyWithUnsafeFixes() throws Exception {
