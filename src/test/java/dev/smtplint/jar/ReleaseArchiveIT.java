@@ -71,7 +71,7 @@ class ReleaseArchiveIT {
   @Test
   void holdsWhatTheIssueNames() throws IOException {
     for (String f : List.of("bin/smtplint", "bin/smtplint.cmd", "lib/smtplint.jar", "completion/smtplint.bash",
-        "completion/smtplint.zsh", "man/man1/smtplint.1", "man/man1/smtplint-lint.1", "README.md",
+        "completion/smtplint.zsh", "man/man1/smtplint.1", "man/man1/smtplint-lint.1", "README.md", "LICENSE",
         "schema/email-settings.schema.json", "examples/bad/seed-ses.jsonc", "examples/good/full-site-config.jsonc")) {
       assertTrue(Files.isRegularFile(install.resolve(f)), f);
     }
