@@ -138,17 +138,24 @@ class FixTest {
     return file;
   }
 
-  /** SPEC §8: "Name <a@b>" becomes the bare address and email.senderName (when unset), only with --unsafe-fixes. */
-  @Test
-  void aDisplayNameAddressMovesItsNameToSenderName() throws Exception {
-    Path file = dir.resolve("from.json");
-    String text = "{\n  \"email.address\": \"Acme Sourcegraph <noreply@acme.io>\",\n  \"email.smtp\": {\"host\": \"localhost\", "
-        + "\"port\": 25, \"authentication\": \"none\"}\n}\n";
+  /** A file whose fix is unsafe: --diff shows nothing to fix, --fix leaves it, --fix --unsafe-fixes fixes it (exit 0). */
+  private Path fixedOnlyWhenUnsafe(String name, String text) throws Exception {
+    Path file = dir.resolve(name);
     Files.writeString(file, text);
+    assertEquals(0, Run.of("lint", "--diff", file.toString()).code(), "no safe fix");
     Run.of("lint", "--fix", file.toString());
     assertEquals(text, Files.readString(file), "unsafe: not without --unsafe-fixes");
     Run fixed = Run.of("lint", "--fix", "--unsafe-fixes", file.toString());
     assertEquals(0, fixed.code(), fixed.all());
+    return file;
+  }
+
+  /** SPEC §8: "Name <a@b>" becomes the bare address and email.senderName (when unset), only with --unsafe-fixes. */
+  @Test
+  void aDisplayNameAddressMovesItsNameToSenderName() throws Exception {
+    String text = "{\n  \"email.address\": \"Acme Sourcegraph <noreply@acme.io>\",\n  \"email.smtp\": {\"host\": \"localhost\", "
+        + "\"port\": 25, \"authentication\": \"none\"}\n}\n";
+    Path file = fixedOnlyWhenUnsafe("from.json", text);
     assertEquals("{\n  \"email.senderName\": \"Acme Sourcegraph\",\n  \"email.address\": \"noreply@acme.io\",\n  \"email.smtp\": "
         + "{\"host\": \"localhost\", \"port\": 25, \"authentication\": \"none\"}\n}\n", Files.readString(file));
     Files.writeString(file, text.replace("{\n", "{\n  \"email.senderName\": \"Kept\",\n"));
@@ -160,14 +167,9 @@ class FixTest {
   /** SPEC §8: where disableTLS is ignored rather than refused, renaming it switches verification off: unsafe. */
   @Test
   void disableTlsBecomesNoVerifyTlsOnlyWithUnsafeFixes() throws Exception {
-    Path file = dir.resolve("disable.json");
     String text = "{\n  \"email.address\": \"a@acme.io\",\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, "
         + "\"authentication\": \"none\", \"disableTLS\": true}\n}\n";
-    Files.writeString(file, text);
-    assertEquals(0, Run.of("lint", "--diff", file.toString()).code(), "no safe fix");
-    Run.of("lint", "--fix", file.toString());
-    assertEquals(text, Files.readString(file));
-    Run.of("lint", "--fix", "--unsafe-fixes", file.toString());
+    Path file = fixedOnlyWhenUnsafe("disable.json", text);
     assertTrue(Files.readString(file).contains("\"noVerifyTLS\": true"), Files.readString(file));
   }
 
