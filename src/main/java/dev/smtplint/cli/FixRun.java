@@ -112,7 +112,8 @@ final class FixRun {
   }
 
   private static List<Span> secrets(Linter.Judged judged, String path) {
-    return judged.results().stream().filter(r -> r.path().equals(path)).findFirst().map(FileResult::masked).orElse(List.of());
+    Optional<FileResult> result = asRead(judged, path);
+    return result.isPresent() ? result.get().masked() : List.of();
   }
 
   List<Changed> changed() {
@@ -188,9 +189,8 @@ final class FixRun {
       return Optional.of(shown + ": not fixed: " + unsafe.get());
     }
     try {
-      if (!unchanged(target, c.before().bytes())) {
-        return Optional.of(shown + ": not fixed: it changed since smtplint read it; run again");
-      }
+      // Compared once, right before the rename (after the new file is written): a change at any time
+      // since the read is refused there, so no earlier read of the whole file is needed.
       AtomicFiles.replace(target, c.after().bytes(), true, true, new AtomicFiles.Precondition() {
         @Override
         public void check() throws IOException {
@@ -201,7 +201,7 @@ final class FixRun {
       });
       return Optional.empty();
     } catch (ChangedException e) {
-      return Optional.of(shown + ": not fixed: it changed while smtplint was writing it; run again");
+      return Optional.of(shown + ": not fixed: it changed since smtplint read it; run again");
     } catch (AtomicFiles.NotKeptException e) {
       return Optional.of(shown + ": not fixed: " + e.getMessage());
     } catch (NoSuchFileException e) {
