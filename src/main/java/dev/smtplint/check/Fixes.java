@@ -1,9 +1,5 @@
 package dev.smtplint.check;
 
-import dev.smtplint.config.DuplicateKey;
-import dev.smtplint.config.EmailSettings;
-import dev.smtplint.config.ParsedConfig;
-import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.Span;
 import dev.smtplint.report.Finding;

@@ -3,7 +3,6 @@ package dev.smtplint.check;
 import java.util.Locale;
 import dev.smtplint.config.Span;
 import dev.smtplint.config.SecretSpans;
-import dev.smtplint.config.DuplicateKey;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.JsoncReader;
 import dev.smtplint.config.ParsedConfig;

@@ -229,10 +229,8 @@ final class LintRun {
       }
     }
     for (String list : options.merges()) {
-      for (String name : list.split(":")) {
-        if (!name.isEmpty()) {
-          inputs.add(Path.of(name));
-        }
+      for (String name : new Unit.Merge(list).names()) {
+        inputs.add(Path.of(name));
       }
     }
     for (Path input : inputs) {

@@ -8,7 +8,6 @@ import dev.smtplint.probe.ProbeSettings;
 import dev.smtplint.probe.Prober;
 import dev.smtplint.probe.Secret;
 import dev.smtplint.report.FileResult;
-import dev.smtplint.report.ProbeResult;
 import dev.smtplint.config.SourceLoader;
 import dev.smtplint.probe.CaFile;
 import java.nio.file.Path;

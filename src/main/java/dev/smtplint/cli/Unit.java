@@ -2,6 +2,7 @@ package dev.smtplint.cli;
 
 import dev.smtplint.config.SourceFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +15,18 @@ sealed interface Unit {
   record File(Inputs.Input input) implements Unit {}
 
   /** --merge FILE[:FILE...]: a SITE_CONFIG_FILE list, as Sourcegraph merges it. */
-  record Merge(String list) implements Unit {}
+  record Merge(String list) implements Unit {
+    /** The list's file names, in order (empty names, as in "a::b", left out). */
+    List<String> names() {
+      List<String> out = new ArrayList<>();
+      for (String name : list.split(":")) {
+        if (!name.isEmpty()) {
+          out.add(name);
+        }
+      }
+      return out;
+    }
+  }
 
   /** The settings' siteConfig list, named by one of its files (linted whole, once). */
   record SiteConfig(List<Path> files) implements Unit {

@@ -94,7 +94,7 @@ final class UnitChecks {
       return file(file.input());
     }
     if (unit instanceof Unit.Merge merge) {
-      return merge(merge.list());
+      return merge(merge);
     }
     if (unit instanceof Unit.SiteConfig list) {
       return siteConfig(list.files());
@@ -126,13 +126,11 @@ final class UnitChecks {
   }
 
   /** One --merge list: every file must be readable, or the list is not judged (exit 2). */
-  private Outcome merge(String list) {
+  private Outcome merge(Unit.Merge merge) {
+    String list = merge.list();
     List<SourceFile> sources = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    for (String name : list.split(":")) {
-      if (name.isEmpty()) {
-        continue;
-      }
+    for (String name : merge.names()) {
       try {
         sources.add(SourceLoader.load(Path.of(name), name));
       } catch (SourceLoader.UnreadableException e) {

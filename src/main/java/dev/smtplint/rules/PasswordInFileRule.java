@@ -34,7 +34,7 @@ final class PasswordInFileRule implements Rule {
   public void check(EmailSettings s, Reporter out) {
     JsonValue.Str p = s.smtpString("password").orElse(null);
     if (p == null || p.value().isEmpty() || Placeholders.isPlaceholderPassword(p.value()) || RedactedValueRule.isRedacted(p)
-        || Variables.mayHold(p.value()) && Variables.reference(p.value()).isPresent()) {
+        || Variables.reference(p.value()).isPresent()) {
       return;
     }
     if (s.options().versioned().getAsBoolean()) {

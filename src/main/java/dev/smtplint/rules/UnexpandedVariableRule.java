@@ -34,11 +34,11 @@ final class UnexpandedVariableRule implements Rule {
     JsonValue.Str password = s.smtpString("password").orElse(null);
     JsonValue.Str username = s.smtpString("username").orElse(null);
     for (JsonValue.Str v : s.strings()) {
-      if (!Variables.mayHold(v.value()) || JsonValue.tokens(v.pointer()).get(0).equalsIgnoreCase(EmailSettings.TEMPLATES)) {
+      Optional<String> reference = Variables.reference(v.value());
+      if (reference.isEmpty() || JsonValue.tokens(v.pointer()).get(0).equalsIgnoreCase(EmailSettings.TEMPLATES)) {
         continue;
       }
-      Optional<String> reference = Variables.reference(v.value());
-      if (reference.isEmpty() || (v == password && s.options().passwordFromEnvironment())) {
+      if (v == password && s.options().passwordFromEnvironment()) {
         continue;
       }
       report(v, v == password || v == username ? "" : " (" + quoted(reference.get()) + ")", out);

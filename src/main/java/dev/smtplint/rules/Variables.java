@@ -11,12 +11,15 @@ final class Variables {
   private Variables() {}
 
   /** Whether the value has a character a reference starts with: most have none, and need no scan. */
-  static boolean mayHold(String value) {
+  private static boolean mayHold(String value) {
     return value.indexOf('$') >= 0 || value.indexOf('{') >= 0 || value.indexOf('%') >= 0;
   }
 
   /** The first reference in the value, as written; empty when there is none. */
   static Optional<String> reference(String value) {
+    if (!mayHold(value)) {
+      return Optional.empty(); // most values: no scan
+    }
     int n = value.length();
     for (int i = 0; i + 1 < n; i++) {
       char c = value.charAt(i);
