@@ -155,7 +155,9 @@ class ReleaseArchiveIT {
   void aDamagedArchiveIsNeverACrashAndIsRecordedAgain() throws Exception {
     Path own = work.resolve("damaged-cache");
     Map<String, String> env = Map.of("XDG_CACHE_HOME", own.toString());
-    assertEquals(1, smtplintWith(work, env, "lint", bad()).code);
+    Result clean = smtplintWith(work, env, "lint", bad());
+    assertEquals(1, clean.code);
+    String findings = clean.out.substring(clean.out.indexOf(install.toString()));
     Path archive;
     try (Stream<Path> made = Files.list(own.resolve("smtplint"))) {
       archive = made.filter(p -> p.toString().matches(".*smtplint-\\d+\\.(jsa|aot)")).findFirst().orElseThrow();
@@ -172,14 +174,18 @@ class ReleaseArchiveIT {
     Result damaged = smtplintWith(work, env, "lint", bad());
     assertEquals(1, damaged.code, "the findings' exit code, not a crash (134/139): " + damaged.out);
     assertTrue(damaged.out.contains("error [placeholder-value]"), damaged.out);
-    assertTrue(damaged.out.contains("was damaged: removed (recorded again next time); running without it"), damaged.out);
-    assertFalse(damaged.out.contains("SIGSEGV") || damaged.out.contains("Aborted") || damaged.out.contains("fatal error"), damaged.out);
+    // Damage need not crash: a damaged archive once handed smtplint garbled constants (an
+    // ExceptionInInitializerError, found by CI). The archive written since it was recorded is never used.
+    assertTrue(damaged.out.contains("changed since it was recorded: recording it again"), damaged.out);
+    assertTrue(damaged.out.endsWith(findings), "the same report as with the intact archive: " + damaged.out);
+    assertFalse(damaged.out.contains("SIGSEGV") || damaged.out.contains("Aborted") || damaged.out.contains("fatal error")
+        || damaged.out.contains("Exception"), damaged.out);
     try (Stream<Path> left = Files.list(work)) {
       assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("hs_err")), "no JVM crash file in the working directory");
     }
     Result again = smtplintWith(work, env, "lint", bad());
-    assertTrue(again.out.contains("recording a start-up archive"), "recorded again: " + again.out);
-    assertEquals(1, again.code, again.out);
+    assertFalse(again.out.contains("recording"), "recorded once, then used: " + again.out);
+    assertEquals(findings, again.out);
 
     // Something that is not a regular file at the archive's name is never used, nor retrained over and over.
     Files.delete(archive);
