@@ -13,6 +13,7 @@ import dev.smtplint.report.Finding;
 import dev.smtplint.report.Location;
 import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
+import dev.smtplint.report.ProbeOutcome;
 import dev.smtplint.report.ProbeResult;
 import dev.smtplint.report.Severity;
 import dev.smtplint.report.RuleInfo;
@@ -68,11 +69,11 @@ public final class Linter {
   /**
    * The findings about one file or a merged SITE_CONFIG_FILE list, per file; the tree as Sourcegraph
    * merges it, when every file parsed (the probe needs it); and which file supplied each top-level key.
+   * {@code absent}: the files of the list that are not here.
    */
-  public record Judged(List<FileResult> results, Optional<JsonValue.Obj> root, Map<String, String> owners, List<String> absent) {
+  public record Judged(List<FileResult> results, Optional<JsonValue.Obj> root, Ownership ownership, List<String> absent) {
     public Judged {
       results = List.copyOf(results);
-      owners = Map.copyOf(owners);
       absent = List.copyOf(absent);
     }
   }
@@ -117,9 +118,9 @@ public final class Linter {
       raw.get(f.location().path()).add(f);
     }
     Optional<JsonValue.Obj> root = complete ? Optional.of(merge.root()) : Optional.empty();
-    SourceFile first = sources.get(0);
+    Ownership ownership = complete ? merge.ownership(sources.get(0)) : Ownership.of(sources.get(0));
     if (root.isPresent()) {
-      String smtpFile = merge.owner(EmailSettings.SMTP_POINTER, first).path();
+      String smtpFile = ownership.path(EmailSettings.SMTP_POINTER);
       BooleanSupplier smtpVersioned = new BooleanSupplier() {
         @Override
         public boolean getAsBoolean() {
@@ -129,28 +130,22 @@ public final class Linter {
       Function<String, Optional<SourceFile>> sourceOf = new Function<>() {
         @Override
         public Optional<SourceFile> apply(String pointer) {
-          return Optional.of(merge.owner(pointer, first));
+          return Optional.of(ownership.source(pointer));
         }
       };
-      for (Finding f : judge(root.get(), first.path(), smtpVersioned, sourceOf)) {
+      for (Finding f : judge(root.get(), sources.get(0).path(), smtpVersioned, sourceOf)) {
         if (!(partial && ABOUT_A_MISSING_SETTING.contains(f.rule()))) {
-          Finding relocated = merge.relocate(f, first);
+          Finding relocated = ownership.relocate(f);
           raw.get(relocated.location().path()).add(relocated);
         }
       }
     }
     List<FileResult> results = new ArrayList<>();
-    Map<String, String> owners = new LinkedHashMap<>();
     for (SourceFile source : sources) {
       List<Finding> kept = Fixes.checked(filter(raw.get(source.path()), source), source, masked.get(source.path()));
       results.add(new FileResult(source.path(), Optional.of(source), kept, Optional.empty(), masked.get(source.path())));
     }
-    if (root.isPresent()) {
-      for (JsonValue.Member m : root.get().members()) {
-        owners.put(m.key(), merge.owner(m.value().pointer(), first).path());
-      }
-    }
-    return new Judged(results, root, owners, absent);
+    return new Judged(results, root, ownership, absent);
   }
 
   /**
@@ -260,10 +255,23 @@ public final class Linter {
   }
 
   /**
+   * The judged files with the probe's outcome: {@code step} runs on the merged email settings when
+   * Sourcegraph would send with them; else a probe-not-run finding says why.
+   */
+  public List<FileResult> probe(Judged judged, ProbeStep step) {
+    Optional<String> notRun = whyNotProbed(judged);
+    if (notRun.isPresent()) {
+      return withProbe(judged, new ProbeOutcome(ProbeResult.notRun(notRun.get()), List.of(new ProbeFailure(ProbeCheck.NOT_RUN, "",
+          "--probe was asked, but the probe did not run: " + notRun.get()))));
+    }
+    return withProbe(judged, step.run(EmailSettings.of(judged.root().orElseThrow())));
+  }
+
+  /**
    * Why the probe may not run for these files, or empty when it may: it needs email.smtp, and no
    * error-level finding (Sourcegraph would not get as far as sending).
    */
-  public Optional<String> whyNotProbed(Judged judged) {
+  private static Optional<String> whyNotProbed(Judged judged) {
     if (judged.root().isEmpty()) {
       return Optional.of("the file is not a site config Sourcegraph can load (see the errors above)");
     }
@@ -286,21 +294,15 @@ public final class Linter {
     return Optional.empty();
   }
 
-  /** The results of files the probe could not run for: the probe-not-run finding, under the same settings as the others. */
-  public List<FileResult> notProbed(Judged judged, String reason) {
-    return withProbe(judged, ProbeResult.notRun(reason), List.of(new ProbeFailure(ProbeCheck.NOT_RUN, "",
-        "--probe was asked, but the probe did not run: " + reason)));
-  }
-
   /**
    * The results with the probe's outcome: its stages on the file that supplied email.smtp, and each
    * failure a finding in the file that supplied the setting at fault, under the same settings
    * (rules switched off, severities changed) as the static findings.
    */
-  public List<FileResult> withProbe(Judged judged, ProbeResult result, List<ProbeFailure> failures) {
+  private List<FileResult> withProbe(Judged judged, ProbeOutcome outcome) {
     ProbePlacement placement = new ProbePlacement(judged);
     Map<String, List<Finding>> byFile = new LinkedHashMap<>();
-    for (ProbeFailure f : failures) {
+    for (ProbeFailure f : outcome.failures()) {
       String id = f.check().id();
       if (settings.disabled().contains(id)) {
         continue;
@@ -311,7 +313,7 @@ public final class Linter {
     }
     String smtpFile = placement.smtpFile();
     return judged.results().stream().map(r -> r.path().equals(smtpFile)
-        ? r.withProbe(result, byFile.getOrDefault(r.path(), List.of()))
+        ? r.withProbe(outcome.result(), byFile.getOrDefault(r.path(), List.of()))
         : r.withFindings(byFile.getOrDefault(r.path(), List.of()))).toList();
   }
 

@@ -5,7 +5,6 @@ import dev.smtplint.config.Position;
 import dev.smtplint.config.Span;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.report.Finding;
-import dev.smtplint.report.Location;
 import dev.smtplint.rules.DuplicateKeyRule;
 import dev.smtplint.rules.Reporter;
 import java.util.ArrayList;
@@ -49,21 +48,8 @@ final class Merge {
     return overrides;
   }
 
-  /** The file that supplied the top-level key a pointer starts with. */
-  SourceFile owner(String pointer, SourceFile fallback) {
-    if (only != null) {
-      return only;
-    }
-    List<String> tokens = JsonValue.tokens(pointer);
-    return tokens.isEmpty() ? fallback : owners.getOrDefault(tokens.get(0), fallback);
-  }
-
-  /** The same finding, located in the file that supplied the value. */
-  Finding relocate(Finding f, SourceFile fallback) {
-    if (only != null && f.location().path().equals(only.path())) {
-      return f;
-    }
-    Location l = f.location();
-    return f.withLocation(l.in(owner(l.pointer(), fallback).path()));
+  /** Which file supplied each top-level key; {@code first} owns the rest. */
+  Ownership ownership(SourceFile first) {
+    return only != null ? Ownership.of(only) : Ownership.of(first, owners);
   }
 }

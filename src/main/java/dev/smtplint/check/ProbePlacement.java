@@ -4,7 +4,6 @@ import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.Position;
 import dev.smtplint.report.Location;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,10 +38,7 @@ final class ProbePlacement {
         pointer.isEmpty() ? at : pointer);
   }
 
-  /** The file that supplied the top-level key a pointer (as written) starts with. */
   private String fileOf(String pointer) {
-    List<String> tokens = JsonValue.tokens(pointer);
-    String first = judged.results().get(0).path();
-    return tokens.isEmpty() ? first : judged.owners().getOrDefault(tokens.get(0), first);
+    return judged.ownership().path(pointer);
   }
 }

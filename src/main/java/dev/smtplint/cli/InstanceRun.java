@@ -6,7 +6,8 @@ import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.instance.SourcegraphApi;
 import dev.smtplint.probe.ErrorTexts;
-import dev.smtplint.report.FileResult;
+import dev.smtplint.check.ProbeStep;
+import dev.smtplint.report.ProbeOutcome;
 import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeResult;
@@ -77,11 +78,16 @@ final class InstanceRun {
   }
 
   /** The instance's own send to {@code to}, as the probe's stage and findings. */
-  List<FileResult> probe(Linter.Judged judged, Linter linter, String to) {
-    Optional<String> notRun = linter.whyNotProbed(judged);
-    if (notRun.isPresent()) {
-      return linter.notProbed(judged, notRun.get());
-    }
+  ProbeStep probe(String to) {
+    return new ProbeStep() {
+      @Override
+      public ProbeOutcome run(EmailSettings email) {
+        return send(to);
+      }
+    };
+  }
+
+  private ProbeOutcome send(String to) {
     long start = System.nanoTime();
     String answer;
     try {
@@ -91,7 +97,7 @@ final class InstanceRun {
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (ErrorTexts.sent(answer)) {
-      return linter.withProbe(judged, new ProbeResult(true,
+      return new ProbeOutcome(new ProbeResult(true,
           List.of(new ProbeStage(STAGE, true, millis, "the instance sent a test email (check that it arrives)")), List.of()), List.of());
     }
     Optional<ErrorTexts.Match> diagnosis = ErrorTexts.diagnose(answer);
@@ -100,7 +106,7 @@ final class InstanceRun {
     List<ProbeFailure> failures = diagnosis.map(d -> failure(d, said)).orElse(List.of(new ProbeFailure(ProbeCheck.DATA_REJECTED, "",
         "the instance could not send the test email, for a reason smtplint does not know (" + said
             + "); `smtplint lint --probe` on the same settings shows each step")));
-    return linter.withProbe(judged, new ProbeResult(false, List.of(stage), List.of()), failures);
+    return new ProbeOutcome(new ProbeResult(false, List.of(stage), List.of()), failures);
   }
 
   /** A known failure: the probe finding it is; a configuration failure is already a static finding. */

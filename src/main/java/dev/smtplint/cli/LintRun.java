@@ -2,6 +2,7 @@ package dev.smtplint.cli;
 
 import dev.smtplint.check.FailOn;
 import dev.smtplint.check.Linter;
+import dev.smtplint.check.ProbeStep;
 import dev.smtplint.check.Settings;
 import dev.smtplint.check.VersionControl;
 import dev.smtplint.config.SourceFile;
@@ -121,7 +122,8 @@ final class LintRun {
     UnitChecks.Judgement unit = checks.check(List.of(new Unit.Instance(source))).get(0).judgement().orElseThrow();
     if (probeRun.isPresent() && options.passwordEnv().isEmpty() && unit.judged().isPresent()) {
       String to = options.to().orElseThrow();
-      UnitChecks.Judgement probed = unit.probed(checks.isolated(unit.name(), () -> run.probe(unit.judged().get(), linter, to)));
+      ProbeStep send = run.probe(to);
+      UnitChecks.Judgement probed = unit.probed(checks.isolated(unit.name(), () -> linter.probe(unit.judged().get(), send)));
       return finish(List.of(probed), results, settings, Optional.empty(), checks, linter, Optional.empty(), ExitCode.OK);
     }
     if (probeRun.isPresent()) {
@@ -195,8 +197,8 @@ final class LintRun {
       List<Future<UnitChecks.Judgement>> probed = new ArrayList<>();
       for (UnitChecks.Judgement unit : units) {
         probed.add(pool.submit(() -> unit.judged().isEmpty() ? unit : unit.probed(checks.isolated(unit.name(),
-            () -> probeRun.probe(unit.judged().get(), linter,
-                live.map(l -> l.listener(unit.name())).orElse(ProbeListener.NONE))))));
+            () -> linter.probe(unit.judged().get(),
+                probeRun.step(live.map(l -> l.listener(unit.name())).orElse(ProbeListener.NONE)))))));
       }
       List<UnitChecks.Judgement> out = new ArrayList<>();
       for (Future<UnitChecks.Judgement> f : probed) {

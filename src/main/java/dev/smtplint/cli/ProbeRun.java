@@ -1,19 +1,17 @@
 package dev.smtplint.cli;
 
-import dev.smtplint.check.Linter;
+import dev.smtplint.check.ProbeStep;
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.probe.ProbeListener;
-import dev.smtplint.probe.ProbeOutcome;
+import dev.smtplint.report.ProbeOutcome;
 import dev.smtplint.probe.ProbeSettings;
 import dev.smtplint.probe.Prober;
 import dev.smtplint.probe.Secret;
-import dev.smtplint.report.FileResult;
 import dev.smtplint.config.SourceLoader;
 import dev.smtplint.probe.CaFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,18 +64,17 @@ final class ProbeRun {
     return Duration.ofMillis((long) (seconds * 1000));
   }
 
-  /** The judged files with the probe's outcome placed by the check, or "not run" when Sourcegraph would not send. */
-  List<FileResult> probe(Linter.Judged judged, Linter linter, ProbeListener listener) {
-    Optional<String> notRun = linter.whyNotProbed(judged);
-    if (notRun.isPresent()) {
-      return linter.notProbed(judged, notRun.get());
-    }
-    ProbeOutcome outcome;
-    try {
-      outcome = Prober.run(ProbeSettings.from(EmailSettings.of(judged.root().orElseThrow()), options), listener);
-    } catch (Prober.OptionException e) {
-      throw new UsageException(e.getMessage());
-    }
-    return linter.withProbe(judged, outcome.result(), outcome.failures());
+  /** The SMTP probe of one unit, reporting its steps to {@code listener}: a bad probe option is a usage error (exit 2). */
+  ProbeStep step(ProbeListener listener) {
+    return new ProbeStep() {
+      @Override
+      public ProbeOutcome run(EmailSettings email) {
+        try {
+          return Prober.run(ProbeSettings.from(email, options), listener);
+        } catch (Prober.OptionException e) {
+          throw new UsageException(e.getMessage());
+        }
+      }
+    };
   }
 }

@@ -2,6 +2,7 @@ package dev.smtplint.probe;
 
 import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
+import dev.smtplint.report.ProbeOutcome;
 import dev.smtplint.report.ProbeResult;
 import jakarta.mail.MessagingException;
 import java.io.IOException;

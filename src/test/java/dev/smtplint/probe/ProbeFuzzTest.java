@@ -1,5 +1,6 @@
 package dev.smtplint.probe;
 
+import dev.smtplint.report.ProbeOutcome;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

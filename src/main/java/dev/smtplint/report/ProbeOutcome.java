@@ -1,7 +1,5 @@
-package dev.smtplint.probe;
+package dev.smtplint.report;
 
-import dev.smtplint.report.ProbeFailure;
-import dev.smtplint.report.ProbeResult;
 import java.util.List;
 
 /** The stages the probe ran (with the redacted transcript) and what went wrong. */
