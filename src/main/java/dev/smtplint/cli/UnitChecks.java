@@ -113,13 +113,8 @@ final class UnitChecks {
       SourceFile source = input.isStdin()
           ? SourceLoader.load(environment.in(), "-")
           : SourceLoader.load(input.path(), input.display());
-      // A class, not a lambda: the lint path links none (LambdaFreeTest).
-      return new Outcome(Optional.of(judge(input.display(), new Supplier<>() {
-        @Override
-        public Linter.Judged get() {
-          return fixedAndChecked(List.of(source), Collections.singletonList(input.path()), List.of());
-        }
-      })), List.of());
+      return new Outcome(Optional.of(judge(input.display(), List.of(source), Collections.singletonList(input.path()), List.of())),
+          List.of());
     } catch (SourceLoader.UnreadableException e) {
       return Outcome.unreadable(List.of(e.getMessage()));
     }
@@ -144,7 +139,7 @@ final class UnitChecks {
     for (SourceFile s : sources) {
       paths.add(Path.of(s.path()));
     }
-    return new Outcome(Optional.of(judge(list, () -> fixedAndChecked(sources, paths, List.of()))), List.of());
+    return new Outcome(Optional.of(judge(list, sources, paths, List.of())), List.of());
   }
 
   /**
@@ -183,13 +178,21 @@ final class UnitChecks {
     for (SourceFile s : sources) {
       names.add(s.path());
     }
-    Judgement judged = judge(String.join(":", names), () -> fixedAndChecked(sources, paths, absent));
+    Judgement judged = judge(String.join(":", names), sources, paths, absent);
     return new Outcome(Optional.of(judged), notes);
   }
 
-  /** The files judged; with --fix or --diff, after fixing them in memory. */
-  private Linter.Judged fixedAndChecked(List<SourceFile> sources, List<Path> paths, List<String> absent) {
-    return fixRun.isEmpty() ? linter.checkMerged(sources, absent) : fixRun.get().fix(linter, sources, paths, absent);
+  /**
+   * The files judged (a file, a --merge list or the siteConfig list); with --fix or --diff, after
+   * fixing them in memory. A class, not a lambda: the lint path links none (LambdaFreeTest).
+   */
+  private Judgement judge(String name, List<SourceFile> sources, List<Path> paths, List<String> absent) {
+    return judge(name, new Supplier<>() {
+      @Override
+      public Linter.Judged get() {
+        return fixRun.isEmpty() ? linter.checkMerged(sources, absent) : fixRun.get().fix(linter, sources, paths, absent);
+      }
+    });
   }
 
   /** The judgement of a check that may fail (an internal error is that unit's result, not the run's end). */

@@ -49,4 +49,29 @@ class LambdaFreeTest {
     }
     assertEquals(List.of(), linked, "lambdas linked on the lint path");
   }
+
+  /** README's split config: the settings' siteConfig list, and the same list as --merge. */
+  @Test
+  void lintingASplitConfigLinksNoLambdaOfOurs() throws Exception {
+    Files.createDirectories(dir.resolve("config"));
+    Files.writeString(dir.resolve(".smtplint.json"), "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
+    Files.writeString(dir.resolve("config/site.json"), "{\"email.address\": \"sg@acme.io\"}");
+    Files.writeString(dir.resolve("config/secrets.json"),
+        "{\"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"none\"}}");
+    List<String> linked = new ArrayList<>();
+    for (List<String> args : List.of(List.of("lint", "config/site.json"), List.of("lint", "--isolated", "--merge",
+        "config/site.json:config/secrets.json"))) {
+      Path log = dir.resolve("classes.log");
+      Run run = Forked.run(dir, Map.of(), List.of("-Xlog:class+load=info:file=" + log), args.toArray(String[]::new));
+      assertEquals(0, run.code(), args + ": " + run.all());
+      assertTrue(run.all().contains("in 2 files"), args + " reads both files: " + run.all());
+      for (String line : Files.readAllLines(log)) {
+        if (line.contains(" dev.smtplint.") && line.contains("$$Lambda")) {
+          linked.add(args + ": " + line.replaceAll(".*\\] ", ""));
+        }
+      }
+      Files.delete(log);
+    }
+    assertEquals(List.of(), linked, "lambdas linked on the split-config path");
+  }
 }
