@@ -14,25 +14,41 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: cli → check → rules, schema → report → config; probe → report, config. */
+/**
+ * Dependencies point one way: cli → check → rules, schema → report → config; probe → report,
+ * config.
+ */
 class DependencyDirectionTest {
-  private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "config", Set.of(),
-      "report", Set.of("config"),
-      "report.format", Set.of("report", "config"),
-      "schema", Set.of("config"),
-      "gotemplate", Set.of(),
-      "rules", Set.of("config", "report", "gotemplate"),
-      "probe", Set.of("config", "report"),
-      "instance", Set.of(),
-      "check", Set.of("config", "report", "rules", "schema", "gotemplate"),
-      "cli", Set.of("config", "report", "report.format", "rules", "schema", "check", "probe", "instance", "gotemplate"));
+  private static final Map<String, Set<String>> ALLOWED =
+      Map.of(
+          "config", Set.of(),
+          "report", Set.of("config"),
+          "report.format", Set.of("report", "config"),
+          "schema", Set.of("config"),
+          "gotemplate", Set.of(),
+          "rules", Set.of("config", "report", "gotemplate"),
+          "probe", Set.of("config", "report"),
+          "instance", Set.of(),
+          "check", Set.of("config", "report", "rules", "schema", "gotemplate"),
+          "cli",
+              Set.of(
+                  "config",
+                  "report",
+                  "report.format",
+                  "rules",
+                  "schema",
+                  "check",
+                  "probe",
+                  "instance",
+                  "gotemplate"));
 
-  private static final Pattern REFERENCE = Pattern.compile("dev\\.smtplint\\.([a-z]+(?:\\.format)?)\\.");
+  private static final Pattern REFERENCE =
+      Pattern.compile("dev\\.smtplint\\.([a-z]+(?:\\.format)?)\\.");
 
   @Test
   void noPackageReachesBack() throws IOException {
-    Path main = Path.of(System.getProperty("smtplint.root", ".")).resolve("src/main/java/dev/smtplint");
+    Path main =
+        Path.of(System.getProperty("smtplint.root", ".")).resolve("src/main/java/dev/smtplint");
     List<String> violations = new ArrayList<>();
     try (Stream<Path> files = Files.walk(main)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {

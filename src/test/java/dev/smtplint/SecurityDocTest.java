@@ -24,12 +24,15 @@ class SecurityDocTest {
         sources.add(f.getFileName().toString().replace(".java", "") + "\n" + Files.readString(f));
       }
     }
-    Matcher named = Pattern.compile("`([A-Z][A-Za-z0-9]*(?:Test|IT))\\.([a-z][A-Za-z0-9]*)`").matcher(doc);
+    Matcher named =
+        Pattern.compile("`([A-Z][A-Za-z0-9]*(?:Test|IT))\\.([a-z][A-Za-z0-9]*)`").matcher(doc);
     int count = 0;
     while (named.find()) {
       String cls = named.group(1);
       String method = named.group(2);
-      boolean found = sources.stream().anyMatch(s -> s.startsWith(cls + "\n") && s.contains(" void " + method + "("));
+      boolean found =
+          sources.stream()
+              .anyMatch(s -> s.startsWith(cls + "\n") && s.contains(" void " + method + "("));
       assertTrue(found, "docs/security.md names " + cls + "." + method + ", which does not exist");
       count++;
     }

@@ -24,7 +24,9 @@ public final class Testdata {
   public static List<Path> files() {
     try (Stream<Path> walk = Files.walk(root())) {
       return walk.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".jsonc"))
-          .filter(p -> !p.startsWith(root().resolve("merge"))).sorted().toList();
+          .filter(p -> !p.startsWith(root().resolve("merge")))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -33,11 +35,15 @@ public final class Testdata {
   /** One expected finding: a rule on a line, at a column when the file names one (0: any). */
   public record Expected(String rule, int line, int column) {
     public boolean matches(String rule, int line, int column) {
-      return this.rule.equals(rule) && this.line == line && (this.column == 0 || this.column == column);
+      return this.rule.equals(rule)
+          && this.line == line
+          && (this.column == 0 || this.column == column);
     }
   }
 
-  /** Reads the "// expect: RULE[@COL], ..." comments; each applies to the next line that is not one. */
+  /**
+   * Reads the "// expect: RULE[@COL], ..." comments; each applies to the next line that is not one.
+   */
   public static List<Expected> expectations(List<String> lines) {
     List<Expected> out = new ArrayList<>();
     List<String> pending = new ArrayList<>();
@@ -51,7 +57,11 @@ public final class Testdata {
       }
       for (String p : pending) {
         String[] ruleAndColumn = p.split("@");
-        out.add(new Expected(ruleAndColumn[0], i + 1, ruleAndColumn.length > 1 ? Integer.parseInt(ruleAndColumn[1]) : 0));
+        out.add(
+            new Expected(
+                ruleAndColumn[0],
+                i + 1,
+                ruleAndColumn.length > 1 ? Integer.parseInt(ruleAndColumn[1]) : 0));
       }
       pending.clear();
     }

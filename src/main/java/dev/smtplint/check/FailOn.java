@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** The lowest severity that makes the exit code 1, or never. */
 public enum FailOn {
-  ERROR, WARNING, INFO, NEVER;
+  ERROR,
+  WARNING,
+  INFO,
+  NEVER;
 
   public Optional<Severity> threshold() {
     return this == NEVER ? Optional.empty() : Optional.of(Severity.valueOf(name()));

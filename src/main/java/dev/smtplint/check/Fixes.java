@@ -8,8 +8,8 @@ import dev.smtplint.rules.Catalogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The check's part of fixing: fixes for the schema's own findings (a number or boolean written as a
@@ -18,20 +18,23 @@ import java.util.Optional;
 public final class Fixes {
   private Fixes() {}
 
-
   /**
    * The findings of one file as a report may carry them: no fix in a file that is not clean UTF-8
-   * JSONC (its positions are not the file's bytes), none whose edits touch a secret's span or run past
-   * the text.
+   * JSONC (its positions are not the file's bytes), none whose edits touch a secret's span or run
+   * past the text.
    */
   static List<Finding> checked(List<Finding> findings, SourceFile source, List<Span> secrets) {
     boolean fixable = source.badEncoding().isEmpty();
     for (Finding f : findings) {
-      fixable &= !f.rule().equals(Catalogue.INVALID_JSON) && !f.rule().equals(Catalogue.INVALID_ENCODING);
+      fixable &=
+          !f.rule().equals(Catalogue.INVALID_JSON) && !f.rule().equals(Catalogue.INVALID_ENCODING);
     }
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
-      out.add(f.fix().isEmpty() || fixable && clearOfSecrets(f.fix().get(), source, secrets) ? f : f.withFix(Optional.empty()));
+      out.add(
+          f.fix().isEmpty() || fixable && clearOfSecrets(f.fix().get(), source, secrets)
+              ? f
+              : f.withFix(Optional.empty()));
     }
     return out;
   }
@@ -43,7 +46,8 @@ public final class Fixes {
         return false;
       }
       for (Span s : secrets) {
-        if (e.start() < s.end() && s.start() < e.end() || e.start() == e.end() && s.start() < e.start() && e.start() < s.end()) {
+        if (e.start() < s.end() && s.start() < e.end()
+            || e.start() == e.end() && s.start() < e.start() && e.start() < s.end()) {
           return false;
         }
       }
@@ -52,13 +56,14 @@ public final class Fixes {
   }
 
   /**
-   * The text with the fixes applied: in order of position, a fix whose edits overlap an edit already
-   * taken is left whole for the next pass (never half applied).
+   * The text with the fixes applied: in order of position, a fix whose edits overlap an edit
+   * already taken is left whole for the next pass (never half applied).
    */
   public static String apply(String text, List<Fix> fixes) {
     List<Fix> sorted = new ArrayList<>(fixes);
     sorted.sort((a, b) -> Integer.compare(first(a), first(b)));
-    // The edits taken so far, by start: they never overlap, so an edit can overlap only the one at or
+    // The edits taken so far, by start: they never overlap, so an edit can overlap only the one at
+    // or
     // before its start and the one after it (n log n, not n² over every fix of a large file).
     TreeMap<Integer, List<Fix.Edit>> taken = new TreeMap<>();
     for (Fix fix : sorted) {
@@ -68,7 +73,9 @@ public final class Fixes {
       }
       if (clear) {
         for (Fix.Edit e : fix.edits()) {
-          taken.computeIfAbsent(e.start(), k -> new ArrayList<>(1)).add(e); // one fix may insert and replace at one place
+          taken
+              .computeIfAbsent(e.start(), k -> new ArrayList<>(1))
+              .add(e); // one fix may insert and replace at one place
         }
       }
     }
@@ -87,7 +94,8 @@ public final class Fixes {
   private static boolean overlapsTaken(TreeMap<Integer, List<Fix.Edit>> taken, Fix.Edit e) {
     Map.Entry<Integer, List<Fix.Edit>> before = taken.floorEntry(e.start());
     Map.Entry<Integer, List<Fix.Edit>> after = taken.higherEntry(e.start());
-    return before != null && overlapsAny(before.getValue(), e) || after != null && overlapsAny(after.getValue(), e);
+    return before != null && overlapsAny(before.getValue(), e)
+        || after != null && overlapsAny(after.getValue(), e);
   }
 
   private static boolean overlapsAny(List<Fix.Edit> edits, Fix.Edit e) {
@@ -103,7 +111,10 @@ public final class Fixes {
     return fix.edits().stream().mapToInt(Fix.Edit::start).min().orElse(0);
   }
 
-  /** Two edits overlap when their ranges share a character, or an insertion falls at the other's position. */
+  /**
+   * Two edits overlap when their ranges share a character, or an insertion falls at the other's
+   * position.
+   */
   private static boolean overlaps(Fix.Edit a, Fix.Edit b) {
     return a.start() < b.end() && b.start() < a.end() || a.start() == b.start();
   }

@@ -1,12 +1,13 @@
 package dev.smtplint.check;
 
-import java.util.Locale;
-import dev.smtplint.config.Span;
-import dev.smtplint.config.SecretSpans;
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.JsoncReader;
 import dev.smtplint.config.ParsedConfig;
+import dev.smtplint.config.Position;
+import dev.smtplint.config.SecretSpans;
 import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.Span;
 import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
@@ -15,12 +16,11 @@ import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeOutcome;
 import dev.smtplint.report.ProbeResult;
-import dev.smtplint.report.Severity;
 import dev.smtplint.report.RuleInfo;
+import dev.smtplint.report.Severity;
 import dev.smtplint.rules.Catalogue;
-import dev.smtplint.config.EmailSettings;
-import dev.smtplint.rules.Reporter;
 import dev.smtplint.rules.FileRule;
+import dev.smtplint.rules.Reporter;
 import dev.smtplint.rules.Rule;
 import dev.smtplint.rules.SchemaViolationRule;
 import dev.smtplint.schema.EmailSchema;
@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +39,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import dev.smtplint.config.Position;
 
 /**
  * The static check of one file: read, schema, rules, then one problem one finding, suppressions and
@@ -50,16 +50,23 @@ public final class Linter {
   private final Predicate<String> versioned;
   private final List<Rule> rules;
 
-  /** A linter that takes every file as headed for version control (tests, and inputs with no real path). */
+  /**
+   * A linter that takes every file as headed for version control (tests, and inputs with no real
+   * path).
+   */
   public Linter(Settings settings, Supplier<EmailSchema> schema) {
     this(settings, schema, path -> true, Catalogue.rules());
   }
 
   /**
-   * {@code versioned}: whether the file at a path is headed for version control (see {@link VersionControl});
-   * {@code rules}: the catalogue's, or in a test, others besides.
+   * {@code versioned}: whether the file at a path is headed for version control (see {@link
+   * VersionControl}); {@code rules}: the catalogue's, or in a test, others besides.
    */
-  public Linter(Settings settings, Supplier<EmailSchema> schema, Predicate<String> versioned, List<Rule> rules) {
+  public Linter(
+      Settings settings,
+      Supplier<EmailSchema> schema,
+      Predicate<String> versioned,
+      List<Rule> rules) {
     this.settings = settings;
     this.schema = schema;
     this.versioned = versioned;
@@ -67,11 +74,15 @@ public final class Linter {
   }
 
   /**
-   * The findings about one file or a merged SITE_CONFIG_FILE list, per file; the tree as Sourcegraph
-   * merges it, when every file parsed (the probe needs it); and which file supplied each top-level key.
-   * {@code absent}: the files of the list that are not here.
+   * The findings about one file or a merged SITE_CONFIG_FILE list, per file; the tree as
+   * Sourcegraph merges it, when every file parsed (the probe needs it); and which file supplied
+   * each top-level key. {@code absent}: the files of the list that are not here.
    */
-  public record Judged(List<FileResult> results, Optional<JsonValue.Obj> root, Ownership ownership, List<String> absent) {
+  public record Judged(
+      List<FileResult> results,
+      Optional<JsonValue.Obj> root,
+      Ownership ownership,
+      List<String> absent) {
     public Judged {
       results = List.copyOf(results);
       absent = List.copyOf(absent);
@@ -91,12 +102,13 @@ public final class Linter {
    * Rules about a top-level setting that is missing, which a file of the list that is not here (a
    * secrets file git ignores) may well supply: with {@code partial}, they are not reported.
    */
-  private static final Set<String> ABOUT_A_MISSING_SETTING = Set.of(Catalogue.FROM_WITHOUT_SMTP, Catalogue.SMTP_WITHOUT_FROM);
+  private static final Set<String> ABOUT_A_MISSING_SETTING =
+      Set.of(Catalogue.FROM_WITHOUT_SMTP, Catalogue.SMTP_WITHOUT_FROM);
 
   /**
-   * Lints a SITE_CONFIG_FILE list as Sourcegraph loads it; findings point into the file that supplied
-   * the value. {@code absent}: the names of files of the list that are not here, so a setting missing
-   * from these may come from them.
+   * Lints a SITE_CONFIG_FILE list as Sourcegraph loads it; findings point into the file that
+   * supplied the value. {@code absent}: the names of files of the list that are not here, so a
+   * setting missing from these may come from them.
    */
   public Judged checkMerged(List<SourceFile> sources, List<String> absent) {
     boolean partial = !absent.isEmpty();
@@ -121,18 +133,20 @@ public final class Linter {
     Ownership ownership = complete ? merge.ownership(sources.get(0)) : Ownership.of(sources.get(0));
     if (root.isPresent()) {
       String smtpFile = ownership.path(EmailSettings.SMTP_POINTER);
-      BooleanSupplier smtpVersioned = new BooleanSupplier() {
-        @Override
-        public boolean getAsBoolean() {
-          return versioned.test(smtpFile);
-        }
-      };
-      Function<String, Optional<SourceFile>> sourceOf = new Function<>() {
-        @Override
-        public Optional<SourceFile> apply(String pointer) {
-          return Optional.of(ownership.source(pointer));
-        }
-      };
+      BooleanSupplier smtpVersioned =
+          new BooleanSupplier() {
+            @Override
+            public boolean getAsBoolean() {
+              return versioned.test(smtpFile);
+            }
+          };
+      Function<String, Optional<SourceFile>> sourceOf =
+          new Function<>() {
+            @Override
+            public Optional<SourceFile> apply(String pointer) {
+              return Optional.of(ownership.source(pointer));
+            }
+          };
       for (Finding f : judge(root.get(), sources.get(0).path(), smtpVersioned, sourceOf)) {
         if (!(partial && ABOUT_A_MISSING_SETTING.contains(f.rule()))) {
           Finding relocated = ownership.relocate(f);
@@ -142,8 +156,15 @@ public final class Linter {
     }
     List<FileResult> results = new ArrayList<>();
     for (SourceFile source : sources) {
-      List<Finding> kept = Fixes.checked(filter(raw.get(source.path()), source), source, masked.get(source.path()));
-      results.add(new FileResult(source.path(), Optional.of(source), kept, Optional.empty(), masked.get(source.path())));
+      List<Finding> kept =
+          Fixes.checked(filter(raw.get(source.path()), source), source, masked.get(source.path()));
+      results.add(
+          new FileResult(
+              source.path(),
+              Optional.of(source),
+              kept,
+              Optional.empty(),
+              masked.get(source.path())));
     }
     return new Judged(results, root, ownership, absent);
   }
@@ -153,9 +174,13 @@ public final class Linter {
    * email.*): the file rules' findings. A mutable list: the merge and the rules add to it.
    */
   private List<Finding> fileLevel(ParsedConfig parsed, String path) {
-    boolean sound = parsed.source().badEncoding().isEmpty() && parsed.error().isEmpty() && parsed.duplicates().isEmpty()
-        && (parsed.root().isEmpty() || parsed.root().get() instanceof JsonValue.Obj);
-    // A sound file (nearly every one) has nothing for them: they run only for the others (bench/README.md, fourth round).
+    boolean sound =
+        parsed.source().badEncoding().isEmpty()
+            && parsed.error().isEmpty()
+            && parsed.duplicates().isEmpty()
+            && (parsed.root().isEmpty() || parsed.root().get() instanceof JsonValue.Obj);
+    // A sound file (nearly every one) has nothing for them: they run only for the others
+    // (bench/README.md, fourth round).
     return sound ? new ArrayList<>() : fileRuleFindings(parsed, path);
   }
 
@@ -169,14 +194,23 @@ public final class Linter {
     return new ArrayList<>(out.findings());
   }
 
-  /** Schema and rules over the email settings; a schema violation that a rule explains is dropped. */
-  List<Finding> judge(JsonValue.Obj root, String path, BooleanSupplier versioned, Function<String, Optional<SourceFile>> sourceOf) {
-    EmailSettings email = EmailSettings.of(root, new EmailSettings.Options(settings.passwordFromEnvironment(), versioned));
+  /**
+   * Schema and rules over the email settings; a schema violation that a rule explains is dropped.
+   */
+  List<Finding> judge(
+      JsonValue.Obj root,
+      String path,
+      BooleanSupplier versioned,
+      Function<String, Optional<SourceFile>> sourceOf) {
+    EmailSettings email =
+        EmailSettings.of(
+            root, new EmailSettings.Options(settings.passwordFromEnvironment(), versioned));
     Reporter reporter = new Reporter(path, sourceOf);
     for (Rule rule : rules) {
       rule.check(email, reporter);
     }
-    // A REDACTED credential or an unexpanded variable is one problem: no other rule speaks of that value.
+    // A REDACTED credential or an unexpanded variable is one problem: no other rule speaks of that
+    // value.
     Set<String> sole = new HashSet<>();
     for (Finding f : reporter.findings()) {
       if (isSoleFinding(f)) {
@@ -195,41 +229,52 @@ public final class Linter {
     for (JsonValue.Member m : root.members()) {
       hasEmail |= m.key().toLowerCase(Locale.ROOT).startsWith("email.");
     }
-    // Plainly valid settings need no validator (and its compile, on a cold start); doubtful ones get every message.
+    // Plainly valid settings need no validator (and its compile, on a cold start); doubtful ones
+    // get every message.
     if (hasEmail && !QuickCheck.certainlyValidBut(root, explained)) {
       RuleInfo info = Catalogue.info(Catalogue.SCHEMA_VIOLATION);
       for (SchemaViolation v : schema.get().validate(root)) {
         if (!explained.contains(v.subject())) {
-          out.add(new Finding(info.id(), info.severity(), v.message(), Location.of(path, v.position(), v.end(), v.subject()),
-              SchemaViolationRule.fix(root, v.subject())));
+          out.add(
+              new Finding(
+                  info.id(),
+                  info.severity(),
+                  v.message(),
+                  Location.of(path, v.position(), v.end(), v.subject()),
+                  SchemaViolationRule.fix(root, v.subject())));
         }
       }
     }
-    return out; // no message quotes a secret or a username (SPEC §10): nothing is masked by text afterwards
+    return out; // no message quotes a secret or a username (SPEC §10): nothing is masked by text
+    // afterwards
   }
 
   private static boolean isSoleFinding(Finding f) {
-    return f.rule().equals(Catalogue.REDACTED_VALUE) || f.rule().equals(Catalogue.UNEXPANDED_VARIABLE);
+    return f.rule().equals(Catalogue.REDACTED_VALUE)
+        || f.rule().equals(Catalogue.UNEXPANDED_VARIABLE);
   }
 
   /**
    * Findings by line, column, then rule. The lint path links no lambda (LambdaFreeTest): on Java 17
    * each costs ~130 µs on every cold start, start-up archive or not; a class costs a sixth of that.
    */
-  private static final Comparator<Finding> BY_PLACE = new Comparator<>() {
-    @Override
-    public int compare(Finding a, Finding b) {
-      int byLine = Integer.compare(a.location().line(), b.location().line());
-      int byColumn = byLine != 0 ? byLine : Integer.compare(a.location().column(), b.location().column());
-      return byColumn != 0 ? byColumn : a.rule().compareTo(b.rule());
-    }
-  };
+  private static final Comparator<Finding> BY_PLACE =
+      new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+          int byLine = Integer.compare(a.location().line(), b.location().line());
+          int byColumn =
+              byLine != 0 ? byLine : Integer.compare(a.location().column(), b.location().column());
+          return byColumn != 0 ? byColumn : a.rule().compareTo(b.rule());
+        }
+      };
 
   private List<Finding> filter(List<Finding> raw, SourceFile source) {
     Suppressions suppressions = Suppressions.parse(source);
     List<Finding> out = new ArrayList<>();
     for (Finding f : raw) {
-      if (settings.disabled().contains(f.rule()) || suppressions.silences(f.rule(), f.location().line())) {
+      if (settings.disabled().contains(f.rule())
+          || suppressions.silences(f.rule(), f.location().line())) {
         continue;
       }
       out.add(f);
@@ -250,8 +295,15 @@ public final class Linter {
   }
 
   private static Finding unknownRule(Suppressions.Named n, String path) {
-    return finding(Catalogue.UNKNOWN_RULE, path, n.position(), "", "\"" + Suggestions.shown(n.rule())
-        + "\" is not a smtplint rule, so this comment silences nothing" + UnknownRules.hint(n.rule()));
+    return finding(
+        Catalogue.UNKNOWN_RULE,
+        path,
+        n.position(),
+        "",
+        "\""
+            + Suggestions.shown(n.rule())
+            + "\" is not a smtplint rule, so this comment silences nothing"
+            + UnknownRules.hint(n.rule()));
   }
 
   /**
@@ -261,8 +313,15 @@ public final class Linter {
   public List<FileResult> probe(Judged judged, ProbeStep step) {
     Optional<String> notRun = whyNotProbed(judged);
     if (notRun.isPresent()) {
-      return withProbe(judged, new ProbeOutcome(ProbeResult.notRun(notRun.get()), List.of(new ProbeFailure(ProbeCheck.NOT_RUN, "",
-          "--probe was asked, but the probe did not run: " + notRun.get()))));
+      return withProbe(
+          judged,
+          new ProbeOutcome(
+              ProbeResult.notRun(notRun.get()),
+              List.of(
+                  new ProbeFailure(
+                      ProbeCheck.NOT_RUN,
+                      "",
+                      "--probe was asked, but the probe did not run: " + notRun.get()))));
     }
     return withProbe(judged, step.run(EmailSettings.of(judged.root().orElseThrow())));
   }
@@ -273,7 +332,8 @@ public final class Linter {
    */
   private static Optional<String> whyNotProbed(Judged judged) {
     if (judged.root().isEmpty()) {
-      return Optional.of("the file is not a site config Sourcegraph can load (see the errors above)");
+      return Optional.of(
+          "the file is not a site config Sourcegraph can load (see the errors above)");
     }
     int errors = 0;
     for (FileResult r : judged.results()) {
@@ -282,14 +342,20 @@ public final class Linter {
       }
     }
     if (errors > 0) {
-      return Optional.of(errors + (errors == 1 ? " error" : " errors")
-          + " above would stop Sourcegraph before it sends; fix " + (errors == 1 ? "it" : "them") + " first");
+      return Optional.of(
+          errors
+              + (errors == 1 ? " error" : " errors")
+              + " above would stop Sourcegraph before it sends; fix "
+              + (errors == 1 ? "it" : "them")
+              + " first");
     }
     if (EmailSettings.of(judged.root().get()).smtp().isEmpty()) {
-      return Optional.of(judged.absent().isEmpty()
-          ? "there is no \"email.smtp\", so Sourcegraph sends no mail and there is no server to talk to"
-          : "there is no \"email.smtp\" here, and " + String.join(", ", judged.absent())
-              + " (listed in the settings' siteConfig), which would supply it, is absent; probe where every file of the list is present");
+      return Optional.of(
+          judged.absent().isEmpty()
+              ? "there is no \"email.smtp\", so Sourcegraph sends no mail and there is no server to talk to"
+              : "there is no \"email.smtp\" here, and "
+                  + String.join(", ", judged.absent())
+                  + " (listed in the settings' siteConfig), which would supply it, is absent; probe where every file of the list is present");
     }
     return Optional.empty();
   }
@@ -307,14 +373,22 @@ public final class Linter {
       if (settings.disabled().contains(id)) {
         continue;
       }
-      Severity severity = Optional.ofNullable(settings.severity().get(id)).orElse(Catalogue.info(f.check()).severity());
+      Severity severity =
+          Optional.ofNullable(settings.severity().get(id))
+              .orElse(Catalogue.info(f.check()).severity());
       Location at = placement.locate(f.pointer());
-      byFile.computeIfAbsent(at.path(), k -> new ArrayList<>()).add(new Finding(id, severity, f.message(), at));
+      byFile
+          .computeIfAbsent(at.path(), k -> new ArrayList<>())
+          .add(new Finding(id, severity, f.message(), at));
     }
     String smtpFile = placement.smtpFile();
-    return judged.results().stream().map(r -> r.path().equals(smtpFile)
-        ? r.withProbe(outcome.result(), byFile.getOrDefault(r.path(), List.of()))
-        : r.withFindings(byFile.getOrDefault(r.path(), List.of()))).toList();
+    return judged.results().stream()
+        .map(
+            r ->
+                r.path().equals(smtpFile)
+                    ? r.withProbe(outcome.result(), byFile.getOrDefault(r.path(), List.of()))
+                    : r.withFindings(byFile.getOrDefault(r.path(), List.of())))
+        .toList();
   }
 
   static Finding finding(String rule, String path, Position at, String pointer, String message) {

@@ -2,8 +2,8 @@ package dev.smtplint.check;
 
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.Position;
-import dev.smtplint.config.Span;
 import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.Span;
 import dev.smtplint.report.Finding;
 import dev.smtplint.rules.DuplicateKeyRule;
 import dev.smtplint.rules.Reporter;
@@ -21,8 +21,13 @@ final class Merge {
   private final Map<String, JsonValue.Member> members = new LinkedHashMap<>();
   private final Map<String, SourceFile> owners = new LinkedHashMap<>();
   private final List<Finding> overrides = new ArrayList<>();
-  /** The one file added, while there is one: then it supplied everything (the common case, a single file). */
+
+  /**
+   * The one file added, while there is one: then it supplied everything (the common case, a single
+   * file).
+   */
   private SourceFile only;
+
   private int added;
 
   void add(SourceFile source, JsonValue.Obj root) {
@@ -41,7 +46,8 @@ final class Merge {
   }
 
   JsonValue.Obj root() {
-    return new JsonValue.Obj("", Position.START, Position.START, Span.NONE, List.copyOf(members.values()));
+    return new JsonValue.Obj(
+        "", Position.START, Position.START, Span.NONE, List.copyOf(members.values()));
   }
 
   List<Finding> overrides() {

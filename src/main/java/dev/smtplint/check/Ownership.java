@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which file of a SITE_CONFIG_FILE list supplied each top-level setting (Sourcegraph merges the list
- * by top-level key, a later file replacing an earlier one's key whole). A JSON pointer as written
- * ({@code /email.smtp/host}) is owned by the file that supplied its first token; the empty pointer and
- * an unknown key belong to the first file. One map serves the merge's findings, the rules' and the
- * probe's.
+ * Which file of a SITE_CONFIG_FILE list supplied each top-level setting (Sourcegraph merges the
+ * list by top-level key, a later file replacing an earlier one's key whole). A JSON pointer as
+ * written ({@code /email.smtp/host}) is owned by the file that supplied its first token; the empty
+ * pointer and an unknown key belong to the first file. One map serves the merge's findings, the
+ * rules' and the probe's.
  */
 public final class Ownership {
   private final SourceFile first;

@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code .smtplint.json}: {@code {"disable": [...], "severity": {"rule": "warning"}, "failOn": "warning",
- * "siteConfig": ["config/site.json", "config/secrets.json"]}}. {@code siteConfig} is the
+ * {@code .smtplint.json}: {@code {"disable": [...], "severity": {"rule": "warning"}, "failOn":
+ * "warning", "siteConfig": ["config/site.json", "config/secrets.json"]}}. {@code siteConfig} is the
  * SITE_CONFIG_FILE list, relative to the settings file: a file of it is linted as part of the whole
  * list, and files of it that are absent (a secrets file git ignores) are left out. Unknown rule
  * names are findings in the settings file itself.
@@ -28,7 +28,6 @@ public record ProjectSettings(Settings settings, FileResult findings, List<Strin
   public ProjectSettings {
     siteConfig = List.copyOf(siteConfig);
   }
-
 
   /** A settings file that cannot be used at all (exit code 2). */
   public static final class InvalidException extends Exception {
@@ -41,7 +40,14 @@ public record ProjectSettings(Settings settings, FileResult findings, List<Strin
     ParsedConfig parsed = JsoncReader.read(source);
     if (parsed.error().isPresent()) {
       var e = parsed.error().get();
-      throw new InvalidException(source.path() + ":" + e.position().line() + ":" + e.position().column() + ": " + e.message());
+      throw new InvalidException(
+          source.path()
+              + ":"
+              + e.position().line()
+              + ":"
+              + e.position().column()
+              + ": "
+              + e.message());
     }
     if (!(parsed.root().orElseThrow() instanceof JsonValue.Obj root)) {
       throw new InvalidException(source.path() + ": settings are a JSON object");
@@ -66,18 +72,26 @@ public record ProjectSettings(Settings settings, FileResult findings, List<Strin
         }
         case "severity" -> {
           if (!(m.value() instanceof JsonValue.Obj map)) {
-            throw invalid(source, m.value(), "\"severity\" maps rule ids to error, warning or info");
+            throw invalid(
+                source, m.value(), "\"severity\" maps rule ids to error, warning or info");
           }
           for (JsonValue.Member rule : map.members()) {
             Severity level = level(source, rule.value());
-            known(rule.key(), rule.value(), source, findings).ifPresent(id -> severity.put(id, level));
+            known(rule.key(), rule.value(), source, findings)
+                .ifPresent(id -> severity.put(id, level));
           }
         }
-        case "failOn" -> failOn = Optional.of(m.value()).filter(JsonValue.Str.class::isInstance)
-            .flatMap(v -> FailOn.parse(((JsonValue.Str) v).value()));
+        case "failOn" ->
+            failOn =
+                Optional.of(m.value())
+                    .filter(JsonValue.Str.class::isInstance)
+                    .flatMap(v -> FailOn.parse(((JsonValue.Str) v).value()));
         case "siteConfig" -> {
           if (!(m.value() instanceof JsonValue.Arr list) || list.items().isEmpty()) {
-            throw invalid(source, m.value(), "\"siteConfig\" lists the SITE_CONFIG_FILE files in order, as strings");
+            throw invalid(
+                source,
+                m.value(),
+                "\"siteConfig\" lists the SITE_CONFIG_FILE files in order, as strings");
           }
           for (JsonValue item : list.items()) {
             if (!(item instanceof JsonValue.Str file) || file.value().isBlank()) {
@@ -86,23 +100,42 @@ public record ProjectSettings(Settings settings, FileResult findings, List<Strin
             siteConfig.add(file.value());
           }
         }
-        default -> throw invalid(source, m.value(), "unknown setting \"" + Suggestions.shown(m.key())
-            + "\" (known: disable, severity, failOn, siteConfig)");
+        default ->
+            throw invalid(
+                source,
+                m.value(),
+                "unknown setting \""
+                    + Suggestions.shown(m.key())
+                    + "\" (known: disable, severity, failOn, siteConfig)");
       }
     }
     if (root.get("failOn").isPresent() && failOn.isEmpty()) {
-      throw invalid(source, root.get("failOn").get(), "\"failOn\" is \"error\", \"warning\", \"info\" or \"never\"");
+      throw invalid(
+          source,
+          root.get("failOn").get(),
+          "\"failOn\" is \"error\", \"warning\", \"info\" or \"never\"");
     }
-    return new ProjectSettings(new Settings(disabled, severity, failOn, false),
-        new FileResult(source.path(), Optional.of(source), findings, Optional.empty(), List.of()), siteConfig);
+    return new ProjectSettings(
+        new Settings(disabled, severity, failOn, false),
+        new FileResult(source.path(), Optional.of(source), findings, Optional.empty(), List.of()),
+        siteConfig);
   }
 
-  private static Optional<String> known(String id, JsonValue at, SourceFile source, List<Finding> findings) {
+  private static Optional<String> known(
+      String id, JsonValue at, SourceFile source, List<Finding> findings) {
     if (Catalogue.exists(id)) {
       return Optional.of(id);
     }
-    findings.add(Linter.finding(Catalogue.UNKNOWN_RULE, source.path(), at.position(), at.pointer(),
-        "\"" + Suggestions.shown(id) + "\" is not a smtplint rule, so this setting has no effect" + UnknownRules.hint(id)));
+    findings.add(
+        Linter.finding(
+            Catalogue.UNKNOWN_RULE,
+            source.path(),
+            at.position(),
+            at.pointer(),
+            "\""
+                + Suggestions.shown(id)
+                + "\" is not a smtplint rule, so this setting has no effect"
+                + UnknownRules.hint(id)));
     return Optional.empty();
   }
 
@@ -117,6 +150,7 @@ public record ProjectSettings(Settings settings, FileResult findings, List<Strin
   }
 
   private static InvalidException invalid(SourceFile source, JsonValue at, String message) {
-    return new InvalidException(source.path() + ":" + at.position().line() + ":" + at.position().column() + ": " + message);
+    return new InvalidException(
+        source.path() + ":" + at.position().line() + ":" + at.position().column() + ": " + message);
   }
 }

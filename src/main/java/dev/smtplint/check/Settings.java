@@ -10,7 +10,11 @@ import java.util.Set;
  * default, error), and whether the password comes from the environment. Project settings and the
  * command line both build one; the command line wins.
  */
-public record Settings(Set<String> disabled, Map<String, Severity> severity, Optional<FailOn> failOn, boolean passwordFromEnvironment) {
+public record Settings(
+    Set<String> disabled,
+    Map<String, Severity> severity,
+    Optional<FailOn> failOn,
+    boolean passwordFromEnvironment) {
   public Settings {
     disabled = Set.copyOf(disabled);
     severity = Map.copyOf(severity);

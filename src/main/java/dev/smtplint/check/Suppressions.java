@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The suppression comments of one file: {@code // smtplint-disable RULE[,RULE]} on a line of its own
- * silences the rules for the whole file, {@code // smtplint-disable-next-line RULE[,RULE]} for the
- * line after it. A comment must stand alone on its line, where it cannot be inside a JSON string.
+ * The suppression comments of one file: {@code // smtplint-disable RULE[,RULE]} on a line of its
+ * own silences the rules for the whole file, {@code // smtplint-disable-next-line RULE[,RULE]} for
+ * the line after it. A comment must stand alone on its line, where it cannot be inside a JSON
+ * string.
  */
 record Suppressions(Set<String> fileWide, Map<Integer, Set<String>> byLine, List<Named> names) {
 
@@ -56,7 +57,10 @@ record Suppressions(Set<String> fileWide, Map<Integer, Set<String>> byLine, List
       int column = namesAt + 1;
       String list = line.substring(namesAt).stripTrailing();
       int reason = reasonStart(list);
-      list = reason < 0 ? list : list.substring(0, reason); // "-- why": a comment for humans, commas and all
+      list =
+          reason < 0
+              ? list
+              : list.substring(0, reason); // "-- why": a comment for humans, commas and all
       for (String part : list.split(",", -1)) {
         String rule = part.strip();
         int at = column + (part.length() - part.stripLeading().length());

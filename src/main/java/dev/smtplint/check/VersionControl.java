@@ -20,23 +20,26 @@ import java.util.function.Predicate;
  * Whether a file is headed for version control: inside a git work tree and not ignored there. Asked
  * only when a rule needs the answer (it starts git), and "yes" whenever git cannot tell.
  *
- * <p>One per run: what it learns about a directory (inside a work tree or not, which of its files git
- * ignores) is asked once and kept, so a batch of 2,000 files in one directory starts git once, not
- * 2,000 times (3.8 s → 0.5 s for bench/'s batch inside a repository).
+ * <p>One per run: what it learns about a directory (inside a work tree or not, which of its files
+ * git ignores) is asked once and kept, so a batch of 2,000 files in one directory starts git once,
+ * not 2,000 times (3.8 s → 0.5 s for bench/'s batch inside a repository).
  */
 public final class VersionControl implements Predicate<String> {
-  /** Larger than any real listing of one directory's ignored files; past it, git is asked per file. */
+  /**
+   * Larger than any real listing of one directory's ignored files; past it, git is asked per file.
+   */
   private static final int MAX_LISTING = 4 << 20;
 
   private final ConcurrentHashMap<String, Optional<Path>> directories = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, Boolean> insideWorkTree = new ConcurrentHashMap<>();
+
   /** Per directory, the names of its files git ignores; absent from the map: not asked yet. */
   private final ConcurrentHashMap<Path, Listing> ignored = new ConcurrentHashMap<>();
 
   /**
-   * What git listed for one directory: the names it ignores; or, {@code names} empty, that git failed
-   * there (every file headed, as when check-ignore fails), or with {@code askEach}, that the listing
-   * was too long to keep.
+   * What git listed for one directory: the names it ignores; or, {@code names} empty, that git
+   * failed there (every file headed, as when check-ignore fails), or with {@code askEach}, that the
+   * listing was too long to keep.
    */
   private record Listing(Optional<Set<String>> names, boolean askEach) {}
 
@@ -75,7 +78,8 @@ public final class VersionControl implements Predicate<String> {
     if (listing.names().isEmpty() && !listing.askEach()) {
       return true;
     }
-    // A name that is not plain ASCII is asked about alone: the listing's bytes and the JDK's file name
+    // A name that is not plain ASCII is asked about alone: the listing's bytes and the JDK's file
+    // name
     // might decode differently.
     if (listing.names().isPresent() && isAscii(name)) {
       return !listing.names().get().contains(name);
@@ -89,17 +93,22 @@ public final class VersionControl implements Predicate<String> {
       return known;
     }
     Path parent = dir.getParent();
-    boolean inside = Files.exists(dir.resolve(".git")) || (parent != null && insideWorkTree(parent));
+    boolean inside =
+        Files.exists(dir.resolve(".git")) || (parent != null && insideWorkTree(parent));
     insideWorkTree.put(dir, inside);
     return inside;
   }
 
   /**
-   * The files directly in {@code dir} that git ignores, as {@code git check-ignore} would answer for
-   * each (tracked files are never listed, as check-ignore never reports them).
+   * The files directly in {@code dir} that git ignores, as {@code git check-ignore} would answer
+   * for each (tracked files are never listed, as check-ignore never reports them).
    */
   private static Listing listIgnored(Path dir) {
-    Git out = git(dir, List.of("ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", ":(glob)*"));
+    Git out =
+        git(
+            dir,
+            List.of(
+                "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", ":(glob)*"));
     if (!out.succeeded()) {
       return new Listing(Optional.empty(), out.tooLong());
     }
@@ -115,12 +124,17 @@ public final class VersionControl implements Predicate<String> {
     return new Listing(Optional.of(names), false);
   }
 
-  /** Whether git ignores one file: "no" (so headed for version control) whenever git cannot tell. */
+  /**
+   * Whether git ignores one file: "no" (so headed for version control) whenever git cannot tell.
+   */
   private static boolean checkIgnore(Path dir, String name) {
     return git(dir, List.of("check-ignore", "-q", "--", name)).succeeded(); // exit 0: ignored
   }
 
-  /** How a git command ended: exit 0 within five seconds, with its output (null when too long to keep). */
+  /**
+   * How a git command ended: exit 0 within five seconds, with its output (null when too long to
+   * keep).
+   */
   private record Git(boolean succeeded, byte[] output) {
     boolean tooLong() {
       return succeeded && output == null;
@@ -133,21 +147,25 @@ public final class VersionControl implements Predicate<String> {
     List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
     command.addAll(args);
     try {
-      Process git = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process git =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       git.getOutputStream().close();
       // A git that hangs is killed after five seconds, which also ends the read below.
-      Thread watchdog = new Thread(new Runnable() {
-        @Override
-        public void run() {
-          try {
-            if (!git.waitFor(5, TimeUnit.SECONDS)) {
-              kill(git);
-            }
-          } catch (InterruptedException e) {
-            kill(git);
-          }
-        }
-      }, "smtplint-git-watchdog");
+      Thread watchdog =
+          new Thread(
+              new Runnable() {
+                @Override
+                public void run() {
+                  try {
+                    if (!git.waitFor(5, TimeUnit.SECONDS)) {
+                      kill(git);
+                    }
+                  } catch (InterruptedException e) {
+                    kill(git);
+                  }
+                }
+              },
+              "smtplint-git-watchdog");
       watchdog.setDaemon(true);
       watchdog.start();
       byte[] out = readBounded(git.getInputStream());
@@ -162,15 +180,21 @@ public final class VersionControl implements Predicate<String> {
     }
   }
 
-  /** The process and whatever it started: a child still holding the output pipe would keep the read waiting. */
+  /**
+   * The process and whatever it started: a child still holding the output pipe would keep the read
+   * waiting.
+   */
   private static void kill(Process process) {
-    for (Iterator<ProcessHandle> children = process.descendants().iterator(); children.hasNext(); ) {
+    for (Iterator<ProcessHandle> children = process.descendants().iterator();
+        children.hasNext(); ) {
       children.next().destroyForcibly();
     }
     process.destroyForcibly();
   }
 
-  /** All of a stream up to {@link #MAX_LISTING} bytes; null past it (the rest is drained, unread). */
+  /**
+   * All of a stream up to {@link #MAX_LISTING} bytes; null past it (the rest is drained, unread).
+   */
   private static byte[] readBounded(InputStream in) throws IOException {
     try (in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -11,9 +11,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 
 /**
- * Replacing a file whole: the bytes go to a temporary file beside it, which is renamed into place, so
- * a reader never sees half a file and a symbolic link planted at the name is replaced, never written
- * through. Used for the report (-o) and for fixed files (--fix).
+ * Replacing a file whole: the bytes go to a temporary file beside it, which is renamed into place,
+ * so a reader never sees half a file and a symbolic link planted at the name is replaced, never
+ * written through. Used for the report (-o) and for fixed files (--fix).
  */
 final class AtomicFiles {
   private AtomicFiles() {}
@@ -25,44 +25,60 @@ final class AtomicFiles {
     }
   }
 
-  /** What must still hold just before the rename (the file unchanged since it was read); it throws to refuse. */
+  /**
+   * What must still hold just before the rename (the file unchanged since it was read); it throws
+   * to refuse.
+   */
   interface Precondition {
     void check() throws IOException;
 
-    Precondition NONE = new Precondition() {
-      @Override
-      public void check() {}
-    };
+    Precondition NONE =
+        new Precondition() {
+          @Override
+          public void check() {}
+        };
   }
 
-  /** A replacement that could not keep what the old file had (owner, group, mode): refused, the old file kept. */
+  /**
+   * A replacement that could not keep what the old file had (owner, group, mode): refused, the old
+   * file kept.
+   */
   static final class NotKeptException extends IOException {
     NotKeptException(String what) {
       super(what);
     }
   }
 
-  /** The report (-o): a new file of the temporary file's mode (0600), or the old one's permissions. */
+  /**
+   * The report (-o): a new file of the temporary file's mode (0600), or the old one's permissions.
+   */
   static void replace(Path file, byte[] bytes, boolean keepMode) throws IOException {
     replace(file, bytes, keepMode, false, Precondition.NONE);
   }
 
   /**
    * {@code keepMode}: the new file gets the permissions of the one it replaces (else the temporary
-   * file's, 0600); {@code keepAll}: also its owner, group and special bits (setuid, setgid, sticky), or
-   * the replacement is refused. {@code precondition} runs after the new file is written, right before the rename.
+   * file's, 0600); {@code keepAll}: also its owner, group and special bits (setuid, setgid,
+   * sticky), or the replacement is refused. {@code precondition} runs after the new file is
+   * written, right before the rename.
    */
-  static void replace(Path file, byte[] bytes, boolean keepMode, boolean keepAll, Precondition precondition) throws IOException {
+  static void replace(
+      Path file, byte[] bytes, boolean keepMode, boolean keepAll, Precondition precondition)
+      throws IOException {
     Path target = file.toAbsolutePath();
-    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(target)
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isSymbolicLink(target)
         && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
       throw new NotAFileException(target);
     }
     Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
     try {
       Files.write(tmp, bytes);
-      PosixFileAttributeView posix = keepMode
-          ? Files.getFileAttributeView(target, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS) : null;
+      PosixFileAttributeView posix =
+          keepMode
+              ? Files.getFileAttributeView(
+                  target, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+              : null;
       if (posix != null && keepAll) {
         keepOwnerAndMode(target, tmp);
       } else if (posix != null) {
@@ -70,7 +86,8 @@ final class AtomicFiles {
       }
       precondition.check();
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -83,7 +100,10 @@ final class AtomicFiles {
     }
   }
 
-  /** The old file's owner, group and whole mode on the new one; refused where the system does not allow it. */
+  /**
+   * The old file's owner, group and whole mode on the new one; refused where the system does not
+   * allow it.
+   */
   private static void keepOwnerAndMode(Path target, Path tmp) throws IOException {
     int uid = (Integer) Files.getAttribute(target, "unix:uid", LinkOption.NOFOLLOW_LINKS);
     int gid = (Integer) Files.getAttribute(target, "unix:gid", LinkOption.NOFOLLOW_LINKS);
@@ -96,7 +116,8 @@ final class AtomicFiles {
         Files.setAttribute(tmp, "unix:gid", gid);
       }
     } catch (IOException | SecurityException e) {
-      throw new NotKeptException("its owner or group could not be kept (it belongs to another user or group)");
+      throw new NotKeptException(
+          "its owner or group could not be kept (it belongs to another user or group)");
     }
     Files.setAttribute(tmp, "unix:mode", mode);
     if (((Integer) Files.getAttribute(tmp, "unix:mode") & 07777) != mode) {
@@ -107,12 +128,13 @@ final class AtomicFiles {
   /**
    * Whether FILE is a stream the system provides rather than a file to replace: a device or a named
    * pipe as named (Git cannot check either out, so no branch planted it; the user named it, as with
-   * a shell's {@code >}), or a symbolic link under /dev or /proc ({@code /dev/stdout},
-   * {@code /dev/fd/1}). A link anywhere else is a file to replace.
+   * a shell's {@code >}), or a symbolic link under /dev or /proc ({@code /dev/stdout}, {@code
+   * /dev/fd/1}). A link anywhere else is a file to replace.
    */
   static boolean isSystemStream(Path file) {
     try {
-      BasicFileAttributes own = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes own =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (own.isSymbolicLink()) {
         Path absolute = file.toAbsolutePath().normalize();
         return absolute.startsWith("/dev/") || absolute.startsWith("/proc/");
@@ -123,9 +145,12 @@ final class AtomicFiles {
     }
   }
 
-  /** Writes to a system stream as a shell's {@code >>} would: appended, never created or truncated. */
+  /**
+   * Writes to a system stream as a shell's {@code >>} would: appended, never created or truncated.
+   */
   static void writeThrough(Path file, byte[] bytes) throws IOException {
-    try (var out = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+    try (var out =
+        Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       out.write(bytes);
     }
   }

@@ -1,8 +1,8 @@
 package dev.smtplint.cli;
 
+import dev.smtplint.report.RuleInfo;
 import dev.smtplint.report.format.Format;
 import dev.smtplint.rules.Catalogue;
-import dev.smtplint.report.RuleInfo;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -17,7 +17,9 @@ final class Completions {
 
   static final class Formats implements Iterable<String> {
     public Iterator<String> iterator() {
-      return Arrays.stream(Format.Name.values()).map(n -> n.name().toLowerCase(Locale.ROOT)).iterator();
+      return Arrays.stream(Format.Name.values())
+          .map(n -> n.name().toLowerCase(Locale.ROOT))
+          .iterator();
     }
   }
 

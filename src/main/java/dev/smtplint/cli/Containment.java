@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The repository a settings file belongs to, and the paths it may name there (SPEC §5, §10): relative
- * to the settings file's directory, inside the repository (the git work tree that holds the settings
- * file, else its directory), and through no symbolic link that leads out of it.
+ * The repository a settings file belongs to, and the paths it may name there (SPEC §5, §10):
+ * relative to the settings file's directory, inside the repository (the git work tree that holds
+ * the settings file, else its directory), and through no symbolic link that leads out of it.
  */
 final class Containment {
   private final Path root;
@@ -20,7 +20,10 @@ final class Containment {
     this.realRoot = realRoot;
   }
 
-  /** The repository of a settings file: the nearest directory above it with a .git, else its own directory. */
+  /**
+   * The repository of a settings file: the nearest directory above it with a .git, else its own
+   * directory.
+   */
   static Containment of(Path settingsFile) throws IOException {
     Path dir = settingsFile.toAbsolutePath().normalize().getParent();
     Path root = dir;

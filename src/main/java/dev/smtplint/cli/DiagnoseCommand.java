@@ -20,17 +20,26 @@ import tools.jackson.core.JsonGenerator;
  * log line), Go's net/smtp or crypto/tls means, as a finding: rule, setting, fix and where the text
  * comes from. The text itself is never printed back (it is input, and may hold anything).
  */
-@Command(name = "diagnose", mixinStandardHelpOptions = true,
-    description = "Explain an error text from Sourcegraph (sendTestEmail, its logs), Go's net/smtp or crypto/tls: "
-        + "the rule, the setting at fault and the fix. '-' reads standard input.",
+@Command(
+    name = "diagnose",
+    mixinStandardHelpOptions = true,
+    description =
+        "Explain an error text from Sourcegraph (sendTestEmail, its logs), Go's net/smtp or crypto/tls: "
+            + "the rule, the setting at fault and the fix. '-' reads standard input.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:not a failure smtplint knows", "1:a known failure (explained)", "2:usage error"})
+    exitCodeList = {
+      "0:not a failure smtplint knows",
+      "1:a known failure (explained)",
+      "2:usage error"
+    })
 final class DiagnoseCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "TEXT", arity = "1..*", description = "the error text (quote it), or - to read it from standard input")
+  @Parameters(
+      paramLabel = "TEXT",
+      arity = "1..*",
+      description = "the error text (quote it), or - to read it from standard input")
   List<String> text;
 
-  @Mixin
-  TextOrJson output = new TextOrJson();
+  @Mixin TextOrJson output = new TextOrJson();
 
   private final Environment environment;
 
@@ -50,9 +59,12 @@ final class DiagnoseCommand implements Callable<Integer> {
       input = String.join(" ", text);
     }
     // One line as it was given; a pasted log line by line, each failure it names once.
-    List<ErrorTexts.Match> all = input.strip().contains("\n") ? ErrorTexts.diagnoseAll(input)
-        : ErrorTexts.diagnose(ErrorTexts.errorPart(input)).map(List::of).orElse(List.of());
-    Optional<ErrorTexts.Match> diagnosis = all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    List<ErrorTexts.Match> all =
+        input.strip().contains("\n")
+            ? ErrorTexts.diagnoseAll(input)
+            : ErrorTexts.diagnose(ErrorTexts.errorPart(input)).map(List::of).orElse(List.of());
+    Optional<ErrorTexts.Match> diagnosis =
+        all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     if (output.json()) {
       environment.out().println(json(diagnosis, all));
     } else if (diagnosis.isPresent()) {
@@ -62,8 +74,11 @@ final class DiagnoseCommand implements Callable<Integer> {
       }
       environment.out().print(text);
     } else {
-      environment.out().println("Not a failure smtplint knows: no step of Sourcegraph's sender, text of Go's net/smtp, "
-          + "crypto/tls or crypto/x509, or provider reply it recognises. `smtplint lint --probe FILE` finds out step by step.");
+      environment
+          .out()
+          .println(
+              "Not a failure smtplint knows: no step of Sourcegraph's sender, text of Go's net/smtp, "
+                  + "crypto/tls or crypto/x509, or provider reply it recognises. `smtplint lint --probe FILE` finds out step by step.");
     }
     return diagnosis.isPresent() ? ExitCode.FINDINGS : ExitCode.OK;
   }
@@ -72,17 +87,28 @@ final class DiagnoseCommand implements Callable<Integer> {
   static String text(ErrorTexts.Match d) {
     ErrorTexts.Entry e = d.entry();
     RuleInfo info = Catalogue.info(e.rule());
-    StringBuilder out = new StringBuilder(info.severity().label()).append(" [").append(e.rule()).append("]");
+    StringBuilder out =
+        new StringBuilder(info.severity().label()).append(" [").append(e.rule()).append("]");
     if (!e.pointer().isEmpty()) {
       out.append(" at ").append(JsonValue.settingName(e.pointer()));
     }
     if (d.step() != ErrorTexts.Step.NONE) {
-      out.append(", failed at ").append(d.step().meaning()).append(" (Sourcegraph: \"").append(d.step().label()).append("\")");
+      out.append(", failed at ")
+          .append(d.step().meaning())
+          .append(" (Sourcegraph: \"")
+          .append(d.step().label())
+          .append("\")");
     }
-    return out.append("\n  ").append(e.meaning())
-        .append("\n  fix: ").append(e.fix())
-        .append("\n  source: ").append(e.source())
-        .append("\n  more: smtplint explain ").append(e.rule()).append('\n').toString();
+    return out.append("\n  ")
+        .append(e.meaning())
+        .append("\n  fix: ")
+        .append(e.fix())
+        .append("\n  source: ")
+        .append(e.source())
+        .append("\n  more: smtplint explain ")
+        .append(e.rule())
+        .append('\n')
+        .toString();
   }
 
   private static String json(Optional<ErrorTexts.Match> diagnosis, List<ErrorTexts.Match> all) {
@@ -106,7 +132,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         g.writeStringProperty("source", e.source());
         g.writeEndObject();
       }
-      g.writeArrayPropertyStart("diagnoses"); // every failure a pasted log names; "diagnosis" is the first
+      g.writeArrayPropertyStart(
+          "diagnoses"); // every failure a pasted log names; "diagnosis" is the first
       for (ErrorTexts.Match m : all) {
         g.writeStartObject();
         g.writeStringProperty("rule", m.entry().rule());

@@ -9,15 +9,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The process's streams and environment, injected so that tests run the real commands; {@code rules}
- * are the catalogue's, or in a test, a set with a failing rule injected.
+ * The process's streams and environment, injected so that tests run the real commands; {@code
+ * rules} are the catalogue's, or in a test, a set with a failing rule injected.
  */
-record Environment(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean terminal, List<Rule> rules) {
-  Environment(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean terminal) {
+record Environment(
+    PrintWriter out,
+    PrintWriter err,
+    InputStream in,
+    Map<String, String> env,
+    boolean terminal,
+    List<Rule> rules) {
+  Environment(
+      PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean terminal) {
     this(out, err, in, env, terminal, Catalogue.rules());
   }
 
-  /** One line on standard error, "smtplint: ..."; names from the input in it cannot act on the terminal. */
+  /**
+   * One line on standard error, "smtplint: ..."; names from the input in it cannot act on the
+   * terminal.
+   */
   void complain(String message) {
     err.println("smtplint: " + Redaction.printable(message));
   }

@@ -4,24 +4,27 @@ import dev.smtplint.report.format.Format;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code lint}'s options read by hand, for the path every commit takes: picocli builds its model of
  * a command by reflection, which costs a cold start tens of milliseconds. Only the plain forms are
- * read here ({@code --option value}, the flags, file names); anything else — {@code --help},
- * {@code --opt=value}, clustered short options, a bad value, an unknown
- * option — returns empty, and picocli parses the command line as always, errors and all.
- * {@code FastLintArgsTest} holds the two parsers to the same result.
+ * read here ({@code --option value}, the flags, file names); anything else — {@code --help}, {@code
+ * --opt=value}, clustered short options, a bad value, an unknown option — returns empty, and
+ * picocli parses the command line as always, errors and all. {@code FastLintArgsTest} holds the two
+ * parsers to the same result.
  */
 final class FastLintArgs {
   /** The options that may be given more than once; the others picocli refuses twice. */
-  private static final Set<String> REPEATABLE = Set.of("--merge", "--disable", "--enable", "--allow-host");
+  private static final Set<String> REPEATABLE =
+      Set.of("--merge", "--disable", "--enable", "--allow-host");
+
   /** Short and long names of one option. */
-  private static final Map<String, String> SAME = Map.of("-o", "--output", "-q", "--quiet", "-v", "--verbose");
+  private static final Map<String, String> SAME =
+      Map.of("-o", "--output", "-q", "--quiet", "-v", "--verbose");
 
   private FastLintArgs() {}
 
@@ -67,7 +70,10 @@ final class FastLintArgs {
     return Optional.of(c);
   }
 
-  /** One option that takes a value; false where picocli should have the say (unknown option, bad value). */
+  /**
+   * One option that takes a value; false where picocli should have the say (unknown option, bad
+   * value).
+   */
   private static boolean value(LintCommand c, String option, String v) {
     if (v.startsWith("-") && !v.equals("-")) {
       return false; // a value that looks like an option: picocli's rules decide

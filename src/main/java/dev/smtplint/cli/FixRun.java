@@ -7,9 +7,9 @@ import dev.smtplint.check.Linter;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.Span;
 import dev.smtplint.report.FileResult;
-import dev.smtplint.report.Redaction;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Fix;
+import dev.smtplint.report.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,17 +25,23 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * --fix, --unsafe-fixes and --diff: fixes applied in memory until nothing changes (at most
- * {@link #MAX_PASSES} passes), the files linted again, then each changed file written atomically
- * (a temporary file beside it, renamed into place, its permissions kept) — or shown as a diff, or, for
- * standard input, written to standard output. Never through a symbolic link, never to a file that is
- * not an input, never over a file that changed since it was read.
+ * --fix, --unsafe-fixes and --diff: fixes applied in memory until nothing changes (at most {@link
+ * #MAX_PASSES} passes), the files linted again, then each changed file written atomically (a
+ * temporary file beside it, renamed into place, its permissions kept) — or shown as a diff, or, for
+ * standard input, written to standard output. Never through a symbolic link, never to a file that
+ * is not an input, never over a file that changed since it was read.
  */
 final class FixRun {
   static final int MAX_PASSES = 10;
 
   /** A file a run changed: where it lives ({@code null}: standard input), as read, as fixed. */
-  record Changed(Path path, SourceFile before, SourceFile after, int fixes, List<Span> secretsBefore, List<Span> secretsAfter,
+  record Changed(
+      Path path,
+      SourceFile before,
+      SourceFile after,
+      int fixes,
+      List<Span> secretsBefore,
+      List<Span> secretsAfter,
       Optional<FileResult> asRead) {
     Changed(Path path, SourceFile before, SourceFile after, int fixes) {
       this(path, before, after, fixes, List.of(), List.of(), Optional.empty());
@@ -43,8 +49,10 @@ final class FixRun {
   }
 
   private final boolean unsafe;
+
   /** --fix (files are written), not --diff (nothing is). */
   private final boolean writes;
+
   private final List<Changed> changed = new CopyOnWriteArrayList<>();
   private final List<String> refused = new CopyOnWriteArrayList<>();
 
@@ -55,12 +63,15 @@ final class FixRun {
 
   /**
    * The judged files after fixing: {@code paths} are the files' places, one per source, in order
-   * ({@code null} for standard input); {@code absent}: files of a SITE_CONFIG_FILE list that are not here.
+   * ({@code null} for standard input); {@code absent}: files of a SITE_CONFIG_FILE list that are
+   * not here.
    */
-  Linter.Judged fix(Linter linter, List<SourceFile> sources, List<Path> paths, List<String> absent) {
+  Linter.Judged fix(
+      Linter linter, List<SourceFile> sources, List<Path> paths, List<String> absent) {
     // A file that cannot be written is not fixed at all, so that the report shows it as it is.
     for (int i = 0; i < paths.size(); i++) {
-      Optional<String> unsafe = paths.get(i) == null || !writes ? Optional.empty() : unwritable(paths.get(i));
+      Optional<String> unsafe =
+          paths.get(i) == null || !writes ? Optional.empty() : unwritable(paths.get(i));
       if (unsafe.isPresent()) {
         refused.add(sources.get(i).path() + ": not fixed: " + unsafe.get());
         return linter.checkMerged(sources, absent);
@@ -74,9 +85,14 @@ final class FixRun {
       boolean any = false;
       for (int i = 0; i < current.size(); i++) {
         String path = current.get(i).path();
-        List<Fix> fixes = judged.results().stream().filter(r -> r.path().equals(path))
-            .flatMap(r -> r.findings().stream()).map(Finding::fix).flatMap(Optional::stream)
-            .filter(f -> unsafe || f.safety() == Fix.Safety.SAFE).toList();
+        List<Fix> fixes =
+            judged.results().stream()
+                .filter(r -> r.path().equals(path))
+                .flatMap(r -> r.findings().stream())
+                .map(Finding::fix)
+                .flatMap(Optional::stream)
+                .filter(f -> unsafe || f.safety() == Fix.Safety.SAFE)
+                .toList();
         if (fixes.isEmpty()) {
           continue;
         }
@@ -94,8 +110,15 @@ final class FixRun {
     }
     for (int i = 0; i < current.size(); i++) {
       if (!current.get(i).text().equals(sources.get(i).text())) {
-        changed.add(new Changed(paths.get(i), sources.get(i), current.get(i), applied[i],
-            secrets(first, sources.get(i).path()), secrets(judged, current.get(i).path()), asRead(first, sources.get(i).path())));
+        changed.add(
+            new Changed(
+                paths.get(i),
+                sources.get(i),
+                current.get(i),
+                applied[i],
+                secrets(first, sources.get(i).path()),
+                secrets(judged, current.get(i).path()),
+                asRead(first, sources.get(i).path())));
       }
     }
     return judged;
@@ -121,9 +144,9 @@ final class FixRun {
   }
 
   /**
-   * The changed files in the order of the report (the inputs' order): a batch fixes its files on all
-   * cores, so they were recorded as each finished, and --diff over 100 files came out in another order
-   * on each run.
+   * The changed files in the order of the report (the inputs' order): a batch fixes its files on
+   * all cores, so they were recorded as each finished, and --diff over 100 files came out in
+   * another order on each run.
    */
   void inReportOrder(List<FileResult> results) {
     Map<String, Integer> place = new HashMap<>();
@@ -131,12 +154,14 @@ final class FixRun {
       place.putIfAbsent(r.path(), place.size());
     }
     List<Changed> sorted = new ArrayList<>(changed);
-    sorted.sort((a, b) -> Integer.compare(place.getOrDefault(a.before().path(), Integer.MAX_VALUE),
-        place.getOrDefault(b.before().path(), Integer.MAX_VALUE)));
+    sorted.sort(
+        (a, b) ->
+            Integer.compare(
+                place.getOrDefault(a.before().path(), Integer.MAX_VALUE),
+                place.getOrDefault(b.before().path(), Integer.MAX_VALUE)));
     changed.clear();
     changed.addAll(sorted);
   }
-
 
   /** A unified diff of every changed file, as `diff -u` writes it. */
   String diff() {
@@ -146,7 +171,9 @@ final class FixRun {
       List<String> before = lines(masked(c.before().text(), c.secretsBefore()));
       List<String> after = lines(masked(c.after().text(), c.secretsAfter()));
       Patch<String> patch = LineDiff.diff(before, after);
-      String name = Redaction.printable(c.before().path()); // a file name may hold a line break: no forged log line
+      String name =
+          Redaction.printable(
+              c.before().path()); // a file name may hold a line break: no forged log line
       for (String line : UnifiedDiffUtils.generateUnifiedDiff(name, name, before, patch, 3)) {
         out.append(line).append('\n');
       }
@@ -169,13 +196,17 @@ final class FixRun {
     return out.append(text, at, text.length()).toString();
   }
 
-  /** The lines of a text as diff counts them: a final line end ends the last line, it does not start another. */
+  /**
+   * The lines of a text as diff counts them: a final line end ends the last line, it does not start
+   * another.
+   */
   private static List<String> lines(String text) {
     List<String> out = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
     if (out.size() > 1 && out.get(out.size() - 1).isEmpty()) {
       out.remove(out.size() - 1);
     }
-    // Shown on a terminal or in a CI log: a CR line end is dropped, any other control character escaped.
+    // Shown on a terminal or in a CI log: a CR line end is dropped, any other control character
+    // escaped.
     out.replaceAll(l -> Redaction.printable(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l));
     return out;
   }
@@ -189,16 +220,22 @@ final class FixRun {
       return Optional.of(shown + ": not fixed: " + unsafe.get());
     }
     try {
-      // Compared once, right before the rename (after the new file is written): a change at any time
+      // Compared once, right before the rename (after the new file is written): a change at any
+      // time
       // since the read is refused there, so no earlier read of the whole file is needed.
-      AtomicFiles.replace(target, c.after().bytes(), true, true, new AtomicFiles.Precondition() {
-        @Override
-        public void check() throws IOException {
-          if (!unchanged(target, c.before().bytes())) {
-            throw new ChangedException();
-          }
-        }
-      });
+      AtomicFiles.replace(
+          target,
+          c.after().bytes(),
+          true,
+          true,
+          new AtomicFiles.Precondition() {
+            @Override
+            public void check() throws IOException {
+              if (!unchanged(target, c.before().bytes())) {
+                throw new ChangedException();
+              }
+            }
+          });
       return Optional.empty();
     } catch (ChangedException e) {
       return Optional.of(shown + ": not fixed: it changed since smtplint read it; run again");
@@ -226,9 +263,10 @@ final class FixRun {
   }
 
   /**
-   * Why a file may not be replaced, checked before anything is fixed so that the report shows such a
-   * file as it is: a link (at the name or at any directory above it: SPEC §8 writes through none), not a
-   * regular file, read-only for its owner (0444), or in a directory smtplint cannot write.
+   * Why a file may not be replaced, checked before anything is fixed so that the report shows such
+   * a file as it is: a link (at the name or at any directory above it: SPEC §8 writes through
+   * none), not a regular file, read-only for its owner (0444), or in a directory smtplint cannot
+   * write.
    */
   static Optional<String> unwritable(Path file) {
     Path target = file.toAbsolutePath().normalize();
@@ -237,15 +275,22 @@ final class FixRun {
         return Optional.of("it is a symbolic link, and smtplint never writes through one");
       }
       if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-        return Optional.of(Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? "it is not a regular file" : "it is no longer there");
+        return Optional.of(
+            Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                ? "it is not a regular file"
+                : "it is no longer there");
       }
       Path parent = target.getParent();
       if (!parent.toRealPath().equals(parent)) {
-        return Optional.of("a directory on its path is a symbolic link, and smtplint never writes through one");
+        return Optional.of(
+            "a directory on its path is a symbolic link, and smtplint never writes through one");
       }
       int mode = (Integer) Files.getAttribute(target, "unix:mode", LinkOption.NOFOLLOW_LINKS);
       if ((mode & 0200) == 0) {
-        return Optional.of("it is read-only (mode " + Integer.toOctalString(mode & 07777) + "); make it writable to fix it");
+        return Optional.of(
+            "it is read-only (mode "
+                + Integer.toOctalString(mode & 07777)
+                + "); make it writable to fix it");
       }
       if (!Files.isWritable(parent)) {
         return Optional.of("its directory cannot be written");
@@ -256,7 +301,10 @@ final class FixRun {
     }
   }
 
-  /** What writing the fixes came to: exit 2 if a file was refused; whether standard output got fixed text. */
+  /**
+   * What writing the fixes came to: exit 2 if a file was refused; whether standard output got fixed
+   * text.
+   */
   /**
    * What writing the fixes came to: exit 2 if a file was refused; whether standard output got fixed
    * text; the report of each file that was not written, as it is on disk (by its shown path).
@@ -264,8 +312,8 @@ final class FixRun {
   record Committed(int code, boolean wroteStandardOutput, Map<String, FileResult> unwritten) {}
 
   /**
-   * Writes the fixed files (standard input's fixed text goes to standard output, so the report goes to
-   * standard error); a file that cannot be written safely is a line on stderr and exit 2.
+   * Writes the fixed files (standard input's fixed text goes to standard output, so the report goes
+   * to standard error); a file that cannot be written safely is a line on stderr and exit 2.
    */
   Committed commit(Environment environment) {
     int code = ExitCode.OK;
@@ -294,7 +342,13 @@ final class FixRun {
       }
     }
     if (files > 0) {
-      environment.complain("fixed " + fixed + (fixed == 1 ? " problem" : " problems") + " in " + files + (files == 1 ? " file" : " files"));
+      environment.complain(
+          "fixed "
+              + fixed
+              + (fixed == 1 ? " problem" : " problems")
+              + " in "
+              + files
+              + (files == 1 ? " file" : " files"));
     }
     return new Committed(code, standardOutput, unwritten);
   }

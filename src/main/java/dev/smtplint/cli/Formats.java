@@ -15,7 +15,12 @@ final class Formats {
   private Formats() {}
 
   /** {@code failOn}: the exit threshold, which JUnit uses to tell failures from notes. */
-  static Format create(Format.Name name, boolean color, boolean unicode, Optional<Severity> quiet, boolean verbose,
+  static Format create(
+      Format.Name name,
+      boolean color,
+      boolean unicode,
+      Optional<Severity> quiet,
+      boolean verbose,
       Optional<Severity> failOn) {
     return switch (name) {
       case TEXT -> new TextFormat(color, unicode, quiet, verbose);

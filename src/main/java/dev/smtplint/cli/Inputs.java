@@ -3,6 +3,7 @@ package dev.smtplint.cli;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +13,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.nio.file.FileVisitOption;
 
 /**
- * Expands the command line's FILE arguments: a directory means every *.json / *.jsonc below it.
- * A walk reads only what is inside the directory it was given: it follows no link to a directory,
- * and a link to a file only when the file it ends at is a regular file inside that directory
- * (a branch can commit {@code site.json -> /proc/self/environ}). What it skips or cannot read, it says.
+ * Expands the command line's FILE arguments: a directory means every *.json / *.jsonc below it. A
+ * walk reads only what is inside the directory it was given: it follows no link to a directory, and
+ * a link to a file only when the file it ends at is a regular file inside that directory (a branch
+ * can commit {@code site.json -> /proc/self/environ}). What it skips or cannot read, it says.
  */
 final class Inputs {
   /** One input: a path to read, or standard input ("-"). */
@@ -83,45 +83,56 @@ final class Inputs {
       return found;
     }
     try {
-      Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          if (attributes.isSymbolicLink() && Files.isDirectory(file)) {
-            problems.add(new Problem(file + ": a symbolic link to a directory; not followed", false));
-            return FileVisitResult.CONTINUE;
-          }
-          if (!isConfigName(file)) {
-            return FileVisitResult.CONTINUE;
-          }
-          if (attributes.isRegularFile()) {
-            found.add(file);
-          } else if (attributes.isSymbolicLink()) {
-            link(file);
-          } else if (!attributes.isDirectory()) {
-            problems.add(new Problem(file + ": not a regular file; skipped", false));
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        private void link(Path file) {
-          try {
-            Path target = file.toRealPath();
-            if (target.startsWith(realRoot) && Files.isRegularFile(target)) {
-              found.add(file);
-              return;
+      Files.walkFileTree(
+          dir,
+          EnumSet.noneOf(FileVisitOption.class),
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (attributes.isSymbolicLink() && Files.isDirectory(file)) {
+                problems.add(
+                    new Problem(file + ": a symbolic link to a directory; not followed", false));
+                return FileVisitResult.CONTINUE;
+              }
+              if (!isConfigName(file)) {
+                return FileVisitResult.CONTINUE;
+              }
+              if (attributes.isRegularFile()) {
+                found.add(file);
+              } else if (attributes.isSymbolicLink()) {
+                link(file);
+              } else if (!attributes.isDirectory()) {
+                problems.add(new Problem(file + ": not a regular file; skipped", false));
+              }
+              return FileVisitResult.CONTINUE;
             }
-          } catch (IOException e) {
-            // a dangling link: skipped like one that leaves the directory
-          }
-          problems.add(new Problem(file + ": a symbolic link that leaves " + dir + " or ends at no regular file; not followed", false));
-        }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          problems.add(new Problem(file + ": cannot be read (" + reason(e) + ")", true));
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            private void link(Path file) {
+              try {
+                Path target = file.toRealPath();
+                if (target.startsWith(realRoot) && Files.isRegularFile(target)) {
+                  found.add(file);
+                  return;
+                }
+              } catch (IOException e) {
+                // a dangling link: skipped like one that leaves the directory
+              }
+              problems.add(
+                  new Problem(
+                      file
+                          + ": a symbolic link that leaves "
+                          + dir
+                          + " or ends at no regular file; not followed",
+                      false));
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              problems.add(new Problem(file + ": cannot be read (" + reason(e) + ")", true));
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       problems.add(new Problem(dir + ": cannot be read (" + reason(e) + ")", true));
     }

@@ -1,15 +1,15 @@
 package dev.smtplint.cli;
 
 import dev.smtplint.check.Linter;
+import dev.smtplint.check.ProbeStep;
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.instance.SourcegraphApi;
 import dev.smtplint.probe.ErrorTexts;
-import dev.smtplint.check.ProbeStep;
-import dev.smtplint.report.ProbeOutcome;
 import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
+import dev.smtplint.report.ProbeOutcome;
 import dev.smtplint.report.ProbeResult;
 import dev.smtplint.report.ProbeStage;
 import java.time.Duration;
@@ -20,14 +20,15 @@ import java.util.Optional;
 
 /**
  * {@code lint --instance [URL]}: the running Sourcegraph at URL (else SRC_ENDPOINT), reached with
- * SRC_ACCESS_TOKEN. Its effective site configuration is linted like a file named after the instance;
- * {@code --probe --to} asks the instance itself to send ({@code sendTestEmail}) and turns its answer
- * into the probe's findings through {@link ErrorTexts}. Every failure is a usage error (exit 2) in one
- * line, without the token.
+ * SRC_ACCESS_TOKEN. Its effective site configuration is linted like a file named after the
+ * instance; {@code --probe --to} asks the instance itself to send ({@code sendTestEmail}) and turns
+ * its answer into the probe's findings through {@link ErrorTexts}. Every failure is a usage error
+ * (exit 2) in one line, without the token.
  */
 final class InstanceRun {
   static final String ENDPOINT_ENV = "SRC_ENDPOINT";
   static final String TOKEN_ENV = "SRC_ACCESS_TOKEN";
+
   /** The stage the report shows for the instance's own send. */
   static final String STAGE = "sendTestEmail";
 
@@ -41,12 +42,16 @@ final class InstanceRun {
   static InstanceRun open(String url, Map<String, String> env, Duration timeout) {
     String endpoint = url.isEmpty() ? env.getOrDefault(ENDPOINT_ENV, "") : url;
     if (endpoint.isBlank()) {
-      throw new UsageException("--instance needs the instance's URL, or " + ENDPOINT_ENV + " set to it");
+      throw new UsageException(
+          "--instance needs the instance's URL, or " + ENDPOINT_ENV + " set to it");
     }
     String token = env.getOrDefault(TOKEN_ENV, "");
     if (token.isEmpty()) {
-      throw new UsageException("--instance needs " + TOKEN_ENV + ": an access token of a site admin "
-          + "(Sourcegraph: Settings > Access tokens)");
+      throw new UsageException(
+          "--instance needs "
+              + TOKEN_ENV
+              + ": an access token of a site admin "
+              + "(Sourcegraph: Settings > Access tokens)");
     }
     try {
       return new InstanceRun(SourcegraphApi.of(endpoint, token, timeout));
@@ -65,15 +70,22 @@ final class InstanceRun {
   }
 
   /**
-   * The local step-by-step probe needs the username, which newer instances serve as REDACTED
-   * (only --password-env can supply a secret): say so rather than send "REDACTED".
+   * The local step-by-step probe needs the username, which newer instances serve as REDACTED (only
+   * --password-env can supply a secret): say so rather than send "REDACTED".
    */
   static void requireVisibleUsername(Linter.Judged judged) {
-    boolean hidden = judged.root().map(EmailSettings::of).flatMap(s -> s.smtpString("username"))
-        .map(JsonValue.Str::value).filter(EmailSettings.REDACTED::equals).isPresent();
+    boolean hidden =
+        judged
+            .root()
+            .map(EmailSettings::of)
+            .flatMap(s -> s.smtpString("username"))
+            .map(JsonValue.Str::value)
+            .filter(EmailSettings.REDACTED::equals)
+            .isPresent();
     if (hidden) {
-      throw new UsageException("the instance serves email.smtp.username as REDACTED, so a local probe cannot log in; "
-          + "use --probe --to ADDRESS (the instance sends itself), or probe a site-config file");
+      throw new UsageException(
+          "the instance serves email.smtp.username as REDACTED, so a local probe cannot log in; "
+              + "use --probe --to ADDRESS (the instance sends itself), or probe a site-config file");
     }
   }
 
@@ -97,25 +109,60 @@ final class InstanceRun {
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (ErrorTexts.sent(answer)) {
-      return new ProbeOutcome(new ProbeResult(true,
-          List.of(new ProbeStage(STAGE, true, millis, "the instance sent a test email (check that it arrives)")), List.of()), List.of());
+      return new ProbeOutcome(
+          new ProbeResult(
+              true,
+              List.of(
+                  new ProbeStage(
+                      STAGE,
+                      true,
+                      millis,
+                      "the instance sent a test email (check that it arrives)")),
+              List.of()),
+          List.of());
     }
     Optional<ErrorTexts.Match> diagnosis = ErrorTexts.diagnose(answer);
     String said = "the instance answered: \"" + shortened(answer) + "\"";
     ProbeStage stage = new ProbeStage(STAGE, false, millis, said);
-    List<ProbeFailure> failures = diagnosis.map(d -> failure(d, said)).orElse(List.of(new ProbeFailure(ProbeCheck.DATA_REJECTED, "",
-        "the instance could not send the test email, for a reason smtplint does not know (" + said
-            + "); `smtplint lint --probe` on the same settings shows each step")));
+    List<ProbeFailure> failures =
+        diagnosis
+            .map(d -> failure(d, said))
+            .orElse(
+                List.of(
+                    new ProbeFailure(
+                        ProbeCheck.DATA_REJECTED,
+                        "",
+                        "the instance could not send the test email, for a reason smtplint does not know ("
+                            + said
+                            + "); `smtplint lint --probe` on the same settings shows each step")));
     return new ProbeOutcome(new ProbeResult(false, List.of(stage), List.of()), failures);
   }
 
-  /** A known failure: the probe finding it is; a configuration failure is already a static finding. */
+  /**
+   * A known failure: the probe finding it is; a configuration failure is already a static finding.
+   */
   private static List<ProbeFailure> failure(ErrorTexts.Match d, String said) {
     ErrorTexts.Entry e = d.entry();
-    Optional<ProbeCheck> check = Arrays.stream(ProbeCheck.values()).filter(c -> c.id().equals(e.rule())).findFirst();
+    Optional<ProbeCheck> check =
+        Arrays.stream(ProbeCheck.values()).filter(c -> c.id().equals(e.rule())).findFirst();
     String where = d.step() == ErrorTexts.Step.NONE ? "" : " at " + d.step().meaning();
-    return check.map(c -> List.of(new ProbeFailure(c, e.pointer(), "the instance's test email failed" + where + ": "
-        + e.meaning() + " " + e.fix() + " (" + said + ")"))).orElse(List.of());
+    return check
+        .map(
+            c ->
+                List.of(
+                    new ProbeFailure(
+                        c,
+                        e.pointer(),
+                        "the instance's test email failed"
+                            + where
+                            + ": "
+                            + e.meaning()
+                            + " "
+                            + e.fix()
+                            + " ("
+                            + said
+                            + ")")))
+        .orElse(List.of());
   }
 
   private static String shortened(String answer) {

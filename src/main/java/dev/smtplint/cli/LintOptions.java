@@ -14,10 +14,28 @@ import java.util.Optional;
  * missing file) is found by {@link LintRun}.
  */
 record LintOptions(
-    List<String> files, List<String> merges, Format.Name format, Optional<Path> output, Optional<FailOn> failOn,
-    List<String> disable, List<String> enable, Optional<Path> config, boolean isolated, List<String> allowHosts,
-    boolean noColor, String colorWhen, boolean quiet, boolean probe, Optional<String> to, Optional<String> passwordEnv,
-    Fixing fixing, Optional<String> instance, Duration timeout, Optional<Path> caFile, boolean verbose, boolean debug) {
+    List<String> files,
+    List<String> merges,
+    Format.Name format,
+    Optional<Path> output,
+    Optional<FailOn> failOn,
+    List<String> disable,
+    List<String> enable,
+    Optional<Path> config,
+    boolean isolated,
+    List<String> allowHosts,
+    boolean noColor,
+    String colorWhen,
+    boolean quiet,
+    boolean probe,
+    Optional<String> to,
+    Optional<String> passwordEnv,
+    Fixing fixing,
+    Optional<String> instance,
+    Duration timeout,
+    Optional<Path> caFile,
+    boolean verbose,
+    boolean debug) {
 
   /** --fix, --diff, --unsafe-fixes. */
   record Fixing(boolean fix, boolean diff, boolean unsafe) {
@@ -40,7 +58,8 @@ record LintOptions(
     if (c.failOn != null) {
       failOn = FailOn.parse(c.failOn);
       if (failOn.isEmpty()) {
-        throw new UsageException("--fail-on takes error, warning, info or never, not \"" + c.failOn + "\"");
+        throw new UsageException(
+            "--fail-on takes error, warning, info or never, not \"" + c.failOn + "\"");
       }
     }
     for (String id : c.disable) {
@@ -53,25 +72,48 @@ record LintOptions(
       throw new UsageException("--color takes auto, always or never, not \"" + c.colorWhen + "\"");
     }
     Duration timeout = ProbeRun.timeout(c.timeout);
-    if (!c.probe && (c.to != null || c.passwordEnv != null || c.caFile != null || !c.allowHosts.isEmpty())) {
+    if (!c.probe
+        && (c.to != null || c.passwordEnv != null || c.caFile != null || !c.allowHosts.isEmpty())) {
       throw new UsageException("--to, --password-env, --allow-host and --ca-file go with --probe");
     }
-    if (c.to != null && c.to.chars().anyMatch(ch -> ch == '\r' || ch == '\n' || ch == '<' || ch == '>')) {
+    if (c.to != null
+        && c.to.chars().anyMatch(ch -> ch == '\r' || ch == '\n' || ch == '<' || ch == '>')) {
       throw new UsageException("--to takes a bare address");
     }
     if (c.isolated && c.config != null) {
-      throw new UsageException("--isolated ignores every settings file, so it does not go with --config");
+      throw new UsageException(
+          "--isolated ignores every settings file, so it does not go with --config");
     }
     Fixing fixing = fixing(c);
     if (c.instance != null) {
       requireInstanceAlone(c, fixing);
     } else if (c.files.isEmpty() && c.merges.isEmpty()) {
-      throw new UsageException("lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'");
+      throw new UsageException(
+          "lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'");
     }
-    return new LintOptions(c.files, c.merges, c.format, Optional.ofNullable(c.output), failOn, c.disable, c.enable,
-        Optional.ofNullable(c.config), c.isolated, c.allowHosts, c.noColor, c.colorWhen, c.quiet, c.probe,
-        Optional.ofNullable(c.to), Optional.ofNullable(c.passwordEnv), fixing, Optional.ofNullable(c.instance), timeout,
-        Optional.ofNullable(c.caFile), c.verbose, c.debug);
+    return new LintOptions(
+        c.files,
+        c.merges,
+        c.format,
+        Optional.ofNullable(c.output),
+        failOn,
+        c.disable,
+        c.enable,
+        Optional.ofNullable(c.config),
+        c.isolated,
+        c.allowHosts,
+        c.noColor,
+        c.colorWhen,
+        c.quiet,
+        c.probe,
+        Optional.ofNullable(c.to),
+        Optional.ofNullable(c.passwordEnv),
+        fixing,
+        Optional.ofNullable(c.instance),
+        timeout,
+        Optional.ofNullable(c.caFile),
+        c.verbose,
+        c.debug);
   }
 
   private static Fixing fixing(LintCommand c) {
@@ -92,11 +134,13 @@ record LintOptions(
       throw new UsageException("--fix and --diff change files: they do not go with --instance");
     }
     if (!c.files.isEmpty() || !c.merges.isEmpty()) {
-      throw new UsageException("--instance lints the instance's site configuration: give no FILE or --merge with it");
+      throw new UsageException(
+          "--instance lints the instance's site configuration: give no FILE or --merge with it");
     }
     if (c.probe && c.to == null && c.passwordEnv == null) {
-      throw new UsageException("with --instance, --probe needs --to ADDRESS (the instance sends a test email there) "
-          + "or --password-env NAME (a local probe of the instance's settings)");
+      throw new UsageException(
+          "with --instance, --probe needs --to ADDRESS (the instance sends a test email there) "
+              + "or --password-env NAME (a local probe of the instance's settings)");
     }
   }
 
@@ -106,7 +150,10 @@ record LintOptions(
     }
   }
 
-  /** Whether a probe's password comes from the environment (a placeholder in the file is then expected). */
+  /**
+   * Whether a probe's password comes from the environment (a placeholder in the file is then
+   * expected).
+   */
   boolean passwordFromEnvironment() {
     return probe && passwordEnv.isPresent();
   }

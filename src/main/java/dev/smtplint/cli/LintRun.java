@@ -28,11 +28,14 @@ import java.util.function.Supplier;
 
 /**
  * One run of {@code lint}, from checked options to the exit code: the settings read, the units
- * planned in the order the command line gives them, each judged ({@link UnitChecks}), probed a few at
- * once, fixed or diffed, and the report written. Nothing here goes back to an earlier step.
+ * planned in the order the command line gives them, each judged ({@link UnitChecks}), probed a few
+ * at once, fixed or diffed, and the report written. Nothing here goes back to an earlier step.
  */
 final class LintRun {
-  /** At most this many servers are probed at once: N stalled servers cost about N / 4 budgets, not N. */
+  /**
+   * At most this many servers are probed at once: N stalled servers cost about N / 4 budgets, not
+   * N.
+   */
   private static final int PROBES_AT_ONCE = 4;
 
   private final Environment environment;
@@ -42,23 +45,43 @@ final class LintRun {
   LintRun(Environment environment, LintOptions options) {
     this.environment = environment;
     this.options = options;
-    this.reportOutput = new ReportOutput(environment, options.format(), options.output().orElse(null), options.quiet(),
-        options.verbose(), options.noColor(), options.colorWhen());
+    this.reportOutput =
+        new ReportOutput(
+            environment,
+            options.format(),
+            options.output().orElse(null),
+            options.quiet(),
+            options.verbose(),
+            options.noColor(),
+            options.colorWhen());
   }
 
   int run() throws IOException {
-    Optional<ProbeRun> probeRun = options.probe() ? Optional.of(ProbeRun.create(options, environment.env())) : Optional.empty();
+    Optional<ProbeRun> probeRun =
+        options.probe()
+            ? Optional.of(ProbeRun.create(options, environment.env()))
+            : Optional.empty();
     ProjectSettingsFile.Loaded loaded = ProjectSettingsFile.load(options);
     List<FileResult> results = new ArrayList<>();
     if (loaded.findings().isPresent()) {
-      results.add(loaded.findings().get()); // no lambda or method reference on the lint path (LambdaFreeTest)
+      results.add(
+          loaded
+              .findings()
+              .get()); // no lambda or method reference on the lint path (LambdaFreeTest)
     }
     if (options.instance().isPresent()) {
       return instance(loaded.settings(), probeRun, results);
     }
-    Optional<FixRun> fixRun = options.fixing().any()
-        ? Optional.of(new FixRun(options.fixing().unsafe(), options.fixing().fix())) : Optional.empty();
-    Linter linter = new Linter(loaded.settings(), EmailSchemaHolder.SUPPLIER, new VersionControl(), environment.rules());
+    Optional<FixRun> fixRun =
+        options.fixing().any()
+            ? Optional.of(new FixRun(options.fixing().unsafe(), options.fixing().fix()))
+            : Optional.empty();
+    Linter linter =
+        new Linter(
+            loaded.settings(),
+            EmailSchemaHolder.SUPPLIER,
+            new VersionControl(),
+            environment.rules());
     Inputs.Expanded expanded = Inputs.expand(options.files());
     refuseOutputOntoInput(expanded, loaded.siteConfig());
     int code = ExitCode.OK;
@@ -66,7 +89,8 @@ final class LintRun {
       environment.complain(p.message());
       code = p.fatal() ? ExitCode.USAGE : code;
     }
-    UnitChecks checks = new UnitChecks(environment, linter, fixRun, options.probe(), options.debug());
+    UnitChecks checks =
+        new UnitChecks(environment, linter, fixRun, options.probe(), options.debug());
     List<UnitChecks.Judgement> judged = new ArrayList<>();
     for (UnitChecks.Outcome o : checks.check(plan(expanded, loaded.siteConfig()))) {
       for (String error : o.errors()) {
@@ -82,8 +106,8 @@ final class LintRun {
   }
 
   /**
-   * The units in the command line's order: each --merge list, then the settings' siteConfig list where
-   * one of its files is named (linted whole, once), then every other file.
+   * The units in the command line's order: each --merge list, then the settings' siteConfig list
+   * where one of its files is named (linted whole, once), then every other file.
    */
   private List<Unit> plan(Inputs.Expanded expanded, List<Path> siteConfig) {
     List<Unit> units = new ArrayList<>();
@@ -93,7 +117,10 @@ final class LintRun {
     List<Unit> alone = new ArrayList<>();
     boolean listNamed = false;
     for (Inputs.Input input : expanded.inputs()) {
-      boolean inList = !siteConfig.isEmpty() && !input.isStdin() && siteConfig.contains(input.path().toAbsolutePath().normalize());
+      boolean inList =
+          !siteConfig.isEmpty()
+              && !input.isStdin()
+              && siteConfig.contains(input.path().toAbsolutePath().normalize());
       listNamed |= inList;
       if (!inList) {
         alone.add(new Unit.File(input));
@@ -108,44 +135,80 @@ final class LintRun {
 
   /**
    * --instance: the instance's effective site configuration in place of files. REDACTED there means
-   * "not visible here", not a finding; --probe --to asks the instance to send, --password-env probes
-   * locally (when the instance shows the username).
+   * "not visible here", not a finding; --probe --to asks the instance to send, --password-env
+   * probes locally (when the instance shows the username).
    */
-  private int instance(Settings base, Optional<ProbeRun> probeRun, List<FileResult> results) throws IOException {
-    InstanceRun run = InstanceRun.open(options.instance().get(), environment.env(), options.timeout());
+  private int instance(Settings base, Optional<ProbeRun> probeRun, List<FileResult> results)
+      throws IOException {
+    InstanceRun run =
+        InstanceRun.open(options.instance().get(), environment.env(), options.timeout());
     Set<String> disabled = new HashSet<>(base.disabled());
     disabled.add(Catalogue.REDACTED_VALUE);
-    Settings settings = new Settings(disabled, base.severity(), base.failOn(), base.passwordFromEnvironment());
-    Linter linter = new Linter(settings, EmailSchemaHolder.SUPPLIER, path -> false, environment.rules());
+    Settings settings =
+        new Settings(disabled, base.severity(), base.failOn(), base.passwordFromEnvironment());
+    Linter linter =
+        new Linter(settings, EmailSchemaHolder.SUPPLIER, path -> false, environment.rules());
     SourceFile source = run.fetch();
-    UnitChecks checks = new UnitChecks(environment, linter, Optional.empty(), true, options.debug());
-    UnitChecks.Judgement unit = checks.check(List.of(new Unit.Instance(source))).get(0).judgement().orElseThrow();
+    UnitChecks checks =
+        new UnitChecks(environment, linter, Optional.empty(), true, options.debug());
+    UnitChecks.Judgement unit =
+        checks.check(List.of(new Unit.Instance(source))).get(0).judgement().orElseThrow();
     if (probeRun.isPresent() && options.passwordEnv().isEmpty() && unit.judged().isPresent()) {
       String to = options.to().orElseThrow();
       ProbeStep send = run.probe(to);
-      UnitChecks.Judgement probed = unit.probed(checks.isolated(unit.name(), () -> linter.probe(unit.judged().get(), send)));
-      return finish(List.of(probed), results, settings, Optional.empty(), checks, linter, Optional.empty(), ExitCode.OK);
+      UnitChecks.Judgement probed =
+          unit.probed(checks.isolated(unit.name(), () -> linter.probe(unit.judged().get(), send)));
+      return finish(
+          List.of(probed),
+          results,
+          settings,
+          Optional.empty(),
+          checks,
+          linter,
+          Optional.empty(),
+          ExitCode.OK);
     }
     if (probeRun.isPresent()) {
       unit.judged().ifPresent(InstanceRun::requireVisibleUsername);
     }
-    return finish(List.of(unit), results, settings, probeRun, checks, linter, Optional.empty(), ExitCode.OK);
+    return finish(
+        List.of(unit), results, settings, probeRun, checks, linter, Optional.empty(), ExitCode.OK);
   }
 
-  /** Probes (when asked), fixes or diffs, writes the report and decides the exit code: the same for files and an instance. */
-  private int finish(List<UnitChecks.Judgement> units, List<FileResult> results, Settings settings, Optional<ProbeRun> probeRun,
-      UnitChecks checks, Linter linter, Optional<FixRun> fixRun, int code) throws IOException {
+  /**
+   * Probes (when asked), fixes or diffs, writes the report and decides the exit code: the same for
+   * files and an instance.
+   */
+  private int finish(
+      List<UnitChecks.Judgement> units,
+      List<FileResult> results,
+      Settings settings,
+      Optional<ProbeRun> probeRun,
+      UnitChecks checks,
+      Linter linter,
+      Optional<FixRun> fixRun,
+      int code)
+      throws IOException {
     FailOn threshold = settings.failOn().orElse(FailOn.ERROR);
-    Optional<LiveProgress> live = probeRun.isPresent() && options.format() == Format.Name.TEXT && options.output().isEmpty()
-        && !options.quiet()
-        ? Optional.of(new LiveProgress(environment.out(), reportOutput.textFormat(), reportOutput.terminalLive(), reportOutput.unicode()))
-        : Optional.empty();
+    Optional<LiveProgress> live =
+        probeRun.isPresent()
+                && options.format() == Format.Name.TEXT
+                && options.output().isEmpty()
+                && !options.quiet()
+            ? Optional.of(
+                new LiveProgress(
+                    environment.out(),
+                    reportOutput.textFormat(),
+                    reportOutput.terminalLive(),
+                    reportOutput.unicode()))
+            : Optional.empty();
     if (live.isPresent()) {
       for (UnitChecks.Judgement u : units) {
         u.results().forEach(live.get()::staticFindings);
       }
     }
-    List<UnitChecks.Judgement> done = probeRun.isPresent() ? probeAll(units, probeRun.get(), checks, linter, live) : units;
+    List<UnitChecks.Judgement> done =
+        probeRun.isPresent() ? probeAll(units, probeRun.get(), checks, linter, live) : units;
     for (UnitChecks.Judgement u : done) {
       results.addAll(u.results());
     }
@@ -164,7 +227,8 @@ final class LintRun {
       }
       FixRun.Committed committed = fixRun.get().commit(environment);
       code = Math.max(code, committed.code());
-      // With --fix on standard input, standard output carries the fixed text, and the report goes to standard error.
+      // With --fix on standard input, standard output carries the fixed text, and the report goes
+      // to standard error.
       reportToStandardError = committed.wroteStandardOutput();
       if (!committed.unwritten().isEmpty()) {
         // A file that could not be written is reported as it is on disk, not as it would have been.
@@ -173,32 +237,52 @@ final class LintRun {
       }
     }
     if (results.isEmpty() && code == ExitCode.USAGE && options.format() == Format.Name.TEXT) {
-      return code; // nothing was judged: the lines on standard error say why, and "0 errors in 0 files" would mislead
+      return code; // nothing was judged: the lines on standard error say why, and "0 errors in 0
+      // files" would mislead
     }
     if (live.isPresent()) {
       live.get().finish(report);
     } else {
       reportOutput.write(report, threshold, reportToStandardError);
     }
-    boolean failed = threshold.threshold().isPresent() && report.anyAtLeast(threshold.threshold().get());
+    boolean failed =
+        threshold.threshold().isPresent() && report.anyAtLeast(threshold.threshold().get());
     int exit = Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
     return report.anyInternalError() ? ExitCode.INTERNAL : exit;
   }
 
   /** Probes every judged unit, a few at once, each isolated; the units keep their order. */
-  private List<UnitChecks.Judgement> probeAll(List<UnitChecks.Judgement> units, ProbeRun probeRun, UnitChecks checks, Linter linter,
+  private List<UnitChecks.Judgement> probeAll(
+      List<UnitChecks.Judgement> units,
+      ProbeRun probeRun,
+      UnitChecks checks,
+      Linter linter,
       Optional<LiveProgress> live) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PROBES_AT_ONCE, units.size())), r -> {
-      Thread t = new Thread(r, "smtplint-probe");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(PROBES_AT_ONCE, units.size())),
+            r -> {
+              Thread t = new Thread(r, "smtplint-probe");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<UnitChecks.Judgement>> probed = new ArrayList<>();
       for (UnitChecks.Judgement unit : units) {
-        probed.add(pool.submit(() -> unit.judged().isEmpty() ? unit : unit.probed(checks.isolated(unit.name(),
-            () -> linter.probe(unit.judged().get(),
-                probeRun.step(live.map(l -> l.listener(unit.name())).orElse(ProbeListener.NONE)))))));
+        probed.add(
+            pool.submit(
+                () ->
+                    unit.judged().isEmpty()
+                        ? unit
+                        : unit.probed(
+                            checks.isolated(
+                                unit.name(),
+                                () ->
+                                    linter.probe(
+                                        unit.judged().get(),
+                                        probeRun.step(
+                                            live.map(l -> l.listener(unit.name()))
+                                                .orElse(ProbeListener.NONE)))))));
       }
       List<UnitChecks.Judgement> out = new ArrayList<>();
       for (Future<UnitChecks.Judgement> f : probed) {
@@ -218,7 +302,10 @@ final class LintRun {
     }
   }
 
-  /** -o naming a file smtplint reads (a FILE, a --merge member, a siteConfig file) is refused before anything is read. */
+  /**
+   * -o naming a file smtplint reads (a FILE, a --merge member, a siteConfig file) is refused before
+   * anything is read.
+   */
   private void refuseOutputOntoInput(Inputs.Expanded expanded, List<Path> siteConfig) {
     Path output = options.output().orElse(null);
     if (output == null || !Files.exists(output) || AtomicFiles.isSystemStream(output)) {
@@ -238,7 +325,10 @@ final class LintRun {
     for (Path input : inputs) {
       try {
         if (Files.exists(input) && Files.isSameFile(output, input)) {
-          throw new UsageException("-o " + output + " is also an input; smtplint never writes its report over a file it reads");
+          throw new UsageException(
+              "-o "
+                  + output
+                  + " is also an input; smtplint never writes its report over a file it reads");
         }
       } catch (IOException e) {
         // an input that cannot be examined is reported when it is read
@@ -247,16 +337,18 @@ final class LintRun {
   }
 
   /**
-   * The schema, compiled once per process when a file first needs it (a valid file never does). An anonymous class,
-   * not a method reference: on Java 17 each lambda costs a link (~130 µs) on every cold start.
+   * The schema, compiled once per process when a file first needs it (a valid file never does). An
+   * anonymous class, not a method reference: on Java 17 each lambda costs a link (~130 µs) on every
+   * cold start.
    */
   private static final class EmailSchemaHolder {
-    static final Supplier<EmailSchema> SUPPLIER = new Supplier<>() {
-      @Override
-      public EmailSchema get() {
-        return Compiled.SCHEMA;
-      }
-    };
+    static final Supplier<EmailSchema> SUPPLIER =
+        new Supplier<>() {
+          @Override
+          public EmailSchema get() {
+            return Compiled.SCHEMA;
+          }
+        };
 
     private static final class Compiled {
       static final EmailSchema SCHEMA = EmailSchema.load();

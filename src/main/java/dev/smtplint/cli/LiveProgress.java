@@ -37,11 +37,15 @@ final class LiveProgress {
     this.out = out;
     this.text = text;
     this.redraw = terminal;
-    this.ticker = terminal ? Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "smtplint-progress");
-      t.setDaemon(true);
-      return t;
-    }) : null;
+    this.ticker =
+        terminal
+            ? Executors.newSingleThreadScheduledExecutor(
+                r -> {
+                  Thread t = new Thread(r, "smtplint-progress");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
     if (ticker != null) {
       ticker.scheduleAtFixedRate(this::tick, 200, 200, TimeUnit.MILLISECONDS);
     }
@@ -115,7 +119,10 @@ final class LiveProgress {
   private void status() {
     List<String> parts = new ArrayList<>();
     long now = System.nanoTime();
-    running.forEach((name, r) -> parts.add(name + ": " + r.stage() + " " + String.format("%.1f s", (now - r.since()) / 1e9)));
+    running.forEach(
+        (name, r) ->
+            parts.add(
+                name + ": " + r.stage() + " " + String.format("%.1f s", (now - r.since()) / 1e9)));
     out.print("\r\u001b[K" + String.join(" · ", parts));
     statusShown = true;
     out.flush();

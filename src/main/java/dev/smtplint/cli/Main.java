@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine;
 
@@ -25,7 +25,13 @@ public final class Main {
   }
 
   /** Runs one command line with injected streams and environment; returns the exit code. */
-  public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean terminal) {
+  public static int run(
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      InputStream in,
+      Map<String, String> env,
+      boolean terminal) {
     return run(new Environment(out, err, in, env, terminal), args);
   }
 
@@ -33,7 +39,8 @@ public final class Main {
   static int run(Environment environment, String[] args) {
     PrintWriter out = environment.out();
     PrintWriter err = environment.err();
-    // The plain forms of "lint" skip picocli's reflective model; everything else goes through picocli.
+    // The plain forms of "lint" skip picocli's reflective model; everything else goes through
+    // picocli.
     Optional<LintCommand> fast = FastLintArgs.parse(args, environment);
     int code;
     if (fast.isPresent()) {
@@ -55,8 +62,9 @@ public final class Main {
 
   /**
    * The subcommands, by name, each built with the environment injected: the one list to extend.
-   * Each is registered only when needed (picocli's model is built by reflection). In a holder of its
-   * own, so that the fast path of {@code lint}, which never reads it, links none of its constructors.
+   * Each is registered only when needed (picocli's model is built by reflection). In a holder of
+   * its own, so that the fast path of {@code lint}, which never reads it, links none of its
+   * constructors.
    */
   static final class Subcommands {
     static final Map<String, Function<Environment, Object>> ALL = new LinkedHashMap<>();
@@ -89,21 +97,34 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // A file name is a file name (SPEC §10): "@list" from a branch is never read as more arguments.
     cli.setExpandAtFiles(false);
-    cli.setParameterExceptionHandler((ex, args) -> {
-      environment.complain(ex.getMessage());
-      // "Did you mean: lint?" for a mistyped subcommand or option, as git and ruff answer.
-      CommandLine.UnmatchedArgumentException.printSuggestions(ex, environment.err());
-      if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
-        unmatched.getUnmatched().stream().filter(a -> a.startsWith("-")).findFirst()
-            .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a)
-            .flatMap(a -> Suggestions.closest(a, ex.getCommandLine().getCommandSpec().optionsMap().keySet()))
-            .ifPresent(best -> environment.err().println("Did you mean: " + best + "?"));
-      }
-      environment.err().println("Try 'smtplint " + commandName(ex.getCommandLine()) + "--help' for more information.");
-      return ExitCode.USAGE;
-    });
-    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
-        failure(environment, ex, parseResult.originalArgs().contains("--debug")));
+    cli.setParameterExceptionHandler(
+        (ex, args) -> {
+          environment.complain(ex.getMessage());
+          // "Did you mean: lint?" for a mistyped subcommand or option, as git and ruff answer.
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, environment.err());
+          if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+              && unmatched.isUnknownOption()) {
+            unmatched.getUnmatched().stream()
+                .filter(a -> a.startsWith("-"))
+                .findFirst()
+                .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a)
+                .flatMap(
+                    a ->
+                        Suggestions.closest(
+                            a, ex.getCommandLine().getCommandSpec().optionsMap().keySet()))
+                .ifPresent(best -> environment.err().println("Did you mean: " + best + "?"));
+          }
+          environment
+              .err()
+              .println(
+                  "Try 'smtplint "
+                      + commandName(ex.getCommandLine())
+                      + "--help' for more information.");
+          return ExitCode.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) ->
+            failure(environment, ex, parseResult.originalArgs().contains("--debug")));
     return cli;
   }
 
@@ -113,8 +134,10 @@ public final class Main {
       environment.complain(ex.getMessage());
       return ExitCode.USAGE;
     }
-    environment.complain("internal error: " + ex.getClass().getSimpleName()
-        + " (a bug in smtplint; run again with --debug for the stack trace, and please report it)");
+    environment.complain(
+        "internal error: "
+            + ex.getClass().getSimpleName()
+            + " (a bug in smtplint; run again with --debug for the stack trace, and please report it)");
     if (debug) {
       ex.printStackTrace(environment.err());
     }

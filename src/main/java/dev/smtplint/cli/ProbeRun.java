@@ -2,13 +2,13 @@ package dev.smtplint.cli;
 
 import dev.smtplint.check.ProbeStep;
 import dev.smtplint.config.EmailSettings;
+import dev.smtplint.config.SourceLoader;
+import dev.smtplint.probe.CaFile;
 import dev.smtplint.probe.ProbeListener;
-import dev.smtplint.report.ProbeOutcome;
 import dev.smtplint.probe.ProbeSettings;
 import dev.smtplint.probe.Prober;
 import dev.smtplint.probe.Secret;
-import dev.smtplint.config.SourceLoader;
-import dev.smtplint.probe.CaFile;
+import dev.smtplint.report.ProbeOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -16,9 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** --probe: the command line's probe options, and the probe of each judged file (or merged list) that may be probed. */
+/**
+ * --probe: the command line's probe options, and the probe of each judged file (or merged list)
+ * that may be probed.
+ */
 final class ProbeRun {
-  /** The environment variable that may name hosts for --password-env, as --allow-host does (comma-separated). */
+  /**
+   * The environment variable that may name hosts for --password-env, as --allow-host does
+   * (comma-separated).
+   */
   static final String ALLOW_HOSTS_ENV = "SMTPLINT_ALLOW_HOSTS";
 
   private final ProbeSettings.Options options;
@@ -27,13 +33,17 @@ final class ProbeRun {
     this.options = options;
   }
 
-  /** The probe's options: the password read from the environment and the --ca-file read (once: it may be a pipe). */
+  /**
+   * The probe's options: the password read from the environment and the --ca-file read (once: it
+   * may be a pipe).
+   */
   static ProbeRun create(LintOptions options, Map<String, String> env) {
     Optional<Secret> password = Optional.empty();
     if (options.passwordEnv().isPresent()) {
       String value = env.get(options.passwordEnv().get());
       if (value == null || value.isEmpty()) {
-        throw new UsageException("--password-env: environment variable " + options.passwordEnv().get() + " is not set");
+        throw new UsageException(
+            "--password-env: environment variable " + options.passwordEnv().get() + " is not set");
       }
       password = Optional.of(new Secret(value));
     }
@@ -41,7 +51,9 @@ final class ProbeRun {
     if (options.caFile().isPresent()) {
       Path caFile = options.caFile().get();
       try {
-        ca = Optional.of(new CaFile(caFile.toString(), SourceLoader.readBounded(caFile, caFile.toString())));
+        ca =
+            Optional.of(
+                new CaFile(caFile.toString(), SourceLoader.readBounded(caFile, caFile.toString())));
       } catch (SourceLoader.UnreadableException e) {
         throw new UsageException("--ca-file " + e.getMessage());
       }
@@ -52,19 +64,27 @@ final class ProbeRun {
         allowed.add(host.strip());
       }
     }
-    return new ProbeRun(new ProbeSettings.Options(options.to(), password, options.timeout(), ca, allowed));
+    return new ProbeRun(
+        new ProbeSettings.Options(options.to(), password, options.timeout(), ca, allowed));
   }
 
   /** --timeout as a duration: a number of seconds above 0 and up to an hour, else a usage error. */
   static Duration timeout(double seconds) {
     if (!(seconds > 0 && seconds <= 3600)) {
-      String shown = seconds == Math.rint(seconds) && !Double.isInfinite(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
-      throw new UsageException("--timeout takes a number of seconds above 0 and at most 3600 (10, 2.5), not " + shown);
+      String shown =
+          seconds == Math.rint(seconds) && !Double.isInfinite(seconds)
+              ? String.valueOf((long) seconds)
+              : String.valueOf(seconds);
+      throw new UsageException(
+          "--timeout takes a number of seconds above 0 and at most 3600 (10, 2.5), not " + shown);
     }
     return Duration.ofMillis((long) (seconds * 1000));
   }
 
-  /** The SMTP probe of one unit, reporting its steps to {@code listener}: a bad probe option is a usage error (exit 2). */
+  /**
+   * The SMTP probe of one unit, reporting its steps to {@code listener}: a bad probe option is a
+   * usage error (exit 2).
+   */
   ProbeStep step(ProbeListener listener) {
     return new ProbeStep() {
       @Override

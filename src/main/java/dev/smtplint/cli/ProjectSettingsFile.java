@@ -18,16 +18,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * .smtplint.json: found in the working directory, then at the root of the enclosing git checkout (or
- * named by --config; none with --isolated), read, and merged with the command line, which wins. Its
- * siteConfig paths are contained in the repository (SPEC §5, §10).
+ * .smtplint.json: found in the working directory, then at the root of the enclosing git checkout
+ * (or named by --config; none with --isolated), read, and merged with the command line, which wins.
+ * Its siteConfig paths are contained in the repository (SPEC §5, §10).
  */
 final class ProjectSettingsFile {
   static final String NAME = ".smtplint.json";
 
   private ProjectSettingsFile() {}
 
-  /** The settings in force, the settings' siteConfig list (absolute), and the settings file's own findings. */
+  /**
+   * The settings in force, the settings' siteConfig list (absolute), and the settings file's own
+   * findings.
+   */
   record Loaded(Settings settings, List<Path> siteConfig, Optional<FileResult> findings) {
     Loaded {
       siteConfig = List.copyOf(siteConfig);
@@ -49,7 +52,10 @@ final class ProjectSettingsFile {
   }
 
   static Loaded load(LintOptions options) {
-    Optional<Path> file = options.isolated() ? Optional.empty() : options.config().isPresent() ? options.config() : find();
+    Optional<Path> file =
+        options.isolated()
+            ? Optional.empty()
+            : options.config().isPresent() ? options.config() : find();
     Settings base = Settings.DEFAULT;
     List<Path> siteConfig = new ArrayList<>();
     Optional<FileResult> findings = Optional.empty();
@@ -58,15 +64,22 @@ final class ProjectSettingsFile {
         throw new UsageException(options.config().get() + ": no such settings file");
       }
       try {
-        ProjectSettings project = ProjectSettings.parse(SourceLoader.load(file.get(), file.get().toString()));
+        ProjectSettings project =
+            ProjectSettings.parse(SourceLoader.load(file.get(), file.get().toString()));
         base = project.settings();
         Path dir = file.get().toAbsolutePath().normalize().getParent();
         Containment repository = Containment.of(file.get());
         for (String name : project.siteConfig()) {
           Containment.Result inside = repository.resolve(dir, name);
           if (inside.path().isEmpty()) {
-            throw new UsageException("settings: " + file.get() + ": \"siteConfig\" names \"" + name + "\", which "
-                + inside.refusal() + ": smtplint reads and writes nothing outside the repository");
+            throw new UsageException(
+                "settings: "
+                    + file.get()
+                    + ": \"siteConfig\" names \""
+                    + name
+                    + "\", which "
+                    + inside.refusal()
+                    + ": smtplint reads and writes nothing outside the repository");
           }
           siteConfig.add(inside.path().get());
         }
@@ -84,6 +97,9 @@ final class ProjectSettingsFile {
     disabled.removeAll(options.enable());
     Optional<FailOn> fail = options.failOn().isPresent() ? options.failOn() : base.failOn();
     Map<String, Severity> severity = new HashMap<>(base.severity());
-    return new Loaded(new Settings(disabled, severity, fail, options.passwordFromEnvironment()), siteConfig, findings);
+    return new Loaded(
+        new Settings(disabled, severity, fail, options.passwordFromEnvironment()),
+        siteConfig,
+        findings);
   }
 }

@@ -27,7 +27,13 @@ final class ReportOutput {
   private final boolean noColor;
   private final String colorWhen;
 
-  ReportOutput(Environment environment, Format.Name format, Path output, boolean quiet, boolean verbose, boolean noColor,
+  ReportOutput(
+      Environment environment,
+      Format.Name format,
+      Path output,
+      boolean quiet,
+      boolean verbose,
+      boolean noColor,
       String colorWhen) {
     this.environment = environment;
     this.format = format;
@@ -39,8 +45,9 @@ final class ReportOutput {
   }
 
   /**
-   * Colour as other tools decide it: --color never/always (and --no-color) first; then NO_COLOR turns it
-   * off and FORCE_COLOR on; otherwise only at a terminal that is not TERM=dumb, never into a file.
+   * Colour as other tools decide it: --color never/always (and --no-color) first; then NO_COLOR
+   * turns it off and FORCE_COLOR on; otherwise only at a terminal that is not TERM=dumb, never into
+   * a file.
    */
   boolean color() {
     if (colorWhen != null && !List.of("auto", "always", "never").contains(colorWhen)) {
@@ -73,11 +80,16 @@ final class ReportOutput {
     return environment.terminal() && !environment.env().containsKey("CI");
   }
 
-  /** The report in the chosen format, to -o, else standard output (standard error when stdout carries fixed text). */
+  /**
+   * The report in the chosen format, to -o, else standard output (standard error when stdout
+   * carries fixed text).
+   */
   void write(Report report, FailOn threshold, boolean toStandardError) throws IOException {
     boolean color = color();
-    Optional<Severity> quietThreshold = quiet ? Optional.of(threshold.threshold().orElse(Severity.ERROR)) : Optional.empty();
-    Format formatter = Formats.create(format, color, unicode(), quietThreshold, verbose, threshold.threshold());
+    Optional<Severity> quietThreshold =
+        quiet ? Optional.of(threshold.threshold().orElse(Severity.ERROR)) : Optional.empty();
+    Format formatter =
+        Formats.create(format, color, unicode(), quietThreshold, verbose, threshold.threshold());
     StringWriter text = new StringWriter();
     formatter.write(report, text);
     if (output != null) {
@@ -106,12 +118,15 @@ final class ReportOutput {
     } catch (AtomicFiles.NotAFileException e) {
       throw new UsageException(output + ": cannot write the report there (not a regular file)");
     } catch (IOException e) {
-      throw new UsageException(output + ": cannot write the report (" + e.getClass().getSimpleName() + ")");
+      throw new UsageException(
+          output + ": cannot write the report (" + e.getClass().getSimpleName() + ")");
     }
   }
 
   boolean unicode() {
-    String lang = environment.env().getOrDefault("LC_ALL", environment.env().getOrDefault("LANG", ""));
-    return lang.toUpperCase(Locale.ROOT).contains("UTF-8") || lang.toUpperCase(Locale.ROOT).contains("UTF8");
+    String lang =
+        environment.env().getOrDefault("LC_ALL", environment.env().getOrDefault("LANG", ""));
+    return lang.toUpperCase(Locale.ROOT).contains("UTF-8")
+        || lang.toUpperCase(Locale.ROOT).contains("UTF8");
   }
 }

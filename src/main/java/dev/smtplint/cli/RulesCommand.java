@@ -2,18 +2,20 @@ package dev.smtplint.cli;
 
 import dev.smtplint.report.Fix;
 import dev.smtplint.report.RuleInfo;
+import dev.smtplint.report.format.JsonWriting;
 import dev.smtplint.rules.Catalogue;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import dev.smtplint.report.format.JsonWriting;
 import tools.jackson.core.JsonGenerator;
 
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: id, default severity, summary.")
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    description = "List every rule: id, default severity, summary.")
 final class RulesCommand implements Callable<Integer> {
-  @Mixin
-  TextOrJson output = new TextOrJson();
+  @Mixin TextOrJson output = new TextOrJson();
 
   private final Environment environment;
 
@@ -44,15 +46,22 @@ final class RulesCommand implements Callable<Integer> {
       environment.out().println(text);
       return ExitCode.OK;
     }
-    environment.out().println("[*] lint --fix repairs these findings; [*u] only with --unsafe-fixes (they change what is sent)\n");
+    environment
+        .out()
+        .println(
+            "[*] lint --fix repairs these findings; [*u] only with --unsafe-fixes (they change what is sent)\n");
     String group = "";
     for (RuleInfo r : Catalogue.infos()) {
       if (!r.group().label().equals(group)) {
         group = r.group().label();
-        environment.out().println((group.equals(Catalogue.infos().get(0).group().label()) ? "" : "\n") + group);
+        environment
+            .out()
+            .println((group.equals(Catalogue.infos().get(0).group().label()) ? "" : "\n") + group);
       }
       String fix = r.autofix().map(a -> a.safety() == Fix.Safety.SAFE ? "[*]" : "[*u]").orElse("");
-      environment.out().printf("  %-28s %-8s %-4s %s%n", r.id(), r.severity().label(), fix, r.summary());
+      environment
+          .out()
+          .printf("  %-28s %-8s %-4s %s%n", r.id(), r.severity().label(), fix, r.summary());
     }
     return ExitCode.OK;
   }

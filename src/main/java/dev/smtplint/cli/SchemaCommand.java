@@ -4,7 +4,10 @@ import dev.smtplint.schema.EmailSchema;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "schema", mixinStandardHelpOptions = true, description = "Print the JSON Schema of the email settings.")
+@Command(
+    name = "schema",
+    mixinStandardHelpOptions = true,
+    description = "Print the JSON Schema of the email settings.")
 final class SchemaCommand implements Callable<Integer> {
   private final Environment environment;
 

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * What one run of {@code lint} judges, one thing at a time, in the order the command line gives it:
- * a file (or standard input), a --merge list, the settings' siteConfig list, or a running instance's
- * configuration. {@link UnitChecks} reads and judges each; {@link LintRun} probes, fixes and reports them.
+ * a file (or standard input), a --merge list, the settings' siteConfig list, or a running
+ * instance's configuration. {@link UnitChecks} reads and judges each; {@link LintRun} probes, fixes
+ * and reports them.
  */
 sealed interface Unit {
   /** A file named on the command line or found by a directory walk. */

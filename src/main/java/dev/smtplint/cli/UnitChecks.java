@@ -19,11 +19,14 @@ import java.util.function.Supplier;
 /**
  * Each {@link Unit} read and judged: a file, a --merge list, the settings' siteConfig list, the
  * instance's configuration. Every unit is isolated (a bug in smtplint on one input is that input's
- * internal error, never the run's end), and a batch of files is checked on all cores with the results
- * in the order given. With --fix or --diff, the unit's files are fixed in memory first.
+ * internal error, never the run's end), and a batch of files is checked on all cores with the
+ * results in the order given. With --fix or --diff, the unit's files are fixed in memory first.
  */
 final class UnitChecks {
-  /** From this many files on, files are checked in parallel (below it, threads cost more than they save). */
+  /**
+   * From this many files on, files are checked in parallel (below it, threads cost more than they
+   * save).
+   */
   static final int PARALLEL_FROM = 64;
 
   private final Environment environment;
@@ -32,8 +35,16 @@ final class UnitChecks {
   private final boolean keepTrees;
   private final boolean debug;
 
-  /** {@code keepTrees}: the probe reads each judged tree again (without it, clean files keep neither tree nor source). */
-  UnitChecks(Environment environment, Linter linter, Optional<FixRun> fixRun, boolean keepTrees, boolean debug) {
+  /**
+   * {@code keepTrees}: the probe reads each judged tree again (without it, clean files keep neither
+   * tree nor source).
+   */
+  UnitChecks(
+      Environment environment,
+      Linter linter,
+      Optional<FixRun> fixRun,
+      boolean keepTrees,
+      boolean debug) {
     this.environment = environment;
     this.linter = linter;
     this.fixRun = fixRun;
@@ -41,7 +52,9 @@ final class UnitChecks {
     this.debug = debug;
   }
 
-  /** One unit's findings per file and, when it was judged and a probe follows, what the probe needs. */
+  /**
+   * One unit's findings per file and, when it was judged and a probe follows, what the probe needs.
+   */
   record Judgement(String name, List<FileResult> results, Optional<Linter.Judged> judged) {
     Judgement probed(List<FileResult> probedResults) {
       return new Judgement(name, probedResults, judged);
@@ -57,9 +70,9 @@ final class UnitChecks {
 
   /**
    * Every unit, in the order given. Files are read and checked on all cores from {@link
-   * #PARALLEL_FROM} on: each thread, this one and the common pool's, takes the next unit not yet taken
-   * (no stream and no lambda, whose linking a cold start pays for: LambdaFreeTest; the training run
-   * takes this path too, so its classes are in the start-up archive).
+   * #PARALLEL_FROM} on: each thread, this one and the common pool's, takes the next unit not yet
+   * taken (no stream and no lambda, whose linking a cold start pays for: LambdaFreeTest; the
+   * training run takes this path too, so its classes are in the start-up archive).
    */
   List<Outcome> check(List<Unit> units) {
     Outcome[] out = new Outcome[units.size()];
@@ -70,14 +83,15 @@ final class UnitChecks {
       return Arrays.asList(out);
     }
     AtomicInteger next = new AtomicInteger(0);
-    Runnable share = new Runnable() {
-      @Override
-      public void run() {
-        for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
-          out[i] = check(units.get(i));
-        }
-      }
-    };
+    Runnable share =
+        new Runnable() {
+          @Override
+          public void run() {
+            for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
+              out[i] = check(units.get(i));
+            }
+          }
+        };
     List<ForkJoinTask<?>> helpers = new ArrayList<>();
     for (int t = 0; t < ForkJoinPool.getCommonPoolParallelism(); t++) {
       helpers.add(ForkJoinPool.commonPool().submit(share));
@@ -100,20 +114,32 @@ final class UnitChecks {
       return siteConfig(list.files());
     }
     Unit.Instance instance = (Unit.Instance) unit;
-    return new Outcome(Optional.of(judge(instance.source().path(), new Supplier<>() {
-      @Override
-      public Linter.Judged get() {
-        return linter.check(instance.source());
-      }
-    })), List.of());
+    return new Outcome(
+        Optional.of(
+            judge(
+                instance.source().path(),
+                new Supplier<>() {
+                  @Override
+                  public Linter.Judged get() {
+                    return linter.check(instance.source());
+                  }
+                })),
+        List.of());
   }
 
   private Outcome file(Inputs.Input input) {
     try {
-      SourceFile source = input.isStdin()
-          ? SourceLoader.load(environment.in(), "-")
-          : SourceLoader.load(input.path(), input.display());
-      return new Outcome(Optional.of(judge(input.display(), List.of(source), Collections.singletonList(input.path()), List.of())),
+      SourceFile source =
+          input.isStdin()
+              ? SourceLoader.load(environment.in(), "-")
+              : SourceLoader.load(input.path(), input.display());
+      return new Outcome(
+          Optional.of(
+              judge(
+                  input.display(),
+                  List.of(source),
+                  Collections.singletonList(input.path()),
+                  List.of())),
           List.of());
     } catch (SourceLoader.UnreadableException e) {
       return Outcome.unreadable(List.of(e.getMessage()));
@@ -143,9 +169,9 @@ final class UnitChecks {
   }
 
   /**
-   * The settings' SITE_CONFIG_FILE list, as Sourcegraph loads it where every file is present; a file
-   * that is absent here (the secrets file git ignores) is left out and said so, and the settings it
-   * would supply are not missed.
+   * The settings' SITE_CONFIG_FILE list, as Sourcegraph loads it where every file is present; a
+   * file that is absent here (the secrets file git ignores) is left out and said so, and the
+   * settings it would supply are not missed.
    */
   private Outcome siteConfig(List<Path> files) {
     Path cwd = Path.of("").toAbsolutePath();
@@ -163,13 +189,19 @@ final class UnitChecks {
         sources.add(SourceLoader.load(file, name));
         paths.add(file);
       } catch (SourceLoader.UnreadableException e) {
-        return Outcome.unreadable(List.of(e.getMessage() + " (listed in the settings' siteConfig)"));
+        return Outcome.unreadable(
+            List.of(e.getMessage() + " (listed in the settings' siteConfig)"));
       }
     }
     if (!absent.isEmpty()) {
-      notes.add("note: " + String.join(", ", absent) + " (listed in the settings' siteConfig) "
-          + (absent.size() == 1 ? "is" : "are") + " not here: the settings " + (absent.size() == 1 ? "it supplies" : "they supply")
-          + " are not checked in this run");
+      notes.add(
+          "note: "
+              + String.join(", ", absent)
+              + " (listed in the settings' siteConfig) "
+              + (absent.size() == 1 ? "is" : "are")
+              + " not here: the settings "
+              + (absent.size() == 1 ? "it supplies" : "they supply")
+              + " are not checked in this run");
     }
     if (sources.isEmpty()) {
       return new Outcome(Optional.empty(), notes);
@@ -186,16 +218,24 @@ final class UnitChecks {
    * The files judged (a file, a --merge list or the siteConfig list); with --fix or --diff, after
    * fixing them in memory. A class, not a lambda: the lint path links none (LambdaFreeTest).
    */
-  private Judgement judge(String name, List<SourceFile> sources, List<Path> paths, List<String> absent) {
-    return judge(name, new Supplier<>() {
-      @Override
-      public Linter.Judged get() {
-        return fixRun.isEmpty() ? linter.checkMerged(sources, absent) : fixRun.get().fix(linter, sources, paths, absent);
-      }
-    });
+  private Judgement judge(
+      String name, List<SourceFile> sources, List<Path> paths, List<String> absent) {
+    return judge(
+        name,
+        new Supplier<>() {
+          @Override
+          public Linter.Judged get() {
+            return fixRun.isEmpty()
+                ? linter.checkMerged(sources, absent)
+                : fixRun.get().fix(linter, sources, paths, absent);
+          }
+        });
   }
 
-  /** The judgement of a check that may fail (an internal error is that unit's result, not the run's end). */
+  /**
+   * The judgement of a check that may fail (an internal error is that unit's result, not the run's
+   * end).
+   */
   Judgement judge(String name, Supplier<Linter.Judged> check) {
     Linter.Judged judged;
     try {
@@ -209,7 +249,8 @@ final class UnitChecks {
       return new Judgement(name, judged.results(), Optional.of(judged));
     }
     // Without a probe nothing reads the tree again, and only a finding's excerpt reads the source:
-    // a large batch keeps neither for its clean files (less to hold, less for the collector to copy).
+    // a large batch keeps neither for its clean files (less to hold, less for the collector to
+    // copy).
     List<FileResult> kept = new ArrayList<>(judged.results().size());
     for (FileResult r : judged.results()) {
       kept.add(r.withoutUnneededSource());
@@ -218,8 +259,8 @@ final class UnitChecks {
   }
 
   /**
-   * One unit's later step (its probe), isolated: whatever goes wrong inside smtplint there — a bug, a
-   * StackOverflowError, an OutOfMemoryError of that task — becomes that unit's internal error.
+   * One unit's later step (its probe), isolated: whatever goes wrong inside smtplint there — a bug,
+   * a StackOverflowError, an OutOfMemoryError of that task — becomes that unit's internal error.
    */
   List<FileResult> isolated(String name, Supplier<List<FileResult>> step) {
     try {

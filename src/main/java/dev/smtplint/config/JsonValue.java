@@ -10,7 +10,12 @@ import java.util.Optional;
  * and just past its last, and its span in the source text, as the reader located it.
  */
 public sealed interface JsonValue
-    permits JsonValue.Obj, JsonValue.Arr, JsonValue.Str, JsonValue.Num, JsonValue.Bool, JsonValue.Null {
+    permits JsonValue.Obj,
+        JsonValue.Arr,
+        JsonValue.Str,
+        JsonValue.Num,
+        JsonValue.Bool,
+        JsonValue.Null {
 
   String pointer();
 
@@ -28,7 +33,8 @@ public sealed interface JsonValue
   record Member(String key, Position keyPosition, Position keyEnd, JsonValue value) {}
 
   /** An object; when a key repeats, the last member wins, as in Sourcegraph's own decoder. */
-  record Obj(String pointer, Position position, Position end, Span span, List<Member> members) implements JsonValue {
+  record Obj(String pointer, Position position, Position end, Span span, List<Member> members)
+      implements JsonValue {
     public Obj {
       members = List.copyOf(members);
     }
@@ -56,7 +62,9 @@ public sealed interface JsonValue
       return value(key) instanceof Obj o ? Optional.of(o) : Optional.empty();
     }
 
-    /** The last member's value for {@code key}, or null: the lookups above without a lambda to link. */
+    /**
+     * The last member's value for {@code key}, or null: the lookups above without a lambda to link.
+     */
     private JsonValue value(String key) {
       for (int i = members.size() - 1; i >= 0; i--) {
         if (members.get(i).key().equals(key)) {
@@ -71,7 +79,8 @@ public sealed interface JsonValue
     }
   }
 
-  record Arr(String pointer, Position position, Position end, Span span, List<JsonValue> items) implements JsonValue {
+  record Arr(String pointer, Position position, Position end, Span span, List<JsonValue> items)
+      implements JsonValue {
     public Arr {
       items = List.copyOf(items);
     }
@@ -81,21 +90,23 @@ public sealed interface JsonValue
     }
   }
 
-  record Str(String pointer, Position position, Position end, Span span, String value) implements JsonValue {
+  record Str(String pointer, Position position, Position end, Span span, String value)
+      implements JsonValue {
     public String typeName() {
       return "string";
     }
   }
 
   /** A number, kept as written so that nothing is lost to rounding. */
-  record Num(String pointer, Position position, Position end, Span span, String text) implements JsonValue {
+  record Num(String pointer, Position position, Position end, Span span, String text)
+      implements JsonValue {
     public BigDecimal decimal() {
       return new BigDecimal(text);
     }
 
     /**
-     * Whether Go's {@code encoding/json} can decode the literal into an {@code int}: digits only (no
-     * fraction, no exponent, even {@code 587.0}) and within 64 bits.
+     * Whether Go's {@code encoding/json} can decode the literal into an {@code int}: digits only
+     * (no fraction, no exponent, even {@code 587.0}) and within 64 bits.
      */
     public boolean isIntegerLiteral() {
       for (int i = 0; i < text.length(); i++) {
@@ -105,7 +116,8 @@ public sealed interface JsonValue
         }
       }
       BigDecimal value = decimal();
-      return value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0 && value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+      return value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0
+          && value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
     }
 
     public boolean isIntegral() {
@@ -117,7 +129,8 @@ public sealed interface JsonValue
     }
   }
 
-  record Bool(String pointer, Position position, Position end, Span span, boolean value) implements JsonValue {
+  record Bool(String pointer, Position position, Position end, Span span, boolean value)
+      implements JsonValue {
     public String typeName() {
       return "boolean";
     }
@@ -138,7 +151,10 @@ public sealed interface JsonValue
     for (String token : tokens(pointer)) {
       if (node instanceof Obj o && o.get(token).isPresent()) {
         node = o.get(token).get();
-      } else if (node instanceof Arr a && isIndex(token) && token.length() <= 9 && Integer.parseInt(token) < a.items().size()) {
+      } else if (node instanceof Arr a
+          && isIndex(token)
+          && token.length() <= 9
+          && Integer.parseInt(token) < a.items().size()) {
         node = a.items().get(Integer.parseInt(token));
       } else {
         return Optional.empty();
@@ -147,7 +163,9 @@ public sealed interface JsonValue
     return Optional.of(node);
   }
 
-  /** The unescaped reference tokens of a JSON Pointer: ["email.smtp", "port"] for /email.smtp/port. */
+  /**
+   * The unescaped reference tokens of a JSON Pointer: ["email.smtp", "port"] for /email.smtp/port.
+   */
   static List<String> tokens(String pointer) {
     if (pointer.isEmpty()) {
       return List.of();

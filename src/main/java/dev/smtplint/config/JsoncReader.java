@@ -14,8 +14,8 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Reads JSONC as Sourcegraph accepts it ({@code //} and {@code /* *}{@code /} comments, trailing
@@ -25,6 +25,7 @@ import tools.jackson.core.json.JsonReadFeature;
 public final class JsoncReader {
   /** Limits chosen for site configs: generous for real files, fatal for hostile ones. */
   public static final int MAX_NESTING_DEPTH = 256;
+
   public static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
   public static final int MAX_NUMBER_LENGTH = 100;
   public static final long MAX_DOCUMENT_LENGTH = 64L * 1024 * 1024;
@@ -32,7 +33,8 @@ public final class JsoncReader {
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
-          // Buffers kept per thread: the default pool, a lock-free deque, costs more to warm up (its
+          // Buffers kept per thread: the default pool, a lock-free deque, costs more to warm up
+          // (its
           // VarHandle paths) than it saves on a batch.
           .recyclerPool(JsonRecyclerPools.threadLocalPool())
           .streamReadConstraints(
@@ -53,10 +55,11 @@ public final class JsoncReader {
 
   /**
    * A site config as the linter needs it: objects and arrays under a top-level key that is not an
-   * {@code email.*} setting (in any case) are parsed, so a syntax error anywhere is found as before,
-   * but not built: they stand as empty, located containers. Nothing reads inside them (duplicates
-   * are reported under email.* only), except the mask of "sensitive" header values, so a file that
-   * spells "sensitive" anywhere, or has a \\u escape that could spell it, is built whole.
+   * {@code email.*} setting (in any case) are parsed, so a syntax error anywhere is found as
+   * before, but not built: they stand as empty, located containers. Nothing reads inside them
+   * (duplicates are reported under email.* only), except the mask of "sensitive" header values, so
+   * a file that spells "sensitive" anywhere, or has a \\u escape that could spell it, is built
+   * whole.
    */
   public static ParsedConfig readSiteConfig(SourceFile source) {
     String text = source.text();
@@ -68,13 +71,19 @@ public final class JsoncReader {
     try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), source.text())) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        return failed(source, new SyntaxError("the file is empty; a site config is a JSON object", Position.START));
+        return failed(
+            source,
+            new SyntaxError("the file is empty; a site config is a JSON object", Position.START));
       }
-      JsonValue root = new TreeBuilder(parser, duplicates, source.text(), skipOutsideEmail).value("");
+      JsonValue root =
+          new TreeBuilder(parser, duplicates, source.text(), skipOutsideEmail).value("");
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
-        return failed(source, new SyntaxError(
-            "unexpected content after the end of the top-level value", position(parser.currentTokenLocation())));
+        return failed(
+            source,
+            new SyntaxError(
+                "unexpected content after the end of the top-level value",
+                position(parser.currentTokenLocation())));
       }
       return new ParsedConfig(source, Optional.of(root), duplicates, Optional.empty());
     } catch (StreamConstraintsException e) {
@@ -102,9 +111,11 @@ public final class JsoncReader {
   static String describe(JacksonException e) {
     String m = Optional.ofNullable(e.getOriginalMessage()).orElse("");
     if (m.startsWith("Unexpected end-of-input")) {
-      return m.contains("comment") ? "unexpected end of file inside a comment: close it with */"
-          : m.contains("VALUE_STRING") || m.contains("String value") ? "unexpected end of file inside a string: close it with \""
-          : "unexpected end of file: a closing } or ] is missing";
+      return m.contains("comment")
+          ? "unexpected end of file inside a comment: close it with */"
+          : m.contains("VALUE_STRING") || m.contains("String value")
+              ? "unexpected end of file inside a string: close it with \""
+              : "unexpected end of file: a closing } or ] is missing";
     }
     if (m.startsWith("Unrecognized token")) {
       return "a bare word where a value belongs: strings need double quotes; the literals are true, false and null";
@@ -131,7 +142,9 @@ public final class JsoncReader {
     if (m.contains("expected a valid value") || m.contains("expected a value")) {
       return "expected a value: a string in double quotes, a number, an object, an array, true, false or null";
     }
-    if (m.contains("numeric value") || m.contains("Leading zero") || m.contains("Non-standard token")) {
+    if (m.contains("numeric value")
+        || m.contains("Leading zero")
+        || m.contains("Non-standard token")) {
       return "a malformed number (JSON numbers have no leading zeros, no + sign, no NaN or Infinity)";
     }
     if (m.startsWith("Unexpected character") || m.startsWith("Unexpected close marker")) {
@@ -162,26 +175,34 @@ public final class JsoncReader {
     private final String text;
     private final boolean skipOutsideEmail;
 
-    TreeBuilder(JsonParser parser, List<DuplicateKey> duplicates, String text, boolean skipOutsideEmail) {
+    TreeBuilder(
+        JsonParser parser, List<DuplicateKey> duplicates, String text, boolean skipOutsideEmail) {
       this.parser = parser;
       this.duplicates = duplicates;
       this.text = text;
       this.skipOutsideEmail = skipOutsideEmail;
     }
 
-    /** A top-level key any reader of the settings could take as email.* (ASCII case folded, or Locale.ROOT's). */
+    /**
+     * A top-level key any reader of the settings could take as email.* (ASCII case folded, or
+     * Locale.ROOT's).
+     */
     private static boolean mayBeEmail(String key) {
-      return key.regionMatches(true, 0, "email.", 0, 6) || key.toLowerCase(Locale.ROOT).startsWith("email.");
+      return key.regionMatches(true, 0, "email.", 0, 6)
+          || key.toLowerCase(Locale.ROOT).startsWith("email.");
     }
 
-    /** An object or array read to its end but not built: empty, with its place, pointer and span. */
+    /**
+     * An object or array read to its end but not built: empty, with its place, pointer and span.
+     */
     private JsonValue skipped(String pointer) {
       TokenStreamLocation start = parser.currentTokenLocation();
       Position at = position(start);
       boolean object = parser.currentToken() == JsonToken.START_OBJECT;
       parser.skipChildren();
       TokenStreamLocation now = parser.currentLocation();
-      return object ? new JsonValue.Obj(pointer, at, position(now), span(start, now), List.of())
+      return object
+          ? new JsonValue.Obj(pointer, at, position(now), span(start, now), List.of())
           : new JsonValue.Arr(pointer, at, position(now), span(start, now), List.of());
     }
 
@@ -194,15 +215,21 @@ public final class JsoncReader {
       } else if (token == JsonToken.START_ARRAY) {
         return array(pointer, at, start);
       }
-      String text = token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
-          ? parser.getString() : null;
-      // Where the parser stands now, just past the scalar: its end and its span's end (one location for both).
+      String text =
+          token == JsonToken.VALUE_STRING
+                  || token == JsonToken.VALUE_NUMBER_INT
+                  || token == JsonToken.VALUE_NUMBER_FLOAT
+              ? parser.getString()
+              : null;
+      // Where the parser stands now, just past the scalar: its end and its span's end (one location
+      // for both).
       TokenStreamLocation now = parser.currentLocation();
       Position end = position(now);
       Span span = span(start, now);
       return switch (token) {
         case VALUE_STRING -> new JsonValue.Str(pointer, at, end, span, text);
-        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.Num(pointer, at, end, span, text);
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+            new JsonValue.Num(pointer, at, end, span, text);
         case VALUE_TRUE -> new JsonValue.Bool(pointer, at, end, span, true);
         case VALUE_FALSE -> new JsonValue.Bool(pointer, at, end, span, false);
         case VALUE_NULL -> new JsonValue.Null(pointer, at, end, span);
@@ -228,7 +255,10 @@ public final class JsoncReader {
       return new Position(keyAt.line(), keyAt.column() + Math.min(j, text.length() - 1) + 1 - i);
     }
 
-    /** From the token that started at {@code start} to where the parser stands now, just past the value. */
+    /**
+     * From the token that started at {@code start} to where the parser stands now, just past the
+     * value.
+     */
     private Span span(TokenStreamLocation start) {
       return span(start, parser.currentLocation());
     }
@@ -239,7 +269,10 @@ public final class JsoncReader {
       return new Span((int) from, (int) to);
     }
 
-    /** Up to this many members, a repeated key is found by a scan (cheaper than a map for the usual small object). */
+    /**
+     * Up to this many members, a repeated key is found by a scan (cheaper than a map for the usual
+     * small object).
+     */
     private static final int SCAN_AT_MOST = 16;
 
     private JsonValue object(String pointer, Position at, TokenStreamLocation start) {
@@ -254,8 +287,13 @@ public final class JsoncReader {
         parser.nextToken();
         String childPointer = JsonValue.child(pointer, key);
         JsonToken token = parser.currentToken();
-        JsonValue child = skipOutsideEmail && pointer.isEmpty() && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
-            && !mayBeEmail(key) ? skipped(childPointer) : value(childPointer);
+        JsonValue child =
+            skipOutsideEmail
+                    && pointer.isEmpty()
+                    && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+                    && !mayBeEmail(key)
+                ? skipped(childPointer)
+                : value(childPointer);
         JsonValue.Member member = new JsonValue.Member(key, keyAt, keyEnd, child);
         if (seen == null && members.size() >= SCAN_AT_MOST) {
           seen = new HashMap<>();
@@ -272,13 +310,15 @@ public final class JsoncReader {
           }
         }
         if (before != null) {
-          // The earlier member gives way (the last one wins, as in Go); the others keep their order.
+          // The earlier member gives way (the last one wins, as in Go); the others keep their
+          // order.
           int index = 0;
           while (members.get(index) != before) {
             index++;
           }
           members.remove(index);
-          duplicates.add(new DuplicateKey(childPointer, key, before.keyPosition(), keyAt, before, member));
+          duplicates.add(
+              new DuplicateKey(childPointer, key, before.keyPosition(), keyAt, before, member));
         }
         members.add(member);
       }

@@ -8,7 +8,10 @@ import java.util.Optional;
  * syntax error that stopped the reader.
  */
 public record ParsedConfig(
-    SourceFile source, Optional<JsonValue> root, List<DuplicateKey> duplicates, Optional<SyntaxError> error) {
+    SourceFile source,
+    Optional<JsonValue> root,
+    List<DuplicateKey> duplicates,
+    Optional<SyntaxError> error) {
   public ParsedConfig {
     duplicates = List.copyOf(duplicates);
     if (root.isPresent() == error.isPresent()) {

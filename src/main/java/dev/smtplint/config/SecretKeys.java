@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * Which keys hold a secret (SPEC §10): every spelling Go's encoding/json reads as "password" or
- * "username" (case-insensitive, with Go's folding of U+017F ſ to s and U+212A KELVIN SIGN to k), and
- * the close misspellings an admin writes for them ("pasword", "passwd", "pwd", "smtp_password",
+ * "username" (case-insensitive, with Go's folding of U+017F ſ to s and U+212A KELVIN SIGN to k),
+ * and the close misspellings an admin writes for them ("pasword", "passwd", "pwd", "smtp_password",
  * "user"): Sourcegraph ignores a misspelt key, but its value is still the password the admin typed.
  * Any key that names a password or secret anywhere is one too. Masking too much costs an excerpt a
  * few characters; masking too little shows a password.
@@ -17,12 +17,43 @@ public final class SecretKeys {
   private SecretKeys() {}
 
   /** Misspellings of "password" an admin writes, separators removed ("pass_wd" is "passwd"). */
-  private static final Set<String> PASSWORD_SPELLINGS = Set.of("pwd", "pw", "pass", "passwd", "paswd", "pasword", "passwrd",
-      "passowrd", "passwrod", "passsword", "pssword", "passord", "passward", "passw", "smtppass", "smtppwd", "pswd", "psw");
+  private static final Set<String> PASSWORD_SPELLINGS =
+      Set.of(
+          "pwd",
+          "pw",
+          "pass",
+          "passwd",
+          "paswd",
+          "pasword",
+          "passwrd",
+          "passowrd",
+          "passwrod",
+          "passsword",
+          "pssword",
+          "passord",
+          "passward",
+          "passw",
+          "smtppass",
+          "smtppwd",
+          "pswd",
+          "psw");
 
   /** Names and misspellings of "username", separators removed. */
-  private static final Set<String> USERNAME_SPELLINGS = Set.of("user", "usr", "login", "uname", "usename", "usernme",
-      "usernam", "userame", "usrname", "smtpuser", "smtplogin", "userid", "account");
+  private static final Set<String> USERNAME_SPELLINGS =
+      Set.of(
+          "user",
+          "usr",
+          "login",
+          "uname",
+          "usename",
+          "usernme",
+          "usernam",
+          "userame",
+          "usrname",
+          "smtpuser",
+          "smtplogin",
+          "userid",
+          "account");
 
   /** Whether a key (JSON escapes already undone) names a password, a secret or a username. */
   public static boolean isSecret(String key) {
@@ -33,17 +64,28 @@ public final class SecretKeys {
     return isPasswordName(k) || k.contains("username") || USERNAME_SPELLINGS.contains(k);
   }
 
-  /** Whether a key names the password (or another secret): its value's text is masked wherever it occurs. */
+  /**
+   * Whether a key names the password (or another secret): its value's text is masked wherever it
+   * occurs.
+   */
   public static boolean isPassword(String key) {
     return !key.isEmpty() && key.length() <= MAX_KEY_LENGTH && isPasswordName(folded(key));
   }
 
   private static boolean isPasswordName(String k) {
-    return k.contains("password") || k.contains("passwd") || k.contains("passwort") || k.contains("pasword")
-        || k.contains("passphrase") || k.contains("secret") || PASSWORD_SPELLINGS.contains(k);
+    return k.contains("password")
+        || k.contains("passwd")
+        || k.contains("passwort")
+        || k.contains("pasword")
+        || k.contains("passphrase")
+        || k.contains("secret")
+        || PASSWORD_SPELLINGS.contains(k);
   }
 
-  /** Lower case as Go folds it, without the separators people put in names ("smtp_password" → "smtppassword"). */
+  /**
+   * Lower case as Go folds it, without the separators people put in names ("smtp_password" →
+   * "smtppassword").
+   */
   static String folded(String key) {
     StringBuilder out = new StringBuilder(key.length());
     for (int i = 0; i < key.length(); i++) {
@@ -60,5 +102,4 @@ public final class SecretKeys {
     }
     return out.toString();
   }
-
 }

@@ -10,23 +10,43 @@ import java.util.Optional;
  * the value of every key that names a password or a username in any spelling ({@link SecretKeys}:
  * Go's case folding, close misspellings), whole even when it is an array or an object; every other
  * occurrence of a password's text in the file, comments included; the credentials in a URL's
- * userinfo ({@code smtp://user:pw@host}); every {@code additionalHeaders} value marked
- * {@code sensitive}; and, in a file that does not parse, every string that is not a member name or
- * the value of a known non-secret setting. Found by a scan of the text, not of the parsed tree, so
- * that a file that does not parse is masked too: from the key, past any comments and the colon, to
- * the end of the value as written (escapes and all), or to the end of the line when the value is not
- * a complete string. Outputs mask these spans by position; no message quotes a secret. Linear in the text.
+ * userinfo ({@code smtp://user:pw@host}); every {@code additionalHeaders} value marked {@code
+ * sensitive}; and, in a file that does not parse, every string that is not a member name or the
+ * value of a known non-secret setting. Found by a scan of the text, not of the parsed tree, so that
+ * a file that does not parse is masked too: from the key, past any comments and the colon, to the
+ * end of the value as written (escapes and all), or to the end of the line when the value is not a
+ * complete string. Outputs mask these spans by position; no message quotes a secret. Linear in the
+ * text.
  */
 public final class SecretSpans {
-  /** The words the unquoted scan looks for, in a fixed order (the spans must not depend on a set's order). */
-  private static final List<String> SECRET_WORDS = List.of("password", "username", "passwd", "pasword", "pwd", "secret");
+  /**
+   * The words the unquoted scan looks for, in a fixed order (the spans must not depend on a set's
+   * order).
+   */
+  private static final List<String> SECRET_WORDS =
+      List.of("password", "username", "passwd", "pasword", "pwd", "secret");
 
-  /** A password shorter than this is masked where it stands, not searched for elsewhere (it would mask every "ab"). */
+  /**
+   * A password shorter than this is masked where it stands, not searched for elsewhere (it would
+   * mask every "ab").
+   */
   private static final int MIN_SEARCHED = 3;
 
   /** Settings whose values are never secret: shown in the excerpt of a file that does not parse. */
-  private static final List<String> NOT_SECRET = List.of("host", "port", "authentication", "domain", "noverifytls", "key",
-      "emailaddress", "emailsendername", "emailsmtp", "emailtemplates", "subject", "sensitive");
+  private static final List<String> NOT_SECRET =
+      List.of(
+          "host",
+          "port",
+          "authentication",
+          "domain",
+          "noverifytls",
+          "key",
+          "emailaddress",
+          "emailsendername",
+          "emailsmtp",
+          "emailtemplates",
+          "subject",
+          "sensitive");
 
   private SecretSpans() {}
 
@@ -51,9 +71,15 @@ public final class SecretSpans {
     List<String> searched = new ArrayList<>();
     for (Span p : passwords) {
       String raw = text.substring(p.start(), p.end());
-      boolean quoted = raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'') && raw.charAt(raw.length() - 1) == raw.charAt(0);
+      boolean quoted =
+          raw.length() >= 2
+              && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
+              && raw.charAt(raw.length() - 1) == raw.charAt(0);
       String inner = quoted ? raw.substring(1, raw.length() - 1) : raw.strip();
-      for (String form : List.of(inner, inner.indexOf('\\') >= 0 ? decode(inner.toCharArray(), 0, inner.length()) : inner)) {
+      for (String form :
+          List.of(
+              inner,
+              inner.indexOf('\\') >= 0 ? decode(inner.toCharArray(), 0, inner.length()) : inner)) {
         if (form.length() >= MIN_SEARCHED && !searched.contains(form)) {
           searched.add(form);
         }
@@ -67,12 +93,13 @@ public final class SecretSpans {
   }
 
   /** No lambda on the lint path (LambdaFreeTest). */
-  private static final Comparator<Span> BY_START = new Comparator<>() {
-    @Override
-    public int compare(Span a, Span b) {
-      return Integer.compare(a.start(), b.start());
-    }
-  };
+  private static final Comparator<Span> BY_START =
+      new Comparator<>() {
+        @Override
+        public int compare(Span a, Span b) {
+          return Integer.compare(a.start(), b.start());
+        }
+      };
 
   /** Sorted, with overlapping spans joined: what the excerpt window expects. */
   private static List<Span> merged(List<Span> spans) {
@@ -96,7 +123,8 @@ public final class SecretSpans {
    * there costs nothing, masking too little shows the password.
    */
   static List<Span> byWord(char[] text, List<Span> passwords) {
-    // ASCII case folded in a copy, so offsets stay those of the text; then String.indexOf does the scan.
+    // ASCII case folded in a copy, so offsets stay those of the text; then String.indexOf does the
+    // scan.
     char[] folded = text.clone();
     for (int i = 0; i < folded.length; i++) {
       char c = folded[i];
@@ -154,11 +182,15 @@ public final class SecretSpans {
         }
       } else if (Character.isLetter(c)) {
         int end = i;
-        while (end < n && (Character.isLetterOrDigit(text[end]) || text[end] == '_' || text[end] == '-')) {
+        while (end < n
+            && (Character.isLetterOrDigit(text[end]) || text[end] == '_' || text[end] == '-')) {
           end++;
         }
         // A bare word is a key only before a colon (true, false, null and broken values are not).
-        String key = end - i <= SecretKeys.MAX_KEY_LENGTH && followedByColon(text, end) ? new String(text, i, end - i) : "";
+        String key =
+            end - i <= SecretKeys.MAX_KEY_LENGTH && followedByColon(text, end)
+                ? new String(text, i, end - i)
+                : "";
         i = end;
         if (SecretKeys.isSecret(key)) {
           i = maskValue(text, i, out, SecretKeys.isPassword(key) ? passwords : null);
@@ -170,7 +202,10 @@ public final class SecretSpans {
     return out;
   }
 
-  /** The text of a string token as a key: JSON escapes undone; empty when it is too long to name a credential. */
+  /**
+   * The text of a string token as a key: JSON escapes undone; empty when it is too long to name a
+   * credential.
+   */
   private static String keyText(char[] text, int from, int to) {
     if (to - from > 6 * SecretKeys.MAX_KEY_LENGTH) {
       return "";
@@ -205,9 +240,9 @@ public final class SecretSpans {
   }
 
   /**
-   * After a secret key: when a colon follows (past spaces and comments), the value's span, whole (an
-   * array or an object to its closing bracket); returns where to go on. A password's span also goes
-   * to {@code passwords} (when given), so that its text is found elsewhere too.
+   * After a secret key: when a colon follows (past spaces and comments), the value's span, whole
+   * (an array or an object to its closing bracket); returns where to go on. A password's span also
+   * goes to {@code passwords} (when given), so that its text is found elsewhere too.
    */
   private static int maskValue(char[] text, int from, List<Span> out, List<Span> passwords) {
     int i = skipBlank(text, from);
@@ -240,7 +275,10 @@ public final class SecretSpans {
     return end;
   }
 
-  /** Just past the bracket that closes the one at {@code start} (strings and comments skipped), or the end of the text. */
+  /**
+   * Just past the bracket that closes the one at {@code start} (strings and comments skipped), or
+   * the end of the text.
+   */
   private static int closing(char[] text, int start) {
     int depth = 0;
     for (int i = start; i < text.length; ) {
@@ -276,7 +314,9 @@ public final class SecretSpans {
     }
   }
 
-  /** Just past the closing quote of the string that opens at {@code start}, or the end of its line. */
+  /**
+   * Just past the closing quote of the string that opens at {@code start}, or the end of its line.
+   */
   private static int stringEnd(char[] text, int start) {
     char quote = text[start];
     for (int i = start + 1; i < text.length; i++) {
@@ -357,7 +397,9 @@ public final class SecretSpans {
   /** additionalHeaders entries with "sensitive": true: their values. */
   private static void sensitiveHeaders(JsonValue value, List<Span> out) {
     if (value instanceof JsonValue.Obj o) {
-      if (o.get("sensitive").orElse(null) instanceof JsonValue.Bool b && b.value() && o.get("value").isPresent()) {
+      if (o.get("sensitive").orElse(null) instanceof JsonValue.Bool b
+          && b.value()
+          && o.get("value").isPresent()) {
         out.add(o.get("value").get().span());
       }
       for (JsonValue.Member m : o.members()) {

@@ -7,10 +7,12 @@ import java.util.Optional;
 
 /**
  * The decoded text of one input, with the name a user knows it by. {@code badEncoding} is where the
- * first byte that is not UTF-8 stood; the text holds U+FFFD for each such byte, as Go reads it. Lines
- * are kept as offsets into the text and cut out only when asked for (a batch keeps no copy of its text).
+ * first byte that is not UTF-8 stood; the text holds U+FFFD for each such byte, as Go reads it.
+ * Lines are kept as offsets into the text and cut out only when asked for (a batch keeps no copy of
+ * its text).
  */
-public record SourceFile(String path, String text, int[] lineStarts, Optional<Position> badEncoding, boolean bom) {
+public record SourceFile(
+    String path, String text, int[] lineStarts, Optional<Position> badEncoding, boolean bom) {
 
   public static SourceFile of(String path, String text) {
     return of(path, text, Optional.empty(), false);
@@ -25,7 +27,10 @@ public record SourceFile(String path, String text, int[] lineStarts, Optional<Po
     return new SourceFile(path, text, starts(text), badEncoding, bom);
   }
 
-  /** The bytes of the file as read: the BOM it had, then the text in UTF-8 (exact for a file that decoded cleanly). */
+  /**
+   * The bytes of the file as read: the BOM it had, then the text in UTF-8 (exact for a file that
+   * decoded cleanly).
+   */
   public byte[] bytes() {
     byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     if (!bom) {
@@ -63,7 +68,9 @@ public record SourceFile(String path, String text, int[] lineStarts, Optional<Po
           count += 1;
         } else if (c < 0x800) {
           count += 2;
-        } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        } else if (Character.isHighSurrogate(c)
+            && i + 1 < text.length()
+            && Character.isLowSurrogate(text.charAt(i + 1))) {
           count += 4;
           i++;
         } else {
@@ -138,8 +145,8 @@ public record SourceFile(String path, String text, int[] lineStarts, Optional<Po
   }
 
   /**
-   * The length of a 1-based line without its line end (0 past the end), without copying it: a report
-   * of many findings on one long line reads only a window of it for each.
+   * The length of a 1-based line without its line end (0 past the end), without copying it: a
+   * report of many findings on one long line reads only a window of it for each.
    */
   public int lineLength(int number) {
     if (number < 1 || number > lineStarts.length) {

@@ -41,8 +41,8 @@ public final class SourceLoader {
   }
 
   /**
-   * The bytes of a regular file or a pipe (never a device, a socket or a directory), at most
-   * {@link #MAX_BYTES} of them: a larger input is refused, not read to its end.
+   * The bytes of a regular file or a pipe (never a device, a socket or a directory), at most {@link
+   * #MAX_BYTES} of them: a larger input is refused, not read to its end.
    */
   public static byte[] readBounded(Path path, String displayName) throws UnreadableException {
     try {
@@ -51,14 +51,17 @@ public final class SourceLoader {
         return readOther(path, attributes, displayName);
       }
       try (InputStream in = open(path)) {
-        return attributes.size() < MAX_BYTES ? readSized(in, (int) attributes.size(), displayName) : readBounded(in, displayName);
+        return attributes.size() < MAX_BYTES
+            ? readSized(in, (int) attributes.size(), displayName)
+            : readBounded(in, displayName);
       }
     } catch (IOException e) {
       throw unreadable(e, displayName);
     }
   }
 
-  // The paths below are rare: methods of their own, so that C1, which compiles a whole method, builds
+  // The paths below are rare: methods of their own, so that C1, which compiles a whole method,
+  // builds
   // no code for them while a batch's regular files warm it up (bench/README.md, fourth round).
 
   /** A pipe is read within the bound; anything else that is not a regular file is refused. */
@@ -68,7 +71,8 @@ public final class SourceLoader {
       throw new UnreadableException(displayName + ": is a directory");
     }
     if (!isPipe(path)) {
-      throw new UnreadableException(displayName + ": is not a regular file or a pipe; smtplint reads only those");
+      throw new UnreadableException(
+          displayName + ": is not a regular file or a pipe; smtplint reads only those");
     }
     try (InputStream in = open(path)) {
       return readBounded(in, displayName);
@@ -82,7 +86,8 @@ public final class SourceLoader {
     if (e instanceof AccessDeniedException) {
       return new UnreadableException(displayName + ": permission denied");
     }
-    return new UnreadableException(displayName + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+    return new UnreadableException(
+        displayName + ": cannot be read (" + e.getClass().getSimpleName() + ")");
   }
 
   /**
@@ -119,7 +124,8 @@ public final class SourceLoader {
    * A regular file of known size, read into an array of that size (no buffers grown and copied); a
    * file that grew since it was measured is read on, within the same bound.
    */
-  private static byte[] readSized(InputStream in, int size, String displayName) throws IOException, UnreadableException {
+  private static byte[] readSized(InputStream in, int size, String displayName)
+      throws IOException, UnreadableException {
     byte[] bytes = new byte[size];
     int n = in.readNBytes(bytes, 0, size);
     if (n < size) {
@@ -140,13 +146,16 @@ public final class SourceLoader {
   }
 
   /**
-   * At most MAX_BYTES + 1 bytes, by plain reads: on Java 17, FileInputStream's own readNBytes asks a
-   * pipe for its length and position, and a FIFO ({@code <(…)}) answers "Illegal seek".
+   * At most MAX_BYTES + 1 bytes, by plain reads: on Java 17, FileInputStream's own readNBytes asks
+   * a pipe for its length and position, and a FIFO ({@code <(…)}) answers "Illegal seek".
    */
-  private static byte[] readBounded(InputStream in, String displayName) throws IOException, UnreadableException {
+  private static byte[] readBounded(InputStream in, String displayName)
+      throws IOException, UnreadableException {
     byte[] buffer = new byte[8192];
     int length = 0;
-    for (int n; (n = in.read(buffer, length, Math.min(buffer.length - length, MAX_BYTES + 1 - length))) > 0; ) {
+    for (int n;
+        (n = in.read(buffer, length, Math.min(buffer.length - length, MAX_BYTES + 1 - length)))
+            > 0; ) {
       length += n;
       if (length > MAX_BYTES) {
         throw tooLarge(displayName);
@@ -159,18 +168,25 @@ public final class SourceLoader {
   }
 
   private static UnreadableException tooLarge(String displayName) {
-    return new UnreadableException(displayName + ": larger than smtplint's input limit of " + (MAX_BYTES >> 20) + " MiB");
+    return new UnreadableException(
+        displayName + ": larger than smtplint's input limit of " + (MAX_BYTES >> 20) + " MiB");
   }
 
   /** 3 when the bytes open with UTF-8's byte-order mark (which Go's reader drops too), else 0. */
   private static int bomLength(byte[] bytes) {
-    return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+    return bytes.length >= 3
+            && bytes[0] == (byte) 0xEF
+            && bytes[1] == (byte) 0xBB
+            && bytes[2] == (byte) 0xBF
+        ? 3
+        : 0;
   }
 
   /** Decodes as Go does: one U+FFFD per byte that is not part of a valid UTF-8 sequence. */
   static SourceFile decode(String displayName, byte[] bytes) {
     int start = bomLength(bytes);
-    // The common case first: the JDK's own decoder puts U+FFFD where a byte is not UTF-8, so without
+    // The common case first: the JDK's own decoder puts U+FFFD where a byte is not UTF-8, so
+    // without
     // one in its result every byte was valid and the text is exactly Go's (a file that holds U+FFFD
     // itself takes the long way, which tells the two apart).
     String valid = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
@@ -180,12 +196,17 @@ public final class SourceLoader {
     return decodeByteByByte(displayName, bytes);
   }
 
-  /** The long way, for text with U+FFFD in it: Go's one U+FFFD per bad byte, and where the first stood. */
+  /**
+   * The long way, for text with U+FFFD in it: Go's one U+FFFD per bad byte, and where the first
+   * stood.
+   */
   static SourceFile decodeByteByByte(String displayName, byte[] bytes) {
     int start = bomLength(bytes);
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
     CharBuffer out = CharBuffer.allocate(bytes.length - start + 1);
     int firstBad = -1;
@@ -203,7 +224,8 @@ public final class SourceLoader {
         }
         in.position(in.position() + result.length());
       } else {
-        throw new IllegalStateException("UTF-8 decoding overflowed a buffer sized for the worst case");
+        throw new IllegalStateException(
+            "UTF-8 decoding overflowed a buffer sized for the worst case");
       }
     }
     decoder.flush(out);

@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** "Did you mean" for a mistyped name: the closest candidate within a small edit distance. */
 public final class Suggestions {
-  /** Longer names are not compared: no real typo of a short name is this long, and the work stays bounded. */
+  /**
+   * Longer names are not compared: no real typo of a short name is this long, and the work stays
+   * bounded.
+   */
   private static final int MAX_TYPED = 64;
 
   private Suggestions() {}
@@ -29,7 +32,9 @@ public final class Suggestions {
         bestDistance = d;
       }
     }
-    return best != null && bestDistance <= Math.max(1, typed.length() / 3) ? Optional.of(best) : Optional.empty();
+    return best != null && bestDistance <= Math.max(1, typed.length() / 3)
+        ? Optional.of(best)
+        : Optional.empty();
   }
 
   /** A name from the input as a message may show it: at most 64 characters. */
@@ -50,7 +55,10 @@ public final class Suggestions {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -9,6 +9,7 @@ import java.util.List;
  */
 final class Fields {
   private final List<String> root = new ArrayList<>();
+
   /** How many {{with}} or {{range}} bodies enclose this point. */
   private int dotMoves;
 

@@ -3,9 +3,10 @@ package dev.smtplint.gotemplate;
 import java.util.regex.Pattern;
 
 /**
- * The characters of a template, as text/template/parse's lexer reads them: action delimiters and trim
- * markers, comments, identifiers, variables, fields, strings, characters and numbers. The parser asks
- * for one token at a time at the current position; an ill-formed token is Go's lexer error.
+ * The characters of a template, as text/template/parse's lexer reads them: action delimiters and
+ * trim markers, comments, identifiers, variables, fields, strings, characters and numbers. The
+ * parser asks for one token at a time at the current position; an ill-formed token is Go's lexer
+ * error.
  */
 final class Lexer {
   private final String text;
@@ -16,8 +17,8 @@ final class Lexer {
   }
 
   /**
-   * Moves past the next "{{" (and a "- " trim marker after it); false, at the end of the input, when
-   * there is none.
+   * Moves past the next "{{" (and a "- " trim marker after it); false, at the end of the input,
+   * when there is none.
    */
   boolean nextAction() {
     int open = text.indexOf("{{", pos);
@@ -26,7 +27,10 @@ final class Lexer {
       return false;
     }
     pos = open + 2;
-    if (pos < text.length() && text.charAt(pos) == '-' && pos + 1 < text.length() && isSpace(text.charAt(pos + 1))) {
+    if (pos < text.length()
+        && text.charAt(pos) == '-'
+        && pos + 1 < text.length()
+        && isSpace(text.charAt(pos + 1))) {
       pos++; // "{{- " trims the text before it
     }
     return true;
@@ -63,10 +67,16 @@ final class Lexer {
     return startsWith(":=") || startsWith("=") && !startsWith("==");
   }
 
-  /** "/*" right after the delimiter, or after a trim marker: "-" and one space character (a newline too, as Go's lexer). */
+  /**
+   * "/*" right after the delimiter, or after a trim marker: "-" and one space character (a newline
+   * too, as Go's lexer).
+   */
   boolean startsComment() {
     return text.startsWith("/*", pos)
-        || text.charAt(pos - 1) == '-' && pos + 1 < text.length() && isSpace(text.charAt(pos)) && text.startsWith("/*", pos + 1);
+        || text.charAt(pos - 1) == '-'
+            && pos + 1 < text.length()
+            && isSpace(text.charAt(pos))
+            && text.startsWith("/*", pos + 1);
   }
 
   /** A comment fills its action: "{{/* ... *}{@code /}}", trims allowed. */
@@ -99,13 +109,19 @@ final class Lexer {
       pos += 2;
       return;
     }
-    throw new TemplateError(atEnd() ? "unclosed action" : peek() == ')' ? "unexpected right paren"
-        : "unexpected \"" + peek() + "\" in action; expected }}");
+    throw new TemplateError(
+        atEnd()
+            ? "unclosed action"
+            : peek() == ')'
+                ? "unexpected right paren"
+                : "unexpected \"" + peek() + "\" in action; expected }}");
   }
 
   boolean atClose() {
     skipSpaces();
-    return atEnd() || text.startsWith("}}", pos) || text.startsWith("-}}", pos) && isSpace(text.charAt(pos - 1));
+    return atEnd()
+        || text.startsWith("}}", pos)
+        || text.startsWith("-}}", pos) && isSpace(text.charAt(pos - 1));
   }
 
   String variableName() {
@@ -126,15 +142,22 @@ final class Lexer {
   }
 
   /**
-   * Go's lexer ends an identifier only at a space, ".", ",", "|", ":", "(", ")", the end of the input
-   * or the closing delimiter; anything else is its error: "bad character U+0023 '#'".
+   * Go's lexer ends an identifier only at a space, ".", ",", "|", ":", "(", ")", the end of the
+   * input or the closing delimiter; anything else is its error: "bad character U+0023 '#'".
    */
   void requireTerminator() {
     if (atEnd()) {
       return;
     }
     char c = peek();
-    if (!(isSpace(c) || c == '.' || c == ',' || c == '|' || c == ':' || c == '(' || c == ')' || text.startsWith("}}", pos)
+    if (!(isSpace(c)
+        || c == '.'
+        || c == ','
+        || c == '|'
+        || c == ':'
+        || c == '('
+        || c == ')'
+        || text.startsWith("}}", pos)
         || text.startsWith("-}}", pos))) {
       throw new TemplateError(String.format("bad character U+%04X '%c'", (int) c, c));
     }
@@ -176,7 +199,8 @@ final class Lexer {
       }
       pos++;
     }
-    throw new TemplateError(quote == '`' ? "unterminated raw quoted string" : "unterminated quoted string");
+    throw new TemplateError(
+        quote == '`' ? "unterminated raw quoted string" : "unterminated quoted string");
   }
 
   void character() {
@@ -190,7 +214,10 @@ final class Lexer {
     pos++;
   }
 
-  /** Go's number syntax, loosely: sign, digits, letters and dots of hex, floats, exponents, imaginary. */
+  /**
+   * Go's number syntax, loosely: sign, digits, letters and dots of hex, floats, exponents,
+   * imaginary.
+   */
   void number() {
     int start = pos;
     if (peek() == '+' || peek() == '-') {
@@ -204,8 +231,11 @@ final class Lexer {
         pos++;
       } else if (c == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1))) {
         pos++;
-      } else if ((c == '+' || c == '-') && (text.charAt(pos - 1) == 'e' || text.charAt(pos - 1) == 'E'
-          || text.charAt(pos - 1) == 'p' || text.charAt(pos - 1) == 'P')) {
+      } else if ((c == '+' || c == '-')
+          && (text.charAt(pos - 1) == 'e'
+              || text.charAt(pos - 1) == 'E'
+              || text.charAt(pos - 1) == 'p'
+              || text.charAt(pos - 1) == 'P')) {
         pos++;
       } else {
         break;
@@ -218,18 +248,24 @@ final class Lexer {
 
   /**
    * Go's number literals (strconv, as text/template/parse's newNumber reads them): decimal, 0x hex
-   * (with a p exponent for a fraction), 0o, 0b and legacy 0 octal integers, decimal floats, an i for
-   * an imaginary part; underscores between digits. {@code 0xi} is none of these.
+   * (with a p exponent for a fraction), 0o, 0b and legacy 0 octal integers, decimal floats, an i
+   * for an imaginary part; underscores between digits. {@code 0xi} is none of these.
    */
   static boolean isGoNumber(String token) {
     String t = token.startsWith("+") || token.startsWith("-") ? token.substring(1) : token;
     t = t.endsWith("i") ? t.substring(0, t.length() - 1) : t;
     t = t.replace("_", "");
-    return !t.isEmpty() && (GO_DECIMAL.matcher(t).matches() || GO_HEX.matcher(t).matches() || GO_BASED.matcher(t).matches());
+    return !t.isEmpty()
+        && (GO_DECIMAL.matcher(t).matches()
+            || GO_HEX.matcher(t).matches()
+            || GO_BASED.matcher(t).matches());
   }
 
-  private static final Pattern GO_DECIMAL = Pattern.compile("(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
-  private static final Pattern GO_HEX = Pattern.compile("0[xX](?:[0-9a-fA-F]+(?:\\.[0-9a-fA-F]*)?|\\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?");
+  private static final Pattern GO_DECIMAL =
+      Pattern.compile("(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+  private static final Pattern GO_HEX =
+      Pattern.compile(
+          "0[xX](?:[0-9a-fA-F]+(?:\\.[0-9a-fA-F]*)?|\\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?");
   private static final Pattern GO_BASED = Pattern.compile("0[bB][01]+|0[oO][0-7]+");
 
   void skipSpaces() {

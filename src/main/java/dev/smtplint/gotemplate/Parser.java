@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * text/template/parse's grammar over the {@link Lexer}'s tokens: text and actions, if / with / range
- * with else chains, define / block / template, pipelines with declarations, commands and operands,
- * variables in scope. Recursive descent, nesting bounded as Go bounds it; the first error ends the
- * parse, in Go's words. The fields read are given to a {@link Fields} walk.
+ * text/template/parse's grammar over the {@link Lexer}'s tokens: text and actions, if / with /
+ * range with else chains, define / block / template, pipelines with declarations, commands and
+ * operands, variables in scope. Recursive descent, nesting bounded as Go bounds it; the first error
+ * ends the parse, in Go's words. The fields read are given to a {@link Fields} walk.
  */
 final class Parser {
   private static final int MAX_DEPTH = 100;
@@ -19,8 +19,10 @@ final class Parser {
   private final Lexer lex;
   private final Set<String> functions;
   private final Fields fields;
+
   /** The names {{define}} gave: Go refuses a second definition of a name. */
   private final Set<String> defined = new HashSet<>();
+
   private final Deque<Set<String>> scopes = new ArrayDeque<>();
   private int depth;
   private int rangeDepth;
@@ -41,8 +43,8 @@ final class Parser {
   }
 
   /**
-   * Text and actions up to an {{end}} or {{else}} (whose keyword is returned, the rest of the action
-   * left to the caller) or, at the top, the end of the input (null).
+   * Text and actions up to an {{end}} or {{else}} (whose keyword is returned, the rest of the
+   * action left to the caller) or, at the top, the end of the input (null).
    */
   private String list(boolean top) {
     while (true) {
@@ -76,7 +78,8 @@ final class Parser {
         }
         case "define" -> {
           if (!top || depth > 0) {
-            throw new TemplateError("unexpected {{define}}: define is allowed only at the top level");
+            throw new TemplateError(
+                "unexpected {{define}}: define is allowed only at the top level");
           }
           lex.skip(keyword.length());
           String name = templateName("define");
@@ -141,7 +144,8 @@ final class Parser {
       String chained = lex.peekWord();
       if (chained.equals("if") || chained.equals("with") && keyword.equals("with")) {
         lex.skip(chained.length());
-        branch(chained); // "{{else if x}}" is "{{else}}{{if x}}...{{end}}{{end}}" with one shared end
+        branch(
+            chained); // "{{else if x}}" is "{{else}}{{if x}}...{{end}}{{end}}" with one shared end
         depth--;
         scopes.pop();
         return;
@@ -194,7 +198,8 @@ final class Parser {
     if (lex.peek() == '"' || lex.peek() == '`') {
       return lex.string();
     }
-    throw new TemplateError("unexpected token in " + context + " clause: the template name must be a string constant");
+    throw new TemplateError(
+        "unexpected token in " + context + " clause: the template name must be a string constant");
   }
 
   /** [$x :=] command [| command]...; {@code range} allows two declared variables. */
@@ -284,7 +289,10 @@ final class Parser {
     }
   }
 
-  /** A term and the fields applied to it; whether it can head a pipeline stage (a function, field or variable). */
+  /**
+   * A term and the fields applied to it; whether it can head a pipeline stage (a function, field or
+   * variable).
+   */
   private boolean operand() {
     char c = lex.peek();
     boolean executable;
@@ -299,9 +307,14 @@ final class Parser {
       pipeline("parenthesized pipeline", false);
       lex.skipSpaces();
       if (lex.peek() != ')') {
-        // Go's lexer: the end of the input is an unclosed action; "}}" with a paren open, an unclosed left paren
-        throw new TemplateError(lex.atEnd() ? "unclosed action" : lex.startsWith("}}") || lex.startsWith("-}}")
-            ? "unclosed left paren" : "unexpected \"" + lex.peek() + "\" in parenthesized pipeline");
+        // Go's lexer: the end of the input is an unclosed action; "}}" with a paren open, an
+        // unclosed left paren
+        throw new TemplateError(
+            lex.atEnd()
+                ? "unclosed action"
+                : lex.startsWith("}}") || lex.startsWith("-}}")
+                    ? "unclosed left paren"
+                    : "unexpected \"" + lex.peek() + "\" in parenthesized pipeline");
       }
       lex.skip(1);
       depth--;
@@ -348,7 +361,16 @@ final class Parser {
           executable = false;
           literal = true;
         }
-        case "if", "else", "end", "range", "with", "define", "block", "template", "break", "continue" ->
+        case "if",
+            "else",
+            "end",
+            "range",
+            "with",
+            "define",
+            "block",
+            "template",
+            "break",
+            "continue" ->
             throw new TemplateError("unexpected <" + word + "> in command");
         default -> {
           if (!functions.contains(word)) {
@@ -389,5 +411,4 @@ final class Parser {
       throw new TemplateError("unexpected . after term");
     }
   }
-
 }

@@ -27,15 +27,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A running Sourcegraph's GraphQL API ({@code POST URL/.api/graphql}), as src-cli talks to it: the
- * access token in {@code Authorization: token …}, never in a URL, a message or a log; no redirect is
- * followed (the token goes to the address given and nowhere else); plain http only to this machine.
- * Two operations: the effective site configuration, and the instance's own {@code sendTestEmail}.
- * Every failure is one sentence without the token (an {@link ApiException}).
+ * access token in {@code Authorization: token …}, never in a URL, a message or a log; no redirect
+ * is followed (the token goes to the address given and nowhere else); plain http only to this
+ * machine. Two operations: the effective site configuration, and the instance's own {@code
+ * sendTestEmail}. Every failure is one sentence without the token (an {@link ApiException}).
  */
 public final class SourcegraphApi {
   /** The query the admin UI's site-configuration page makes, reduced to what smtplint reads. */
-  static final String SITE_CONFIGURATION = "query SmtplintSiteConfiguration { site { configuration { id effectiveContents } } }";
-  static final String SEND_TEST_EMAIL = "mutation SmtplintSendTestEmail($to: String!) { sendTestEmail(to: $to) }";
+  static final String SITE_CONFIGURATION =
+      "query SmtplintSiteConfiguration { site { configuration { id effectiveContents } } }";
+
+  static final String SEND_TEST_EMAIL =
+      "mutation SmtplintSendTestEmail($to: String!) { sendTestEmail(to: $to) }";
+
   /** The most of an answer smtplint reads (a site configuration is a few KB). */
   static final int MAX_ANSWER = 8 << 20;
 
@@ -61,7 +65,11 @@ public final class SourcegraphApi {
     this.token = token;
     this.tokenMask = new TokenMask(token);
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /** The instance at {@code url}, or why that URL or token cannot be used (a usage problem). */
@@ -74,20 +82,31 @@ public final class SourcegraphApi {
     try {
       base = new URI(trimmed);
     } catch (URISyntaxException e) {
-      throw new ApiException("--instance takes the instance's URL (https://sourcegraph.example.com)");
+      throw new ApiException(
+          "--instance takes the instance's URL (https://sourcegraph.example.com)");
     }
     String scheme = Optional.ofNullable(base.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-    if (!scheme.equals("https") && !scheme.equals("http") || base.getHost() == null || base.getRawQuery() != null
-        || base.getRawFragment() != null || base.getRawUserInfo() != null) {
-      throw new ApiException("--instance takes the instance's URL (https://sourcegraph.example.com)");
+    if (!scheme.equals("https") && !scheme.equals("http")
+        || base.getHost() == null
+        || base.getRawQuery() != null
+        || base.getRawFragment() != null
+        || base.getRawUserInfo() != null) {
+      throw new ApiException(
+          "--instance takes the instance's URL (https://sourcegraph.example.com)");
     }
     if (scheme.equals("http") && !isLoopback(base.getHost())) {
-      throw new ApiException("refusing to send the access token over plain http to " + base.getHost() + ": use https");
+      throw new ApiException(
+          "refusing to send the access token over plain http to " + base.getHost() + ": use https");
     }
     if (token.isEmpty() || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-      throw new ApiException("SRC_ACCESS_TOKEN is not an access token (printable characters without spaces)");
+      throw new ApiException(
+          "SRC_ACCESS_TOKEN is not an access token (printable characters without spaces)");
     }
-    return new SourcegraphApi(URI.create(trimmed + "/.api/graphql"), scheme + "://" + base.getRawAuthority(), token, timeout);
+    return new SourcegraphApi(
+        URI.create(trimmed + "/.api/graphql"),
+        scheme + "://" + base.getRawAuthority(),
+        token,
+        timeout);
   }
 
   private static boolean isLoopback(String host) {
@@ -96,16 +115,21 @@ public final class SourcegraphApi {
       return true;
     }
     try {
-      // A literal address only (digits and dots, or an IPv6 literal): a name is never resolved here, as it
+      // A literal address only (digits and dots, or an IPv6 literal): a name is never resolved
+      // here, as it
       // could resolve elsewhere when the request is made.
-      boolean literal = !h.isEmpty() && (h.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9') || h.contains(":"));
+      boolean literal =
+          !h.isEmpty()
+              && (h.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9') || h.contains(":"));
       return literal && InetAddress.getByName(h).isLoopbackAddress();
     } catch (UnknownHostException e) {
       return false;
     }
   }
 
-  /** The instance as users name it (scheme and authority), for messages and as the linted "file". */
+  /**
+   * The instance as users name it (scheme and authority), for messages and as the linted "file".
+   */
   public String shown() {
     return shown;
   }
@@ -117,11 +141,15 @@ public final class SourcegraphApi {
     if (!contents.isString()) {
       throw notSourcegraph();
     }
-    // A hostile server could plant the token in the configuration: masked at its length, positions stay.
+    // A hostile server could plant the token in the configuration: masked at its length, positions
+    // stay.
     return tokenMask.apply(contents.asString());
   }
 
-  /** The instance's own test send: its answer, "Sent test email to …" or "Failed to send test email: …". */
+  /**
+   * The instance's own test send: its answer, "Sent test email to …" or "Failed to send test email:
+   * …".
+   */
   public String sendTestEmail(String to) throws ApiException {
     JsonNode answer = call(SEND_TEST_EMAIL, Map.of("to", to)).path("sendTestEmail");
     if (!answer.isString()) {
@@ -133,12 +161,15 @@ public final class SourcegraphApi {
   private JsonNode call(String query, Map<String, String> variables) throws ApiException {
     JsonMapper json = JsonMapper.shared();
     byte[] body = json.writeValueAsBytes(Map.of("query", query, "variables", variables));
-    HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
-        .header("Authorization", "token " + token)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .header("User-Agent", "smtplint")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(timeout)
+            .header("Authorization", "token " + token)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("User-Agent", "smtplint")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
     HttpResponse<InputStream> response;
     byte[] answer;
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -146,11 +177,15 @@ public final class SourcegraphApi {
       response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
       answer = readBefore(response.body(), deadline);
     } catch (HttpTimeoutException e) {
-      throw new ApiException("no answer from " + shown + " within " + timeout.toSeconds() + " s (--timeout)");
+      throw new ApiException(
+          "no answer from " + shown + " within " + timeout.toSeconds() + " s (--timeout)");
     } catch (ConnectException e) {
       throw new ApiException("cannot connect to " + shown + " (connection refused or unreachable)");
     } catch (SSLException e) {
-      throw new ApiException("TLS with " + shown + " failed: its certificate is not trusted by this Java, or it does not speak TLS");
+      throw new ApiException(
+          "TLS with "
+              + shown
+              + " failed: its certificate is not trusted by this Java, or it does not speak TLS");
     } catch (IOException e) {
       throw new ApiException(cause(e));
     } catch (InterruptedException e) {
@@ -159,14 +194,23 @@ public final class SourcegraphApi {
     }
     int status = response.statusCode();
     if (status == 401 || status == 403) {
-      throw new ApiException(shown + " refused the access token (HTTP " + status + "): check SRC_ACCESS_TOKEN");
+      throw new ApiException(
+          shown + " refused the access token (HTTP " + status + "): check SRC_ACCESS_TOKEN");
     }
     if (status >= 300 && status < 400) {
-      throw new ApiException(shown + " answered with a redirect (HTTP " + status + "); give the instance's own URL "
-          + "(smtplint does not follow redirects, so the token is only ever sent to the address given)");
+      throw new ApiException(
+          shown
+              + " answered with a redirect (HTTP "
+              + status
+              + "); give the instance's own URL "
+              + "(smtplint does not follow redirects, so the token is only ever sent to the address given)");
     }
     if (answer.length > MAX_ANSWER) {
-      throw new ApiException(shown + " answered with more than " + (MAX_ANSWER >> 20) + " MiB: not a site configuration");
+      throw new ApiException(
+          shown
+              + " answered with more than "
+              + (MAX_ANSWER >> 20)
+              + " MiB: not a site configuration");
     }
     JsonNode root;
     try {
@@ -178,10 +222,13 @@ public final class SourcegraphApi {
     if (errors.isArray() && !errors.isEmpty()) {
       String message = errors.path(0).path("message").asString("");
       if (message.contains("must be site admin")) {
-        throw new ApiException("the access token's user is not a site admin on " + shown
-            + " (Sourcegraph: \"must be site admin\"); the site configuration and sendTestEmail need one");
+        throw new ApiException(
+            "the access token's user is not a site admin on "
+                + shown
+                + " (Sourcegraph: \"must be site admin\"); the site configuration and sendTestEmail need one");
       }
-      throw new ApiException(shown + "'s GraphQL API answered with an error: \"" + shortened(mask(message)) + "\"");
+      throw new ApiException(
+          shown + "'s GraphQL API answered with an error: \"" + shortened(mask(message)) + "\"");
     }
     if (status != 200 || !root.path("data").isObject()) {
       throw notSourcegraph(status);
@@ -190,16 +237,20 @@ public final class SourcegraphApi {
   }
 
   /**
-   * The whole answer by the deadline (--timeout covers the answer, not only the wait for its headers: a
-   * server that sends headers and then drips the body is cut off), at most MAX_ANSWER + 1 bytes. The
-   * read runs on a daemon thread; at the deadline its stream is closed and the thread left behind.
+   * The whole answer by the deadline (--timeout covers the answer, not only the wait for its
+   * headers: a server that sends headers and then drips the body is cut off), at most MAX_ANSWER +
+   * 1 bytes. The read runs on a daemon thread; at the deadline its stream is closed and the thread
+   * left behind.
    */
-  private byte[] readBefore(InputStream in, long deadline) throws IOException, InterruptedException {
-    FutureTask<byte[]> read = new FutureTask<>(() -> {
-      try (in) {
-        return in.readNBytes(MAX_ANSWER + 1);
-      }
-    });
+  private byte[] readBefore(InputStream in, long deadline)
+      throws IOException, InterruptedException {
+    FutureTask<byte[]> read =
+        new FutureTask<>(
+            () -> {
+              try (in) {
+                return in.readNBytes(MAX_ANSWER + 1);
+              }
+            });
     Thread reader = new Thread(read, "smtplint-instance-read");
     reader.setDaemon(true);
     reader.start();
@@ -214,7 +265,9 @@ public final class SourcegraphApi {
       }
       throw new HttpTimeoutException("the answer did not end in time");
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException("reading the answer failed");
+      throw e.getCause() instanceof IOException io
+          ? io
+          : new IOException("reading the answer failed");
     }
   }
 
@@ -223,8 +276,11 @@ public final class SourcegraphApi {
   }
 
   private ApiException notSourcegraph(int status) {
-    return new ApiException(shown + " does not answer like a Sourcegraph GraphQL API (POST /.api/graphql"
-        + (status == 200 ? "" : ": HTTP " + status) + "): is it the instance's URL?");
+    return new ApiException(
+        shown
+            + " does not answer like a Sourcegraph GraphQL API (POST /.api/graphql"
+            + (status == 200 ? "" : ": HTTP " + status)
+            + "): is it the instance's URL?");
   }
 
   private String cause(IOException e) {
@@ -236,7 +292,9 @@ public final class SourcegraphApi {
         return "cannot connect to " + shown + " (connection refused or unreachable)";
       }
       if (t instanceof SSLException) {
-        return "TLS with " + shown + " failed: its certificate is not trusted by this Java, or it does not speak TLS";
+        return "TLS with "
+            + shown
+            + " failed: its certificate is not trusted by this Java, or it does not speak TLS";
       }
     }
     return "the connection to " + shown + " failed (closed before a complete answer)";

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The access token masked in whatever a server sends back, in every form it might echo it (SPEC §10):
- * as sent, JSON-escaped, URL-encoded, base64 at any alignment (standard and URL-safe), and split by
- * line breaks or blanks between its characters. Each match becomes asterisks of its own length, so
- * positions in a site configuration stay where they were. One scan per form, each linear in the text.
+ * The access token masked in whatever a server sends back, in every form it might echo it (SPEC
+ * §10): as sent, JSON-escaped, URL-encoded, base64 at any alignment (standard and URL-safe), and
+ * split by line breaks or blanks between its characters. Each match becomes asterisks of its own
+ * length, so positions in a site configuration stay where they were. One scan per form, each linear
+ * in the text.
  */
 final class TokenMask {
   private final List<String> forms;
@@ -27,12 +28,16 @@ final class TokenMask {
     byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
     for (int offset = 0; offset < 3; offset++) {
       // The token's bytes at each alignment in a longer base64 text: the characters that depend on
-      // its bytes alone (the first group, shared with what precedes, and the last, with what follows, dropped).
+      // its bytes alone (the first group, shared with what precedes, and the last, with what
+      // follows, dropped).
       byte[] shifted = new byte[offset + bytes.length];
       System.arraycopy(bytes, 0, shifted, offset, bytes.length);
       String encoded = Base64.getEncoder().withoutPadding().encodeToString(shifted);
       int from = offset == 0 ? 0 : 4;
-      int to = (offset + bytes.length) % 3 == 0 ? encoded.length() : encoded.length() - (encoded.length() % 4 == 0 ? 4 : encoded.length() % 4);
+      int to =
+          (offset + bytes.length) % 3 == 0
+              ? encoded.length()
+              : encoded.length() - (encoded.length() % 4 == 0 ? 4 : encoded.length() % 4);
       if (to - from >= 8) {
         String core = encoded.substring(from, to);
         all.add(core);
@@ -52,7 +57,9 @@ final class TokenMask {
   String apply(String text) {
     char[] out = null;
     for (String form : forms) {
-      for (int start = text.indexOf(form.charAt(0)); start >= 0; start = text.indexOf(form.charAt(0), start + 1)) {
+      for (int start = text.indexOf(form.charAt(0));
+          start >= 0;
+          start = text.indexOf(form.charAt(0), start + 1)) {
         int end = matchEnd(text, start, form);
         if (end > 0) {
           if (out == null) {
@@ -67,7 +74,10 @@ final class TokenMask {
     return out == null ? text : new String(out);
   }
 
-  /** Where {@code form} ends when it starts at {@code start}, blanks and line breaks between its characters allowed; -1 if it does not. */
+  /**
+   * Where {@code form} ends when it starts at {@code start}, blanks and line breaks between its
+   * characters allowed; -1 if it does not.
+   */
   private static int matchEnd(String text, int start, String form) {
     int at = start;
     for (int k = 0; k < form.length(); k++) {

@@ -36,18 +36,28 @@ final class Authentication {
   Result run() {
     ProbeTransport t = conversation.transport();
     if (!t.supportsExtension("AUTH")) {
-      return new Result(new ProbeFailure(ProbeCheck.AUTH_NOT_OFFERED, Diagnosis.AUTHENTICATION, "the server lists no AUTH, so "
-          + "Sourcegraph sends without logging in (it does not fail here); if the server needs a login, a later step fails: "
-          + "check that you reach the submission port (587)"), "not offered");
+      return new Result(
+          new ProbeFailure(
+              ProbeCheck.AUTH_NOT_OFFERED,
+              Diagnosis.AUTHENTICATION,
+              "the server lists no AUTH, so "
+                  + "Sourcegraph sends without logging in (it does not fail here); if the server needs a login, a later step fails: "
+                  + "check that you reach the submission port (587)"),
+          "not offered");
     }
     if (!settings.passwordMayBeSent()) {
-      return new Result(hostNotAllowed(settings.host()), "not sent: host not allowed for the password");
+      return new Result(
+          hostNotAllowed(settings.host()), "not sent: host not allowed for the password");
     }
     String mechanism = settings.authentication();
     if (mechanism.equals("PLAIN") && !t.tlsActive() && !isLocalhost(settings.host())) {
-      return new Result(new ProbeFailure(ProbeCheck.PLAINTEXT_AUTH, Diagnosis.AUTHENTICATION, "Go's net/smtp refuses to send a "
-          + "PLAIN password over a connection without TLS to this host (the server offers no STARTTLS): "
-          + "Sourcegraph fails with 'unencrypted connection'; use a port where the server offers STARTTLS (587)"),
+      return new Result(
+          new ProbeFailure(
+              ProbeCheck.PLAINTEXT_AUTH,
+              Diagnosis.AUTHENTICATION,
+              "Go's net/smtp refuses to send a "
+                  + "PLAIN password over a connection without TLS to this host (the server offers no STARTTLS): "
+                  + "Sourcegraph fails with 'unencrypted connection'; use a port where the server offers STARTTLS (587)"),
           "refused by the client: unencrypted connection");
     }
     String offered = Optional.ofNullable(t.getExtensionParameter("AUTH")).orElse("");
@@ -57,7 +67,10 @@ final class Authentication {
     String command = "AUTH " + mechanism;
     String shown = command;
     if (mechanism.equals("PLAIN")) {
-      String blob = b64(("\0" + settings.username() + "\0" + settings.password().value()).getBytes(StandardCharsets.UTF_8));
+      String blob =
+          b64(
+              ("\0" + settings.username() + "\0" + settings.password().value())
+                  .getBytes(StandardCharsets.UTF_8));
       redactor.add(blob);
       command += " " + blob;
       shown += " " + Redactor.MASK;
@@ -74,16 +87,29 @@ final class Authentication {
       }
       if (mechanism.equals("PLAIN")) {
         abort();
-        return new Result(new ProbeFailure(ProbeCheck.AUTH_MECHANISM, Diagnosis.AUTHENTICATION, "the server asked for more after "
-            + "AUTH PLAIN with its initial response: Go's client gives up ('unexpected server challenge')"), r.shown());
+        return new Result(
+            new ProbeFailure(
+                ProbeCheck.AUTH_MECHANISM,
+                Diagnosis.AUTHENTICATION,
+                "the server asked for more after "
+                    + "AUTH PLAIN with its initial response: Go's client gives up ('unexpected server challenge')"),
+            r.shown());
       }
       byte[] challenge;
       try {
         challenge = Base64.getDecoder().decode(r.text().trim());
       } catch (IllegalArgumentException e) {
         abort();
-        return new Result(new ProbeFailure(ProbeCheck.AUTH_MECHANISM, Diagnosis.AUTHENTICATION, "the server's " + mechanism
-            + " challenge is not base64, which Go's client refuses: \"" + r.shown() + "\""), r.shown());
+        return new Result(
+            new ProbeFailure(
+                ProbeCheck.AUTH_MECHANISM,
+                Diagnosis.AUTHENTICATION,
+                "the server's "
+                    + mechanism
+                    + " challenge is not base64, which Go's client refuses: \""
+                    + r.shown()
+                    + "\""),
+            r.shown());
       }
       String response = b64(cramMd5(challenge));
       redactor.add(response);
@@ -91,18 +117,30 @@ final class Authentication {
     }
     if (reply.isPresent()) {
       abort();
-      return new Result(new ProbeFailure(ProbeCheck.AUTH_MECHANISM, Diagnosis.AUTHENTICATION, "the server sent more than "
-          + MAX_ROUNDS + " challenges without accepting or refusing the login"), reply.get().shown());
+      return new Result(
+          new ProbeFailure(
+              ProbeCheck.AUTH_MECHANISM,
+              Diagnosis.AUTHENTICATION,
+              "the server sent more than "
+                  + MAX_ROUNDS
+                  + " challenges without accepting or refusing the login"),
+          reply.get().shown());
     }
     return new Result(conversation.lastFailure(), conversation.lastDetail());
   }
 
-  /** Go's CRAM-MD5 response: the username, a space, and the hex HMAC-MD5 of the challenge keyed by the password. */
+  /**
+   * Go's CRAM-MD5 response: the username, a space, and the hex HMAC-MD5 of the challenge keyed by
+   * the password.
+   */
   private byte[] cramMd5(byte[] challenge) {
     try {
       Mac mac = Mac.getInstance("HmacMD5");
-      mac.init(new SecretKeySpec(settings.password().value().getBytes(StandardCharsets.UTF_8), "HmacMD5"));
-      String response = settings.username() + " " + HexFormat.of().formatHex(mac.doFinal(challenge));
+      mac.init(
+          new SecretKeySpec(
+              settings.password().value().getBytes(StandardCharsets.UTF_8), "HmacMD5"));
+      String response =
+          settings.username() + " " + HexFormat.of().formatHex(mac.doFinal(challenge));
       conversation.transport().redactor().add(response);
       return response.getBytes(StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
@@ -110,7 +148,9 @@ final class Authentication {
     }
   }
 
-  /** What Go does when AUTH fails: "*" to end the exchange, then QUIT; their replies do not matter. */
+  /**
+   * What Go does when AUTH fails: "*" to end the exchange, then QUIT; their replies do not matter.
+   */
   private void abort() {
     conversation.command(Stage.AUTH, "*", 501);
     conversation.command(Stage.AUTH, "QUIT", 221);
@@ -122,24 +162,47 @@ final class Authentication {
 
   private ProbeFailure classify(Reply r, String mechanism, String offered) {
     String shown = r.shown();
-    boolean unknownMechanism = r.code() == 504 || r.enhanced().equals("5.7.4")
-        || shown.toLowerCase(Locale.ROOT).contains("unrecognized authentication");
+    boolean unknownMechanism =
+        r.code() == 504
+            || r.enhanced().equals("5.7.4")
+            || shown.toLowerCase(Locale.ROOT).contains("unrecognized authentication");
     if (unknownMechanism) {
-      return new ProbeFailure(ProbeCheck.AUTH_MECHANISM, Diagnosis.AUTHENTICATION, "the server does not accept AUTH " + mechanism
-          + ": \"" + shown + "\"" + (offered.isEmpty() ? "" : " (it offers " + offered + ")")
-          + "; use a mechanism from that list that Sourcegraph speaks (PLAIN or CRAM-MD5)");
+      return new ProbeFailure(
+          ProbeCheck.AUTH_MECHANISM,
+          Diagnosis.AUTHENTICATION,
+          "the server does not accept AUTH "
+              + mechanism
+              + ": \""
+              + shown
+              + "\""
+              + (offered.isEmpty() ? "" : " (it offers " + offered + ")")
+              + "; use a mechanism from that list that Sourcegraph speaks (PLAIN or CRAM-MD5)");
     }
-    return new ProbeFailure(ProbeCheck.AUTH_REJECTED, Diagnosis.PASSWORD, "the server rejected the login: \"" + shown
-        + "\"; the username or password is wrong, expired, or not SMTP credentials (on SES: SMTP credentials, not IAM "
-        + "keys; on Google: an app password)");
+    return new ProbeFailure(
+        ProbeCheck.AUTH_REJECTED,
+        Diagnosis.PASSWORD,
+        "the server rejected the login: \""
+            + shown
+            + "\"; the username or password is wrong, expired, or not SMTP credentials (on SES: SMTP credentials, not IAM "
+            + "keys; on Google: an app password)");
   }
 
-  /** The refusal of a password from the environment to a host the command line did not allow; the host is not a secret. */
+  /**
+   * The refusal of a password from the environment to a host the command line did not allow; the
+   * host is not a secret.
+   */
   private static ProbeFailure hostNotAllowed(String host) {
-    return new ProbeFailure(ProbeCheck.HOST_NOT_ALLOWED, Diagnosis.HOST, "the password comes from the environment "
-        + "(--password-env), and \"" + host + "\" is not a host that --allow-host or " + "SMTPLINT_ALLOW_HOSTS names: smtplint "
-        + "stopped before AUTH, so that a changed file cannot send the secret to a host of its choosing; if this host is "
-        + "right, allow it on the command line: --allow-host " + host);
+    return new ProbeFailure(
+        ProbeCheck.HOST_NOT_ALLOWED,
+        Diagnosis.HOST,
+        "the password comes from the environment "
+            + "(--password-env), and \""
+            + host
+            + "\" is not a host that --allow-host or "
+            + "SMTPLINT_ALLOW_HOSTS names: smtplint "
+            + "stopped before AUTH, so that a changed file cannot send the secret to a host of its choosing; if this host is "
+            + "right, allow it on the command line: --allow-host "
+            + host);
   }
 
   /** Go's net/smtp isLocalhost: the only hosts PLAIN may be sent to without TLS. */

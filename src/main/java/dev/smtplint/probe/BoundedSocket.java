@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.net.Socket;
 
 /**
- * A plain socket whose input is metered per step: a server that floods a step with more than
- * {@link #STEP_BUDGET} bytes (an endless reply line, say) is cut off before the reply parser's
- * buffers can exhaust memory. Reads after STARTTLS pass through it too, as TLS reads this socket.
+ * A plain socket whose input is metered per step: a server that floods a step with more than {@link
+ * #STEP_BUDGET} bytes (an endless reply line, say) is cut off before the reply parser's buffers can
+ * exhaust memory. Reads after STARTTLS pass through it too, as TLS reads this socket.
  */
 final class BoundedSocket extends Socket {
   static final int STEP_BUDGET = 4 * 1024 * 1024;

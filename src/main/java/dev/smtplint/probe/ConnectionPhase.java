@@ -1,21 +1,24 @@
 package dev.smtplint.probe;
 
-import java.net.SocketTimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import jakarta.mail.MessagingException;
-import jakarta.mail.URLName;
-import java.net.Socket;
 import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ssl.SSLSocketFactory;
-import jakarta.mail.Session;
 
-/** The connection phase: greeting, EHLO (or HELO) and STARTTLS, done by Angus Mail and timed step by step. */
+/**
+ * The connection phase: greeting, EHLO (or HELO) and STARTTLS, done by Angus Mail and timed step by
+ * step.
+ */
 final class ConnectionPhase {
   /**
    * Angus logs through java.util.logging, whose default handler prints INFO to standard error
@@ -23,8 +26,11 @@ final class ConnectionPhase {
    * what matters itself. Angus names its loggers after the package of the transport's class, which
    * for ProbeTransport is this one. Held here so the configured loggers are not collected.
    */
-  private static final List<Logger> QUIET = List.of(Logger.getLogger("org.eclipse.angus.mail"),
-      Logger.getLogger(ProbeTransport.class.getPackageName()), Logger.getLogger("jakarta.mail"));
+  private static final List<Logger> QUIET =
+      List.of(
+          Logger.getLogger("org.eclipse.angus.mail"),
+          Logger.getLogger(ProbeTransport.class.getPackageName()),
+          Logger.getLogger("jakarta.mail"));
 
   static {
     QUIET.forEach(l -> l.setLevel(Level.OFF));
@@ -37,7 +43,12 @@ final class ConnectionPhase {
 
   private final Redactor redactor;
 
-  ConnectionPhase(ProbeSettings settings, SSLSocketFactory tls, StageLog log, Transcript transcript, Redactor redactor) {
+  ConnectionPhase(
+      ProbeSettings settings,
+      SSLSocketFactory tls,
+      StageLog log,
+      Transcript transcript,
+      Redactor redactor) {
     this.redactor = redactor;
     this.settings = settings;
     this.tls = tls;
@@ -56,9 +67,12 @@ final class ConnectionPhase {
     props.put("mail.smtp.starttls.enable", "true"); // opportunistic, as Go: only when offered
     props.put("mail.smtp.starttls.required", "false");
     props.put("mail.smtp.ssl.socketFactory", tls);
-    // The factory verifies the host name itself (HTTPS rules, as Go); Angus's check would differ for IP hosts.
+    // The factory verifies the host name itself (HTTPS rules, as Go); Angus's check would differ
+    // for IP hosts.
     props.put("mail.smtp.ssl.checkserveridentity", "false");
-    String ms = String.valueOf(settings.timeout().toMillis()); // Angus's own timeouts are infinite by default
+    String ms =
+        String.valueOf(
+            settings.timeout().toMillis()); // Angus's own timeouts are infinite by default
     props.put("mail.smtp.connectiontimeout", ms);
     props.put("mail.smtp.timeout", ms);
     props.put("mail.smtp.writetimeout", ms);
@@ -70,7 +84,8 @@ final class ConnectionPhase {
     URLName url = new URLName("smtp", settings.dialHost(), settings.port(), null, null, null);
     log.begin(Stage.BANNER);
     watchdog.arm(Stage.BANNER, socket);
-    ProbeTransport transport = new ProbeTransport(session, url, new PhaseListener(watchdog, socket), redactor);
+    ProbeTransport transport =
+        new ProbeTransport(session, url, new PhaseListener(watchdog, socket), redactor);
     try {
       transport.connect(socket);
       watchdog.disarm();
@@ -94,10 +109,13 @@ final class ConnectionPhase {
       warnOfCase(transport);
       Reply last = transport.lastReply();
       Stage stage = log.current();
-      boolean timedOut = watchdog.expired() == stage || Diagnosis.has(e, SocketTimeoutException.class);
-      log.fail(Diagnosis.broken(stage, e, timedOut, settings, last), timedOut
-          ? "timed out after " + settings.timeout().toSeconds() + " s"
-          : last.code() > 0 && stage != Stage.BANNER ? last.shown() : Diagnosis.cause(e));
+      boolean timedOut =
+          watchdog.expired() == stage || Diagnosis.has(e, SocketTimeoutException.class);
+      log.fail(
+          Diagnosis.broken(stage, e, timedOut, settings, last),
+          timedOut
+              ? "timed out after " + settings.timeout().toSeconds() + " s"
+              : last.code() > 0 && stage != Stage.BANNER ? last.shown() : Diagnosis.cause(e));
       return null;
     }
   }
@@ -109,12 +127,23 @@ final class ConnectionPhase {
   private void warnOfCase(ProbeTransport transport) {
     for (String keyword : transport.caseVariants()) {
       boolean tlsOffer = keyword.toUpperCase(Locale.ROOT).equals("STARTTLS");
-      log.warn(new ProbeFailure(ProbeCheck.EXTENSION_CASE, Diagnosis.HOST, "the server offers \"" + keyword + "\" in its "
-          + "EHLO reply, not \"" + keyword.toUpperCase(Locale.ROOT) + "\": Sourcegraph releases built with a released Go "
-          + "keep the keyword as written and do not see the offer, so they send " + (tlsOffer ? "without TLS" : "without "
-          + "authenticating") + ", and this probe did the same; a Sourcegraph built with a Go that has the fix for "
-          + "golang/go#78749 would " + (tlsOffer ? "upgrade with STARTTLS" : "authenticate") + ". Configure the server to "
-          + "write its EHLO keywords in capitals"));
+      log.warn(
+          new ProbeFailure(
+              ProbeCheck.EXTENSION_CASE,
+              Diagnosis.HOST,
+              "the server offers \""
+                  + keyword
+                  + "\" in its "
+                  + "EHLO reply, not \""
+                  + keyword.toUpperCase(Locale.ROOT)
+                  + "\": Sourcegraph releases built with a released Go "
+                  + "keep the keyword as written and do not see the offer, so they send "
+                  + (tlsOffer ? "without TLS" : "without " + "authenticating")
+                  + ", and this probe did the same; a Sourcegraph built with a Go that has the fix for "
+                  + "golang/go#78749 would "
+                  + (tlsOffer ? "upgrade with STARTTLS" : "authenticate")
+                  + ". Configure the server to "
+                  + "write its EHLO keywords in capitals"));
     }
   }
 
@@ -139,8 +168,13 @@ final class ConnectionPhase {
     }
 
     public void ehloFinished(boolean afterTls, boolean accepted, Reply reply) {
-      transcript.server(reply.shown() + (accepted ? "" : afterTls
-          ? " (EHLO after STARTTLS rejected: Go gives up here, with no HELO)" : " (EHLO rejected; Go then tries HELO)"));
+      transcript.server(
+          reply.shown()
+              + (accepted
+                  ? ""
+                  : afterTls
+                      ? " (EHLO after STARTTLS rejected: Go gives up here, with no HELO)"
+                      : " (EHLO rejected; Go then tries HELO)"));
     }
 
     public void startTlsStarted() {
@@ -161,6 +195,8 @@ final class ConnectionPhase {
     if (t.supportsExtension("AUTH")) {
       offered.add("AUTH " + t.getExtensionParameter("AUTH"));
     }
-    return offered.isEmpty() ? "; offers neither STARTTLS nor AUTH" : "; offers " + String.join(", ", offered);
+    return offered.isEmpty()
+        ? "; offers neither STARTTLS nor AUTH"
+        : "; offers " + String.join(", ", offered);
   }
 }

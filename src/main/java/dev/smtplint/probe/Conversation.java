@@ -2,14 +2,14 @@ package dev.smtplint.probe;
 
 import dev.smtplint.report.ProbeFailure;
 import jakarta.mail.MessagingException;
+import java.io.EOFException;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.Optional;
-import java.io.EOFException;
 
 /**
- * The command phase after the connection is open: each command bounded by the watchdog, written
- * to the transcript (AUTH redacted by the caller), and its failure kept as a {@link ProbeFailure}.
+ * The command phase after the connection is open: each command bounded by the watchdog, written to
+ * the transcript (AUTH redacted by the caller), and its failure kept as a {@link ProbeFailure}.
  */
 final class Conversation {
   private final ProbeTransport transport;
@@ -20,7 +20,12 @@ final class Conversation {
   private ProbeFailure lastFailure;
   private String lastDetail = "";
 
-  Conversation(ProbeTransport transport, Watchdog watchdog, Socket socket, ProbeSettings settings, Transcript transcript) {
+  Conversation(
+      ProbeTransport transport,
+      Watchdog watchdog,
+      Socket socket,
+      ProbeSettings settings,
+      Transcript transcript) {
     this.transport = transport;
     this.watchdog = watchdog;
     this.socket = socket;
@@ -44,7 +49,10 @@ final class Conversation {
     watchdog.disarm();
   }
 
-  /** Sends a command; the reply when its code is one of {@code expected}, else empty with the failure kept. */
+  /**
+   * Sends a command; the reply when its code is one of {@code expected}, else empty with the
+   * failure kept.
+   */
   Optional<Reply> command(Stage stage, String command, int... expected) {
     return exchange(stage, command, command, expected);
   }
@@ -66,7 +74,8 @@ final class Conversation {
       }
       if (code < 0) {
         // Angus reports a closed connection or an unreadable reply as code -1, not as an exception.
-        recordFailure(stage, new EOFException("the server closed the connection or sent no valid reply"));
+        recordFailure(
+            stage, new EOFException("the server closed the connection or sent no valid reply"));
         return Optional.empty();
       }
       lastFailure = Diagnosis.rejected(stage, reply, !settings.sends());
@@ -89,7 +98,8 @@ final class Conversation {
       return;
     }
     lastFailure = Diagnosis.broken(stage, e, timedOut, settings, last);
-    lastDetail = timedOut ? "timed out after " + settings.timeout().toSeconds() + " s" : Diagnosis.cause(e);
+    lastDetail =
+        timedOut ? "timed out after " + settings.timeout().toSeconds() + " s" : Diagnosis.cause(e);
     transcript.note(lastDetail);
   }
 

@@ -1,8 +1,8 @@
 package dev.smtplint.probe;
 
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
-import dev.smtplint.config.EmailSettings;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -16,8 +16,8 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * Turns what went wrong in a step (a reply, an exception, an expired deadline) into a finding:
- * the rule, the setting most likely at fault, and a sentence that quotes the server.
+ * Turns what went wrong in a step (a reply, an exception, an expired deadline) into a finding: the
+ * rule, the setting most likely at fault, and a sentence that quotes the server.
  */
 final class Diagnosis {
   static final String HOST = EmailSettings.HOST_POINTER;
@@ -29,13 +29,22 @@ final class Diagnosis {
 
   private Diagnosis() {}
 
-  /** Reply texts that blame the sender, whatever step they come at (SES answers them after DATA). */
+  /**
+   * Reply texts that blame the sender, whatever step they come at (SES answers them after DATA).
+   */
   static boolean blamesSender(Reply r) {
     String t = r.text().toLowerCase(Locale.ROOT);
-    return r.enhanced().equals("5.1.8") || r.enhanced().equals("5.1.7") || r.enhanced().equals("5.7.27")
-        || t.contains("sender address rejected") || t.contains("not verified") || t.contains("sender rejected")
-        || t.contains("not authorized to send") || t.contains("not allowed to send") || t.contains("sender not")
-        || t.contains("from address") || t.contains("sender domain");
+    return r.enhanced().equals("5.1.8")
+        || r.enhanced().equals("5.1.7")
+        || r.enhanced().equals("5.7.27")
+        || t.contains("sender address rejected")
+        || t.contains("not verified")
+        || t.contains("sender rejected")
+        || t.contains("not authorized to send")
+        || t.contains("not allowed to send")
+        || t.contains("sender not")
+        || t.contains("from address")
+        || t.contains("sender domain");
   }
 
   static boolean deniesRelay(Reply r) {
@@ -46,92 +55,187 @@ final class Diagnosis {
   /** A reply that ends a step (MAIL FROM, RCPT TO, DATA). */
   static ProbeFailure rejected(Stage stage, Reply r, boolean recipientIsSender) {
     if (blamesSender(r)) {
-      return new ProbeFailure(ProbeCheck.SENDER_REJECTED, ADDRESS, "the server rejected the sender at " + stage.label() + ": \""
-          + r.shown() + "\"; send from an address the account may use (on Amazon SES, verify the address or its "
-          + "domain in the endpoint's region)");
+      return new ProbeFailure(
+          ProbeCheck.SENDER_REJECTED,
+          ADDRESS,
+          "the server rejected the sender at "
+              + stage.label()
+              + ": \""
+              + r.shown()
+              + "\"; send from an address the account may use (on Amazon SES, verify the address or its "
+              + "domain in the endpoint's region)");
     }
     return switch (stage) {
-      case MAIL_FROM -> new ProbeFailure(ProbeCheck.SENDER_REJECTED, ADDRESS, "the server rejected MAIL FROM: \"" + r.shown()
-          + "\"; check that \"email.address\" is an address this account may send from");
-      case RCPT_TO -> deniesRelay(r)
-          ? new ProbeFailure(ProbeCheck.RECIPIENT_REJECTED, AUTHENTICATION, "the server refused to relay: \"" + r.shown()
-              + "\"; it wants an authenticated client: use \"PLAIN\" with the account's credentials")
-          : new ProbeFailure(ProbeCheck.RECIPIENT_REJECTED, recipientIsSender ? ADDRESS : "", "the server rejected the recipient: \""
-              + r.shown() + "\"" + (recipientIsSender ? " (the probe sends RCPT TO email.address itself; try --to)" : ""));
-      case AUTH -> new ProbeFailure(ProbeCheck.AUTH_REJECTED, PASSWORD, "the server rejected AUTH: \"" + r.shown() + "\"");
-      default -> new ProbeFailure(ProbeCheck.DATA_REJECTED, ADDRESS, "the server rejected the message after DATA: \"" + r.shown()
-          + "\"; Sourcegraph's mail would be refused the same way");
+      case MAIL_FROM ->
+          new ProbeFailure(
+              ProbeCheck.SENDER_REJECTED,
+              ADDRESS,
+              "the server rejected MAIL FROM: \""
+                  + r.shown()
+                  + "\"; check that \"email.address\" is an address this account may send from");
+      case RCPT_TO ->
+          deniesRelay(r)
+              ? new ProbeFailure(
+                  ProbeCheck.RECIPIENT_REJECTED,
+                  AUTHENTICATION,
+                  "the server refused to relay: \""
+                      + r.shown()
+                      + "\"; it wants an authenticated client: use \"PLAIN\" with the account's credentials")
+              : new ProbeFailure(
+                  ProbeCheck.RECIPIENT_REJECTED,
+                  recipientIsSender ? ADDRESS : "",
+                  "the server rejected the recipient: \""
+                      + r.shown()
+                      + "\""
+                      + (recipientIsSender
+                          ? " (the probe sends RCPT TO email.address itself; try --to)"
+                          : ""));
+      case AUTH ->
+          new ProbeFailure(
+              ProbeCheck.AUTH_REJECTED,
+              PASSWORD,
+              "the server rejected AUTH: \"" + r.shown() + "\"");
+      default ->
+          new ProbeFailure(
+              ProbeCheck.DATA_REJECTED,
+              ADDRESS,
+              "the server rejected the message after DATA: \""
+                  + r.shown()
+                  + "\"; Sourcegraph's mail would be refused the same way");
     };
   }
 
   /** An exception (or an expired deadline) in a step. */
-  static ProbeFailure broken(Stage stage, Throwable e, boolean timedOut, ProbeSettings s, Reply last) {
+  static ProbeFailure broken(
+      Stage stage, Throwable e, boolean timedOut, ProbeSettings s, Reply last) {
     String seconds = s.timeout().toSeconds() + " s";
     boolean timeout = timedOut || has(e, SocketTimeoutException.class);
     switch (stage) {
       case CONNECT:
         return timeout
-            ? new ProbeFailure(ProbeCheck.CONNECT, PORT, "no answer from " + s.host() + ":" + s.port() + " within " + seconds
-                + ": a firewall drops the connection (outbound port 25 is blocked on most clouds); check the port")
-            : new ProbeFailure(ProbeCheck.CONNECT, PORT, "connection to " + s.host() + ":" + s.port() + " failed ("
-                + cause(e) + "): nothing listens there; check the port (587 for STARTTLS submission)");
+            ? new ProbeFailure(
+                ProbeCheck.CONNECT,
+                PORT,
+                "no answer from "
+                    + s.host()
+                    + ":"
+                    + s.port()
+                    + " within "
+                    + seconds
+                    + ": a firewall drops the connection (outbound port 25 is blocked on most clouds); check the port")
+            : new ProbeFailure(
+                ProbeCheck.CONNECT,
+                PORT,
+                "connection to "
+                    + s.host()
+                    + ":"
+                    + s.port()
+                    + " failed ("
+                    + cause(e)
+                    + "): nothing listens there; check the port (587 for STARTTLS submission)");
       case BANNER:
         if (timeout) {
-          return new ProbeFailure(ProbeCheck.BANNER, PORT, "the server sent no greeting within " + seconds + ": port " + s.port()
-              + " probably expects TLS on connect (like 465), which Sourcegraph does not speak; use the STARTTLS port 587");
+          return new ProbeFailure(
+              ProbeCheck.BANNER,
+              PORT,
+              "the server sent no greeting within "
+                  + seconds
+                  + ": port "
+                  + s.port()
+                  + " probably expects TLS on connect (like 465), which Sourcegraph does not speak; use the STARTTLS port 587");
         }
-        return new ProbeFailure(ProbeCheck.BANNER, PORT, last.code() > 0
-            ? "the server refused the session in its greeting: \"" + last.shown() + "\""
-            : "the server closed the connection or sent no SMTP greeting (" + cause(e) + "): is this an SMTP port?");
+        return new ProbeFailure(
+            ProbeCheck.BANNER,
+            PORT,
+            last.code() > 0
+                ? "the server refused the session in its greeting: \"" + last.shown() + "\""
+                : "the server closed the connection or sent no SMTP greeting ("
+                    + cause(e)
+                    + "): is this an SMTP port?");
       case EHLO:
         if (timeout) {
           return timeoutFailure(stage, HOST, seconds);
         }
-        return new ProbeFailure(ProbeCheck.EHLO, DOMAIN, "the server rejected EHLO and HELO " + s.ehloName()
-            + (last.code() > 0 ? ": \"" + last.shown() + "\"" : " (" + cause(e) + ")")
-            + "; set \"domain\" to the instance's fully qualified host name");
+        return new ProbeFailure(
+            ProbeCheck.EHLO,
+            DOMAIN,
+            "the server rejected EHLO and HELO "
+                + s.ehloName()
+                + (last.code() > 0 ? ": \"" + last.shown() + "\"" : " (" + cause(e) + ")")
+                + "; set \"domain\" to the instance's fully qualified host name");
       case STARTTLS:
         if (isCertificateProblem(e)) {
-          return new ProbeFailure(ProbeCheck.TLS_CERTIFICATE, HOST, "the server's certificate was refused: " + certificateProblem(e, s.host())
-              + "; Sourcegraph refuses it too unless noVerifyTLS is set (don't): fix the certificate, or add a private CA with --ca-file");
+          return new ProbeFailure(
+              ProbeCheck.TLS_CERTIFICATE,
+              HOST,
+              "the server's certificate was refused: "
+                  + certificateProblem(e, s.host())
+                  + "; Sourcegraph refuses it too unless noVerifyTLS is set (don't): fix the certificate, or add a private CA with --ca-file");
         }
         if (timeout) {
           return timeoutFailure(stage, HOST, seconds);
         }
-        return new ProbeFailure(ProbeCheck.STARTTLS, HOST, "STARTTLS failed" + (last.code() >= 400 ? ": \"" + last.shown() + "\"" : " ("
-            + cause(e) + ")") + "; Sourcegraph upgrades whenever the server offers STARTTLS, so every send fails here");
+        return new ProbeFailure(
+            ProbeCheck.STARTTLS,
+            HOST,
+            "STARTTLS failed"
+                + (last.code() >= 400 ? ": \"" + last.shown() + "\"" : " (" + cause(e) + ")")
+                + "; Sourcegraph upgrades whenever the server offers STARTTLS, so every send fails here");
       default:
         if (timeout) {
           return timeoutFailure(stage, stage == Stage.AUTH ? PASSWORD : ADDRESS, seconds);
         }
-        String what = "the server closed the connection during " + stage.label() + " (" + cause(e) + ")";
+        String what =
+            "the server closed the connection during " + stage.label() + " (" + cause(e) + ")";
         return switch (stage) {
-          case AUTH -> new ProbeFailure(ProbeCheck.AUTH_REJECTED, PASSWORD, what + "; servers do this after a failed login");
+          case AUTH ->
+              new ProbeFailure(
+                  ProbeCheck.AUTH_REJECTED,
+                  PASSWORD,
+                  what + "; servers do this after a failed login");
           case MAIL_FROM -> new ProbeFailure(ProbeCheck.SENDER_REJECTED, ADDRESS, what);
           case RCPT_TO -> new ProbeFailure(ProbeCheck.RECIPIENT_REJECTED, ADDRESS, what);
-          default -> new ProbeFailure(ProbeCheck.DATA_REJECTED, ADDRESS, what
-              + (stage == Stage.QUIT ? "; Sourcegraph reports the send as failed ('send QUIT')" : ""));
+          default ->
+              new ProbeFailure(
+                  ProbeCheck.DATA_REJECTED,
+                  ADDRESS,
+                  what
+                      + (stage == Stage.QUIT
+                          ? "; Sourcegraph reports the send as failed ('send QUIT')"
+                          : ""));
         };
     }
   }
 
   private static ProbeFailure timeoutFailure(Stage stage, String pointer, String seconds) {
-    return new ProbeFailure(ProbeCheck.TIMEOUT, pointer, "the server did not finish " + stage.label() + " within " + seconds
-        + "; Sourcegraph's send would hang the same way: check the server and anything in between");
+    return new ProbeFailure(
+        ProbeCheck.TIMEOUT,
+        pointer,
+        "the server did not finish "
+            + stage.label()
+            + " within "
+            + seconds
+            + "; Sourcegraph's send would hang the same way: check the server and anything in between");
   }
 
   static boolean isCertificateProblem(Throwable e) {
-    return has(e, CertificateException.class) || has(e, CertPathValidatorException.class)
+    return has(e, CertificateException.class)
+        || has(e, CertPathValidatorException.class)
         || has(e, SSLPeerUnverifiedException.class)
-        || (has(e, SSLHandshakeException.class) && String.valueOf(rootMessage(e)).contains("certificate"));
+        || (has(e, SSLHandshakeException.class)
+            && String.valueOf(rootMessage(e)).contains("certificate"));
   }
 
   private static String certificateProblem(Throwable e, String host) {
     String m = String.valueOf(rootMessage(e));
-    if (has(e, CertificateExpiredException.class) || m.contains("expired") || m.contains("validity")) {
+    if (has(e, CertificateExpiredException.class)
+        || m.contains("expired")
+        || m.contains("validity")) {
       return "it has expired (or is not yet valid)";
     }
-    if (m.contains("No subject alternative") || m.contains("No name matching") || m.contains("does not match")) {
+    if (m.contains("No subject alternative")
+        || m.contains("No name matching")
+        || m.contains("does not match")) {
       return "it does not name \"" + host + "\"";
     }
     if (m.contains("PKIX") || m.contains("unable to find valid certification path")) {
@@ -162,8 +266,8 @@ final class Diagnosis {
   }
 
   /**
-   * What went wrong on the connection, in words a user reads: never a Java exception's name or
-   * text (a watchdog's "Socket closed" is a timeout, and the caller says so).
+   * What went wrong on the connection, in words a user reads: never a Java exception's name or text
+   * (a watchdog's "Socket closed" is a timeout, and the caller says so).
    */
   static String cause(Throwable e) {
     if (e == null) {
@@ -192,7 +296,10 @@ final class Diagnosis {
     if (m.contains("reset")) {
       return "connection reset by the server";
     }
-    if (t instanceof EOFException || m.contains("closed") || m.contains("broken pipe") || m.contains("eof")) {
+    if (t instanceof EOFException
+        || m.contains("closed")
+        || m.contains("broken pipe")
+        || m.contains("eof")) {
       return "the server closed the connection";
     }
     return "the connection failed";

@@ -1,21 +1,31 @@
 package dev.smtplint.probe;
 
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the probe needs to talk to the server as Sourcegraph would: the email settings of one file
  * plus the command line's --to, --password-env, --timeout and --ca-file.
  */
 public record ProbeSettings(
-    String host, int port, String ehloName, String authentication, String username, Secret password,
-    boolean passwordMayBeSent, boolean noVerifyTls, String from, List<String> to, Duration timeout, Optional<CaFile> caFile) {
+    String host,
+    int port,
+    String ehloName,
+    String authentication,
+    String username,
+    Secret password,
+    boolean passwordMayBeSent,
+    boolean noVerifyTls,
+    String from,
+    List<String> to,
+    Duration timeout,
+    Optional<CaFile> caFile) {
 
   public ProbeSettings {
     to = List.copyOf(to);
@@ -25,10 +35,17 @@ public record ProbeSettings(
    * The command line's part. {@code password} is the one from the environment; it may go only to
    * {@code allowedHosts}, which come from the command line or the environment, never from a file.
    */
-  public record Options(Optional<String> to, Optional<Secret> password, Duration timeout, Optional<CaFile> caFile,
+  public record Options(
+      Optional<String> to,
+      Optional<Secret> password,
+      Duration timeout,
+      Optional<CaFile> caFile,
       Set<String> allowedHosts) {
     public Options {
-      allowedHosts = allowedHosts.stream().map(ProbeSettings::canonicalHost).collect(Collectors.toUnmodifiableSet());
+      allowedHosts =
+          allowedHosts.stream()
+              .map(ProbeSettings::canonicalHost)
+              .collect(Collectors.toUnmodifiableSet());
     }
   }
 
@@ -39,9 +56,9 @@ public record ProbeSettings(
   }
 
   /**
-   * The host as it is dialled and as the certificate is checked against: a fully qualified
-   * spelling with a trailing dot ("smtp.acme.io.") resolves in Go and verifies as the name
-   * without it; Java's resolver and SNIHostName refuse the dot, so it is dropped here.
+   * The host as it is dialled and as the certificate is checked against: a fully qualified spelling
+   * with a trailing dot ("smtp.acme.io.") resolves in Go and verifies as the name without it;
+   * Java's resolver and SNIHostName refuse the dot, so it is dropped here.
    */
   public String dialHost() {
     return host.length() > 1 && host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
@@ -52,7 +69,10 @@ public record ProbeSettings(
     return !to.isEmpty();
   }
 
-  /** Reads the settings as Sourcegraph reads them, from a site config whose static check found no error in email.*. */
+  /**
+   * Reads the settings as Sourcegraph reads them, from a site config whose static check found no
+   * error in email.*.
+   */
   public static ProbeSettings from(EmailSettings email, Options options) {
     if (email.smtp().isEmpty()) {
       throw new IllegalArgumentException("no email.smtp object");
@@ -60,12 +80,28 @@ public record ProbeSettings(
     String domain = email.smtpText("domain");
     String from = email.address().map(JsonValue.Str::value).orElse("");
     int port = email.portNumber().orElse(25);
-    boolean noVerify = email.smtp().flatMap(s -> s.get("noVerifyTLS")).filter(v -> v instanceof JsonValue.Bool b && b.value()).isPresent();
+    boolean noVerify =
+        email
+            .smtp()
+            .flatMap(s -> s.get("noVerifyTLS"))
+            .filter(v -> v instanceof JsonValue.Bool b && b.value())
+            .isPresent();
     Secret password = options.password().orElse(new Secret(email.smtpText("password")));
     String host = email.smtpText("host");
-    boolean mayBeSent = options.password().isEmpty() || options.allowedHosts().contains(canonicalHost(host));
-    return new ProbeSettings(host, port, domain.isEmpty() ? "localhost" : domain,
-        email.smtpText("authentication"), email.smtpText("username"), password, mayBeSent, noVerify, from,
-        options.to().map(List::of).orElse(List.of()), options.timeout(), options.caFile());
+    boolean mayBeSent =
+        options.password().isEmpty() || options.allowedHosts().contains(canonicalHost(host));
+    return new ProbeSettings(
+        host,
+        port,
+        domain.isEmpty() ? "localhost" : domain,
+        email.smtpText("authentication"),
+        email.smtpText("username"),
+        password,
+        mayBeSent,
+        noVerify,
+        from,
+        options.to().map(List::of).orElse(List.of()),
+        options.timeout(),
+        options.caFile());
   }
 }

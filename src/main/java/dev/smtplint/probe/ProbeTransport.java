@@ -1,12 +1,5 @@
 package dev.smtplint.probe;
 
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.Locale;
-import java.util.Map;
 import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
 import jakarta.mail.MessagingException;
@@ -14,6 +7,13 @@ import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
@@ -21,7 +21,9 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * (greeting read, EHLO answered, STARTTLS done) and to send DATA step by step.
  */
 final class ProbeTransport extends SMTPTransport {
-  /** Called as the connection phase moves on, so the prober can time steps and re-arm the watchdog. */
+  /**
+   * Called as the connection phase moves on, so the prober can time steps and re-arm the watchdog.
+   */
   interface Listener {
     /** {@code previous}: the last reply before EHLO (the greeting, or the reply to STARTTLS). */
     void ehloStarted(boolean afterTls, Reply previous);
@@ -68,9 +70,13 @@ final class ProbeTransport extends SMTPTransport {
     boolean afterTls = tls;
     listener.ehloStarted(afterTls, lastReply());
     if (domain.indexOf('\r') >= 0 || domain.indexOf('\n') >= 0) {
-      throw new ClientRefusal(new ProbeFailure(ProbeCheck.EHLO, Diagnosis.DOMAIN, "\"domain\" contains a line break: Go's "
-          + "net/smtp refuses to send it (\"smtp: A line must not contain CR or LF\"), and so does smtplint; the "
-          + "server was not asked. Remove the line break"));
+      throw new ClientRefusal(
+          new ProbeFailure(
+              ProbeCheck.EHLO,
+              Diagnosis.DOMAIN,
+              "\"domain\" contains a line break: Go's "
+                  + "net/smtp refuses to send it (\"smtp: A line must not contain CR or LF\"), and so does smtplint; the "
+                  + "server was not asked. Remove the line break"));
     }
     offers.clear(); // Go keeps only the last EHLO's list; after a HELO there is none
     boolean accepted = super.ehlo(domain);
@@ -79,7 +85,8 @@ final class ProbeTransport extends SMTPTransport {
     }
     listener.ehloFinished(afterTls, accepted, lastReply());
     if (afterTls && !accepted) {
-      // Angus ignores a failed EHLO after STARTTLS; Go's StartTLS returns it, and Sourcegraph's send fails there.
+      // Angus ignores a failed EHLO after STARTTLS; Go's StartTLS returns it, and Sourcegraph's
+      // send fails there.
       throw new MessagingException("EHLO after STARTTLS was refused");
     }
     return accepted;
@@ -92,7 +99,10 @@ final class ProbeTransport extends SMTPTransport {
     tls = true;
   }
 
-  /** What smtplint, like Go's client, refuses to send: the step fails here, before the server is asked. */
+  /**
+   * What smtplint, like Go's client, refuses to send: the step fails here, before the server is
+   * asked.
+   */
   static final class ClientRefusal extends MessagingException {
     private static final long serialVersionUID = 1L;
     private final transient ProbeFailure failure;
@@ -107,7 +117,10 @@ final class ProbeTransport extends SMTPTransport {
     }
   }
 
-  /** The EHLO reply's lines after the first, each "250-KEYWORD params" or "250 KEYWORD params", as Go splits them. */
+  /**
+   * The EHLO reply's lines after the first, each "250-KEYWORD params" or "250 KEYWORD params", as
+   * Go splits them.
+   */
   private void readOffers(String response) {
     String[] lines = response == null ? new String[0] : response.split("\r?\n");
     for (int i = 1; i < lines.length; i++) {
@@ -138,7 +151,10 @@ final class ProbeTransport extends SMTPTransport {
     return offers.get(extension.toUpperCase(Locale.ROOT));
   }
 
-  /** STARTTLS or AUTH as a server wrote them in lower or mixed case, in any EHLO reply of this session. */
+  /**
+   * STARTTLS or AUTH as a server wrote them in lower or mixed case, in any EHLO reply of this
+   * session.
+   */
   Set<String> caseVariants() {
     return Collections.unmodifiableSet(caseVariants);
   }

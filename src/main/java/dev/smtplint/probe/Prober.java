@@ -4,22 +4,22 @@ import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeOutcome;
 import dev.smtplint.report.ProbeResult;
+import dev.smtplint.report.ProbeStage;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import dev.smtplint.report.ProbeStage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLSocketFactory;
-import java.util.concurrent.CompletionException;
-import java.net.SocketTimeoutException;
 
 /**
  * Talks to the SMTP server step by step exactly as Sourcegraph's sender does
@@ -57,7 +57,8 @@ public final class Prober {
   }
 
   /** The probe, with each step reported to {@code listener} as it starts and ends. */
-  public static ProbeOutcome run(ProbeSettings settings, ProbeListener listener) throws OptionException {
+  public static ProbeOutcome run(ProbeSettings settings, ProbeListener listener)
+      throws OptionException {
     SSLSocketFactory factory;
     try {
       factory = TlsSockets.factory(settings.noVerifyTls(), settings.caFile());
@@ -67,8 +68,10 @@ public final class Prober {
     Prober prober = new Prober(settings, factory, listener);
     prober.redactor.add(settings.password().value());
     prober.converse();
-    return prober.redacted(new ProbeOutcome(new ProbeResult(prober.log.ok(), prober.log.stages(), prober.transcript.lines()),
-        prober.log.failures()));
+    return prober.redacted(
+        new ProbeOutcome(
+            new ProbeResult(prober.log.ok(), prober.log.stages(), prober.transcript.lines()),
+            prober.log.failures()));
   }
 
   /**
@@ -77,11 +80,15 @@ public final class Prober {
    */
   private ProbeOutcome redacted(ProbeOutcome outcome) {
     ProbeResult r = outcome.result();
-    List<ProbeStage> stages = r.stages().stream()
-        .map(s -> new ProbeStage(s.stage(), s.ok(), s.millis(), redactor.apply(s.detail()))).toList();
+    List<ProbeStage> stages =
+        r.stages().stream()
+            .map(s -> new ProbeStage(s.stage(), s.ok(), s.millis(), redactor.apply(s.detail())))
+            .toList();
     List<String> transcriptLines = r.transcript().stream().map(redactor::apply).toList();
-    List<ProbeFailure> failures = outcome.failures().stream()
-        .map(f -> new ProbeFailure(f.check(), f.pointer(), redactor.apply(f.message()))).toList();
+    List<ProbeFailure> failures =
+        outcome.failures().stream()
+            .map(f -> new ProbeFailure(f.check(), f.pointer(), redactor.apply(f.message())))
+            .toList();
     return new ProbeOutcome(new ProbeResult(r.ok(), stages, transcriptLines), failures);
   }
 
@@ -94,8 +101,10 @@ public final class Prober {
     if (socket == null) {
       return;
     }
-    try (Watchdog watchdog = new Watchdog(settings.timeout(), socket); Socket open = socket) {
-      ProbeTransport transport = new ConnectionPhase(settings, tls, log, transcript, redactor).open(open, watchdog);
+    try (Watchdog watchdog = new Watchdog(settings.timeout(), socket);
+        Socket open = socket) {
+      ProbeTransport transport =
+          new ConnectionPhase(settings, tls, log, transcript, redactor).open(open, watchdog);
       if (transport == null) {
         return;
       }
@@ -107,7 +116,9 @@ public final class Prober {
         return;
       }
       begin(Stage.QUIT);
-      conversation.command(Stage.QUIT, "QUIT", 221).ifPresentOrElse(r -> end(true, r.shown()), this::failFromConversation);
+      conversation
+          .command(Stage.QUIT, "QUIT", 221)
+          .ifPresentOrElse(r -> end(true, r.shown()), this::failFromConversation);
     } catch (IOException e) {
       // closing the socket failed; the conversation's outcome is already recorded
     }
@@ -115,23 +126,43 @@ public final class Prober {
 
   private InetAddress[] resolve() {
     begin(Stage.RESOLVE);
-    CompletableFuture<InetAddress[]> lookup = CompletableFuture.supplyAsync(() -> {
-      try {
-        return InetAddress.getAllByName(settings.dialHost());
-      } catch (UnknownHostException e) {
-        throw new CompletionException(e);
-      }
-    });
+    CompletableFuture<InetAddress[]> lookup =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return InetAddress.getAllByName(settings.dialHost());
+              } catch (UnknownHostException e) {
+                throw new CompletionException(e);
+              }
+            });
     try {
       InetAddress[] found = lookup.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-      end(true, found[0].getHostAddress() + (found.length > 1 ? " (+" + (found.length - 1) + " more)" : ""));
+      end(
+          true,
+          found[0].getHostAddress()
+              + (found.length > 1 ? " (+" + (found.length - 1) + " more)" : ""));
       return found;
     } catch (TimeoutException e) {
-      fail(new ProbeFailure(ProbeCheck.RESOLVE, Diagnosis.HOST, "looking up \"" + settings.host() + "\" took longer than "
-          + settings.timeout().toSeconds() + " s: check the DNS servers the Sourcegraph containers use"), "timed out");
+      fail(
+          new ProbeFailure(
+              ProbeCheck.RESOLVE,
+              Diagnosis.HOST,
+              "looking up \""
+                  + settings.host()
+                  + "\" took longer than "
+                  + settings.timeout().toSeconds()
+                  + " s: check the DNS servers the Sourcegraph containers use"),
+          "timed out");
     } catch (ExecutionException | InterruptedException e) {
-      fail(new ProbeFailure(ProbeCheck.RESOLVE, Diagnosis.HOST, "\"" + settings.host() + "\" does not resolve (no such host): "
-          + "check the spelling of \"host\" and the DNS the Sourcegraph containers use"), "no such host");
+      fail(
+          new ProbeFailure(
+              ProbeCheck.RESOLVE,
+              Diagnosis.HOST,
+              "\""
+                  + settings.host()
+                  + "\" does not resolve (no such host): "
+                  + "check the spelling of \"host\" and the DNS the Sourcegraph containers use"),
+          "no such host");
     }
     return null;
   }
@@ -139,7 +170,8 @@ public final class Prober {
   /**
    * Go's net.Dial tries each address in turn, spreading one deadline over them (each gets an equal
    * share of what is left, at least 2 s where that much is left: Go's partialDeadline); so does
-   * this, with --timeout as the deadline, so a host with many addresses costs one timeout, not many.
+   * this, with --timeout as the deadline, so a host with many addresses costs one timeout, not
+   * many.
    */
   private BoundedSocket connect(InetAddress[] addresses) {
     begin(Stage.CONNECT);
@@ -196,13 +228,22 @@ public final class Prober {
   private boolean envelope(Conversation s) {
     begin(Stage.MAIL_FROM);
     if (settings.from().indexOf('\r') >= 0 || settings.from().indexOf('\n') >= 0) {
-      fail(new ProbeFailure(ProbeCheck.SENDER_REJECTED, Diagnosis.ADDRESS, "\"email.address\" contains a line break: Go's "
-          + "net/smtp refuses to send it (\"smtp: A line must not contain CR or LF\"), and so does smtplint; the server "
-          + "was not asked. Remove the line break"), "refused by the client: a line break in the address");
+      fail(
+          new ProbeFailure(
+              ProbeCheck.SENDER_REJECTED,
+              Diagnosis.ADDRESS,
+              "\"email.address\" contains a line break: Go's "
+                  + "net/smtp refuses to send it (\"smtp: A line must not contain CR or LF\"), and so does smtplint; the server "
+                  + "was not asked. Remove the line break"),
+          "refused by the client: a line break in the address");
       return false;
     }
-    String mail = "MAIL FROM:<" + settings.from() + ">" + (s.transport().supportsExtension("8BITMIME") ? " BODY=8BITMIME" : "")
-        + (s.transport().supportsExtension("SMTPUTF8") ? " SMTPUTF8" : "");
+    String mail =
+        "MAIL FROM:<"
+            + settings.from()
+            + ">"
+            + (s.transport().supportsExtension("8BITMIME") ? " BODY=8BITMIME" : "")
+            + (s.transport().supportsExtension("SMTPUTF8") ? " SMTPUTF8" : "");
     var reply = s.command(Stage.MAIL_FROM, mail, 250);
     if (reply.isEmpty()) {
       failFromConversation();
@@ -212,7 +253,20 @@ public final class Prober {
     List<String> recipients = settings.sends() ? settings.to() : List.of(settings.from());
     begin(Stage.RCPT_TO);
     for (String to : recipients) {
-      var r = s.command(Stage.RCPT_TO, "RCPT TO:<" + to + ">", 250, 251, 252, 253, 254, 255, 256, 257, 258, 259);
+      var r =
+          s.command(
+              Stage.RCPT_TO,
+              "RCPT TO:<" + to + ">",
+              250,
+              251,
+              252,
+              253,
+              254,
+              255,
+              256,
+              257,
+              258,
+              259);
       if (r.isEmpty()) {
         failFromConversation();
         return false;

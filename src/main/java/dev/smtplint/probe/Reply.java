@@ -13,7 +13,10 @@ record Reply(int code, String enhanced, String text) {
     String raw = response == null ? "" : response.strip();
     String[] lines = raw.split("\r?\n");
     String last = lines[lines.length - 1];
-    String text = last.length() > 4 && last.substring(0, 3).chars().allMatch(Character::isDigit) ? last.substring(4) : last;
+    String text =
+        last.length() > 4 && last.substring(0, 3).chars().allMatch(Character::isDigit)
+            ? last.substring(4)
+            : last;
     Matcher m = ENHANCED.matcher(text);
     String enhanced = m.find() ? m.group(1) : "";
     return new Reply(code, enhanced, text.strip());
@@ -25,6 +28,7 @@ record Reply(int code, String enhanced, String text) {
     if (clean.length() > MAX_SHOWN) {
       clean = clean.substring(0, MAX_SHOWN) + "...";
     }
-    return (code > 0 ? code + " " : "") + (clean.startsWith(enhanced) || enhanced.isEmpty() ? clean : enhanced + " " + clean);
+    return (code > 0 ? code + " " : "")
+        + (clean.startsWith(enhanced) || enhanced.isEmpty() ? clean : enhanced + " " + clean);
   }
 }

@@ -31,7 +31,8 @@ final class StageLog {
   }
 
   void end(boolean ok, String detail) {
-    ProbeStage stage = new ProbeStage(current.label(), ok, (System.nanoTime() - started) / 1_000_000, detail);
+    ProbeStage stage =
+        new ProbeStage(current.label(), ok, (System.nanoTime() - started) / 1_000_000, detail);
     stages.add(stage);
     listener.ended(new ProbeStage(stage.stage(), ok, stage.millis(), redactor.apply(detail)));
   }

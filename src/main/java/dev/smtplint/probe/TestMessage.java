@@ -1,5 +1,6 @@
 package dev.smtplint.probe;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Date;
 import java.util.Properties;
-import jakarta.mail.Message;
 
 /** The one short, clearly labelled message that --to sends. */
 final class TestMessage {
@@ -24,9 +24,16 @@ final class TestMessage {
     }
     message.setSubject(SUBJECT, "UTF-8");
     message.setSentDate(new Date());
-    message.setText("This is a test message sent by smtplint (smtplint lint --probe --to) to check the email\n"
-        + "settings of a Sourcegraph instance: " + s.host() + ":" + s.port() + ", authentication "
-        + s.authentication() + ".\n\nIf you received it, Sourcegraph can send mail with these settings.\n", "UTF-8");
+    message.setText(
+        "This is a test message sent by smtplint (smtplint lint --probe --to) to check the email\n"
+            + "settings of a Sourcegraph instance: "
+            + s.host()
+            + ":"
+            + s.port()
+            + ", authentication "
+            + s.authentication()
+            + ".\n\nIf you received it, Sourcegraph can send mail with these settings.\n",
+        "UTF-8");
     message.writeTo(out);
   }
 }

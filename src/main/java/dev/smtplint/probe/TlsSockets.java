@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -18,12 +19,11 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import java.security.cert.CertificateException;
 
 /**
  * The TLS used after STARTTLS, set up as Go's crypto/tls is by Sourcegraph: the JDK's trusted CAs
- * (plus --ca-file) and an HTTPS-style host-name check of email.smtp.host, or no checks at all
- * with noVerifyTLS. The JDK does the verification; Angus Mail's own identity check is switched off.
+ * (plus --ca-file) and an HTTPS-style host-name check of email.smtp.host, or no checks at all with
+ * noVerifyTLS. The JDK does the verification; Angus Mail's own identity check is switched off.
  */
 final class TlsSockets {
   private TlsSockets() {}
@@ -35,10 +35,12 @@ final class TlsSockets {
     }
   }
 
-  static SSLSocketFactory factory(boolean noVerify, Optional<CaFile> caFile) throws CaFileException {
+  static SSLSocketFactory factory(boolean noVerify, Optional<CaFile> caFile)
+      throws CaFileException {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      TrustManager[] trust = noVerify ? new TrustManager[] {new TrustEverything()} : trustManagers(caFile);
+      TrustManager[] trust =
+          noVerify ? new TrustManager[] {new TrustEverything()} : trustManagers(caFile);
       context.init(null, trust, null);
       return new Verifying(context.getSocketFactory(), !noVerify);
     } catch (GeneralSecurityException e) {
@@ -46,8 +48,10 @@ final class TlsSockets {
     }
   }
 
-  private static TrustManager[] trustManagers(Optional<CaFile> caFile) throws GeneralSecurityException, CaFileException {
-    TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+  private static TrustManager[] trustManagers(Optional<CaFile> caFile)
+      throws GeneralSecurityException, CaFileException {
+    TrustManagerFactory system =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     if (caFile.isEmpty()) {
       system.init((KeyStore) null);
       return system.getTrustManagers();
@@ -55,9 +59,11 @@ final class TlsSockets {
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     try {
       store.load(null, null);
-      // The JDK's own CAs stay trusted; the file adds a private CA, as the Sourcegraph containers would.
+      // The JDK's own CAs stay trusted; the file adds a private CA, as the Sourcegraph containers
+      // would.
       system.init((KeyStore) null);
-      for (X509Certificate ca : ((X509TrustManager) system.getTrustManagers()[0]).getAcceptedIssuers()) {
+      for (X509Certificate ca :
+          ((X509TrustManager) system.getTrustManagers()[0]).getAcceptedIssuers()) {
         store.setCertificateEntry("system-" + store.size(), ca);
       }
       try (InputStream in = new ByteArrayInputStream(caFile.get().pem())) {
@@ -70,11 +76,16 @@ final class TlsSockets {
         }
       }
     } catch (IOException e) {
-      throw new CaFileException(caFile.get().name() + ": cannot be read as PEM certificates (" + e.getClass().getSimpleName() + ")");
+      throw new CaFileException(
+          caFile.get().name()
+              + ": cannot be read as PEM certificates ("
+              + e.getClass().getSimpleName()
+              + ")");
     } catch (CertificateException e) {
       throw new CaFileException(caFile.get().name() + ": not a PEM certificate file");
     }
-    TrustManagerFactory withFile = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory withFile =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     withFile.init(store);
     return withFile.getTrustManagers();
   }
@@ -90,7 +101,9 @@ final class TlsSockets {
     }
   }
 
-  /** Layers TLS over the plain socket and, unless told not to, checks the host name as HTTPS does. */
+  /**
+   * Layers TLS over the plain socket and, unless told not to, checks the host name as HTTPS does.
+   */
   private static final class Verifying extends SSLSocketFactory {
     private final SSLSocketFactory delegate;
     private final boolean checkHostName;
@@ -109,7 +122,8 @@ final class TlsSockets {
       return socket;
     }
 
-    public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+    public Socket createSocket(Socket s, String host, int port, boolean autoClose)
+        throws IOException {
       return configure(delegate.createSocket(s, host, port, autoClose));
     }
 
@@ -125,7 +139,8 @@ final class TlsSockets {
       return configure(delegate.createSocket(host, port));
     }
 
-    public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+    public Socket createSocket(String host, int port, InetAddress local, int localPort)
+        throws IOException {
       return configure(delegate.createSocket(host, port, local, localPort));
     }
 
@@ -133,7 +148,8 @@ final class TlsSockets {
       return configure(delegate.createSocket(host, port));
     }
 
-    public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort)
+        throws IOException {
       return configure(delegate.createSocket(address, port, local, localPort));
     }
   }

@@ -11,14 +11,24 @@ import java.util.Optional;
  * of the source no output may show (passwords, usernames, sensitive header values, as the reader
  * located them): formatters that quote source lines mask them.
  */
-public record FileResult(String path, Optional<SourceFile> source, List<Finding> findings, Optional<ProbeResult> probe,
-    List<Span> masked, Optional<String> internalError) {
+public record FileResult(
+    String path,
+    Optional<SourceFile> source,
+    List<Finding> findings,
+    Optional<ProbeResult> probe,
+    List<Span> masked,
+    Optional<String> internalError) {
   public FileResult {
     findings = List.copyOf(findings);
     masked = List.copyOf(masked);
   }
 
-  public FileResult(String path, Optional<SourceFile> source, List<Finding> findings, Optional<ProbeResult> probe, List<Span> masked) {
+  public FileResult(
+      String path,
+      Optional<SourceFile> source,
+      List<Finding> findings,
+      Optional<ProbeResult> probe,
+      List<Span> masked) {
     this(path, source, findings, probe, masked, Optional.empty());
   }
 
@@ -27,8 +37,16 @@ public record FileResult(String path, Optional<SourceFile> source, List<Finding>
    * the run goes on with the other files (exit 3 at the end).
    */
   public static FileResult internalError(String path, Throwable error) {
-    return new FileResult(path, Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.of("internal error: "
-        + error.getClass().getSimpleName() + " (a bug in smtplint; run again with --debug for the stack trace, and please report it)"));
+    return new FileResult(
+        path,
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
+        List.of(),
+        Optional.of(
+            "internal error: "
+                + error.getClass().getSimpleName()
+                + " (a bug in smtplint; run again with --debug for the stack trace, and please report it)"));
   }
 
   public FileResult withProbe(ProbeResult result, List<Finding> more) {
@@ -37,12 +55,16 @@ public record FileResult(String path, Optional<SourceFile> source, List<Finding>
 
   /** The same file with more findings (a probe finding about a setting this file supplied). */
   public FileResult withFindings(List<Finding> more) {
-    return more.isEmpty() ? this : new FileResult(path, source, plus(more), probe, masked, internalError);
+    return more.isEmpty()
+        ? this
+        : new FileResult(path, source, plus(more), probe, masked, internalError);
   }
 
   /** The same result without its source when no finding quotes it (and no probe will add one). */
   public FileResult withoutUnneededSource() {
-    return findings.isEmpty() && source.isPresent() ? new FileResult(path, Optional.empty(), findings, probe, masked, internalError) : this;
+    return findings.isEmpty() && source.isPresent()
+        ? new FileResult(path, Optional.empty(), findings, probe, masked, internalError)
+        : this;
   }
 
   private List<Finding> plus(List<Finding> more) {

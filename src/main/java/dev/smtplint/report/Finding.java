@@ -3,8 +3,12 @@ package dev.smtplint.report;
 import java.util.Optional;
 
 /** One problem, found by a rule, the schema check, the reader or the probe. */
-public record Finding(String rule, Severity severity, String message, Location location, Optional<Fix> fix) {
-  /** Messages quote values; a quoted value of megabytes must not make a report of megabytes per finding. */
+public record Finding(
+    String rule, Severity severity, String message, Location location, Optional<Fix> fix) {
+  /**
+   * Messages quote values; a quoted value of megabytes must not make a report of megabytes per
+   * finding.
+   */
   static final int MAX_MESSAGE = 2_000;
 
   public Finding {
@@ -32,5 +36,4 @@ public record Finding(String rule, Severity severity, String message, Location l
   public Finding withFix(Optional<Fix> other) {
     return new Finding(rule, severity, message, location, other);
   }
-
 }

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How to repair a finding: edits to the text of the file the finding is in, and whether applying them
- * certainly keeps the admin's intent ({@code SAFE}: {@code "plain"} → {@code "PLAIN"}) or changes what
- * is sent ({@code UNSAFE}: port 465 → 587). A fix never touches a username or password.
+ * How to repair a finding: edits to the text of the file the finding is in, and whether applying
+ * them certainly keeps the admin's intent ({@code SAFE}: {@code "plain"} → {@code "PLAIN"}) or
+ * changes what is sent ({@code UNSAFE}: port 465 → 587). A fix never touches a username or
+ * password.
  */
 public record Fix(Safety safety, String description, List<Edit> edits) {
   public Fix {
@@ -14,7 +15,8 @@ public record Fix(Safety safety, String description, List<Edit> edits) {
   }
 
   public enum Safety {
-    SAFE, UNSAFE;
+    SAFE,
+    UNSAFE;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The project's home page, as pom.xml's {@code <url>} names it (the build copies it in): the one place. */
+/**
+ * The project's home page, as pom.xml's {@code <url>} names it (the build copies it in): the one
+ * place.
+ */
 public final class ProjectHome {
   private ProjectHome() {}
 

@@ -14,14 +14,18 @@ public final class Redaction {
 
   private Redaction() {}
 
-  /** A line's window, where its caret goes and where the token it underlines ends, in characters of {@code text}. */
+  /**
+   * A line's window, where its caret goes and where the token it underlines ends, in characters of
+   * {@code text}.
+   */
   public record Excerpt(String text, int caret, int caretEnd) {}
 
   /**
-   * Up to {@code width} characters of line {@code line} around the 1-based {@code column}
-   * (the whole line when it is shorter), masked and escaped.
+   * Up to {@code width} characters of line {@code line} around the 1-based {@code column} (the
+   * whole line when it is shorter), masked and escaped.
    */
-  public static Excerpt window(SourceFile source, List<Span> masked, int line, int column, int endColumn, int width) {
+  public static Excerpt window(
+      SourceFile source, List<Span> masked, int line, int column, int endColumn, int width) {
     // The line is read in place, only its window: copying a long line for each of its findings was
     // quadratic (30,000 findings on one 360 KB line took 9 s).
     String text = source.text();
@@ -49,7 +53,8 @@ public final class Redaction {
         }
         out.append(MASK);
         if (caretEnd < 0 && caret >= 0 && endAt <= skipTo) {
-          caretEnd = out.length(); // a masked token is underlined as the mask, whatever its real length
+          caretEnd =
+              out.length(); // a masked token is underlined as the mask, whatever its real length
         }
         i = skipTo;
         next++;
@@ -69,10 +74,14 @@ public final class Redaction {
       i++;
     }
     int start = caret < 0 ? out.length() : caret;
-    return new Excerpt(out.toString(), start, Math.max(start + 1, caretEnd < 0 ? out.length() : caretEnd));
+    return new Excerpt(
+        out.toString(), start, Math.max(start + 1, caretEnd < 0 ? out.length() : caretEnd));
   }
 
-  /** The index of the first span that ends after {@code offset} (spans sorted by start, not overlapping much). */
+  /**
+   * The index of the first span that ends after {@code offset} (spans sorted by start, not
+   * overlapping much).
+   */
   private static int firstEndingAfter(List<Span> spans, int offset) {
     int lo = 0;
     int hi = spans.size();
@@ -105,12 +114,17 @@ public final class Redaction {
   }
 
   /**
-   * The one judgement of a character that may act on a terminal, a CI log or a reader's eye: C0, DEL,
-   * C1, the line and paragraph separators, and the bidirectional embeddings, overrides and isolates.
-   * Outputs print it escaped; fixes write it escaped into JSON.
+   * The one judgement of a character that may act on a terminal, a CI log or a reader's eye: C0,
+   * DEL, C1, the line and paragraph separators, and the bidirectional embeddings, overrides and
+   * isolates. Outputs print it escaped; fixes write it escaped into JSON.
    */
   public static boolean isControl(char c) {
-    return c < 0x20 || c == 0x7F || c >= 0x80 && c < 0xA0 || c == '\u2028' || c == '\u2029'
-        || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
+    return c < 0x20
+        || c == 0x7F
+        || c >= 0x80 && c < 0xA0
+        || c == '\u2028'
+        || c == '\u2029'
+        || c >= '\u202A' && c <= '\u202E'
+        || c >= '\u2066' && c <= '\u2069';
   }
 }

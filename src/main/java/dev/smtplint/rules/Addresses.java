@@ -17,20 +17,24 @@ final class Addresses {
       return Optional.of("it contains a line break");
     }
     if (isPlainMailbox(value)) {
-      return Optional.empty(); // the common case, without loading Jakarta Mail's parser (AddressesTest compares)
+      return Optional
+          .empty(); // the common case, without loading Jakarta Mail's parser (AddressesTest
+      // compares)
     }
     InternetAddress parsed;
     try {
       InternetAddress[] all = InternetAddress.parseHeader(value, true);
       if (all.length != 1) {
-        return Optional.of("it holds " + all.length + " addresses; Sourcegraph sends from exactly one");
+        return Optional.of(
+            "it holds " + all.length + " addresses; Sourcegraph sends from exactly one");
       }
       parsed = all[0];
     } catch (AddressException e) {
       return Optional.of("it does not parse as an address (" + e.getMessage() + ")");
     }
     if (parsed.getPersonal() != null || value.contains("<")) {
-      return Optional.of("it has a display name; Sourcegraph puts the value verbatim in MAIL FROM, and the name belongs in \"email.senderName\"");
+      return Optional.of(
+          "it has a display name; Sourcegraph puts the value verbatim in MAIL FROM, and the name belongs in \"email.senderName\"");
     }
     if (!parsed.getAddress().equals(value.trim())) {
       return Optional.of("it is not a bare address");
@@ -59,7 +63,10 @@ final class Addresses {
    */
   static boolean isPlainMailbox(String value) {
     int at = value.indexOf('@');
-    if (at <= 0 || at != value.lastIndexOf('@') || at == value.length() - 1 || value.length() > 254) {
+    if (at <= 0
+        || at != value.lastIndexOf('@')
+        || at == value.length() - 1
+        || value.length() > 254) {
       return false;
     }
     boolean dotAllowed = false;
@@ -88,6 +95,8 @@ final class Addresses {
   /** The domain part of an address, if it has one. */
   static Optional<String> domain(String address) {
     int at = address.lastIndexOf('@');
-    return at > 0 && at < address.length() - 1 ? Optional.of(address.substring(at + 1)) : Optional.empty();
+    return at > 0 && at < address.length() - 1
+        ? Optional.of(address.substring(at + 1))
+        : Optional.empty();
   }
 }

@@ -1,28 +1,33 @@
 package dev.smtplint.rules;
 
-import dev.smtplint.report.Group;
-
-import java.util.Optional;
-import dev.smtplint.config.JsonValue;
-import dev.smtplint.report.Fix;
-import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
+import dev.smtplint.config.EmailSettings;
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.Fix;
+import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 final class AuthUnknownRule implements Rule {
-  static final RuleInfo INFO = new RuleInfo("auth-unknown", ERROR, Group.FAILS,
-      "authentication is not exactly PLAIN, CRAM-MD5 or none (case matters).",
-      new RuleInfo.Explanation(
-          "Sourcegraph compares the value exactly and refuses anything else before it connects: "
-              + "'invalid SMTP authentication type \"plain\"'. LOGIN, XOAUTH2 and other mechanisms are not implemented.",
-          "\"authentication\": \"plain\"",
-          "\"authentication\": \"PLAIN\"",
-          "Write PLAIN, CRAM-MD5 or none exactly. For a server that offers only LOGIN, PLAIN almost always works too.",
-          "Sourcegraph internal/txemail Send: `switch conf.EmailSmtp.Authentication { case \"none\": case \"PLAIN\": case \"CRAM-MD5\": default: error }`."))
-      .fixes(Fix.Safety.SAFE, "writes the mechanism in the case Sourcegraph compares (\"plain\" → \"PLAIN\", \"None\" → \"none\"); LOGIN and other mechanisms are left alone");
+  static final RuleInfo INFO =
+      new RuleInfo(
+              "auth-unknown",
+              ERROR,
+              Group.FAILS,
+              "authentication is not exactly PLAIN, CRAM-MD5 or none (case matters).",
+              new RuleInfo.Explanation(
+                  "Sourcegraph compares the value exactly and refuses anything else before it connects: "
+                      + "'invalid SMTP authentication type \"plain\"'. LOGIN, XOAUTH2 and other mechanisms are not implemented.",
+                  "\"authentication\": \"plain\"",
+                  "\"authentication\": \"PLAIN\"",
+                  "Write PLAIN, CRAM-MD5 or none exactly. For a server that offers only LOGIN, PLAIN almost always works too.",
+                  "Sourcegraph internal/txemail Send: `switch conf.EmailSmtp.Authentication { case \"none\": case \"PLAIN\": case \"CRAM-MD5\": default: error }`."))
+          .fixes(
+              Fix.Safety.SAFE,
+              "writes the mechanism in the case Sourcegraph compares (\"plain\" → \"PLAIN\", \"None\" → \"none\"); LOGIN and other mechanisms are left alone");
 
   static final List<String> ALLOWED = List.of("PLAIN", "CRAM-MD5", "none");
 
@@ -33,8 +38,15 @@ final class AuthUnknownRule implements Rule {
   public void check(EmailSettings s, Reporter out) {
     JsonValue.Str a = s.smtpString("authentication").orElse(null);
     if (a != null && !ALLOWED.contains(a.value())) {
-      out.at(INFO, a, "authentication \"" + a.value() + "\" is not one of PLAIN, CRAM-MD5, none "
-          + "(case matters): Sourcegraph refuses to send; " + advice(a.value()), fix(a));
+      out.at(
+          INFO,
+          a,
+          "authentication \""
+              + a.value()
+              + "\" is not one of PLAIN, CRAM-MD5, none "
+              + "(case matters): Sourcegraph refuses to send; "
+              + advice(a.value()),
+          fix(a));
     }
   }
 
@@ -42,7 +54,8 @@ final class AuthUnknownRule implements Rule {
   private static Optional<Fix> fix(JsonValue.Str a) {
     for (String known : ALLOWED) {
       if (known.equalsIgnoreCase(a.value().strip())) {
-        return Optional.of(Fix.safe("write \"" + known + "\"", List.of(Edits.replace(a, Edits.quoted(known)))));
+        return Optional.of(
+            Fix.safe("write \"" + known + "\"", List.of(Edits.replace(a, Edits.quoted(known)))));
       }
     }
     return Optional.empty();
@@ -54,10 +67,12 @@ final class AuthUnknownRule implements Rule {
       case "PLAIN" -> "write \"PLAIN\"";
       case "CRAM-MD5", "CRAMMD5" -> "write \"CRAM-MD5\"";
       case "NONE", "", "NO", "FALSE", "OFF" -> "write \"none\" (lower case) for no authentication";
-      case "LOGIN" -> "Sourcegraph has no LOGIN; use \"PLAIN\", which servers offering LOGIN nearly always offer too";
+      case "LOGIN" ->
+          "Sourcegraph has no LOGIN; use \"PLAIN\", which servers offering LOGIN nearly always offer too";
       case "XOAUTH2", "OAUTH", "OAUTH2", "OAUTHBEARER" ->
           "Sourcegraph has no OAuth for SMTP; use SMTP credentials (an app password) with \"PLAIN\"";
-      case "TLS", "SSL", "STARTTLS" -> "TLS is not an authentication type (Sourcegraph uses STARTTLS by itself); use \"PLAIN\"";
+      case "TLS", "SSL", "STARTTLS" ->
+          "TLS is not an authentication type (Sourcegraph uses STARTTLS by itself); use \"PLAIN\"";
       default -> "use \"PLAIN\" with a username and password, \"CRAM-MD5\", or \"none\"";
     };
   }

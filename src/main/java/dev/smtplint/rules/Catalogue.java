@@ -9,53 +9,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every rule smtplint has, in the order of SPEC §7; {@code rules}, {@code explain}, SARIF and docs read it. */
+/**
+ * Every rule smtplint has, in the order of SPEC §7; {@code rules}, {@code explain}, SARIF and docs
+ * read it.
+ */
 public final class Catalogue {
   private static final List<Rule> RULES;
 
   static {
-    List<Rule> rules = new ArrayList<>(List.of(
-        new InvalidJsonRule(),
-        new InvalidEncodingRule(),
-        new DuplicateKeyRule(),
-        new SchemaViolationRule(),
-        new UnknownRuleRule(),
-        new SmtpWithoutFromRule(),
-        new FromWithoutSmtpRule(),
-        new AuthUnknownRule(),
-        new AuthMissingRule(),
-        new CredentialsMissingRule(),
-        new CredentialsIgnoredRule(),
-        new ImplicitTlsPortRule(),
-        new PlaceholderValueRule(),
-        new RedactedValueRule(),
-        new HostInvalidRule(),
-        new FromAddressInvalidRule(),
-        new HeaderInvalidRule(),
-        new HeaderInjectionRule(),
-        new TlsVerificationDisabledRule(),
-        new Port25SubmissionRule(),
-        new PasswordInFileRule(),
-        new HeloDomainInvalidRule(),
-        new ExampleDomainRule(),
-        new PortNonstandardRule(),
-        new DeprecatedSettingRule(),
-        new TemplateInvalidRule(),
-        new TemplateVariableUnknownRule(),
-        new HeaderOverrideRule(),
-        new NumberNotIntegerRule(),
-        new SettingCaseRule(),
-        new UnknownSettingRule(),
-        new UnexpandedVariableRule(),
-        new SesVerifiedSenderRule(),
-        new SesEndpointInvalidRule(),
-        new SesCredentialsFormatRule(),
-        new ProviderAuthUnsupportedRule(),
-        new ProviderPortUnsupportedRule(),
-        new GmailSenderMismatchRule(),
-        new GmailRelayDomainMissingRule(),
-        new SendgridUsernameRule(),
-        new Office365BasicAuthRule()));
+    List<Rule> rules =
+        new ArrayList<>(
+            List.of(
+                new InvalidJsonRule(),
+                new InvalidEncodingRule(),
+                new DuplicateKeyRule(),
+                new SchemaViolationRule(),
+                new UnknownRuleRule(),
+                new SmtpWithoutFromRule(),
+                new FromWithoutSmtpRule(),
+                new AuthUnknownRule(),
+                new AuthMissingRule(),
+                new CredentialsMissingRule(),
+                new CredentialsIgnoredRule(),
+                new ImplicitTlsPortRule(),
+                new PlaceholderValueRule(),
+                new RedactedValueRule(),
+                new HostInvalidRule(),
+                new FromAddressInvalidRule(),
+                new HeaderInvalidRule(),
+                new HeaderInjectionRule(),
+                new TlsVerificationDisabledRule(),
+                new Port25SubmissionRule(),
+                new PasswordInFileRule(),
+                new HeloDomainInvalidRule(),
+                new ExampleDomainRule(),
+                new PortNonstandardRule(),
+                new DeprecatedSettingRule(),
+                new TemplateInvalidRule(),
+                new TemplateVariableUnknownRule(),
+                new HeaderOverrideRule(),
+                new NumberNotIntegerRule(),
+                new SettingCaseRule(),
+                new UnknownSettingRule(),
+                new UnexpandedVariableRule(),
+                new SesVerifiedSenderRule(),
+                new SesEndpointInvalidRule(),
+                new SesCredentialsFormatRule(),
+                new ProviderAuthUnsupportedRule(),
+                new ProviderPortUnsupportedRule(),
+                new GmailSenderMismatchRule(),
+                new GmailRelayDomainMissingRule(),
+                new SendgridUsernameRule(),
+                new Office365BasicAuthRule()));
     rules.addAll(ProbeRules.ALL);
     RULES = Collections.unmodifiableList(rules);
   }
@@ -95,6 +100,7 @@ public final class Catalogue {
 
   /** Ids of the rules smtplint itself reports outside the rule classes. */
   public static final String INVALID_JSON = InvalidJsonRule.INFO.id();
+
   public static final String INVALID_ENCODING = InvalidEncodingRule.INFO.id();
   public static final String REDACTED_VALUE = RedactedValueRule.INFO.id();
   public static final String UNEXPANDED_VARIABLE = UnexpandedVariableRule.INFO.id();

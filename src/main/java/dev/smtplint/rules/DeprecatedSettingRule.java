@@ -1,30 +1,35 @@
 package dev.smtplint.rules;
 
-import dev.smtplint.report.Group;
-
-import java.util.List;
-import java.util.Optional;
-import dev.smtplint.config.JsonValue;
-import dev.smtplint.report.Fix;
-import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
+import dev.smtplint.config.EmailSettings;
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.Fix;
+import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
+import java.util.List;
+import java.util.Optional;
 
 final class DeprecatedSettingRule implements Rule {
-  static final RuleInfo INFO = new RuleInfo("deprecated-setting", ERROR, Group.CORRECTNESS,
-      "A setting Sourcegraph no longer reads: disableTLS was renamed noVerifyTLS (2020).",
-      new RuleInfo.Explanation(
-          "\"disableTLS\" was renamed \"noVerifyTLS\" in November 2020 and then removed. email.smtp is a closed object "
-              + "in today's schema, so the admin UI and the GraphQL API refuse to save a config that has it; in a "
-              + "SITE_CONFIG_FILE it loads, is ignored, and TLS certificates are verified after all.",
-          "\"disableTLS\": true",
-          "\"noVerifyTLS\": true   // only if you really must; see tls-verification-disabled",
-          "Delete \"disableTLS\"; if certificate checks must be skipped, the current name is \"noVerifyTLS\".",
-          "Sourcegraph internal/txemail (2020-11-12 TODO to delete DisableTLS); schema/site.schema.json has no disableTLS."))
-      .fixes(Fix.Safety.UNSAFE, "renames disableTLS to noVerifyTLS, its name since 2020 (not when noVerifyTLS is also set): "
-          + "unsafe, because where the old key is ignored rather than refused (a SITE_CONFIG_FILE), the rename switches "
-          + "certificate checks off (SPEC §8)");
+  static final RuleInfo INFO =
+      new RuleInfo(
+              "deprecated-setting",
+              ERROR,
+              Group.CORRECTNESS,
+              "A setting Sourcegraph no longer reads: disableTLS was renamed noVerifyTLS (2020).",
+              new RuleInfo.Explanation(
+                  "\"disableTLS\" was renamed \"noVerifyTLS\" in November 2020 and then removed. email.smtp is a closed object "
+                      + "in today's schema, so the admin UI and the GraphQL API refuse to save a config that has it; in a "
+                      + "SITE_CONFIG_FILE it loads, is ignored, and TLS certificates are verified after all.",
+                  "\"disableTLS\": true",
+                  "\"noVerifyTLS\": true   // only if you really must; see tls-verification-disabled",
+                  "Delete \"disableTLS\"; if certificate checks must be skipped, the current name is \"noVerifyTLS\".",
+                  "Sourcegraph internal/txemail (2020-11-12 TODO to delete DisableTLS); schema/site.schema.json has no disableTLS."))
+          .fixes(
+              Fix.Safety.UNSAFE,
+              "renames disableTLS to noVerifyTLS, its name since 2020 (not when noVerifyTLS is also set): "
+                  + "unsafe, because where the old key is ignored rather than refused (a SITE_CONFIG_FILE), the rename switches "
+                  + "certificate checks off (SPEC §8)");
 
   public RuleInfo info() {
     return INFO;
@@ -38,13 +43,20 @@ final class DeprecatedSettingRule implements Rule {
     }
     Optional<Fix> fix = Optional.empty();
     if (smtp.member("noVerifyTLS").isEmpty() && m.value() instanceof JsonValue.Bool) {
-      Optional<Fix.Edit> rename = Edits.renameKey(out.sourceOf(m.value().pointer()), m, "noVerifyTLS");
+      Optional<Fix.Edit> rename =
+          Edits.renameKey(out.sourceOf(m.value().pointer()), m, "noVerifyTLS");
       if (rename.isPresent()) {
-        fix = Optional.of(Fix.unsafe("rename it \"noVerifyTLS\" (its name since 2020; where it was ignored, this switches "
-            + "certificate checks off)", List.of(rename.get())));
+        fix =
+            Optional.of(
+                Fix.unsafe(
+                    "rename it \"noVerifyTLS\" (its name since 2020; where it was ignored, this switches "
+                        + "certificate checks off)",
+                    List.of(rename.get())));
       }
     }
-    out.atKey(INFO, m,
+    out.atKey(
+        INFO,
+        m,
         "\"disableTLS\" is no longer a setting (renamed \"noVerifyTLS\" in 2020, then removed): Sourcegraph refuses to "
             + "save a config with it, and a SITE_CONFIG_FILE that has it loads with the key ignored and TLS verified; delete it",
         fix);

@@ -8,9 +8,9 @@ import dev.smtplint.report.Redaction;
 import java.util.Optional;
 
 /**
- * The edits fixes are made of, computed from the tree and, where a value's span is not enough (a key,
- * a new member), the text of the file that holds it. Each one checks the text it would replace and
- * gives nothing when the text is not what the tree says (so a fix can be missing, never wrong).
+ * The edits fixes are made of, computed from the tree and, where a value's span is not enough (a
+ * key, a new member), the text of the file that holds it. Each one checks the text it would replace
+ * and gives nothing when the text is not what the tree says (so a fix can be missing, never wrong).
  */
 final class Edits {
   private Edits() {}
@@ -20,7 +20,10 @@ final class Edits {
     return new Fix.Edit(value.span().start(), value.span().end(), json);
   }
 
-  /** A JSON string literal: quotes, backslashes and control characters escaped, everything else as is (UTF-8). */
+  /**
+   * A JSON string literal: quotes, backslashes and control characters escaped, everything else as
+   * is (UTF-8).
+   */
   static String quoted(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
     for (int i = 0; i < text.length(); i++) {
@@ -37,14 +40,17 @@ final class Edits {
   }
 
   /** The key of {@code member}, written as a plain quoted key, becomes {@code key}. */
-  static Optional<Fix.Edit> renameKey(Optional<SourceFile> source, JsonValue.Member member, String key) {
+  static Optional<Fix.Edit> renameKey(
+      Optional<SourceFile> source, JsonValue.Member member, String key) {
     if (source.isEmpty()) {
       return Optional.empty();
     }
     SourceFile s = source.get();
     int start = offset(s, member.keyPosition());
     int end = offset(s, member.keyEnd());
-    if (start < 0 || end > s.text().length() || end - start != member.key().length() + 2
+    if (start < 0
+        || end > s.text().length()
+        || end - start != member.key().length() + 2
         || !s.text().substring(start, end).equals(quoted(member.key()))) {
       return Optional.empty(); // an escaped or unquoted key: not rewritten
     }
@@ -52,10 +58,11 @@ final class Edits {
   }
 
   /**
-   * A new first member of {@code object}, {@code "key": json}, before the present first member, on a
-   * line of its own with the same indentation when that member starts its line.
+   * A new first member of {@code object}, {@code "key": json}, before the present first member, on
+   * a line of its own with the same indentation when that member starts its line.
    */
-  static Optional<Fix.Edit> insertFirst(Optional<SourceFile> source, JsonValue.Obj object, String key, String json) {
+  static Optional<Fix.Edit> insertFirst(
+      Optional<SourceFile> source, JsonValue.Obj object, String key, String json) {
     if (object.members().isEmpty()) {
       return Optional.empty();
     }

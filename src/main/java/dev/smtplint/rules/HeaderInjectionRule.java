@@ -1,27 +1,30 @@
 package dev.smtplint.rules;
 
-import dev.smtplint.report.Group;
-
-import java.util.Optional;
-import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 final class HeaderInjectionRule implements Rule {
-  static final RuleInfo INFO = new RuleInfo("header-injection", ERROR, Group.FAILS,
-      "A CR or LF inside email.address, email.senderName, domain or a header value.",
-      new RuleInfo.Explanation(
-          "These values end up in SMTP commands (MAIL FROM, EHLO) or message headers, where a line break "
-              + "ends the line: Go's net/smtp refuses it ('smtp: A line must not contain CR or LF'), and in a header "
-              + "it starts a forged header or the body.",
-          "\"email.senderName\": \"Sourcegraph\\nBcc: all@acme.io\"",
-          "\"email.senderName\": \"Sourcegraph\"",
-          "Remove the line break (often a pasted newline at the end of the value).",
-          "Go net/smtp validateLine; RFC 5322 §2.2 (header fields are single lines unless folded)."));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "header-injection",
+          ERROR,
+          Group.FAILS,
+          "A CR or LF inside email.address, email.senderName, domain or a header value.",
+          new RuleInfo.Explanation(
+              "These values end up in SMTP commands (MAIL FROM, EHLO) or message headers, where a line break "
+                  + "ends the line: Go's net/smtp refuses it ('smtp: A line must not contain CR or LF'), and in a header "
+                  + "it starts a forged header or the body.",
+              "\"email.senderName\": \"Sourcegraph\\nBcc: all@acme.io\"",
+              "\"email.senderName\": \"Sourcegraph\"",
+              "Remove the line break (often a pasted newline at the end of the value).",
+              "Go net/smtp validateLine; RFC 5322 §2.2 (header fields are single lines unless folded)."));
 
   public RuleInfo info() {
     return INFO;
@@ -43,8 +46,12 @@ final class HeaderInjectionRule implements Rule {
   }
 
   private static void report(JsonValue.Str v, Reporter out) {
-    out.at(INFO, v, JsonValue.settingName(v.pointer()) + " contains a line break, which ends an SMTP command or header "
-        + "line early: Go's net/smtp refuses it, and in a header it would inject text; remove it");
+    out.at(
+        INFO,
+        v,
+        JsonValue.settingName(v.pointer())
+            + " contains a line break, which ends an SMTP command or header "
+            + "line early: Go's net/smtp refuses it, and in a header it would inject text; remove it");
   }
 
   private static void addIfPresent(List<JsonValue.Str> values, Optional<JsonValue.Str> value) {

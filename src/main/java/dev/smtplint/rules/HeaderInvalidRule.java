@@ -1,25 +1,28 @@
 package dev.smtplint.rules;
 
-import dev.smtplint.report.Group;
-
-import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.Suggestions;
+import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
 import java.util.regex.Pattern;
 
 final class HeaderInvalidRule implements Rule {
-  static final RuleInfo INFO = new RuleInfo("header-invalid", ERROR, Group.FAILS,
-      "An additionalHeaders entry has an invalid header field name (printable ASCII without : or space).",
-      new RuleInfo.Explanation(
-          "A header name is printable ASCII without spaces or colons (RFC 5322 §2.2). A name that breaks this "
-              + "makes the message malformed, and receivers reject or mangle it.",
-          "\"additionalHeaders\": [{ \"key\": \"X Mailer:\", \"value\": \"sg\" }]",
-          "\"additionalHeaders\": [{ \"key\": \"X-Mailer\", \"value\": \"sg\" }]",
-          "Use a valid name: letters, digits and hyphens (X-Acme-Tag).",
-          "RFC 5322 §2.2 (field names)."));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "header-invalid",
+          ERROR,
+          Group.FAILS,
+          "An additionalHeaders entry has an invalid header field name (printable ASCII without : or space).",
+          new RuleInfo.Explanation(
+              "A header name is printable ASCII without spaces or colons (RFC 5322 §2.2). A name that breaks this "
+                  + "makes the message malformed, and receivers reject or mangle it.",
+              "\"additionalHeaders\": [{ \"key\": \"X Mailer:\", \"value\": \"sg\" }]",
+              "\"additionalHeaders\": [{ \"key\": \"X-Mailer\", \"value\": \"sg\" }]",
+              "Use a valid name: letters, digits and hyphens (X-Acme-Tag).",
+              "RFC 5322 §2.2 (field names)."));
 
   private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]+");
 
@@ -31,8 +34,13 @@ final class HeaderInvalidRule implements Rule {
     for (JsonValue.Obj header : s.headers()) {
       JsonValue.Str k = header.string("key").orElse(null);
       if (k != null && !FIELD_NAME.matcher(k.value()).matches()) {
-        out.at(INFO, k, "header name \"" + Suggestions.shown(k.value()) + "\" is not a valid header field name "
-            + "(printable ASCII, no spaces or colons)");
+        out.at(
+            INFO,
+            k,
+            "header name \""
+                + Suggestions.shown(k.value())
+                + "\" is not a valid header field name "
+                + "(printable ASCII, no spaces or colons)");
       }
     }
   }

@@ -1,30 +1,35 @@
 package dev.smtplint.rules;
 
-import dev.smtplint.report.Group;
-
-import java.util.List;
-import dev.smtplint.config.JsonValue;
-import dev.smtplint.report.Fix;
-import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
+import dev.smtplint.config.EmailSettings;
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.Fix;
+import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 final class HostInvalidRule implements Rule {
-  static final RuleInfo INFO = new RuleInfo("host-invalid", ERROR, Group.FAILS,
-      "host has a scheme (smtp://), a port (:587), a path, spaces, or is empty.",
-      new RuleInfo.Explanation(
-          "Sourcegraph joins host and port itself (net.JoinHostPort), so \"smtp://mail.acme.io\" or "
-              + "\"mail.acme.io:587\" becomes an address no resolver knows, and the send fails with 'no such host' "
-              + "or 'too many colons'.",
-          "\"host\": \"smtp://smtp.acme.io:587\"",
-          "\"host\": \"smtp.acme.io\",\n\"port\": 587",
-          "Write the bare host name (or IP address) in \"host\" and the port number in \"port\".",
-          "Sourcegraph internal/txemail: net.JoinHostPort(conf.EmailSmtp.Host, strconv.Itoa(conf.EmailSmtp.Port))."))
-      .fixes(Fix.Safety.SAFE, "writes the bare host name (smtp://host:587/ or \" host \" → host) when what remains is a valid host");
+  static final RuleInfo INFO =
+      new RuleInfo(
+              "host-invalid",
+              ERROR,
+              Group.FAILS,
+              "host has a scheme (smtp://), a port (:587), a path, spaces, or is empty.",
+              new RuleInfo.Explanation(
+                  "Sourcegraph joins host and port itself (net.JoinHostPort), so \"smtp://mail.acme.io\" or "
+                      + "\"mail.acme.io:587\" becomes an address no resolver knows, and the send fails with 'no such host' "
+                      + "or 'too many colons'.",
+                  "\"host\": \"smtp://smtp.acme.io:587\"",
+                  "\"host\": \"smtp.acme.io\",\n\"port\": 587",
+                  "Write the bare host name (or IP address) in \"host\" and the port number in \"port\".",
+                  "Sourcegraph internal/txemail: net.JoinHostPort(conf.EmailSmtp.Host, strconv.Itoa(conf.EmailSmtp.Port))."))
+          .fixes(
+              Fix.Safety.SAFE,
+              "writes the bare host name (smtp://host:587/ or \" host \" → host) when what remains is a valid host");
 
   private static final Pattern WITH_PORT = Pattern.compile("^([^:/\\s]+):(\\d+)$");
 
@@ -41,15 +46,16 @@ final class HostInvalidRule implements Rule {
   }
 
   /**
-   * Safe: the host name written with a scheme, a port, a path or spaces around it, where what remains
-   * is a valid host (the port field is Sourcegraph's port either way).
+   * Safe: the host name written with a scheme, a port, a path or spaces around it, where what
+   * remains is a valid host (the port field is Sourcegraph's port either way).
    */
   static Optional<Fix> fix(JsonValue.Str h) {
     String bare = h.value().strip();
     int scheme = bare.indexOf("://");
     bare = scheme >= 0 ? bare.substring(scheme + 3) : bare;
     if (scheme >= 0 && credentialsEnd(bare) >= 0) {
-      return Optional.empty(); // the fix would drop the credentials the value holds: the user moves them
+      return Optional
+          .empty(); // the fix would drop the credentials the value holds: the user moves them
     }
     int slash = bare.indexOf('/');
     bare = slash >= 0 ? bare.substring(0, slash) : bare;
@@ -59,7 +65,8 @@ final class HostInvalidRule implements Rule {
     if (host.isEmpty() || host.equals(h.value()) || problem(host).isPresent()) {
       return Optional.empty();
     }
-    return Optional.of(Fix.safe("write \"" + host + "\"", List.of(Edits.replace(h, Edits.quoted(host)))));
+    return Optional.of(
+        Fix.safe("write \"" + host + "\"", List.of(Edits.replace(h, Edits.quoted(host)))));
   }
 
   /** Where a URL's userinfo ends ("bob:pw@host": at the "@"), or -1 when it has none. */
@@ -81,12 +88,13 @@ final class HostInvalidRule implements Rule {
     return false;
   }
 
-  private static final Memo<Optional<String>> PROBLEM = new Memo<>() {
-    @Override
-    Optional<String> compute(String host) {
-      return judge(host);
-    }
-  };
+  private static final Memo<Optional<String>> PROBLEM =
+      new Memo<>() {
+        @Override
+        Optional<String> compute(String host) {
+          return judge(host);
+        }
+      };
 
   /** What is wrong with a host name as Sourcegraph would use it, if anything. */
   static Optional<String> problem(String host) {
@@ -95,7 +103,8 @@ final class HostInvalidRule implements Rule {
 
   private static Optional<String> judge(String host) {
     if (host.isEmpty()) {
-      return Optional.of("\"email.smtp.host\" is empty: Sourcegraph has nothing to connect to; set the SMTP server's host name");
+      return Optional.of(
+          "\"email.smtp.host\" is empty: Sourcegraph has nothing to connect to; set the SMTP server's host name");
     }
     if (host.contains("://")) {
       String rest = host.substring(host.indexOf("://") + 3);
@@ -110,12 +119,22 @@ final class HostInvalidRule implements Rule {
         cut++;
       }
       String bare = rest.substring(0, cut);
-      return Optional.of("host \"" + host + "\" has a scheme; Sourcegraph wants the bare host name: write \"" + bare + "\"");
+      return Optional.of(
+          "host \""
+              + host
+              + "\" has a scheme; Sourcegraph wants the bare host name: write \""
+              + bare
+              + "\"");
     }
     Matcher withPort = WITH_PORT.matcher(host);
     if (withPort.matches()) {
-      return Optional.of("host \"" + host + "\" includes a port; Sourcegraph adds \"port\" itself: write \""
-          + withPort.group(1) + "\" and \"port\": " + withPort.group(2));
+      return Optional.of(
+          "host \""
+              + host
+              + "\" includes a port; Sourcegraph adds \"port\" itself: write \""
+              + withPort.group(1)
+              + "\" and \"port\": "
+              + withPort.group(2));
     }
     if (hasWhitespace(host)) {
       return Optional.of("host \"" + host.strip() + "\" contains white space: remove it");

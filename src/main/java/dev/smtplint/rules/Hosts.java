@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 final class Hosts {
   // Underscores are not LDH, but resolvers accept them and container service names use them.
   private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
-  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+  private static final Pattern IPV4 =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z]+)?");
 
   private Hosts() {}
@@ -29,7 +30,9 @@ final class Hosts {
     String ascii = host.toLowerCase(Locale.ROOT);
     if (!isAscii(host)) {
       try {
-        ascii = IDN.toASCII(host).toLowerCase(Locale.ROOT); // loads ICU data: only for names that need it
+        ascii =
+            IDN.toASCII(host)
+                .toLowerCase(Locale.ROOT); // loads ICU data: only for names that need it
       } catch (IllegalArgumentException e) {
         return false;
       }
@@ -52,11 +55,14 @@ final class Hosts {
   }
 
   /**
-   * {@link #LABEL} over name[start, end), by hand: 1-63 of [a-z0-9_-], not starting or ending with '-'
-   * (HostsTest holds the two to each other).
+   * {@link #LABEL} over name[start, end), by hand: 1-63 of [a-z0-9_-], not starting or ending with
+   * '-' (HostsTest holds the two to each other).
    */
   static boolean isLabel(String name, int start, int end) {
-    if (end - start < 1 || end - start > 63 || name.charAt(start) == '-' || name.charAt(end - 1) == '-') {
+    if (end - start < 1
+        || end - start > 63
+        || name.charAt(start) == '-'
+        || name.charAt(end - 1) == '-') {
       return false;
     }
     for (int i = start; i < end; i++) {
@@ -83,14 +89,16 @@ final class Hosts {
       }
       return true;
     }
-    return host.indexOf(':') >= 0 && host.indexOf(':') != host.lastIndexOf(':') && IPV6.matcher(host).matches()
+    return host.indexOf(':') >= 0
+        && host.indexOf(':') != host.lastIndexOf(':')
+        && IPV6.matcher(host).matches()
         && isIpv6Literal(host);
   }
 
   /**
    * The JDK's reading of an IPv6 literal (":::::" and "1::2::3" are none), a zone ("%eth0") aside.
-   * The characters were checked to be those of a literal first: with a colon in it, the JDK parses and
-   * never looks the text up as a name.
+   * The characters were checked to be those of a literal first: with a colon in it, the JDK parses
+   * and never looks the text up as a name.
    */
   private static boolean isIpv6Literal(String host) {
     int zone = host.indexOf('%');
@@ -127,7 +135,8 @@ final class Hosts {
       h = h.substring(0, h.length() - 1);
     }
     for (String second : SECOND_LEVEL) {
-      if (h.equals(second) || h.endsWith(second) && h.charAt(h.length() - second.length() - 1) == '.') {
+      if (h.equals(second)
+          || h.endsWith(second) && h.charAt(h.length() - second.length() - 1) == '.') {
         return Optional.of(second);
       }
     }

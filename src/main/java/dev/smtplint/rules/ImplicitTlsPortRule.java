@@ -1,30 +1,35 @@
 package dev.smtplint.rules;
 
-import dev.smtplint.report.Group;
-
-import java.util.List;
-import java.util.Optional;
-import dev.smtplint.report.Fix;
-import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
+import dev.smtplint.config.EmailSettings;
+import dev.smtplint.report.Fix;
+import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 final class ImplicitTlsPortRule implements Rule {
-  static final RuleInfo INFO = new RuleInfo("implicit-tls-port", ERROR, Group.FAILS,
-      "Port 465 or 2465 (TLS on connect), which Sourcegraph does not speak: the connection hangs.",
-      new RuleInfo.Explanation(
-          "Sourcegraph opens a plain TCP connection and waits for the server's greeting, upgrading with "
-              + "STARTTLS later. A port 465 server waits for a TLS hello instead, so both sides wait until a "
-              + "timeout and the send fails with an i/o timeout or EOF. Alert emails are the exception: Sourcegraph "
-              + "hands them to Alertmanager with the same email.smtp, and Alertmanager does speak TLS on connect, so "
-              + "alerts may arrive while every password reset and invitation fails, a classic source of confusion.",
-          "\"host\": \"smtp.acme.io\",\n\"port\": 465",
-          "\"host\": \"smtp.acme.io\",\n\"port\": 587",
-          "Use the provider's STARTTLS submission port: 587 (or 2525 / 2587 where port 587 is blocked).",
-          "Sourcegraph internal/txemail uses net/smtp via jordan-wright/email Send, which dials plain TCP (no tls.Dial); RFC 8314 §3.3 defines 465 as implicit TLS."))
-      .fixes(Fix.Safety.UNSAFE, "sets the port to 587 (STARTTLS submission): the server must listen there");
+  static final RuleInfo INFO =
+      new RuleInfo(
+              "implicit-tls-port",
+              ERROR,
+              Group.FAILS,
+              "Port 465 or 2465 (TLS on connect), which Sourcegraph does not speak: the connection hangs.",
+              new RuleInfo.Explanation(
+                  "Sourcegraph opens a plain TCP connection and waits for the server's greeting, upgrading with "
+                      + "STARTTLS later. A port 465 server waits for a TLS hello instead, so both sides wait until a "
+                      + "timeout and the send fails with an i/o timeout or EOF. Alert emails are the exception: Sourcegraph "
+                      + "hands them to Alertmanager with the same email.smtp, and Alertmanager does speak TLS on connect, so "
+                      + "alerts may arrive while every password reset and invitation fails, a classic source of confusion.",
+                  "\"host\": \"smtp.acme.io\",\n\"port\": 465",
+                  "\"host\": \"smtp.acme.io\",\n\"port\": 587",
+                  "Use the provider's STARTTLS submission port: 587 (or 2525 / 2587 where port 587 is blocked).",
+                  "Sourcegraph internal/txemail uses net/smtp via jordan-wright/email Send, which dials plain TCP (no tls.Dial); RFC 8314 §3.3 defines 465 as implicit TLS."))
+          .fixes(
+              Fix.Safety.UNSAFE,
+              "sets the port to 587 (STARTTLS submission): the server must listen there");
 
   static final Set<Integer> PORTS = Set.of(465, 2465);
 
@@ -35,11 +40,17 @@ final class ImplicitTlsPortRule implements Rule {
   public void check(EmailSettings s, Reporter out) {
     Integer p = s.portNumber().orElse(null);
     if (p != null && PORTS.contains(p)) {
-      out.at(INFO, s.port().orElseThrow(),
-          "port " + p + " expects TLS on connect, which Sourcegraph does not speak: it connects in plain text and "
+      out.at(
+          INFO,
+          s.port().orElseThrow(),
+          "port "
+              + p
+              + " expects TLS on connect, which Sourcegraph does not speak: it connects in plain text and "
               + "the send hangs until it times out (alert emails, sent by Alertmanager, may still arrive); use 587 (STARTTLS)",
-          Optional.of(Fix.unsafe("use 587 (changes the server port Sourcegraph connects to)",
-              List.of(Edits.replace(s.port().orElseThrow(), "587")))));
+          Optional.of(
+              Fix.unsafe(
+                  "use 587 (changes the server port Sourcegraph connects to)",
+                  List.of(Edits.replace(s.port().orElseThrow(), "587")))));
     }
   }
 }

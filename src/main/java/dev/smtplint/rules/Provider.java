@@ -22,11 +22,24 @@ import java.util.regex.Pattern;
  * Every provider fact is data ({@code providers.jsonc}, each entry with its source), read once with
  * smtplint's own reader: adding a provider is an edit of that file.
  */
-record Provider(String id, String name, Pattern host, Set<Integer> ports, Optional<Set<String>> mechanisms, String source,
-    Optional<String> username, boolean sendsAsLogin, boolean requiresHeloDomain, Optional<String> basicAuthRetirement,
-    List<String> regions, Optional<Pattern> apiHost, Optional<Lookalike> lookalike) {
+record Provider(
+    String id,
+    String name,
+    Pattern host,
+    Set<Integer> ports,
+    Optional<Set<String>> mechanisms,
+    String source,
+    Optional<String> username,
+    boolean sendsAsLogin,
+    boolean requiresHeloDomain,
+    Optional<String> basicAuthRetirement,
+    List<String> regions,
+    Optional<Pattern> apiHost,
+    Optional<Lookalike> lookalike) {
 
-  /** Names that someone meant as this provider: a suffix and one of some words ("email", "smtp"). */
+  /**
+   * Names that someone meant as this provider: a suffix and one of some words ("email", "smtp").
+   */
   record Lookalike(String suffix, List<String> words) {
     boolean matches(String host) {
       if (!host.endsWith(suffix)) {
@@ -64,12 +77,13 @@ record Provider(String id, String name, Pattern host, Set<Integer> ports, Option
     return Optional.empty();
   }
 
-  private static final Memo<Optional<Provider>> BY_HOST = new Memo<>() {
-    @Override
-    Optional<Provider> compute(String host) {
-      return forHost(host);
-    }
-  };
+  private static final Memo<Optional<Provider>> BY_HOST =
+      new Memo<>() {
+        @Override
+        Optional<Provider> compute(String host) {
+          return forHost(host);
+        }
+      };
 
   /** The provider of the settings' host, if it is one smtplint knows. */
   static Optional<Provider> of(EmailSettings s) {
@@ -84,8 +98,11 @@ record Provider(String id, String name, Pattern host, Set<Integer> ports, Option
       return Optional.empty();
     }
     Matcher m = host().matcher(h);
-    return m.matches() && host().pattern().contains("(?<region>") && regions.contains(m.group("region"))
-        ? Optional.of(m.group("region")) : Optional.empty();
+    return m.matches()
+            && host().pattern().contains("(?<region>")
+            && regions.contains(m.group("region"))
+        ? Optional.of(m.group("region"))
+        : Optional.empty();
   }
 
   private static List<Provider> load() {
@@ -95,7 +112,9 @@ record Provider(String id, String name, Pattern host, Set<Integer> ports, Option
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    JsonValue.Obj root = (JsonValue.Obj) JsoncReader.read(SourceFile.of("providers.jsonc", text)).root().orElseThrow();
+    JsonValue.Obj root =
+        (JsonValue.Obj)
+            JsoncReader.read(SourceFile.of("providers.jsonc", text)).root().orElseThrow();
     JsonValue.Arr entries = (JsonValue.Arr) root.get("providers").orElseThrow();
     List<Provider> out = new ArrayList<>();
     for (JsonValue entry : entries.items()) {
@@ -104,7 +123,10 @@ record Provider(String id, String name, Pattern host, Set<Integer> ports, Option
     return List.copyOf(out);
   }
 
-  /** One entry of providers.jsonc (read on every run that has a host: written without lambdas, which cost a link each). */
+  /**
+   * One entry of providers.jsonc (read on every run that has a host: written without lambdas, which
+   * cost a link each).
+   */
   private static Provider of(JsonValue.Obj o) {
     Set<Integer> ports = new HashSet<>();
     for (JsonValue port : ((JsonValue.Arr) o.get("ports").orElseThrow()).items()) {
@@ -114,13 +136,26 @@ record Provider(String id, String name, Pattern host, Set<Integer> ports, Option
     JsonValue.Obj lookalike = (JsonValue.Obj) o.get("lookalike").orElse(null);
     JsonValue regions = o.get("regions").orElse(null);
     JsonValue.Str apiHost = o.string("apiHost").orElse(null);
-    return new Provider(text(o, "id"), text(o, "name"), Pattern.compile(text(o, "host")), Set.copyOf(ports),
-        mechanisms instanceof JsonValue.Arr ? Optional.of(Set.copyOf(strings(mechanisms))) : Optional.empty(), text(o, "source"),
-        optionalText(o, "username"), flag(o, "sendsAsLogin"), flag(o, "requiresHeloDomain"),
-        optionalText(o, "basicAuthRetirement"), regions == null ? List.of() : strings(regions),
+    return new Provider(
+        text(o, "id"),
+        text(o, "name"),
+        Pattern.compile(text(o, "host")),
+        Set.copyOf(ports),
+        mechanisms instanceof JsonValue.Arr
+            ? Optional.of(Set.copyOf(strings(mechanisms)))
+            : Optional.empty(),
+        text(o, "source"),
+        optionalText(o, "username"),
+        flag(o, "sendsAsLogin"),
+        flag(o, "requiresHeloDomain"),
+        optionalText(o, "basicAuthRetirement"),
+        regions == null ? List.of() : strings(regions),
         apiHost == null ? Optional.empty() : Optional.of(Pattern.compile(apiHost.value())),
-        lookalike == null ? Optional.empty()
-            : Optional.of(new Lookalike(text(lookalike, "suffix"), strings(lookalike.get("words").orElseThrow()))));
+        lookalike == null
+            ? Optional.empty()
+            : Optional.of(
+                new Lookalike(
+                    text(lookalike, "suffix"), strings(lookalike.get("words").orElseThrow()))));
   }
 
   private static List<String> strings(JsonValue array) {

@@ -1,26 +1,29 @@
 package dev.smtplint.rules;
 
-import dev.smtplint.report.Group;
-
-import dev.smtplint.config.JsonValue;
-import java.util.Set;
-import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
+import dev.smtplint.config.EmailSettings;
+import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
+import java.util.Set;
 import java.util.TreeSet;
 
 final class ProviderAuthUnsupportedRule implements Rule {
-  static final RuleInfo INFO = new RuleInfo("provider-auth-unsupported", ERROR, Group.PROVIDER,
-      "The recognised provider does not offer the configured mechanism (CRAM-MD5 on SES, Gmail, SendGrid...; PLAIN on Microsoft 365).",
-      new RuleInfo.Explanation(
-          "Sourcegraph sends AUTH with exactly the configured mechanism. A provider that does not offer it answers "
-              + "'504 5.7.4 Unrecognized authentication type' or Go's client stops with 'unsupported authentication mechanism'.",
-          "\"host\": \"smtp.sendgrid.net\",\n\"authentication\": \"CRAM-MD5\"",
-          "\"host\": \"smtp.sendgrid.net\",\n\"authentication\": \"PLAIN\"",
-          "Use a mechanism the provider offers (PLAIN nearly everywhere). Microsoft 365 offers only LOGIN and XOAUTH2, "
-              + "neither of which Sourcegraph speaks: relay through another service or an SMTP relay connector.",
-          "The providers' SMTP documentation, listed per provider in smtplint's providers.jsonc."));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "provider-auth-unsupported",
+          ERROR,
+          Group.PROVIDER,
+          "The recognised provider does not offer the configured mechanism (CRAM-MD5 on SES, Gmail, SendGrid...; PLAIN on Microsoft 365).",
+          new RuleInfo.Explanation(
+              "Sourcegraph sends AUTH with exactly the configured mechanism. A provider that does not offer it answers "
+                  + "'504 5.7.4 Unrecognized authentication type' or Go's client stops with 'unsupported authentication mechanism'.",
+              "\"host\": \"smtp.sendgrid.net\",\n\"authentication\": \"CRAM-MD5\"",
+              "\"host\": \"smtp.sendgrid.net\",\n\"authentication\": \"PLAIN\"",
+              "Use a mechanism the provider offers (PLAIN nearly everywhere). Microsoft 365 offers only LOGIN and XOAUTH2, "
+                  + "neither of which Sourcegraph speaks: relay through another service or an SMTP relay connector.",
+              "The providers' SMTP documentation, listed per provider in smtplint's providers.jsonc."));
 
   public RuleInfo info() {
     return INFO;
@@ -30,12 +33,24 @@ final class ProviderAuthUnsupportedRule implements Rule {
     Provider p = Provider.of(s).orElse(null);
     Set<String> offered = p == null ? null : p.mechanisms().orElse(null);
     JsonValue.Str a = s.smtpString("authentication").orElse(null);
-    if (offered == null || a == null || !AuthUnknownRule.ALLOWED.contains(a.value()) || a.value().equals("none")
+    if (offered == null
+        || a == null
+        || !AuthUnknownRule.ALLOWED.contains(a.value())
+        || a.value().equals("none")
         || offered.contains(a.value())) {
       return;
     }
-    out.at(INFO, a, p.name() + " does not offer AUTH " + a.value() + " (it offers "
-        + String.join(", ", new TreeSet<>(offered)) + "): "
-        + (offered.contains("PLAIN") ? "use \"PLAIN\"" : "Sourcegraph cannot authenticate to it; use another SMTP service or relay"));
+    out.at(
+        INFO,
+        a,
+        p.name()
+            + " does not offer AUTH "
+            + a.value()
+            + " (it offers "
+            + String.join(", ", new TreeSet<>(offered))
+            + "): "
+            + (offered.contains("PLAIN")
+                ? "use \"PLAIN\""
+                : "Sourcegraph cannot authenticate to it; use another SMTP service or relay"));
   }
 }

@@ -1,25 +1,28 @@
 package dev.smtplint.rules;
 
-import dev.smtplint.report.Group;
-
-import java.util.List;
-import java.util.ArrayList;
-import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
+import dev.smtplint.config.EmailSettings;
+import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
 
 final class ProviderPortUnsupportedRule implements Rule {
-  static final RuleInfo INFO = new RuleInfo("provider-port-unsupported", WARNING, Group.PROVIDER,
-      "The recognised provider does not listen on the configured port.",
-      new RuleInfo.Explanation(
-          "Each provider documents a few SMTP ports; on any other the connection is refused or silently dropped "
-              + "by a firewall, and Sourcegraph's send hangs until it times out.",
-          "\"host\": \"smtp.sparkpostmail.com\",\n\"port\": 25",
-          "\"host\": \"smtp.sparkpostmail.com\",\n\"port\": 587",
-          "Use one of the ports the provider documents (587 almost everywhere).",
-          "The providers' SMTP documentation, listed per provider in smtplint's providers.jsonc."));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "provider-port-unsupported",
+          WARNING,
+          Group.PROVIDER,
+          "The recognised provider does not listen on the configured port.",
+          new RuleInfo.Explanation(
+              "Each provider documents a few SMTP ports; on any other the connection is refused or silently dropped "
+                  + "by a firewall, and Sourcegraph's send hangs until it times out.",
+              "\"host\": \"smtp.sparkpostmail.com\",\n\"port\": 25",
+              "\"host\": \"smtp.sparkpostmail.com\",\n\"port\": 587",
+              "Use one of the ports the provider documents (587 almost everywhere).",
+              "The providers' SMTP documentation, listed per provider in smtplint's providers.jsonc."));
 
   public RuleInfo info() {
     return INFO;
@@ -35,7 +38,14 @@ final class ProviderPortUnsupportedRule implements Rule {
     for (Integer each : new TreeSet<>(p.ports())) {
       documented.add(String.valueOf(each));
     }
-    out.at(INFO, s.port().orElseThrow(), p.name() + " does not listen for SMTP on port " + port
-        + " (it documents " + String.join(", ", documented) + "): use 587");
+    out.at(
+        INFO,
+        s.port().orElseThrow(),
+        p.name()
+            + " does not listen for SMTP on port "
+            + port
+            + " (it documents "
+            + String.join(", ", documented)
+            + "): use 587");
   }
 }

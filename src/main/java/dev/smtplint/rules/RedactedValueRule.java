@@ -1,25 +1,28 @@
 package dev.smtplint.rules;
 
-import dev.smtplint.report.Group;
-
-import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.ERROR;
 
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
 
 final class RedactedValueRule implements Rule {
-  static final RuleInfo INFO = new RuleInfo("redacted-value", ERROR, Group.FAILS,
-      "A username or password is REDACTED, the marker Sourcegraph puts in place of secrets when it serves the config.",
-      new RuleInfo.Explanation(
-          "When Sourcegraph serves the site configuration (the admin UI, the GraphQL API) it replaces "
-              + "email.smtp.username and email.smtp.password with the literal REDACTED. A config copied from there into a "
-              + "SITE_CONFIG_FILE sends REDACTED as the credential, and the server answers 535.",
-          "\"username\": \"REDACTED\",\n\"password\": \"REDACTED\"",
-          "\"username\": \"apikey\",\n\"password\": \"(the real secret, kept out of version control)\"",
-          "Put the real credential back (or keep the password in a separate secrets file merged by SITE_CONFIG_FILE); "
-              + "to probe a copied config, give the password with --password-env.",
-          "Sourcegraph internal/conf (siteConfigSecrets: email.smtp.username and email.smtp.password are redacted as \"REDACTED\")."));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "redacted-value",
+          ERROR,
+          Group.FAILS,
+          "A username or password is REDACTED, the marker Sourcegraph puts in place of secrets when it serves the config.",
+          new RuleInfo.Explanation(
+              "When Sourcegraph serves the site configuration (the admin UI, the GraphQL API) it replaces "
+                  + "email.smtp.username and email.smtp.password with the literal REDACTED. A config copied from there into a "
+                  + "SITE_CONFIG_FILE sends REDACTED as the credential, and the server answers 535.",
+              "\"username\": \"REDACTED\",\n\"password\": \"REDACTED\"",
+              "\"username\": \"apikey\",\n\"password\": \"(the real secret, kept out of version control)\"",
+              "Put the real credential back (or keep the password in a separate secrets file merged by SITE_CONFIG_FILE); "
+                  + "to probe a copied config, give the password with --password-env.",
+              "Sourcegraph internal/conf (siteConfigSecrets: email.smtp.username and email.smtp.password are redacted as \"REDACTED\")."));
 
   public RuleInfo info() {
     return INFO;
@@ -28,13 +31,17 @@ final class RedactedValueRule implements Rule {
   public void check(EmailSettings s, Reporter out) {
     JsonValue.Str u = s.smtpString("username").orElse(null);
     if (u != null && isRedacted(u)) {
-      out.at(INFO, u,
+      out.at(
+          INFO,
+          u,
           "\"email.smtp.username\" is REDACTED, the marker Sourcegraph shows instead of the secret: it would be sent "
               + "as the username and AUTH fails with 535; put the real username back");
     }
     JsonValue.Str p = s.smtpString("password").orElse(null);
     if (!s.options().passwordFromEnvironment() && p != null && isRedacted(p)) {
-      out.at(INFO, p,
+      out.at(
+          INFO,
+          p,
           "\"email.smtp.password\" is REDACTED, the marker Sourcegraph shows instead of the secret: it would be sent "
               + "as the password and AUTH fails with 535; put the real password in an uncommitted secrets file, or "
               + "probe with --password-env");

@@ -13,22 +13,26 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Collects the findings of the rules run over one file (or a merged list), each located at a value or
- * a key; a finding may carry a fix, whose edits apply to the text of the file that holds the value
- * ({@link #sourceOf}).
+ * Collects the findings of the rules run over one file (or a merged list), each located at a value
+ * or a key; a finding may carry a fix, whose edits apply to the text of the file that holds the
+ * value ({@link #sourceOf}).
  */
 public final class Reporter {
   private final String path;
   private final Function<String, Optional<SourceFile>> sources;
   private final List<Finding> findings = new ArrayList<>();
 
-  /** No file known for any value. A class, not a lambda: file rules run on the lint path (LambdaFreeTest). */
-  private static final Function<String, Optional<SourceFile>> NO_SOURCES = new Function<>() {
-    @Override
-    public Optional<SourceFile> apply(String pointer) {
-      return Optional.empty();
-    }
-  };
+  /**
+   * No file known for any value. A class, not a lambda: file rules run on the lint path
+   * (LambdaFreeTest).
+   */
+  private static final Function<String, Optional<SourceFile>> NO_SOURCES =
+      new Function<>() {
+        @Override
+        public Optional<SourceFile> apply(String pointer) {
+          return Optional.empty();
+        }
+      };
 
   public Reporter(String path) {
     this(path, NO_SOURCES);
@@ -46,8 +50,13 @@ public final class Reporter {
   }
 
   public void at(RuleInfo rule, JsonValue value, String message, Optional<Fix> fix) {
-    findings.add(new Finding(rule.id(), rule.severity(), message,
-        Location.of(path, value.position(), value.end(), value.pointer()), fix));
+    findings.add(
+        new Finding(
+            rule.id(),
+            rule.severity(),
+            message,
+            Location.of(path, value.position(), value.end(), value.pointer()),
+            fix));
   }
 
   /** A finding about a key (its presence, or its absence of a sibling): it points at the key. */
@@ -56,19 +65,30 @@ public final class Reporter {
   }
 
   public void atKey(RuleInfo rule, JsonValue.Member member, String message, Optional<Fix> fix) {
-    findings.add(new Finding(rule.id(), rule.severity(), message,
-        Location.of(path, member.keyPosition(), member.keyEnd(), member.value().pointer()), fix));
+    findings.add(
+        new Finding(
+            rule.id(),
+            rule.severity(),
+            message,
+            Location.of(path, member.keyPosition(), member.keyEnd(), member.value().pointer()),
+            fix));
   }
 
   public void add(RuleInfo rule, Position position, String pointer, String message) {
     add(rule, position, pointer, message, Optional.empty());
   }
 
-  public void add(RuleInfo rule, Position position, String pointer, String message, Optional<Fix> fix) {
-    findings.add(new Finding(rule.id(), rule.severity(), message, Location.of(path, position, pointer), fix));
+  public void add(
+      RuleInfo rule, Position position, String pointer, String message, Optional<Fix> fix) {
+    findings.add(
+        new Finding(
+            rule.id(), rule.severity(), message, Location.of(path, position, pointer), fix));
   }
 
-  /** The text of the file that supplied the value at {@code pointer}, for edits that need more than a value's span. */
+  /**
+   * The text of the file that supplied the value at {@code pointer}, for edits that need more than
+   * a value's span.
+   */
   public Optional<SourceFile> sourceOf(String pointer) {
     return sources.apply(pointer);
   }

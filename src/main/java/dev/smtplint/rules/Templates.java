@@ -1,9 +1,8 @@
 package dev.smtplint.rules;
 
-import dev.smtplint.gotemplate.GoTemplate;
-
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
+import dev.smtplint.gotemplate.GoTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,14 +11,19 @@ import java.util.Set;
 final class Templates {
   /** The templates Sourcegraph's validator checks (internal/txemail/siteconfig.go). */
   static final Set<String> NAMES = Set.of("resetPassword", "setPassword");
+
   /** The fields of the data Sourcegraph executes them with. */
   static final Set<String> VARIABLES = Set.of("Host", "Username", "URL");
+
   /** The parts of a template, in the order findings about them are reported. */
   static final List<String> PARTS = List.of("subject", "html", "text");
 
   private Templates() {}
 
-  /** Each template object under email.templates, as its member (the key's position; the value is an object). */
+  /**
+   * Each template object under email.templates, as its member (the key's position; the value is an
+   * object).
+   */
   static List<JsonValue.Member> of(EmailSettings s) {
     JsonValue.Obj templates = s.templates().orElse(null);
     if (templates == null) {
@@ -39,7 +43,8 @@ final class Templates {
    * text/template and markdownToText, html with html/template and markdownToSafeHTML.
    */
   static GoTemplate.Parsed parse(String part, String text) {
-    Set<String> extra = part.equals("html") ? Set.of("markdownToSafeHTML") : Set.of("markdownToText");
+    Set<String> extra =
+        part.equals("html") ? Set.of("markdownToSafeHTML") : Set.of("markdownToText");
     return GoTemplate.parse(text.strip(), extra);
   }
 }

@@ -1,24 +1,27 @@
 package dev.smtplint.rules;
 
-import dev.smtplint.report.Group;
-
-import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
+import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
 
 final class TlsVerificationDisabledRule implements Rule {
-  static final RuleInfo INFO = new RuleInfo("tls-verification-disabled", WARNING, Group.SECURITY,
-      "noVerifyTLS is true: anyone on the network path can read the SMTP password.",
-      new RuleInfo.Explanation(
-          "With certificate checks off, any machine between Sourcegraph and the SMTP server can present its own "
-              + "certificate, read the AUTH exchange (the PLAIN password is only base64) and every password-reset link.",
-          "\"noVerifyTLS\": true",
-          "\"noVerifyTLS\": false   // and give the server a certificate for its host name",
-          "Give the SMTP server a valid certificate for the host name in \"host\" (or add the private CA to the "
-              + "Sourcegraph containers' trust store) and remove noVerifyTLS. Probe with --ca-file to check.",
-          "Sourcegraph internal/txemail: noVerifyTLS sets tls.Config{InsecureSkipVerify: true}."));
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "tls-verification-disabled",
+          WARNING,
+          Group.SECURITY,
+          "noVerifyTLS is true: anyone on the network path can read the SMTP password.",
+          new RuleInfo.Explanation(
+              "With certificate checks off, any machine between Sourcegraph and the SMTP server can present its own "
+                  + "certificate, read the AUTH exchange (the PLAIN password is only base64) and every password-reset link.",
+              "\"noVerifyTLS\": true",
+              "\"noVerifyTLS\": false   // and give the server a certificate for its host name",
+              "Give the SMTP server a valid certificate for the host name in \"host\" (or add the private CA to the "
+                  + "Sourcegraph containers' trust store) and remove noVerifyTLS. Probe with --ca-file to check.",
+              "Sourcegraph internal/txemail: noVerifyTLS sets tls.Config{InsecureSkipVerify: true}."));
 
   public RuleInfo info() {
     return INFO;
@@ -26,8 +29,11 @@ final class TlsVerificationDisabledRule implements Rule {
 
   public void check(EmailSettings s, Reporter out) {
     if (s.smtpValue("noVerifyTLS").orElse(null) instanceof JsonValue.Bool v && v.value()) {
-      out.at(INFO, v, "\"noVerifyTLS\": true switches off certificate and host-name checks: anyone "
-          + "on the path can read the SMTP password and password-reset links; fix the server's certificate instead");
+      out.at(
+          INFO,
+          v,
+          "\"noVerifyTLS\": true switches off certificate and host-name checks: anyone "
+              + "on the path can read the SMTP password and password-reset links; fix the server's certificate instead");
     }
   }
 }

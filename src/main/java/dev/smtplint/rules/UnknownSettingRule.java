@@ -1,29 +1,34 @@
 package dev.smtplint.rules;
 
-import dev.smtplint.report.Group;
-
-import java.util.List;
-import java.util.Optional;
-import dev.smtplint.report.Fix;
-import dev.smtplint.config.EmailSettings;
 import static dev.smtplint.report.Severity.WARNING;
 
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.Suggestions;
+import dev.smtplint.report.Fix;
+import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 final class UnknownSettingRule implements Rule {
-  static final RuleInfo INFO = new RuleInfo("unknown-setting", WARNING, Group.CORRECTNESS,
-      "An email.* key Sourcegraph does not know (email.smtps, email.sender): it is ignored silently.",
-      new RuleInfo.Explanation(
-          "The root of Sourcegraph's site schema is open, so an unknown key is saved and loaded without a word, and "
-              + "nothing reads it: a typo in a setting name turns the setting off.",
-          "\"email.smtps\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\" }",
-          "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\" }",
-          "Rename the key to the setting you meant (email.address, email.senderName, email.smtp, email.templates), or delete it.",
-          "Sourcegraph schema/site.schema.json (the root object allows additional properties; only these four email.* keys are defined)."))
-      .fixes(Fix.Safety.SAFE, "renames the key to the one known setting it is close to, when the file does not have that setting already");
+  static final RuleInfo INFO =
+      new RuleInfo(
+              "unknown-setting",
+              WARNING,
+              Group.CORRECTNESS,
+              "An email.* key Sourcegraph does not know (email.smtps, email.sender): it is ignored silently.",
+              new RuleInfo.Explanation(
+                  "The root of Sourcegraph's site schema is open, so an unknown key is saved and loaded without a word, and "
+                      + "nothing reads it: a typo in a setting name turns the setting off.",
+                  "\"email.smtps\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\" }",
+                  "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\" }",
+                  "Rename the key to the setting you meant (email.address, email.senderName, email.smtp, email.templates), or delete it.",
+                  "Sourcegraph schema/site.schema.json (the root object allows additional properties; only these four email.* keys are defined)."))
+          .fixes(
+              Fix.Safety.SAFE,
+              "renames the key to the one known setting it is close to, when the file does not have that setting already");
 
   public RuleInfo info() {
     return INFO;
@@ -31,7 +36,8 @@ final class UnknownSettingRule implements Rule {
 
   public void check(EmailSettings s, Reporter out) {
     for (JsonValue.Member m : s.written().members()) {
-      if (m.key().toLowerCase(Locale.ROOT).startsWith("email.") && EmailSettings.knownSetting(m.key()).isEmpty()) {
+      if (m.key().toLowerCase(Locale.ROOT).startsWith("email.")
+          && EmailSettings.knownSetting(m.key()).isEmpty()) {
         report(s, m, out);
       }
     }
@@ -39,8 +45,10 @@ final class UnknownSettingRule implements Rule {
 
   private static void report(EmailSettings s, JsonValue.Member m, Reporter out) {
     String close = Suggestions.closest(m.key(), EmailSettings.KNOWN).orElse(null);
-    String hint = close != null ? "; did you mean \"" + close + "\"?"
-        : "; the email settings are " + String.join(", ", EmailSettings.KNOWN);
+    String hint =
+        close != null
+            ? "; did you mean \"" + close + "\"?"
+            : "; the email settings are " + String.join(", ", EmailSettings.KNOWN);
     // Safe: one close match that the file does not already have (in any case).
     Optional<Fix> fix = Optional.empty();
     if (close != null && !hasKeyIgnoringCase(s.written(), close)) {
@@ -49,7 +57,11 @@ final class UnknownSettingRule implements Rule {
         fix = Optional.of(Fix.safe("rename it \"" + close + "\"", List.of(rename.get())));
       }
     }
-    out.atKey(INFO, m, "Sourcegraph has no setting \"" + Suggestions.shown(m.key()) + "\" and ignores it" + hint, fix);
+    out.atKey(
+        INFO,
+        m,
+        "Sourcegraph has no setting \"" + Suggestions.shown(m.key()) + "\" and ignores it" + hint,
+        fix);
   }
 
   private static boolean hasKeyIgnoringCase(JsonValue.Obj object, String key) {

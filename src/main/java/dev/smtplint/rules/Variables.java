@@ -10,7 +10,9 @@ import java.util.Optional;
 final class Variables {
   private Variables() {}
 
-  /** Whether the value has a character a reference starts with: most have none, and need no scan. */
+  /**
+   * Whether the value has a character a reference starts with: most have none, and need no scan.
+   */
   private static boolean mayHold(String value) {
     return value.indexOf('$') >= 0 || value.indexOf('{') >= 0 || value.indexOf('%') >= 0;
   }
@@ -37,10 +39,14 @@ final class Variables {
       }
     }
     String trimmed = value.strip();
-    if (trimmed.length() >= 2 && trimmed.charAt(0) == '$' && isEnvironmentName(trimmed, 1, trimmed.length())) {
+    if (trimmed.length() >= 2
+        && trimmed.charAt(0) == '$'
+        && isEnvironmentName(trimmed, 1, trimmed.length())) {
       return Optional.of(trimmed);
     }
-    if (trimmed.length() >= 3 && trimmed.charAt(0) == '%' && trimmed.charAt(trimmed.length() - 1) == '%'
+    if (trimmed.length() >= 3
+        && trimmed.charAt(0) == '%'
+        && trimmed.charAt(trimmed.length() - 1) == '%'
         && isEnvironmentName(trimmed, 1, trimmed.length() - 1)) {
       return Optional.of(trimmed);
     }
@@ -53,10 +59,12 @@ final class Variables {
 
   /**
    * An environment variable's name as people write them for this: capitals, digits and underscores,
-   * starting with a capital or underscore ("SMTP_PASSWORD"). Lower case is left alone: "$ecret" is a password.
+   * starting with a capital or underscore ("SMTP_PASSWORD"). Lower case is left alone: "$ecret" is
+   * a password.
    */
   private static boolean isEnvironmentName(String s, int from, int to) {
-    if (from >= to || !(s.charAt(from) == '_' || (s.charAt(from) >= 'A' && s.charAt(from) <= 'Z'))) {
+    if (from >= to
+        || !(s.charAt(from) == '_' || (s.charAt(from) >= 'A' && s.charAt(from) <= 'Z'))) {
       return false;
     }
     boolean letter = false;

@@ -2,22 +2,25 @@ package dev.smtplint.schema;
 
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.Position;
+import java.util.HashMap;
 import java.util.Map;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
-import tools.jackson.core.io.JsonStringEncoder;
-import java.util.HashMap;
 
-/** Converts the positioned tree into the Jackson tree networknt validates, indexing it by pointer. */
+/**
+ * Converts the positioned tree into the Jackson tree networknt validates, indexing it by pointer.
+ */
 final class JacksonTree {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JacksonTree() {}
 
-  static JsonNode emailSubset(JsonValue.Obj root, Map<String, JsonValue> index, Map<String, Position> keys) {
+  static JsonNode emailSubset(
+      JsonValue.Obj root, Map<String, JsonValue> index, Map<String, Position> keys) {
     ObjectNode out = NODES.objectNode();
     index.put("", root);
     for (JsonValue.Member m : root.members()) {
@@ -34,7 +37,8 @@ final class JacksonTree {
     return convert(value, new HashMap<>(), new HashMap<>());
   }
 
-  private static JsonNode convert(JsonValue value, Map<String, JsonValue> index, Map<String, Position> keys) {
+  private static JsonNode convert(
+      JsonValue value, Map<String, JsonValue> index, Map<String, Position> keys) {
     index.put(value.pointer(), value);
     if (value instanceof JsonValue.Obj o) {
       ObjectNode node = NODES.objectNode();
@@ -54,7 +58,9 @@ final class JacksonTree {
     } else if (value instanceof JsonValue.Num n) {
       // A huge exponent (1e999999) must not be expanded into a huge integer.
       boolean smallIntegral = n.isIntegral() && n.decimal().precision() - n.decimal().scale() <= 40;
-      return smallIntegral ? NODES.numberNode(n.decimal().toBigIntegerExact()) : NODES.numberNode(n.decimal());
+      return smallIntegral
+          ? NODES.numberNode(n.decimal().toBigIntegerExact())
+          : NODES.numberNode(n.decimal());
     } else if (value instanceof JsonValue.Bool b) {
       return NODES.booleanNode(b.value());
     }

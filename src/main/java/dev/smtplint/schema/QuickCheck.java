@@ -12,33 +12,46 @@ import java.util.Set;
  */
 public final class QuickCheck {
   private static final Set<String> SMTP_KEYS =
-      Set.of("host", "port", "username", "password", "authentication", "domain", "noVerifyTLS", "additionalHeaders");
+      Set.of(
+          "host",
+          "port",
+          "username",
+          "password",
+          "authentication",
+          "domain",
+          "noVerifyTLS",
+          "additionalHeaders");
   private static final Set<String> AUTHENTICATIONS = Set.of("none", "PLAIN", "CRAM-MD5");
   private static final Set<String> HEADER_KEYS = Set.of("key", "value", "sensitive");
   private static final BigDecimal MAX_PORT = BigDecimal.valueOf(65535);
 
   private QuickCheck() {}
 
-  /** True only when every email.* member the schema defines is plainly valid (unknown email.* keys are allowed). */
+  /**
+   * True only when every email.* member the schema defines is plainly valid (unknown email.* keys
+   * are allowed).
+   */
   public static boolean certainlyValid(JsonValue.Obj root) {
     return certainlyValidBut(root, Set.of());
   }
 
   /**
-   * True only when the schema can find fault at none but the given pointers: every email.* member is
-   * plainly valid, except that {@code authentication} may be any string and {@code host} the empty
-   * string where their pointers are in {@code explained}. The schema's one possible finding there
-   * (enum, minLength) names that pointer, and a rule has already spoken of it, so the finding would
-   * be dropped: the validator need not run (nor be compiled) for the commonest mistake, "plain".
+   * True only when the schema can find fault at none but the given pointers: every email.* member
+   * is plainly valid, except that {@code authentication} may be any string and {@code host} the
+   * empty string where their pointers are in {@code explained}. The schema's one possible finding
+   * there (enum, minLength) names that pointer, and a rule has already spoken of it, so the finding
+   * would be dropped: the validator need not run (nor be compiled) for the commonest mistake,
+   * "plain".
    */
   public static boolean certainlyValidBut(JsonValue.Obj root, Set<String> explained) {
     for (JsonValue.Member m : root.members()) {
-      boolean ok = switch (m.key()) {
-        case "email.address", "email.senderName" -> m.value() instanceof JsonValue.Str;
-        case "email.smtp" -> smtp(m.value(), explained);
-        case "email.templates" -> templates(m.value());
-        default -> true; // the root is open: other keys are not judged by the schema
-      };
+      boolean ok =
+          switch (m.key()) {
+            case "email.address", "email.senderName" -> m.value() instanceof JsonValue.Str;
+            case "email.smtp" -> smtp(m.value(), explained);
+            case "email.templates" -> templates(m.value());
+            default -> true; // the root is open: other keys are not judged by the schema
+          };
       if (!ok) {
         return false;
       }
@@ -55,20 +68,30 @@ public final class QuickCheck {
         return false;
       }
       JsonValue v = m.value();
-      boolean ok = switch (m.key()) {
-        case "host" -> v instanceof JsonValue.Str s && (!s.value().isEmpty() || explained.contains(v.pointer()));
-        case "port" -> v instanceof JsonValue.Num n && n.isIntegerLiteral() && n.decimal().signum() > 0
-            && n.decimal().compareTo(MAX_PORT) <= 0;
-        case "authentication" -> v instanceof JsonValue.Str s && (AUTHENTICATIONS.contains(s.value()) || explained.contains(v.pointer()));
-        case "noVerifyTLS" -> v instanceof JsonValue.Bool;
-        case "additionalHeaders" -> headers(v);
-        default -> v instanceof JsonValue.Str;
-      };
+      boolean ok =
+          switch (m.key()) {
+            case "host" ->
+                v instanceof JsonValue.Str s
+                    && (!s.value().isEmpty() || explained.contains(v.pointer()));
+            case "port" ->
+                v instanceof JsonValue.Num n
+                    && n.isIntegerLiteral()
+                    && n.decimal().signum() > 0
+                    && n.decimal().compareTo(MAX_PORT) <= 0;
+            case "authentication" ->
+                v instanceof JsonValue.Str s
+                    && (AUTHENTICATIONS.contains(s.value()) || explained.contains(v.pointer()));
+            case "noVerifyTLS" -> v instanceof JsonValue.Bool;
+            case "additionalHeaders" -> headers(v);
+            default -> v instanceof JsonValue.Str;
+          };
       if (!ok) {
         return false;
       }
     }
-    return smtp.get("host").isPresent() && smtp.get("port").isPresent() && smtp.get("authentication").isPresent();
+    return smtp.get("host").isPresent()
+        && smtp.get("port").isPresent()
+        && smtp.get("authentication").isPresent();
   }
 
   private static boolean headers(JsonValue value) {
@@ -76,12 +99,17 @@ public final class QuickCheck {
       return false;
     }
     for (JsonValue item : array.items()) {
-      if (!(item instanceof JsonValue.Obj header) || header.get("key").isEmpty() || header.get("value").isEmpty()) {
+      if (!(item instanceof JsonValue.Obj header)
+          || header.get("key").isEmpty()
+          || header.get("value").isEmpty()) {
         return false;
       }
       for (JsonValue.Member m : header.members()) {
-        boolean ok = HEADER_KEYS.contains(m.key())
-            && (m.key().equals("sensitive") ? m.value() instanceof JsonValue.Bool : m.value() instanceof JsonValue.Str);
+        boolean ok =
+            HEADER_KEYS.contains(m.key())
+                && (m.key().equals("sensitive")
+                    ? m.value() instanceof JsonValue.Bool
+                    : m.value() instanceof JsonValue.Str);
         if (!ok) {
           return false;
         }
@@ -103,7 +131,8 @@ public final class QuickCheck {
           return false;
         }
         for (String part : new String[] {"subject", "html", "text"}) {
-          if (template.get(part).isPresent() && !(template.get(part).get() instanceof JsonValue.Str)) {
+          if (template.get(part).isPresent()
+              && !(template.get(part).get() instanceof JsonValue.Str)) {
             return false;
           }
         }

@@ -8,32 +8,60 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** Turns a validator error into a sentence that names the setting, the value and what is allowed. */
+/**
+ * Turns a validator error into a sentence that names the setting, the value and what is allowed.
+ */
 final class SchemaMessages {
   private SchemaMessages() {}
 
-  static String describe(String keyword, String at, String property, JsonValue value, Error error, List<String> siblings) {
+  static String describe(
+      String keyword,
+      String at,
+      String property,
+      JsonValue value,
+      Error error,
+      List<String> siblings) {
     String setting = JsonValue.settingName(at);
     JsonNode schemaNode = error.getSchemaNode();
     // A username or password is never quoted, not even when it has the wrong type.
-    String shownValue = isCredential(at) && value != null ? article(value.typeName()) + " (value not shown)" : shown(value);
+    String shownValue =
+        isCredential(at) && value != null
+            ? article(value.typeName()) + " (value not shown)"
+            : shown(value);
     return switch (keyword) {
       case "type" -> setting + " must be " + article(typeName(schemaNode)) + ", not " + shownValue;
-      case "enum" -> setting + " is " + shownValue + "; allowed values are " + enumValues(schemaNode) + " (case matters)";
+      case "enum" ->
+          setting
+              + " is "
+              + shownValue
+              + "; allowed values are "
+              + enumValues(schemaNode)
+              + " (case matters)";
       case "required" -> setting + " is missing the required property \"" + property + "\"";
-      case "additionalProperties" -> setting + " has no property \"" + property + "\""
-          + suggestion(property, siblings) + "; Sourcegraph's schema rejects unknown keys here";
-      case "minimum" -> setting + " is " + shownValue + "; the smallest allowed is " + schemaNode.asString();
-      case "maximum" -> setting + " is " + shownValue + "; the largest allowed is " + schemaNode.asString();
+      case "additionalProperties" ->
+          setting
+              + " has no property \""
+              + property
+              + "\""
+              + suggestion(property, siblings)
+              + "; Sourcegraph's schema rejects unknown keys here";
+      case "minimum" ->
+          setting + " is " + shownValue + "; the smallest allowed is " + schemaNode.asString();
+      case "maximum" ->
+          setting + " is " + shownValue + "; the largest allowed is " + schemaNode.asString();
       case "minLength" -> setting + " must not be empty";
-      case "not", "false" -> "\"" + lastToken(at) + "\" is not an email setting Sourcegraph reads"
-          + " (known: email.address, email.senderName, email.smtp, email.templates)";
+      case "not", "false" ->
+          "\""
+              + lastToken(at)
+              + "\" is not an email setting Sourcegraph reads"
+              + " (known: email.address, email.senderName, email.smtp, email.templates)";
       default -> setting + ": " + error.getMessage();
     };
   }
 
   private static boolean isCredential(String pointer) {
-    // Any key Go reads as one, or a misspelling of one: the same judgement as the masks' (SPEC §10).
+    // Any key Go reads as one, or a misspelling of one: the same judgement as the masks' (SPEC
+    // §10).
     for (String token : JsonValue.tokens(pointer)) {
       if (SecretKeys.isSecret(token)) {
         return true;
@@ -52,7 +80,8 @@ final class SchemaMessages {
   }
 
   private static String article(String type) {
-    return (type.startsWith("a") || type.startsWith("i") || type.startsWith("o") ? "an " : "a ") + type;
+    return (type.startsWith("a") || type.startsWith("i") || type.startsWith("o") ? "an " : "a ")
+        + type;
   }
 
   static String shown(JsonValue value) {
@@ -86,6 +115,8 @@ final class SchemaMessages {
 
   private static String suggestion(String property, List<String> allowed) {
     String best = Suggestions.closest(property, allowed).orElse(null);
-    return best != null ? " (did you mean \"" + best + "\"?)" : allowed.isEmpty() ? "" : " (allowed: " + String.join(", ", allowed) + ")";
+    return best != null
+        ? " (did you mean \"" + best + "\"?)"
+        : allowed.isEmpty() ? "" : " (allowed: " + String.join(", ", allowed) + ")";
   }
 }

@@ -36,31 +36,40 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A byte-level mutation fuzzer of reading, checking and every format, seeded from every file of
- * testdata/ with a password planted in each: flipped and inserted bytes, invalid UTF-8, truncations,
- * spliced and duplicated spans, CRLF, a BOM, deep nesting, thousands of keys, long runs of one
- * character, huge numbers, control characters. Every input must end in a report of the right
- * shape — never an exception — and no output may show the planted password or any 4-character part
- * of it that the input does not also hold elsewhere. Seeded, so a failure replays; a failing input
- * is written to target/fuzz-crashers/ to be kept in src/test/resources/fuzz-crashers/, which every
- * run replays. Longer runs: -Dsmtplint.fuzz.iterations=1000000 (and -Dsmtplint.fuzz.seed=N).
+ * testdata/ with a password planted in each: flipped and inserted bytes, invalid UTF-8,
+ * truncations, spliced and duplicated spans, CRLF, a BOM, deep nesting, thousands of keys, long
+ * runs of one character, huge numbers, control characters. Every input must end in a report of the
+ * right shape — never an exception — and no output may show the planted password or any 4-character
+ * part of it that the input does not also hold elsewhere. Seeded, so a failure replays; a failing
+ * input is written to target/fuzz-crashers/ to be kept in src/test/resources/fuzz-crashers/, which
+ * every run replays. Longer runs: -Dsmtplint.fuzz.iterations=1000000 (and -Dsmtplint.fuzz.seed=N).
  */
 class FuzzTest {
   private static final EmailSchema SCHEMA = EmailSchema.load();
   private static final Linter LINTER = new Linter(Settings.DEFAULT, () -> SCHEMA);
   private static final Path ROOT = Path.of(System.getProperty("smtplint.root", "."));
   static final String PASSWORD = "Qz7#Vw9Kp$Lx";
-  private static final byte[][] INVALID_UTF8 = {{(byte) 0xFF}, {(byte) 0xC3}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xED, (byte) 0xA0,
-      (byte) 0x80}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}};
+  private static final byte[][] INVALID_UTF8 = {
+    {(byte) 0xFF},
+    {(byte) 0xC3},
+    {(byte) 0xE2, (byte) 0x82},
+    {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+    {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80},
+    {(byte) 0xC0, (byte) 0xAF}
+  };
 
   @Test
   void mutatedTestdataNeverThrowsAndNeverShowsThePassword() throws Exception {
-    int iterations = Integer.getInteger("smtplint.fuzz.iterations", 1000); // verify's budget; longer runs by the property
+    int iterations =
+        Integer.getInteger(
+            "smtplint.fuzz.iterations", 1000); // verify's budget; longer runs by the property
     long seed = Long.getLong("smtplint.fuzz.seed", 20261125L);
     List<byte[]> seeds = seeds();
     assertTrue(seeds.size() >= 80, "seeds: " + seeds.size());
     Random random = new Random(seed);
     for (int i = 0; i < iterations; i++) {
-      byte[] input = mutate(seeds.get(random.nextInt(seeds.size())), seeds, random, 1 + random.nextInt(4));
+      byte[] input =
+          mutate(seeds.get(random.nextInt(seeds.size())), seeds, random, 1 + random.nextInt(4));
       try {
         checkEverything(input);
       } catch (Exception | StackOverflowError | AssertionError e) {
@@ -72,7 +81,10 @@ class FuzzTest {
     }
   }
 
-  /** Inputs that once broke smtplint, found by fuzzing (ours and a stranger's): each must now pass everything. */
+  /**
+   * Inputs that once broke smtplint, found by fuzzing (ours and a stranger's): each must now pass
+   * everything.
+   */
   @Test
   void keptCrashersNeverThrow() throws Exception {
     List<Path> kept;
@@ -89,21 +101,33 @@ class FuzzTest {
    * The spellings of the password's key the password is planted under: Go's (any case, ſ for s) and
    * the misspellings Sourcegraph ignores but an admin writes (SPEC §10: all are masked).
    */
-  static final List<String> KEYS = List.of("password", "Password", "PASSWORD", "pa\u017F\u017Fword", "pasword", "passwd", "pwd",
-      "smtp_password");
+  static final List<String> KEYS =
+      List.of(
+          "password",
+          "Password",
+          "PASSWORD",
+          "pa\u017F\u017Fword",
+          "pasword",
+          "passwd",
+          "pwd",
+          "smtp_password");
 
   /**
-   * Every file of testdata/, with the password planted as the value of email.smtp.password; and again
-   * under each other spelling of the key, in turn, with the password repeated in a comment on its line and, for
-   * every third file, written as an array.
+   * Every file of testdata/, with the password planted as the value of email.smtp.password; and
+   * again under each other spelling of the key, in turn, with the password repeated in a comment on
+   * its line and, for every third file, written as an array.
    */
   private static List<byte[]> seeds() throws Exception {
     List<byte[]> out = new ArrayList<>();
     int n = 0;
     try (Stream<Path> walk = Files.walk(ROOT.resolve("testdata"))) {
-      for (Path p : walk.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonc")).sorted().toList()) {
+      for (Path p :
+          walk.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonc"))
+              .sorted()
+              .toList()) {
         byte[] bytes = Files.readAllBytes(p);
-        String text = new String(bytes, StandardCharsets.ISO_8859_1); // byte for byte, whatever the encoding
+        String text =
+            new String(bytes, StandardCharsets.ISO_8859_1); // byte for byte, whatever the encoding
         out.add(planted(text, "password", "\"" + PASSWORD + "\"", false));
         String key = KEYS.get(1 + n % (KEYS.size() - 1));
         String value = n % 3 == 0 ? "[\"" + PASSWORD + "\"]" : "\"" + PASSWORD + "\"";
@@ -114,7 +138,10 @@ class FuzzTest {
     return out;
   }
 
-  /** The text with the password as the value of {@code key} in email.smtp (and, with {@code comment}, in a comment above it). */
+  /**
+   * The text with the password as the value of {@code key} in email.smtp (and, with {@code
+   * comment}, in a comment above it).
+   */
   private static byte[] planted(String text, String key, String written, boolean comment) {
     String keyBytes = new String(key.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     // On the member's own line, where a finding's excerpt shows it.
@@ -122,8 +149,10 @@ class FuzzTest {
     String member = "\"" + keyBytes + "\"$1:$2" + value.replace("$", "\\$");
     String planted = text.replaceAll("\"password\"(\\s*):(\\s*)\"[^\"\\n]*\"", member);
     if (planted.equals(text)) {
-      planted = text.replaceFirst("\"email\\.smtp\"(\\s*):(\\s*)\\{", "\"email.smtp\"$1:$2{ \"" + keyBytes + "\": "
-          + value.replace("$", "\\$") + ",");
+      planted =
+          text.replaceFirst(
+              "\"email\\.smtp\"(\\s*):(\\s*)\\{",
+              "\"email.smtp\"$1:$2{ \"" + keyBytes + "\": " + value.replace("$", "\\$") + ",");
     }
     return planted.getBytes(StandardCharsets.ISO_8859_1);
   }
@@ -150,15 +179,25 @@ class FuzzTest {
         case 5 -> { // splice a span of another seed
           byte[] other = seeds.get(r.nextInt(seeds.size()));
           int from = r.nextInt(other.length);
-          insert(b, at, java.util.Arrays.copyOfRange(other, from, Math.min(other.length, from + 1 + r.nextInt(80))));
+          insert(
+              b,
+              at,
+              java.util.Arrays.copyOfRange(
+                  other, from, Math.min(other.length, from + 1 + r.nextInt(80))));
         }
         case 6 -> { // duplicate a span of this input
           int from = r.nextInt(b.size() + 1);
-          List<Byte> span = new ArrayList<>(b.subList(from, Math.min(b.size(), from + 1 + r.nextInt(120))));
+          List<Byte> span =
+              new ArrayList<>(b.subList(from, Math.min(b.size(), from + 1 + r.nextInt(120))));
           b.addAll(at, span);
         }
-        case 7 -> insert(b, at, String.valueOf("0a\"\\ {[:,.-<\u001b".charAt(r.nextInt(13))).repeat(1 + r.nextInt(20_000))
-            .getBytes(StandardCharsets.UTF_8));
+        case 7 ->
+            insert(
+                b,
+                at,
+                String.valueOf("0a\"\\ {[:,.-<\u001b".charAt(r.nextInt(13)))
+                    .repeat(1 + r.nextInt(20_000))
+                    .getBytes(StandardCharsets.UTF_8));
         case 8 -> { // CRLF line ends
           List<Byte> crlf = new ArrayList<>();
           for (byte x : b) {
@@ -172,7 +211,11 @@ class FuzzTest {
         case 9 -> insert(b, 0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         case 10 -> { // deep nesting
           int depth = 1 + r.nextInt(400);
-          insert(b, at, ("[".repeat(depth) + "1" + "]".repeat(r.nextBoolean() ? depth : depth / 2)).getBytes(StandardCharsets.US_ASCII));
+          insert(
+              b,
+              at,
+              ("[".repeat(depth) + "1" + "]".repeat(r.nextBoolean() ? depth : depth / 2))
+                  .getBytes(StandardCharsets.US_ASCII));
         }
         case 11 -> { // many keys
           StringBuilder keys = new StringBuilder("\"email.k\": {");
@@ -181,8 +224,14 @@ class FuzzTest {
           }
           insert(b, at, keys.append("},").toString().getBytes(StandardCharsets.US_ASCII));
         }
-        default -> insert(b, at, (r.nextBoolean() ? "9".repeat(50 + r.nextInt(120)) : "1e" + r.nextInt(1_000_000) + ".5")
-            .getBytes(StandardCharsets.US_ASCII));
+        default ->
+            insert(
+                b,
+                at,
+                (r.nextBoolean()
+                        ? "9".repeat(50 + r.nextInt(120))
+                        : "1e" + r.nextInt(1_000_000) + ".5")
+                    .getBytes(StandardCharsets.US_ASCII));
       }
     }
     byte[] out = new byte[b.size()];
@@ -200,14 +249,23 @@ class FuzzTest {
     b.addAll(Math.min(at, b.size()), add);
   }
 
-  /** Read, check and every format (text with colour too); the JSON report's shape; the password's absence. */
+  /**
+   * Read, check and every format (text with colour too); the JSON report's shape; the password's
+   * absence.
+   */
   static void checkEverything(byte[] input) throws Exception {
     SourceFile source = SourceLoader.load(new ByteArrayInputStream(input), "fuzz.json");
     FileResult result = LINTER.check(source).results().get(0);
     Report report = new Report("fuzz", List.of(result), Catalogue.infos());
     List<String> outputs = new ArrayList<>();
-    for (var format : List.of(new TextFormat(false, true, Optional.empty(), true), new TextFormat(true, false, Optional.empty(), true),
-        new JsonFormat(), new SarifFormat(Path.of("")), new GithubFormat(), new JunitFormat(Optional.of(Severity.ERROR)))) {
+    for (var format :
+        List.of(
+            new TextFormat(false, true, Optional.empty(), true),
+            new TextFormat(true, false, Optional.empty(), true),
+            new JsonFormat(),
+            new SarifFormat(Path.of("")),
+            new GithubFormat(),
+            new JunitFormat(Optional.of(Severity.ERROR)))) {
       StringWriter out = new StringWriter();
       format.write(report, out);
       outputs.add(out.toString());
@@ -215,18 +273,28 @@ class FuzzTest {
     JsonNode json = JsonMapper.builder().build().readTree(outputs.get(2));
     assertEquals("smtplint", json.get("tool").asString());
     for (JsonNode f : json.get("files").get(0).get("findings")) {
-      assertTrue(f.get("rule").isString() && f.get("severity").isString() && f.get("message").isString()
-          && f.get("line").asInt() >= 1 && f.get("column").asInt() >= 1 && f.get("pointer").isString(), f.toString());
+      assertTrue(
+          f.get("rule").isString()
+              && f.get("severity").isString()
+              && f.get("message").isString()
+              && f.get("line").asInt() >= 1
+              && f.get("column").asInt() >= 1
+              && f.get("pointer").isString(),
+          f.toString());
     }
-    assertEquals(result.findings().size(), json.get("summary").get("error").asInt() + json.get("summary").get("warning").asInt()
-        + json.get("summary").get("info").asInt());
+    assertEquals(
+        result.findings().size(),
+        json.get("summary").get("error").asInt()
+            + json.get("summary").get("warning").asInt()
+            + json.get("summary").get("info").asInt());
     assertPasswordAbsent(source.text(), outputs);
     checkFixes(source, result);
   }
 
   /**
-   * Every fix, safe and unsafe, applied until nothing changes: it converges within ten passes, leaves
-   * the planted password exactly as often as it was, and never makes a file that parsed stop parsing.
+   * Every fix, safe and unsafe, applied until nothing changes: it converges within ten passes,
+   * leaves the planted password exactly as often as it was, and never makes a file that parsed stop
+   * parsing.
    */
   private static void checkFixes(SourceFile source, FileResult first) {
     boolean parsed = first.findings().stream().noneMatch(f -> f.rule().equals("invalid-json"));
@@ -234,7 +302,8 @@ class FuzzTest {
     SourceFile current = source;
     FileResult result = first;
     for (int pass = 0; ; pass++) {
-      List<Fix> fixes = result.findings().stream().map(Finding::fix).flatMap(Optional::stream).toList();
+      List<Fix> fixes =
+          result.findings().stream().map(Finding::fix).flatMap(Optional::stream).toList();
       if (fixes.isEmpty()) {
         break;
       }
@@ -247,7 +316,8 @@ class FuzzTest {
       result = LINTER.check(current).results().get(0);
     }
     assertEquals(passwords, occurrences(current.text(), PASSWORD), "a fix touched the password");
-    boolean stillParses = result.findings().stream().noneMatch(f -> f.rule().equals("invalid-json"));
+    boolean stillParses =
+        result.findings().stream().noneMatch(f -> f.rule().equals("invalid-json"));
     assertTrue(!parsed || stillParses, "a fix broke the file:\n" + current.text());
   }
 
@@ -261,14 +331,15 @@ class FuzzTest {
 
   /**
    * Where the password stands whole as the value of a key spelt as any of {@link #KEYS}, no output
-   * shows it or any 4-character part of it, wherever else it stands (a comment, another value: every
-   * occurrence of a password's text is masked), except parts the input holds apart from it.
+   * shows it or any 4-character part of it, wherever else it stands (a comment, another value:
+   * every occurrence of a password's text is masked), except parts the input holds apart from it.
    */
   private static void assertPasswordAbsent(String text, List<String> outputs) {
     boolean planted = false;
     for (String key : KEYS) {
       for (String value : List.of("\"" + PASSWORD + "\"", "[\"" + PASSWORD + "\"]")) {
-        planted |= text.contains("\"" + key + "\": " + value) || text.contains("\"" + key + "\":" + value);
+        planted |=
+            text.contains("\"" + key + "\": " + value) || text.contains("\"" + key + "\":" + value);
       }
     }
     if (!planted) {
@@ -281,7 +352,8 @@ class FuzzTest {
         continue;
       }
       for (String output : outputs) {
-        assertFalse(output.contains(part), "the output shows \"" + part + "\" of the password:\n" + output);
+        assertFalse(
+            output.contains(part), "the output shows \"" + part + "\" of the password:\n" + output);
       }
     }
   }

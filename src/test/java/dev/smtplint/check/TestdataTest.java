@@ -23,20 +23,35 @@ class TestdataTest {
   Stream<DynamicTest> everyFileProducesExactlyWhatItExpects() {
     List<Path> files = Testdata.files();
     assertTrue(files.size() >= 30, "testdata has " + files.size() + " files");
-    return files.stream().map(path -> DynamicTest.dynamicTest(Testdata.root().relativize(path).toString(), () -> check(path)));
+    return files.stream()
+        .map(
+            path ->
+                DynamicTest.dynamicTest(
+                    Testdata.root().relativize(path).toString(), () -> check(path)));
   }
 
   private static void check(Path path) throws Exception {
     SourceFile source = SourceLoader.load(path, path.getFileName().toString());
-    List<Finding> actual = new Linter(Settings.DEFAULT, () -> SCHEMA).check(source).results().get(0).findings();
+    List<Finding> actual =
+        new Linter(Settings.DEFAULT, () -> SCHEMA).check(source).results().get(0).findings();
     List<Testdata.Expected> expected = new ArrayList<>(Testdata.expectations(source.lines()));
     List<String> unexpected = new ArrayList<>();
     for (Finding f : actual) {
-      var match = expected.stream().filter(e -> e.matches(f.rule(), f.location().line(), f.location().column())).findFirst();
+      var match =
+          expected.stream()
+              .filter(e -> e.matches(f.rule(), f.location().line(), f.location().column()))
+              .findFirst();
       if (match.isPresent()) {
         expected.remove(match.get());
       } else {
-        unexpected.add(f.location().line() + ":" + f.location().column() + " " + f.rule() + " — " + f.message());
+        unexpected.add(
+            f.location().line()
+                + ":"
+                + f.location().column()
+                + " "
+                + f.rule()
+                + " — "
+                + f.message());
       }
     }
     if (!unexpected.isEmpty() || !expected.isEmpty()) {

@@ -19,31 +19,45 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * password-in-file speaks only of files headed for version control: tracked, staged or merely not
  * ignored in a git work tree — not the uncommitted secrets file README recommends, nor a file
- * outside any work tree. And a REDACTED password is no finding when the real one comes from the environment.
+ * outside any work tree. And a REDACTED password is no finding when the real one comes from the
+ * environment.
  */
 class VersionControlTest {
   private static final EmailSchema SCHEMA = EmailSchema.load();
-  private static final String CONFIG = "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", "
-      + "\"port\": 587, \"authentication\": \"PLAIN\", \"username\": \"u\", \"password\": \"k8#Qw2-vR5tLz\"}}";
+  private static final String CONFIG =
+      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", "
+          + "\"port\": 587, \"authentication\": \"PLAIN\", \"username\": \"u\", \"password\": \"k8#Qw2-vR5tLz\"}}";
   @TempDir Path dir;
 
   private static void git(Path repo, String... args) throws Exception {
     List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "git " + String.join(" ", args));
+    assertTrue(
+        p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "git " + String.join(" ", args));
   }
 
   private static boolean passwordInFile(Path file) throws Exception {
-    Linter linter = new Linter(Settings.DEFAULT, () -> SCHEMA, new VersionControl(), dev.smtplint.rules.Catalogue.rules());
-    return linter.check(SourceLoader.load(file, file.toString())).results().get(0).findings().stream()
+    Linter linter =
+        new Linter(
+            Settings.DEFAULT,
+            () -> SCHEMA,
+            new VersionControl(),
+            dev.smtplint.rules.Catalogue.rules());
+    return linter
+        .check(SourceLoader.load(file, file.toString()))
+        .results()
+        .get(0)
+        .findings()
+        .stream()
         .anyMatch(f -> f.rule().equals("password-in-file"));
   }
 
   @Test
   void onlyFilesHeadedForVersionControlAreWarnedAbout() throws Exception {
     Path outside = Files.writeString(dir.resolve("outside.json"), CONFIG);
-    assertFalse(passwordInFile(outside), "a file outside any work tree is not headed for version control");
+    assertFalse(
+        passwordInFile(outside), "a file outside any work tree is not headed for version control");
 
     Path repo = Files.createDirectory(dir.resolve("repo"));
     git(repo, "init", "-q");
@@ -59,28 +73,44 @@ class VersionControlTest {
   }
 
   /**
-   * One run asks git once per directory (ls-files of the ignored files) instead of once per file; its
-   * answers must be check-ignore's, file by file: negated patterns, ignored directories, nested
+   * One run asks git once per directory (ls-files of the ignored files) instead of once per file;
+   * its answers must be check-ignore's, file by file: negated patterns, ignored directories, nested
    * .gitignore files, a tracked file that matches a pattern, dot files, spaces, non-ASCII names.
    */
   @Test
   void aRunsAnswersPerDirectoryAreCheckIgnoresPerFile() throws Exception {
     Path repo = Files.createDirectory(dir.resolve("repo"));
     git(repo, "init", "-q");
-    Files.writeString(repo.resolve(".gitignore"), "build/\n*.secret.json\n!keep.secret.json\nsub/deep/*.json\n\u00e9t\u00e9.json\n");
+    Files.writeString(
+        repo.resolve(".gitignore"),
+        "build/\n*.secret.json\n!keep.secret.json\nsub/deep/*.json\n\u00e9t\u00e9.json\n");
     Files.createDirectories(repo.resolve("build/x"));
     Files.createDirectories(repo.resolve("sub/deep"));
     Files.writeString(repo.resolve("sub/.gitignore"), "c.json\n");
-    List<String> files = List.of("a.json", "x.secret.json", "keep.secret.json", "tracked.secret.json", ".hidden.secret.json",
-        "sp ace.secret.json", "\u00e9t\u00e9.json", "\u00e9t\u00e9-not.json", "build/b.json", "build/x/y.json", "sub/c.json",
-        "sub/d.json", "sub/deep/d.json", "sub/deep/e.jsonc");
+    List<String> files =
+        List.of(
+            "a.json",
+            "x.secret.json",
+            "keep.secret.json",
+            "tracked.secret.json",
+            ".hidden.secret.json",
+            "sp ace.secret.json",
+            "\u00e9t\u00e9.json",
+            "\u00e9t\u00e9-not.json",
+            "build/b.json",
+            "build/x/y.json",
+            "sub/c.json",
+            "sub/d.json",
+            "sub/deep/d.json",
+            "sub/deep/e.jsonc");
     for (String f : files) {
       Files.writeString(repo.resolve(f), "{}");
     }
     git(repo, "add", "-f", "tracked.secret.json");
     VersionControl run = new VersionControl();
     for (String f : files) {
-      Process p = new ProcessBuilder("git", "-C", repo.toString(), "check-ignore", "-q", "--", f).start();
+      Process p =
+          new ProcessBuilder("git", "-C", repo.toString(), "check-ignore", "-q", "--", f).start();
       assertTrue(p.waitFor(30, TimeUnit.SECONDS));
       boolean ignored = p.exitValue() == 0;
       assertEquals(!ignored, run.test(repo.resolve(f).toString()), f);
@@ -97,11 +127,17 @@ class VersionControlTest {
 
   @Test
   void aRedactedPasswordIsNoFindingWhenTheEnvironmentSuppliesIt() throws Exception {
-    Path file = Path.of(System.getProperty("smtplint.root", ".")).resolve("testdata/bad/redacted.jsonc");
+    Path file =
+        Path.of(System.getProperty("smtplint.root", ".")).resolve("testdata/bad/redacted.jsonc");
     Settings fromEnvironment = new Settings(java.util.Set.of(), Map.of(), Optional.empty(), true);
-    List<Finding> findings = new Linter(fromEnvironment, () -> SCHEMA).check(SourceLoader.load(file, "redacted.jsonc"))
-        .results().get(0).findings();
-    assertEquals(List.of("redacted-value /email.smtp/username"),
+    List<Finding> findings =
+        new Linter(fromEnvironment, () -> SCHEMA)
+            .check(SourceLoader.load(file, "redacted.jsonc"))
+            .results()
+            .get(0)
+            .findings();
+    assertEquals(
+        List.of("redacted-value /email.smtp/username"),
         findings.stream().map(f -> f.rule() + " " + f.location().pointer()).toList());
   }
 }

@@ -19,7 +19,11 @@ class CommandsTest {
       assertTrue(text.out().contains("  " + r.id() + " "), r.id());
     }
     Run json = Run.of("rules", "--format", "json");
-    assertTrue(json.out().startsWith("[{\"id\":\"invalid-json\",\"severity\":\"error\",\"group\":\"Syntax and schema\",\"summary\":"), json.out());
+    assertTrue(
+        json.out()
+            .startsWith(
+                "[{\"id\":\"invalid-json\",\"severity\":\"error\",\"group\":\"Syntax and schema\",\"summary\":"),
+        json.out());
     assertEquals(Catalogue.infos().size(), json.out().split("\\{\"id\"").length - 1);
   }
 
@@ -27,13 +31,18 @@ class CommandsTest {
   void explainPrintsWhyExamplesFixAndSource() {
     Run run = Run.of("explain", "implicit-tls-port");
     assertEquals(0, run.code());
-    assertTrue(run.out().startsWith("implicit-tls-port (error, Sourcegraph would fail to send)\n"), run.out());
-    for (String heading : new String[] {"\nWhy\n", "\nBad\n", "\nGood\n", "\nFix\n", "\nSource\n"}) {
+    assertTrue(
+        run.out().startsWith("implicit-tls-port (error, Sourcegraph would fail to send)\n"),
+        run.out());
+    for (String heading :
+        new String[] {"\nWhy\n", "\nBad\n", "\nGood\n", "\nFix\n", "\nSource\n"}) {
       assertTrue(run.out().contains(heading), heading);
     }
     Run typo = Run.of("explain", "implicit-tls-prot");
     assertEquals(2, typo.code());
-    assertEquals("smtplint: no rule \"implicit-tls-prot\"; did you mean \"implicit-tls-port\"?\n", typo.err());
+    assertEquals(
+        "smtplint: no rule \"implicit-tls-prot\"; did you mean \"implicit-tls-port\"?\n",
+        typo.err());
   }
 
   @Test
@@ -52,20 +61,32 @@ class CommandsTest {
     assertTrue(help.out().contains("lint") && help.out().contains("explain"));
   }
 
-  /** docs/rules.md is generated from the catalogue; run with -Dsmtplint.regenerate=true to rewrite it. */
+  /**
+   * docs/rules.md is generated from the catalogue; run with -Dsmtplint.regenerate=true to rewrite
+   * it.
+   */
   @Test
   void rulesDocumentIsGeneratedFromTheCatalogue() throws Exception {
-    StringBuilder doc = new StringBuilder("# smtplint rules\n\n"
-        + "Generated from the rule catalogue (`smtplint explain RULE` prints the same text); do not edit by hand.\n"
-        + "Regenerate with `mvn test -Dtest=CommandsTest -Dsmtplint.regenerate=true`.\n\n");
+    StringBuilder doc =
+        new StringBuilder(
+            "# smtplint rules\n\n"
+                + "Generated from the rule catalogue (`smtplint explain RULE` prints the same text); do not edit by hand.\n"
+                + "Regenerate with `mvn test -Dtest=CommandsTest -Dsmtplint.regenerate=true`.\n\n");
     String group = "";
     for (RuleInfo r : Catalogue.infos()) {
       if (!r.group().label().equals(group)) {
         group = r.group().label();
         doc.append("- **").append(group).append("**\n");
       }
-      doc.append("  - [`").append(r.id()).append("`](#").append(r.id()).append(") (").append(r.severity().label())
-          .append(") ").append(r.summary()).append('\n');
+      doc.append("  - [`")
+          .append(r.id())
+          .append("`](#")
+          .append(r.id())
+          .append(") (")
+          .append(r.severity().label())
+          .append(") ")
+          .append(r.summary())
+          .append('\n');
     }
     for (RuleInfo r : Catalogue.infos()) {
       doc.append('\n').append(Explanations.markdown(r));
@@ -87,11 +108,18 @@ class CommandsTest {
         group = r.group().label();
         list.append(list.length() == 0 ? "" : "\n").append("**").append(group).append("**\n\n");
       }
-      list.append("- `").append(r.id()).append("` (").append(r.severity().label()).append(") ").append(r.summary()).append('\n');
+      list.append("- `")
+          .append(r.id())
+          .append("` (")
+          .append(r.severity().label())
+          .append(") ")
+          .append(r.summary())
+          .append('\n');
     }
     Path file = Testdata.root().resolve("../README.md");
     String readme = Files.readString(file);
-    String begin = "<!-- rules:begin (generated from the catalogue by CommandsTest; do not edit) -->\n";
+    String begin =
+        "<!-- rules:begin (generated from the catalogue by CommandsTest; do not edit) -->\n";
     String end = "<!-- rules:end -->";
     int from = readme.indexOf(begin) + begin.length();
     int to = readme.indexOf(end);

@@ -14,8 +14,8 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
  * Writes what the release archive ships beside the jar, from the same picocli model the program
- * parses with (so options, subcommands and their help cannot drift): AsciiDoc man pages (rendered to
- * troff by Asciidoctor's manpage backend in the build) and bash and zsh completion. Run by the
+ * parses with (so options, subcommands and their help cannot drift): AsciiDoc man pages (rendered
+ * to troff by Asciidoctor's manpage backend in the build) and bash and zsh completion. Run by the
  * build ({@code exec-maven-plugin}, phase prepare-package); a build tool, not part of the program.
  */
 public final class DistributionDocs {
@@ -23,25 +23,39 @@ public final class DistributionDocs {
 
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args[0]);
-    CommandLine cli = Main.create(new Environment(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-        new ByteArrayInputStream(new byte[0]), Map.of(), false), "");
+    CommandLine cli =
+        Main.create(
+            new Environment(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                new ByteArrayInputStream(new byte[0]),
+                Map.of(),
+                false),
+            "");
     Path adoc = Files.createDirectories(out.resolve("adoc"));
-    int code = ManPageGenerator.generateManPage(adoc.toFile(), null, new boolean[0], true, cli.getCommandSpec());
+    int code =
+        ManPageGenerator.generateManPage(
+            adoc.toFile(), null, new boolean[0], true, cli.getCommandSpec());
     if (code != 0) {
       throw new IOException("ManPageGenerator failed with " + code);
     }
     // The pages are generated from classes, not the jar, so the version comes from the build.
     try (var pages = Files.list(adoc)) {
       for (Path page : pages.toList()) {
-        Files.writeString(page, Files.readString(page).replace("smtplint dev", "smtplint " + args[1]));
+        Files.writeString(
+            page, Files.readString(page).replace("smtplint dev", "smtplint " + args[1]));
       }
     }
     String bash = AutoComplete.bash("smtplint", cli);
     Path completion = Files.createDirectories(out.resolve("completion"));
     Files.writeString(completion.resolve("smtplint.bash"), bash, StandardCharsets.UTF_8);
     // zsh runs bash completion scripts through its bashcompinit layer, as picocli documents.
-    Files.writeString(completion.resolve("smtplint.zsh"), "#compdef smtplint\n"
-        + "# zsh: source this file from ~/.zshrc (it loads zsh's bash-completion layer first).\n"
-        + "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + bash, StandardCharsets.UTF_8);
+    Files.writeString(
+        completion.resolve("smtplint.zsh"),
+        "#compdef smtplint\n"
+            + "# zsh: source this file from ~/.zshrc (it loads zsh's bash-completion layer first).\n"
+            + "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
+            + bash,
+        StandardCharsets.UTF_8);
   }
 }

@@ -22,25 +22,65 @@ import picocli.CommandLine;
  * not accept, picocli reads as before.
  */
 class FastLintArgsTest {
-  private static final Environment ENV = new Environment(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-      new ByteArrayInputStream(new byte[0]), Map.of(), false);
+  private static final Environment ENV =
+      new Environment(
+          new PrintWriter(new StringWriter()),
+          new PrintWriter(new StringWriter()),
+          new ByteArrayInputStream(new byte[0]),
+          Map.of(),
+          false);
 
-  private static final List<List<String>> PIECES = List.of(
-      List.of("site.json"), List.of("-"), List.of("dir/"), List.of("--format", "json"), List.of("--format", "SARIF"),
-      List.of("--format", "bogus"), List.of("-o", "out.txt"), List.of("--output", "r.sarif"), List.of("--fail-on", "warning"),
-      List.of("--disable", "port-nonstandard,example-domain"), List.of("--enable", "a"), List.of("--config", ".smtplint.json"),
-      List.of("--isolated"), List.of("--allow-host", "smtp.acme.io"), List.of("--no-color"), List.of("-q"), List.of("--quiet"),
-      List.of("--probe"), List.of("--to", "me@acme.io"), List.of("--password-env", "SMTP_PASSWORD"), List.of("--timeout", "2.5"),
-      List.of("--timeout", "x"), List.of("--ca-file", "ca.pem"), List.of("-v"), List.of("--verbose"), List.of("--debug"),
-      List.of("--merge", "a.json:b.json"), List.of("--", "-weird.json"), List.of("--format=json"), List.of("-qv"),
-      List.of("--help"), List.of("--unknown"), List.of("--color", "always"), List.of("--color", "bogus"), List.of("@args.txt"), List.of("--to"), List.of("--timeout", "1e1"),
-      List.of("--fix"), List.of("--unsafe-fixes"), List.of("--diff"), List.of("--instance"), List.of("--instance", "https://sg.acme.io"));
+  private static final List<List<String>> PIECES =
+      List.of(
+          List.of("site.json"),
+          List.of("-"),
+          List.of("dir/"),
+          List.of("--format", "json"),
+          List.of("--format", "SARIF"),
+          List.of("--format", "bogus"),
+          List.of("-o", "out.txt"),
+          List.of("--output", "r.sarif"),
+          List.of("--fail-on", "warning"),
+          List.of("--disable", "port-nonstandard,example-domain"),
+          List.of("--enable", "a"),
+          List.of("--config", ".smtplint.json"),
+          List.of("--isolated"),
+          List.of("--allow-host", "smtp.acme.io"),
+          List.of("--no-color"),
+          List.of("-q"),
+          List.of("--quiet"),
+          List.of("--probe"),
+          List.of("--to", "me@acme.io"),
+          List.of("--password-env", "SMTP_PASSWORD"),
+          List.of("--timeout", "2.5"),
+          List.of("--timeout", "x"),
+          List.of("--ca-file", "ca.pem"),
+          List.of("-v"),
+          List.of("--verbose"),
+          List.of("--debug"),
+          List.of("--merge", "a.json:b.json"),
+          List.of("--", "-weird.json"),
+          List.of("--format=json"),
+          List.of("-qv"),
+          List.of("--help"),
+          List.of("--unknown"),
+          List.of("--color", "always"),
+          List.of("--color", "bogus"),
+          List.of("@args.txt"),
+          List.of("--to"),
+          List.of("--timeout", "1e1"),
+          List.of("--fix"),
+          List.of("--unsafe-fixes"),
+          List.of("--diff"),
+          List.of("--instance"),
+          List.of("--instance", "https://sg.acme.io"));
 
   /** Every option and parameter field of a LintCommand, by name. */
   private static Map<String, Object> fields(LintCommand c) throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Field f : LintCommand.class.getDeclaredFields()) {
-      if (f.isAnnotationPresent(CommandLine.Option.class) || f.isAnnotationPresent(CommandLine.Parameters.class)) {
+      if (f.isAnnotationPresent(CommandLine.Option.class)
+          || f.isAnnotationPresent(CommandLine.Parameters.class)) {
         f.setAccessible(true);
         out.put(f.getName(), f.get(c));
       }
@@ -51,7 +91,9 @@ class FastLintArgsTest {
   private static Optional<Map<String, Object>> picocli(List<String> args) throws Exception {
     LintCommand c = new LintCommand(ENV);
     try {
-      new CommandLine(c).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args.subList(1, args.size()).toArray(String[]::new));
+      new CommandLine(c)
+          .setCaseInsensitiveEnumValuesAllowed(true)
+          .parseArgs(args.subList(1, args.size()).toArray(String[]::new));
       return Optional.of(fields(c));
     } catch (CommandLine.ParameterException e) {
       return Optional.empty();
@@ -80,11 +122,18 @@ class FastLintArgsTest {
 
   @Test
   void theCommonCommandLinesTakeTheFastPath() {
-    for (String line : new String[] {"lint site.json", "lint --format sarif -o smtplint.sarif --fail-on never config/",
-        "lint --isolated --probe --password-env SMTP_PASSWORD --allow-host smtp.sendgrid.net config/site.json"}) {
+    for (String line :
+        new String[] {
+          "lint site.json",
+          "lint --format sarif -o smtplint.sarif --fail-on never config/",
+          "lint --isolated --probe --password-env SMTP_PASSWORD --allow-host smtp.sendgrid.net config/site.json"
+        }) {
       assertTrue(FastLintArgs.parse(line.split(" "), ENV).isPresent(), line);
     }
-    for (String line : new String[] {"lint --help", "lint -qv site.json", "lint --format=json site.json", "rules"}) {
+    for (String line :
+        new String[] {
+          "lint --help", "lint -qv site.json", "lint --format=json site.json", "rules"
+        }) {
       assertTrue(FastLintArgs.parse(line.split(" "), ENV).isEmpty(), line);
     }
   }

@@ -22,14 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** lint --fix, --unsafe-fixes and --diff: what they write, what they never touch, and when they refuse. */
+/**
+ * lint --fix, --unsafe-fixes and --diff: what they write, what they never touch, and when they
+ * refuse.
+ */
 class FixTest {
-  private static final Path TESTDATA = Path.of(System.getProperty("smtplint.root", ".")).resolve("testdata");
+  private static final Path TESTDATA =
+      Path.of(System.getProperty("smtplint.root", ".")).resolve("testdata");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** Every testdata file: fixing twice gives the bytes of fixing once, it still parses, and nothing fixable remains. */
+  /**
+   * Every testdata file: fixing twice gives the bytes of fixing once, it still parses, and nothing
+   * fixable remains.
+   */
   @Test
   void everyTestdataFileFixesIdempotentlyAndCleanly() throws Exception {
     List<Path> files;
@@ -41,19 +47,31 @@ class FixTest {
       for (boolean unsafe : new boolean[] {false, true}) {
         Path copy = dir.resolve(unsafe + "-" + original.getFileName());
         Files.copy(original, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        String[] fix = unsafe ? new String[] {"lint", "--fix", "--unsafe-fixes", copy.toString()} : new String[] {"lint", "--fix", copy.toString()};
+        String[] fix =
+            unsafe
+                ? new String[] {"lint", "--fix", "--unsafe-fixes", copy.toString()}
+                : new String[] {"lint", "--fix", copy.toString()};
         Run first = Run.of(fix);
         assertTrue(first.code() <= 1, original + ": " + first.all());
         byte[] once = Files.readAllBytes(copy);
         changed += java.util.Arrays.equals(once, Files.readAllBytes(original)) ? 0 : 1;
         Run.of(fix);
-        assertArrayEquals(once, Files.readAllBytes(copy), original + ": a second --fix changed the file");
-        JsonNode after = JsonMapper.shared().readTree(Run.of("lint", "--format", "json", copy.toString()).out());
+        assertArrayEquals(
+            once, Files.readAllBytes(copy), original + ": a second --fix changed the file");
+        JsonNode after =
+            JsonMapper.shared().readTree(Run.of("lint", "--format", "json", copy.toString()).out());
         for (JsonNode f : after.path("files").path(0).path("findings")) {
-          boolean wasInvalid = Run.of("lint", "--format", "json", original.toString()).out().contains("\"rule\":\"invalid-json\"");
-          assertTrue(!f.path("rule").asString().equals("invalid-json") || wasInvalid, original + ": no longer parses");
+          boolean wasInvalid =
+              Run.of("lint", "--format", "json", original.toString())
+                  .out()
+                  .contains("\"rule\":\"invalid-json\"");
+          assertTrue(
+              !f.path("rule").asString().equals("invalid-json") || wasInvalid,
+              original + ": no longer parses");
           String safety = f.path("fix").path("safety").asString("");
-          assertFalse(safety.equals("safe") || unsafe && safety.equals("unsafe"), original + ": still fixable after --fix: " + f);
+          assertFalse(
+              safety.equals("safe") || unsafe && safety.equals("unsafe"),
+              original + ": still fixable after --fix: " + f);
         }
       }
     }
@@ -63,8 +81,8 @@ class FixTest {
   /**
    * Generated documents — comments, CRLF or LF, a BOM or none, trailing commas, other keys with
    * non-ASCII text, a password — with fixable mistakes at known places: after --fix the file is
-   * exactly the document with each mistake replaced by its repair, so every other byte, the password
-   * included, is unchanged.
+   * exactly the document with each mistake replaced by its repair, so every other byte, the
+   * password included, is unchanged.
    */
   @Test
   void generatedDocumentsChangeOnlyAtTheirMistakes() throws Exception {
@@ -75,7 +93,10 @@ class FixTest {
       StringBuilder before = new StringBuilder();
       StringBuilder after = new StringBuilder();
       both(before, after, "{" + nl + comment(random, nl));
-      both(before, after, "  \"externalURL\": \"https://sg.bücher.example\"," + nl + comment(random, nl));
+      both(
+          before,
+          after,
+          "  \"externalURL\": \"https://sg.bücher.example\"," + nl + comment(random, nl));
       mistake(random, before, after, "  \"Email.Address\"", "  \"email.address\"");
       both(before, after, ": \"sourcegraph@acme.io\"," + nl + comment(random, nl));
       both(before, after, "  \"email.smtp\": {" + nl + comment(random, nl));
@@ -85,15 +106,28 @@ class FixTest {
       mistake(random, before, after, "\"587\"", "587");
       both(before, after, ", /* inline */ \"authentication\": ");
       mistake(random, before, after, "\"plain\"", "\"PLAIN\"");
-      both(before, after, "," + nl + "    \"username\": \"apikey\"," + nl + "    \"password\": \"pl\\u0061in-K8#Qw2 ü\"," + nl);
+      both(
+          before,
+          after,
+          ","
+              + nl
+              + "    \"username\": \"apikey\","
+              + nl
+              + "    \"password\": \"pl\\u0061in-K8#Qw2 ü\","
+              + nl);
       both(before, after, "    \"noVerifyTLS\": ");
       mistake(random, before, after, "\"false\"", "false");
-      both(before, after, (random.nextBoolean() ? "," : "") + nl + "  }," + comment(random, nl) + nl + "}" + nl);
+      both(
+          before,
+          after,
+          (random.nextBoolean() ? "," : "") + nl + "  }," + comment(random, nl) + nl + "}" + nl);
       Path file = dir.resolve("gen" + n + ".json");
       Files.write(file, bytes(before.toString(), bom));
       Run run = Run.of("lint", "--fix", file.toString());
       assertTrue(run.code() <= 1, run.all());
-      assertArrayEquals(bytes(after.toString(), bom), Files.readAllBytes(file),
+      assertArrayEquals(
+          bytes(after.toString(), bom),
+          Files.readAllBytes(file),
           "document " + n + ":\n" + before + "\nbecame\n" + Files.readString(file));
     }
   }
@@ -104,7 +138,8 @@ class FixTest {
   }
 
   /** A mistake, or (half of the time) the correct text already. */
-  private static void mistake(Random random, StringBuilder before, StringBuilder after, String wrong, String right) {
+  private static void mistake(
+      Random random, StringBuilder before, StringBuilder after, String wrong, String right) {
     before.append(random.nextBoolean() ? wrong : right);
     after.append(right);
   }
@@ -133,12 +168,17 @@ class FixTest {
 
   private Path bad(String name) throws Exception {
     Path file = dir.resolve(name);
-    Files.writeString(file, "{\n  \"email.address\": \"sourcegraph@acme.io\",\n  \"email.smtp\": {\"host\": \"mail.acme.io\", "
-        + "\"port\": 465, \"authentication\": \"plain\", \"username\": \"u\", \"password\": \"K8#Qw2-vR5tLz\"}\n}\n");
+    Files.writeString(
+        file,
+        "{\n  \"email.address\": \"sourcegraph@acme.io\",\n  \"email.smtp\": {\"host\": \"mail.acme.io\", "
+            + "\"port\": 465, \"authentication\": \"plain\", \"username\": \"u\", \"password\": \"K8#Qw2-vR5tLz\"}\n}\n");
     return file;
   }
 
-  /** A file whose fix is unsafe: --diff shows nothing to fix, --fix leaves it, --fix --unsafe-fixes fixes it (exit 0). */
+  /**
+   * A file whose fix is unsafe: --diff shows nothing to fix, --fix leaves it, --fix --unsafe-fixes
+   * fixes it (exit 0).
+   */
   private Path fixedOnlyWhenUnsafe(String name, String text) throws Exception {
     Path file = dir.resolve(name);
     Files.writeString(file, text);
@@ -150,25 +190,37 @@ class FixTest {
     return file;
   }
 
-  /** SPEC §8: "Name <a@b>" becomes the bare address and email.senderName (when unset), only with --unsafe-fixes. */
+  /**
+   * SPEC §8: "Name <a@b>" becomes the bare address and email.senderName (when unset), only with
+   * --unsafe-fixes.
+   */
   @Test
   void aDisplayNameAddressMovesItsNameToSenderName() throws Exception {
-    String text = "{\n  \"email.address\": \"Acme Sourcegraph <noreply@acme.io>\",\n  \"email.smtp\": {\"host\": \"localhost\", "
-        + "\"port\": 25, \"authentication\": \"none\"}\n}\n";
+    String text =
+        "{\n  \"email.address\": \"Acme Sourcegraph <noreply@acme.io>\",\n  \"email.smtp\": {\"host\": \"localhost\", "
+            + "\"port\": 25, \"authentication\": \"none\"}\n}\n";
     Path file = fixedOnlyWhenUnsafe("from.json", text);
-    assertEquals("{\n  \"email.senderName\": \"Acme Sourcegraph\",\n  \"email.address\": \"noreply@acme.io\",\n  \"email.smtp\": "
-        + "{\"host\": \"localhost\", \"port\": 25, \"authentication\": \"none\"}\n}\n", Files.readString(file));
+    assertEquals(
+        "{\n  \"email.senderName\": \"Acme Sourcegraph\",\n  \"email.address\": \"noreply@acme.io\",\n  \"email.smtp\": "
+            + "{\"host\": \"localhost\", \"port\": 25, \"authentication\": \"none\"}\n}\n",
+        Files.readString(file));
     Files.writeString(file, text.replace("{\n", "{\n  \"email.senderName\": \"Kept\",\n"));
     Run.of("lint", "--fix", "--unsafe-fixes", file.toString());
-    assertTrue(Files.readString(file).contains("\"email.senderName\": \"Kept\",\n  \"email.address\": \"noreply@acme.io\""),
+    assertTrue(
+        Files.readString(file)
+            .contains("\"email.senderName\": \"Kept\",\n  \"email.address\": \"noreply@acme.io\""),
         "a name already set is kept: " + Files.readString(file));
   }
 
-  /** SPEC §8: where disableTLS is ignored rather than refused, renaming it switches verification off: unsafe. */
+  /**
+   * SPEC §8: where disableTLS is ignored rather than refused, renaming it switches verification
+   * off: unsafe.
+   */
   @Test
   void disableTlsBecomesNoVerifyTlsOnlyWithUnsafeFixes() throws Exception {
-    String text = "{\n  \"email.address\": \"a@acme.io\",\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, "
-        + "\"authentication\": \"none\", \"disableTLS\": true}\n}\n";
+    String text =
+        "{\n  \"email.address\": \"a@acme.io\",\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, "
+            + "\"authentication\": \"none\", \"disableTLS\": true}\n}\n";
     Path file = fixedOnlyWhenUnsafe("disable.json", text);
     assertTrue(Files.readString(file).contains("\"noVerifyTLS\": true"), Files.readString(file));
   }
@@ -179,9 +231,13 @@ class FixTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
     Run run = Run.of("lint", "--fix", file.toString());
     assertEquals(1, run.code(), run.all()); // implicit-tls-port remains (its fix is unsafe)
-    assertTrue(Files.readString(file).contains("\"authentication\": \"PLAIN\"") && Files.readString(file).contains("\"port\": 465"));
+    assertTrue(
+        Files.readString(file).contains("\"authentication\": \"PLAIN\"")
+            && Files.readString(file).contains("\"port\": 465"));
     assertTrue(run.err().contains("smtplint: fixed 1 problem in 1 file"), run.err());
-    assertTrue(run.out().contains("[implicit-tls-port]") && !run.out().contains("[auth-unknown]"), "the report shows what remains: " + run.out());
+    assertTrue(
+        run.out().contains("[implicit-tls-port]") && !run.out().contains("[auth-unknown]"),
+        "the report shows what remains: " + run.out());
     assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     assertEquals(0, Run.of("lint", "--fix", "--unsafe-fixes", file.toString()).code());
     assertTrue(Files.readString(file).contains("\"port\": 587"));
@@ -197,8 +253,13 @@ class FixTest {
     Run diff = Run.of("lint", "--diff", file.toString());
     assertEquals(1, diff.code(), diff.all());
     assertTrue(diff.out().startsWith("--- " + file + "\n+++ " + file + "\n@@ "), diff.out());
-    assertTrue(diff.out().contains("\n-  \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 465, \"authentication\": \"plain\""), diff.out());
-    assertFalse(diff.out().contains("K8#Qw2-vR5tLz"), "the password is masked in the diff: " + diff.out());
+    assertTrue(
+        diff.out()
+            .contains(
+                "\n-  \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 465, \"authentication\": \"plain\""),
+        diff.out());
+    assertFalse(
+        diff.out().contains("K8#Qw2-vR5tLz"), "the password is masked in the diff: " + diff.out());
     assertTrue(diff.out().contains("\"password\": ********"), diff.out());
     assertArrayEquals(before, Files.readAllBytes(file));
     Run.of("lint", "--fix", "--unsafe-fixes", file.toString());
@@ -211,23 +272,36 @@ class FixTest {
   @Test
   void aDiffCannotActOnTheTerminal() throws Exception {
     Path file = dir.resolve("site.json");
-    // C1 controls (U+009B is CSI) and bidi overrides may stand raw in a JSON string; C0 ones may not.
-    Files.writeString(file, "{\"email.address\": \"a@acme.io\", \"email.senderName\": \"\u009b2J\u202eAcme\", "
-        + "\"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, \"authentication\": \"plain\", \"username\": \"u\", "
-        + "\"password\": \"K8#Qw2-vR5tLz\"}}\r\n");
+    // C1 controls (U+009B is CSI) and bidi overrides may stand raw in a JSON string; C0 ones may
+    // not.
+    Files.writeString(
+        file,
+        "{\"email.address\": \"a@acme.io\", \"email.senderName\": \"\u009b2J\u202eAcme\", "
+            + "\"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, \"authentication\": \"plain\", \"username\": \"u\", "
+            + "\"password\": \"K8#Qw2-vR5tLz\"}}\r\n");
     Run diff = Run.of("lint", "--diff", file.toString());
     assertEquals(1, diff.code(), diff.all());
-    assertFalse(diff.out().contains("\u009b") || diff.out().contains("\u202e") || diff.out().contains("\r"), diff.out());
+    assertFalse(
+        diff.out().contains("\u009b") || diff.out().contains("\u202e") || diff.out().contains("\r"),
+        diff.out());
     assertTrue(diff.out().contains("+{\"email.address\""), diff.out());
   }
 
   @Test
   void standardInputGetsTheFixedTextOnStandardOutputAndTheReportOnStandardError() {
-    Run run = Run.withInput("{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, "
-        + "\"authentication\": \"none\", \"noVerifyTLS\": \"false\"}}\n", Map.of(), "lint", "--fix", "-");
+    Run run =
+        Run.withInput(
+            "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, "
+                + "\"authentication\": \"none\", \"noVerifyTLS\": \"false\"}}\n",
+            Map.of(),
+            "lint",
+            "--fix",
+            "-");
     assertEquals(0, run.code(), run.all());
-    assertEquals("{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, "
-        + "\"authentication\": \"none\", \"noVerifyTLS\": false}}\n", run.out());
+    assertEquals(
+        "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, "
+            + "\"authentication\": \"none\", \"noVerifyTLS\": false}}\n",
+        run.out());
     assertTrue(run.err().contains("0 errors"), run.err());
   }
 
@@ -248,12 +322,17 @@ class FixTest {
     Run run = Run.of("lint", "--fix", link.toString());
     assertEquals(2, run.code(), run.all());
     assertTrue(run.err().contains("not fixed: it is a symbolic link"), run.err());
-    assertTrue(run.out().contains("[auth-unknown] [*]"), "the report shows the file as it is, not as it would be: " + run.out());
+    assertTrue(
+        run.out().contains("[auth-unknown] [*]"),
+        "the report shows the file as it is, not as it would be: " + run.out());
     assertArrayEquals(before, Files.readAllBytes(target));
     assertTrue(Files.isSymbolicLink(link));
   }
 
-  /** Between reading and writing: the file vanished, or someone changed it. Both refused, nothing written. */
+  /**
+   * Between reading and writing: the file vanished, or someone changed it. Both refused, nothing
+   * written.
+   */
   @Test
   void aFileThatVanishedOrChangedIsNotWritten() throws Exception {
     Path file = bad("site.json");
@@ -274,71 +353,115 @@ class FixTest {
     Path site = dir.resolve("site.json");
     Path secrets = dir.resolve("secrets.json");
     Files.writeString(site, "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
-    Files.writeString(secrets, "{\n  \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, \"authentication\": \"Cram-MD5\", "
-        + "\"username\": \"u\", \"password\": \"K8#Qw2-vR5tLz\"}\n}\n");
+    Files.writeString(
+        secrets,
+        "{\n  \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, \"authentication\": \"Cram-MD5\", "
+            + "\"username\": \"u\", \"password\": \"K8#Qw2-vR5tLz\"}\n}\n");
     byte[] siteBefore = Files.readAllBytes(site);
     Run run = Run.of("lint", "--fix", "--merge", site + ":" + secrets);
     assertEquals(0, run.code(), run.all());
     assertArrayEquals(siteBefore, Files.readAllBytes(site));
-    assertTrue(Files.readString(secrets).contains("\"authentication\": \"CRAM-MD5\""), Files.readString(secrets));
+    assertTrue(
+        Files.readString(secrets).contains("\"authentication\": \"CRAM-MD5\""),
+        Files.readString(secrets));
     assertTrue(Files.readString(secrets).contains("\"password\": \"K8#Qw2-vR5tLz\""));
   }
 
-  /** The settings' SITE_CONFIG_FILE list is fixed as it is linted: whole, each edit in the file that supplied the value. */
+  /**
+   * The settings' SITE_CONFIG_FILE list is fixed as it is linted: whole, each edit in the file that
+   * supplied the value.
+   */
   @Test
   void theSettingsSiteConfigListIsFixedWhole() throws Exception {
     Files.createDirectories(dir.resolve("config"));
-    Files.writeString(dir.resolve("config/site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
-    Files.writeString(dir.resolve("config/secrets.json"), "{\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, "
-        + "\"authentication\": \"Plain\", \"username\": \"u\", \"password\": \"K8#Qw2-vR5tLz\"}\n}\n");
-    Files.writeString(dir.resolve(".smtplint.json"), "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}\n");
+    Files.writeString(
+        dir.resolve("config/site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
+    Files.writeString(
+        dir.resolve("config/secrets.json"),
+        "{\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, "
+            + "\"authentication\": \"Plain\", \"username\": \"u\", \"password\": \"K8#Qw2-vR5tLz\"}\n}\n");
+    Files.writeString(
+        dir.resolve(".smtplint.json"),
+        "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}\n");
     Run run = Forked.run(dir, Map.of(), List.of(), "lint", "--fix", "config/site.json");
     assertTrue(run.code() <= 1, run.all());
-    assertTrue(Files.readString(dir.resolve("config/secrets.json")).contains("\"authentication\": \"PLAIN\""), run.all());
+    assertTrue(
+        Files.readString(dir.resolve("config/secrets.json"))
+            .contains("\"authentication\": \"PLAIN\""),
+        run.all());
   }
 
   @Test
   void fixesAreInTheJsonAndTheirOffsetsAreBytes() throws Exception {
     Path file = dir.resolve("bom.json");
-    String text = "{\"email.address\": \"ü@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, \"authentication\": \"none\", "
-        + "\"noVerifyTLS\": \"true\"}}";
+    String text =
+        "{\"email.address\": \"ü@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, \"authentication\": \"none\", "
+            + "\"noVerifyTLS\": \"true\"}}";
     Files.write(file, bytes(text, true));
-    JsonNode f = JsonMapper.shared().readTree(Run.of("lint", "--format", "json", file.toString()).out()).path("files").path(0)
-        .path("findings").path(0);
+    JsonNode f =
+        JsonMapper.shared()
+            .readTree(Run.of("lint", "--format", "json", file.toString()).out())
+            .path("files")
+            .path(0)
+            .path("findings")
+            .path(0);
     JsonNode edit = f.path("fix").path("edits").path(0);
     assertEquals("safe", f.path("fix").path("safety").asString(), f.toString());
     byte[] raw = Files.readAllBytes(file);
-    String replaced = new String(raw, edit.path("offset").asInt(), edit.path("length").asInt(), StandardCharsets.UTF_8);
-    assertEquals("\"true\"", replaced, "offset and length are bytes of the file, BOM and ü included");
+    String replaced =
+        new String(
+            raw, edit.path("offset").asInt(), edit.path("length").asInt(), StandardCharsets.UTF_8);
+    assertEquals(
+        "\"true\"", replaced, "offset and length are bytes of the file, BOM and ü included");
     assertEquals("true", edit.path("replacement").asString());
   }
 
-  /** A repeat that says the same is removed (its line, or up to a comment after it); different values are left to the admin. */
+  /**
+   * A repeat that says the same is removed (its line, or up to a comment after it); different
+   * values are left to the admin.
+   */
   @Test
   void aRepeatWithTheSameValueIsRemovedKeepingComments() throws Exception {
     Path file = dir.resolve("dup.json");
-    Files.writeString(file, "{\r\n  \"email.address\": \"a@acme.io\",\r\n  \"email.smtp\": {\r\n    \"host\": \"mail.acme.io\",\r\n"
-        + "    \"port\": 587, // the first one\r\n    \"authentication\": \"none\",\r\n    \"authentication\": \"none\",\r\n"
-        + "    \"port\": 587,\r\n    \"noVerifyTLS\": true,\r\n    \"noVerifyTLS\": false\r\n  }\r\n}\r\n");
+    Files.writeString(
+        file,
+        "{\r\n  \"email.address\": \"a@acme.io\",\r\n  \"email.smtp\": {\r\n    \"host\": \"mail.acme.io\",\r\n"
+            + "    \"port\": 587, // the first one\r\n    \"authentication\": \"none\",\r\n    \"authentication\": \"none\",\r\n"
+            + "    \"port\": 587,\r\n    \"noVerifyTLS\": true,\r\n    \"noVerifyTLS\": false\r\n  }\r\n}\r\n");
     Run run = Run.of("lint", "--fix", file.toString());
-    assertEquals("{\r\n  \"email.address\": \"a@acme.io\",\r\n  \"email.smtp\": {\r\n    \"host\": \"mail.acme.io\",\r\n"
-        + "    // the first one\r\n    \"authentication\": \"none\",\r\n"
-        + "    \"port\": 587,\r\n    \"noVerifyTLS\": true,\r\n    \"noVerifyTLS\": false\r\n  }\r\n}\r\n", Files.readString(file));
-    assertTrue(run.out().contains("[duplicate-key]") && run.out().contains("\"noVerifyTLS\" is repeated"), "different values stay a finding: " + run.out());
+    assertEquals(
+        "{\r\n  \"email.address\": \"a@acme.io\",\r\n  \"email.smtp\": {\r\n    \"host\": \"mail.acme.io\",\r\n"
+            + "    // the first one\r\n    \"authentication\": \"none\",\r\n"
+            + "    \"port\": 587,\r\n    \"noVerifyTLS\": true,\r\n    \"noVerifyTLS\": false\r\n  }\r\n}\r\n",
+        Files.readString(file));
+    assertTrue(
+        run.out().contains("[duplicate-key]") && run.out().contains("\"noVerifyTLS\" is repeated"),
+        "different values stay a finding: " + run.out());
   }
 
-  /** The SES endpoint meant, for the API host or a misspelt region: another host, so only with --unsafe-fixes. */
+  /**
+   * The SES endpoint meant, for the API host or a misspelt region: another host, so only with
+   * --unsafe-fixes.
+   */
   @Test
   void theSesEndpointIsAnUnsafeFix() throws Exception {
-    for (String[] c : new String[][] {{"email.eu-west-1.amazonaws.com", "email-smtp.eu-west-1.amazonaws.com"},
-        {"email-smtp.us-east1.amazonaws.com", "email-smtp.us-east-1.amazonaws.com"}}) {
+    for (String[] c :
+        new String[][] {
+          {"email.eu-west-1.amazonaws.com", "email-smtp.eu-west-1.amazonaws.com"},
+          {"email-smtp.us-east1.amazonaws.com", "email-smtp.us-east-1.amazonaws.com"}
+        }) {
       Path file = dir.resolve("ses.json");
-      Files.writeString(file, "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"" + c[0] + "\", \"port\": 587, "
-          + "\"authentication\": \"none\"}}\n");
+      Files.writeString(
+          file,
+          "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \""
+              + c[0]
+              + "\", \"port\": 587, "
+              + "\"authentication\": \"none\"}}\n");
       Run.of("lint", "--fix", file.toString());
       assertTrue(Files.readString(file).contains(c[0]), "not a safe fix");
       Run.of("lint", "--fix", "--unsafe-fixes", file.toString());
-      assertTrue(Files.readString(file).contains("\"host\": \"" + c[1] + "\""), Files.readString(file));
+      assertTrue(
+          Files.readString(file).contains("\"host\": \"" + c[1] + "\""), Files.readString(file));
     }
   }
 
@@ -349,7 +472,9 @@ class FixTest {
     assertEquals(2, Run.of("lint", "--fix", "--probe", "x.json").code());
   }
 
-  /** A password is never the target of an edit, even where a rule would like to change its value. */
+  /**
+   * A password is never the target of an edit, even where a rule would like to change its value.
+   */
   @Test
   void noFixTouchesACredential() throws Exception {
     List<String> all = new ArrayList<>();
@@ -361,8 +486,11 @@ class FixTest {
     for (String out : all) {
       for (JsonNode file : JsonMapper.shared().readTree(out).path("files")) {
         for (JsonNode f : file.path("findings")) {
-          assertFalse(f.has("fix") && (f.path("pointer").asString().endsWith("/password")
-              || f.path("pointer").asString().endsWith("/username")), f.toString());
+          assertFalse(
+              f.has("fix")
+                  && (f.path("pointer").asString().endsWith("/password")
+                      || f.path("pointer").asString().endsWith("/username")),
+              f.toString());
         }
       }
     }

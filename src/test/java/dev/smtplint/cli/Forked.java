@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class Forked {
   private Forked() {}
 
-  static Run run(Path workingDirectory, Map<String, String> env, List<String> jvmOptions, String... args)
+  static Run run(
+      Path workingDirectory, Map<String, String> env, List<String> jvmOptions, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -30,12 +31,19 @@ final class Forked {
     File out = File.createTempFile("forked", ".out");
     File err = File.createTempFile("forked", ".err");
     try {
-      Process process = builder.redirectOutput(out).redirectError(err).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      Process process =
+          builder
+              .redirectOutput(out)
+              .redirectError(err)
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("the forked smtplint did not finish within 60 s: " + command);
       }
-      return new Run(process.exitValue(), java.nio.file.Files.readString(out.toPath(), StandardCharsets.UTF_8),
+      return new Run(
+          process.exitValue(),
+          java.nio.file.Files.readString(out.toPath(), StandardCharsets.UTF_8),
           java.nio.file.Files.readString(err.toPath(), StandardCharsets.UTF_8));
     } finally {
       out.delete();

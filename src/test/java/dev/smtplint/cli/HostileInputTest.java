@@ -19,7 +19,11 @@ class HostileInputTest {
     Path file = dir.resolve(name);
     Files.write(file, content);
     Run run = Run.of("lint", file.toString());
-    assertFalse(run.all().contains("Exception") || run.all().contains("\tat ") || run.all().contains("internal error"), run.all());
+    assertFalse(
+        run.all().contains("Exception")
+            || run.all().contains("\tat ")
+            || run.all().contains("internal error"),
+        run.all());
     return run;
   }
 
@@ -34,8 +38,14 @@ class HostileInputTest {
 
   @Test
   void deepNestingOfArraysAndObjects() throws Exception {
-    finding(lint("arrays.json", "[".repeat(200_000) + "]".repeat(200_000)), "invalid-json", "nesting deeper than 256 levels");
-    finding(lint("objects.json", "{\"a\":".repeat(200_000) + "1" + "}".repeat(200_000)), "invalid-json", "nesting deeper than 256 levels");
+    finding(
+        lint("arrays.json", "[".repeat(200_000) + "]".repeat(200_000)),
+        "invalid-json",
+        "nesting deeper than 256 levels");
+    finding(
+        lint("objects.json", "{\"a\":".repeat(200_000) + "1" + "}".repeat(200_000)),
+        "invalid-json",
+        "nesting deeper than 256 levels");
   }
 
   @Test
@@ -62,14 +72,26 @@ class HostileInputTest {
     Run binary = lint("random.bin.json", random);
     finding(binary, "invalid-encoding", "not UTF-8");
     assertTrue(binary.out().contains("[invalid-json] "), binary.out());
-    finding(lint("utf16.json", "{\"a\":1}".getBytes(StandardCharsets.UTF_16)), "invalid-encoding", "not UTF-8");
-    finding(lint("latin1.json", "{\"a\":\"\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1)), "invalid-encoding", ":1:7:");
-    finding(lint("nul.json", "{\"email.address\": \"a\u0000@acme.io\"}"), "invalid-json", "control character inside a string");
+    finding(
+        lint("utf16.json", "{\"a\":1}".getBytes(StandardCharsets.UTF_16)),
+        "invalid-encoding",
+        "not UTF-8");
+    finding(
+        lint("latin1.json", "{\"a\":\"\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1)),
+        "invalid-encoding",
+        ":1:7:");
+    finding(
+        lint("nul.json", "{\"email.address\": \"a\u0000@acme.io\"}"),
+        "invalid-json",
+        "control character inside a string");
   }
 
   @Test
   void brokenAndOddDocuments() throws Exception {
-    finding(lint("comment.json", "{ /* never closed"), "invalid-json", "unexpected end of file inside a comment");
+    finding(
+        lint("comment.json", "{ /* never closed"),
+        "invalid-json",
+        "unexpected end of file inside a comment");
     finding(lint("empty.json", ""), "invalid-json", "the file is empty");
     finding(lint("null.json", "null"), "schema-violation", "holds null");
     finding(lint("number.json", "42"), "schema-violation", "holds integer");
@@ -78,13 +100,23 @@ class HostileInputTest {
 
   @Test
   void numbersLargerThanAnyIntegerType() throws Exception {
-    for (String port : new String[] {"1e999999", "99999999999999999999999999", "-1e-999999", "65536.0"}) {
-      Run run = lint("port.json", "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": "
-          + port + ", \"authentication\": \"none\"}}");
+    for (String port :
+        new String[] {"1e999999", "99999999999999999999999999", "-1e-999999", "65536.0"}) {
+      Run run =
+          lint(
+              "port.json",
+              "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": "
+                  + port
+                  + ", \"authentication\": \"none\"}}");
       finding(run, "number-not-integer", "which Go cannot decode into an int");
-      assertFalse(run.out().contains("[schema-violation]") || run.out().contains("[port-nonstandard]"), run.out());
+      assertFalse(
+          run.out().contains("[schema-violation]") || run.out().contains("[port-nonstandard]"),
+          run.out());
     }
-    finding(lint("digits.json", "{\"n\": " + "9".repeat(1000) + "}"), "invalid-json", "a number longer than 100 digits");
+    finding(
+        lint("digits.json", "{\"n\": " + "9".repeat(1000) + "}"),
+        "invalid-json",
+        "a number longer than 100 digits");
   }
 
   @Test

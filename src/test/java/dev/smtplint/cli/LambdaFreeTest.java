@@ -14,35 +14,48 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The lint path links no lambda or method reference of smtplint's. On Java 17 each one costs about
  * 130 µs on every cold start even when the start-up archive holds its class (300 lambdas: 37-42 ms;
- * the same code as anonymous classes: 5-7 ms), and a commit hook starts cold every time: 220 of them
- * were a quarter of a single-file run. Loops, ifs and, where an interface is needed, a class.
- * Measured, not guessed: each run below logs the classes its JVM loads, and no {@code $$Lambda} class
- * of ours may be among them.
+ * the same code as anonymous classes: 5-7 ms), and a commit hook starts cold every time: 220 of
+ * them were a quarter of a single-file run. Loops, ifs and, where an interface is needed, a class.
+ * Measured, not guessed: each run below logs the classes its JVM loads, and no {@code $$Lambda}
+ * class of ours may be among them.
  */
 class LambdaFreeTest {
-  private static final Path ROOT = Path.of(System.getProperty("smtplint.root", ".")).toAbsolutePath();
+  private static final Path ROOT =
+      Path.of(System.getProperty("smtplint.root", ".")).toAbsolutePath();
   @TempDir Path dir;
 
   @Test
   void lintingGoodAndBadFilesInEveryFormatLinksNoLambdaOfOurs() throws Exception {
     String good = ROOT.resolve("testdata/good").toString();
     String bad = ROOT.resolve("testdata/bad").toString();
-    List<List<String>> runs = List.of(
-        List.of("lint", good),
-        List.of("lint", bad),
-        List.of("lint", "--format", "json", good, bad),
-        List.of("lint", "--format", "sarif", "-o", dir.resolve("report.sarif").toString(), bad),
-        List.of("lint", "--format", "github", "--fail-on", "warning", bad),
-        List.of("lint", "--format", "junit", ROOT.resolve("testdata/bad/schema.jsonc").toString()));
+    List<List<String>> runs =
+        List.of(
+            List.of("lint", good),
+            List.of("lint", bad),
+            List.of("lint", "--format", "json", good, bad),
+            List.of("lint", "--format", "sarif", "-o", dir.resolve("report.sarif").toString(), bad),
+            List.of("lint", "--format", "github", "--fail-on", "warning", bad),
+            List.of(
+                "lint", "--format", "junit", ROOT.resolve("testdata/bad/schema.jsonc").toString()));
     List<String> linked = new ArrayList<>();
     for (List<String> args : runs) {
       Path log = dir.resolve("classes.log");
-      Run run = Forked.run(ROOT, Map.of(), List.of("-Xlog:class+load=info:file=" + log), args.toArray(String[]::new));
+      Run run =
+          Forked.run(
+              ROOT,
+              Map.of(),
+              List.of("-Xlog:class+load=info:file=" + log),
+              args.toArray(String[]::new));
       assertTrue(run.code() <= 1, args + ": " + run.all());
-      assertTrue(Files.readString(log).contains("dev.smtplint.rules.Catalogue"), "the log lists our classes");
+      assertTrue(
+          Files.readString(log).contains("dev.smtplint.rules.Catalogue"),
+          "the log lists our classes");
       for (String line : Files.readAllLines(log)) {
         if (line.contains(" dev.smtplint.") && line.contains("$$Lambda")) {
-          linked.add(String.join(" ", args.subList(0, Math.min(3, args.size()))) + ": " + line.replaceAll(".*\\] ", ""));
+          linked.add(
+              String.join(" ", args.subList(0, Math.min(3, args.size())))
+                  + ": "
+                  + line.replaceAll(".*\\] ", ""));
         }
       }
       Files.delete(log);
@@ -54,15 +67,25 @@ class LambdaFreeTest {
   @Test
   void lintingASplitConfigLinksNoLambdaOfOurs() throws Exception {
     Files.createDirectories(dir.resolve("config"));
-    Files.writeString(dir.resolve(".smtplint.json"), "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
+    Files.writeString(
+        dir.resolve(".smtplint.json"),
+        "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
     Files.writeString(dir.resolve("config/site.json"), "{\"email.address\": \"sg@acme.io\"}");
-    Files.writeString(dir.resolve("config/secrets.json"),
+    Files.writeString(
+        dir.resolve("config/secrets.json"),
         "{\"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"none\"}}");
     List<String> linked = new ArrayList<>();
-    for (List<String> args : List.of(List.of("lint", "config/site.json"), List.of("lint", "--isolated", "--merge",
-        "config/site.json:config/secrets.json"))) {
+    for (List<String> args :
+        List.of(
+            List.of("lint", "config/site.json"),
+            List.of("lint", "--isolated", "--merge", "config/site.json:config/secrets.json"))) {
       Path log = dir.resolve("classes.log");
-      Run run = Forked.run(dir, Map.of(), List.of("-Xlog:class+load=info:file=" + log), args.toArray(String[]::new));
+      Run run =
+          Forked.run(
+              dir,
+              Map.of(),
+              List.of("-Xlog:class+load=info:file=" + log),
+              args.toArray(String[]::new));
       assertEquals(0, run.code(), args + ": " + run.all());
       assertTrue(run.all().contains("in 2 files"), args + " reads both files: " + run.all());
       for (String line : Files.readAllLines(log)) {

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** --diff's line changes: applied to the old lines they give the new ones, for small files (Myers) and large (the greedy walk). */
+/**
+ * --diff's line changes: applied to the old lines they give the new ones, for small files (Myers)
+ * and large (the greedy walk).
+ */
 class LineDiffTest {
   @Test
   void thePatchTurnsTheOldLinesIntoTheNew() throws Exception {
@@ -27,8 +30,12 @@ class LineDiffTest {
         int at = after.isEmpty() ? 0 : random.nextInt(after.size());
         switch (random.nextInt(3)) {
           case 0 -> after.add(at, "inserted " + e);
-          case 1 -> { if (!after.isEmpty()) after.remove(at); }
-          default -> { if (!after.isEmpty()) after.set(at, "changed " + e); }
+          case 1 -> {
+            if (!after.isEmpty()) after.remove(at);
+          }
+          default -> {
+            if (!after.isEmpty()) after.set(at, "changed " + e);
+          }
         }
       }
       Patch<String> patch = LineDiff.diff(before, after);
@@ -50,7 +57,9 @@ class LineDiffTest {
     long start = System.nanoTime();
     Patch<String> patch = LineDiff.diff(before, after);
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-    assertTrue(seconds < 30, "160,000 changed lines: Myers would take minutes; this took " + seconds + " s");
+    assertTrue(
+        seconds < 30,
+        "160,000 changed lines: Myers would take minutes; this took " + seconds + " s");
     assertEquals(after, DiffUtils.patch(before, patch));
   }
 }

@@ -15,45 +15,85 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LintCommandTest {
   private static final String BAD = Testdata.root().resolve("bad/auth.jsonc").toString();
-  private static final String GOOD = Testdata.root().resolve("good/full-site-config.jsonc").toString();
+  private static final String GOOD =
+      Testdata.root().resolve("good/full-site-config.jsonc").toString();
 
   @Test
   void textOutputIsCompilerStyleWithExcerptCaretAndSummary() {
     Run run = Run.of("lint", BAD);
     assertEquals(1, run.code());
-    assertTrue(run.out().contains(BAD + ":7:23: error [auth-unknown] [*] authentication \"plain\" is not one of PLAIN, CRAM-MD5, none"), run.out());
-    assertTrue(run.out().contains(" 7 |     \"authentication\": \"plain\",\n   |                       ^~~~~~~\n"), run.out());
-    assertTrue(run.out().endsWith("2 errors, 0 warnings, 0 info in 1 file; [*] 1 fixable with --fix\n"), run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                BAD
+                    + ":7:23: error [auth-unknown] [*] authentication \"plain\" is not one of PLAIN, CRAM-MD5, none"),
+        run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                " 7 |     \"authentication\": \"plain\",\n   |                       ^~~~~~~\n"),
+        run.out());
+    assertTrue(
+        run.out().endsWith("2 errors, 0 warnings, 0 info in 1 file; [*] 1 fixable with --fix\n"),
+        run.out());
     assertFalse(run.out().contains("\u001b["), "no colour when not a terminal");
   }
 
-  /** Every usage error the words show is found before anything is read (a settings file, a CA file, a site config). */
+  /**
+   * Every usage error the words show is found before anything is read (a settings file, a CA file,
+   * a site config).
+   */
   @Test
   void usageErrorsComeBeforeAnyRead(@TempDir Path dir) throws Exception {
     Path missing = dir.resolve("missing.json");
-    Run fixAndDiff = Run.of("lint", "--fix", "--diff", "--config", missing.toString(), missing.toString());
-    assertEquals("smtplint: --fix writes the fixes and --diff only shows them: choose one\n", fixAndDiff.err());
-    Run probeAndFix = Run.of("lint", "--probe", "--ca-file", missing.toString(), "--fix", missing.toString());
-    assertEquals("smtplint: --fix and --diff do not go with --probe: fix first, then probe\n", probeAndFix.err());
+    Run fixAndDiff =
+        Run.of("lint", "--fix", "--diff", "--config", missing.toString(), missing.toString());
+    assertEquals(
+        "smtplint: --fix writes the fixes and --diff only shows them: choose one\n",
+        fixAndDiff.err());
+    Run probeAndFix =
+        Run.of("lint", "--probe", "--ca-file", missing.toString(), "--fix", missing.toString());
+    assertEquals(
+        "smtplint: --fix and --diff do not go with --probe: fix first, then probe\n",
+        probeAndFix.err());
     Run noFile = Run.of("lint", "--config", missing.toString());
-    assertEquals("smtplint: lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'\n", noFile.err());
-    Run badRule = Run.of("lint", "--disable", "no-such-rule", "--config", missing.toString(), missing.toString());
+    assertEquals(
+        "smtplint: lint needs a FILE or --merge FILE[:FILE...]; try 'smtplint lint --help'\n",
+        noFile.err());
+    Run badRule =
+        Run.of(
+            "lint",
+            "--disable",
+            "no-such-rule",
+            "--config",
+            missing.toString(),
+            missing.toString());
     assertEquals(2, badRule.code());
     assertTrue(badRule.err().contains("--disable: no rule \"no-such-rule\""), badRule.err());
   }
 
-  /** A run that judged nothing prints no "0 errors in 0 files"; --timeout's words are a user's, not a parser's. */
+  /**
+   * A run that judged nothing prints no "0 errors in 0 files"; --timeout's words are a user's, not
+   * a parser's.
+   */
   @Test
   void fatalErrorsAndTimeoutsSpeakPlainly(@TempDir Path dir) {
     Run missing = Run.of("lint", dir.resolve("missing.json").toString());
     assertEquals(2, missing.code());
     assertEquals("", missing.out(), "no empty summary after a fatal error");
     Run zero = Run.of("lint", "--probe", "--timeout", "0", GOOD);
-    assertEquals("smtplint: --timeout takes a number of seconds above 0 and at most 3600 (10, 2.5), not 0\n", zero.err());
+    assertEquals(
+        "smtplint: --timeout takes a number of seconds above 0 and at most 3600 (10, 2.5), not 0\n",
+        zero.err());
     Run word = Run.of("lint", "--probe", "--timeout", "soon", GOOD);
-    assertTrue(word.err().contains("--timeout takes a number of seconds (10, 2.5), not 'soon'"), word.err());
+    assertTrue(
+        word.err().contains("--timeout takes a number of seconds (10, 2.5), not 'soon'"),
+        word.err());
     assertFalse(word.err().contains("double"), word.err());
-    assertEquals(0, Run.of("lint", "--timeout", "30s", "--fail-on", "never", GOOD).code(), "30s is 30 seconds");
+    assertEquals(
+        0,
+        Run.of("lint", "--timeout", "30s", "--fail-on", "never", GOOD).code(),
+        "30s is 30 seconds");
   }
 
   @Test
@@ -71,7 +111,9 @@ class LintCommandTest {
     assertEquals(0, Run.of("lint", "--fail-on", "never", BAD).code());
     Run wrong = Run.of("lint", "--fail-on", "sometimes", BAD);
     assertEquals(2, wrong.code());
-    assertTrue(wrong.err().startsWith("smtplint: --fail-on takes error, warning, info or never"), wrong.err());
+    assertTrue(
+        wrong.err().startsWith("smtplint: --fail-on takes error, warning, info or never"),
+        wrong.err());
   }
 
   @Test
@@ -86,13 +128,17 @@ class LintCommandTest {
   void jsonHasTheShapeOfTheSpec() {
     Run run = Run.of("lint", "--format", "json", BAD);
     assertEquals(1, run.code());
-    String expected = "{\"tool\":\"smtplint\",\"version\":\"dev\",\"files\":[{\"path\":\"" + BAD + "\",\"findings\":["
-        + "{\"rule\":\"auth-unknown\",\"severity\":\"error\",\"message\":\"authentication \\\"plain\\\" is not one of PLAIN, "
-        + "CRAM-MD5, none (case matters): Sourcegraph refuses to send; write \\\"PLAIN\\\"\",\"line\":7,\"column\":23,"
-        + "\"pointer\":\"/email.smtp/authentication\",\"fix\":{\"safety\":\"safe\",\"description\":\"write \\\"PLAIN\\\"\","
-        + "\"edits\":[{\"offset\":160,\"length\":7,\"line\":7,\"column\":23,\"endLine\":7,\"endColumn\":30,\"replacement\":\"\\\"PLAIN\\\"\"}]}},";
+    String expected =
+        "{\"tool\":\"smtplint\",\"version\":\"dev\",\"files\":[{\"path\":\""
+            + BAD
+            + "\",\"findings\":["
+            + "{\"rule\":\"auth-unknown\",\"severity\":\"error\",\"message\":\"authentication \\\"plain\\\" is not one of PLAIN, "
+            + "CRAM-MD5, none (case matters): Sourcegraph refuses to send; write \\\"PLAIN\\\"\",\"line\":7,\"column\":23,"
+            + "\"pointer\":\"/email.smtp/authentication\",\"fix\":{\"safety\":\"safe\",\"description\":\"write \\\"PLAIN\\\"\","
+            + "\"edits\":[{\"offset\":160,\"length\":7,\"line\":7,\"column\":23,\"endLine\":7,\"endColumn\":30,\"replacement\":\"\\\"PLAIN\\\"\"}]}},";
     assertTrue(run.out().startsWith(expected), run.out());
-    assertTrue(run.out().endsWith("\"summary\":{\"error\":2,\"warning\":0,\"info\":0}}\n"), run.out());
+    assertTrue(
+        run.out().endsWith("\"summary\":{\"error\":2,\"warning\":0,\"info\":0}}\n"), run.out());
   }
 
   @Test
@@ -128,7 +174,8 @@ class LintCommandTest {
   @Test
   void bytesThatAreNotUtf8AreAFindingInEveryFormat(@TempDir Path dir) throws Exception {
     Path latin1 = dir.resolve("latin1.json");
-    Files.write(latin1, "{\"email.senderName\": \"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        latin1, "{\"email.senderName\": \"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
     Run run = Run.of("lint", latin1.toString());
     assertEquals(1, run.code(), run.all());
     assertTrue(run.out().contains("latin1.json:1:26: error [invalid-encoding]"), run.out());
@@ -169,19 +216,29 @@ class LintCommandTest {
   @Test
   void projectSettingsFileAppliesAndCommandLineWins(@TempDir Path dir) throws Exception {
     Path settings = dir.resolve("settings.json");
-    Files.writeString(settings, "{\n  \"disable\": [\"password-in-file\", \"no-such-rule\"],\n  \"severity\": {\"auth-unknown\": \"warning\"},\n  \"failOn\": \"warning\"\n}\n");
+    Files.writeString(
+        settings,
+        "{\n  \"disable\": [\"password-in-file\", \"no-such-rule\"],\n  \"severity\": {\"auth-unknown\": \"warning\"},\n  \"failOn\": \"warning\"\n}\n");
     Run run = Run.of("lint", "--config", settings.toString(), BAD);
     assertEquals(1, run.code(), "failOn warning from the file");
     assertTrue(run.out().contains("warning [auth-unknown]"), run.out());
     assertFalse(run.out().contains("[password-in-file]"));
-    assertTrue(run.out().contains(settings + ":2:35: warning [unknown-rule] \"no-such-rule\" is not a smtplint rule"), run.out());
-    assertEquals(0, Run.of("lint", "--config", settings.toString(), "--fail-on", "error", BAD).code());
-    Run enabled = Run.of("lint", "--config", settings.toString(), "--enable", "password-in-file", BAD);
+    assertTrue(
+        run.out()
+            .contains(
+                settings + ":2:35: warning [unknown-rule] \"no-such-rule\" is not a smtplint rule"),
+        run.out());
+    assertEquals(
+        0, Run.of("lint", "--config", settings.toString(), "--fail-on", "error", BAD).code());
+    Run enabled =
+        Run.of("lint", "--config", settings.toString(), "--enable", "password-in-file", BAD);
     assertTrue(enabled.out().contains("[password-in-file]"));
     Files.writeString(settings, "{\"failOn\": \"sometimes\"}");
     Run broken = Run.of("lint", "--config", settings.toString(), BAD);
     assertEquals(2, broken.code());
-    assertTrue(broken.err().contains("\"failOn\" is \"error\", \"warning\", \"info\" or \"never\""), broken.err());
+    assertTrue(
+        broken.err().contains("\"failOn\" is \"error\", \"warning\", \"info\" or \"never\""),
+        broken.err());
   }
 
   @Test
@@ -191,21 +248,29 @@ class LintCommandTest {
       Run run = Run.of("lint", "--format", format, BAD);
       assertFalse(run.all().contains(secret), format + " shows the password:\n" + run.all());
     }
-    Run broken = Run.withInput("{\"email.smtp\": {\"password\": \"" + secret + "\" \"host\": 1}}", Map.of(), "lint", "-");
+    Run broken =
+        Run.withInput(
+            "{\"email.smtp\": {\"password\": \"" + secret + "\" \"host\": 1}}",
+            Map.of(),
+            "lint",
+            "-");
     assertEquals(1, broken.code());
     assertTrue(broken.out().contains("[invalid-json]"));
     assertFalse(broken.all().contains(secret), broken.all());
   }
 
   /**
-   * A batch of UnitChecks.PARALLEL_FROM files or more is checked on all cores: its report is the one
-   * file-by-file runs give, in the same order, and so is its exit code.
+   * A batch of UnitChecks.PARALLEL_FROM files or more is checked on all cores: its report is the
+   * one file-by-file runs give, in the same order, and so is its exit code.
    */
   @Test
   void aBatchCheckedOnAllCoresReportsWhatFileByFileRunsDo(@TempDir Path dir) throws Exception {
     java.util.List<Path> testdata;
     try (var walk = Files.walk(Testdata.root())) {
-      testdata = walk.filter(p -> p.toString().endsWith(".jsonc") || p.toString().endsWith(".json")).sorted().toList();
+      testdata =
+          walk.filter(p -> p.toString().endsWith(".jsonc") || p.toString().endsWith(".json"))
+              .sorted()
+              .toList();
     }
     int n = UnitChecks.PARALLEL_FROM + 36;
     for (int i = 0; i < n; i++) {
@@ -241,24 +306,34 @@ class LintCommandTest {
 
   /**
    * password-in-file asks git about a file in a work tree; a git that hangs (here one whose child
-   * holds its output open) is killed after five seconds with what it started, and the file counts as
-   * headed for version control, as whenever git cannot tell.
+   * holds its output open) is killed after five seconds with what it started, and the file counts
+   * as headed for version control, as whenever git cannot tell.
    */
   @Test
-  void aGitThatHangsIsKilledAndTheFileCountsAsHeadedForVersionControl(@TempDir Path dir) throws Exception {
+  void aGitThatHangsIsKilledAndTheFileCountsAsHeadedForVersionControl(@TempDir Path dir)
+      throws Exception {
     Path bin = Files.createDirectory(dir.resolve("bin"));
     Path git = Files.writeString(bin.resolve("git"), "#!/bin/sh\nsleep 60\necho never\n");
     assertTrue(git.toFile().setExecutable(true));
     Path repo = Files.createDirectory(dir.resolve("repo"));
     Files.createDirectory(repo.resolve(".git"));
-    Path site = Files.writeString(repo.resolve("site.json"), "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": "
-        + "\"mail.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\", \"username\": \"u\", \"password\": \"k8#Qw2-vR5tLz\"}}");
+    Path site =
+        Files.writeString(
+            repo.resolve("site.json"),
+            "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": "
+                + "\"mail.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\", \"username\": \"u\", \"password\": \"k8#Qw2-vR5tLz\"}}");
     long start = System.nanoTime();
-    Run run = Forked.run(dir, Map.of("PATH", bin + File.pathSeparator + System.getenv("PATH")), java.util.List.of(),
-        "lint", "--format", "json", site.toString());
+    Run run =
+        Forked.run(
+            dir,
+            Map.of("PATH", bin + File.pathSeparator + System.getenv("PATH")),
+            java.util.List.of(),
+            "lint",
+            "--format",
+            "json",
+            site.toString());
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
     assertTrue(run.out().contains("\"rule\":\"password-in-file\""), run.all());
     assertTrue(seconds < 20, "took " + seconds + " s");
   }
 }
-

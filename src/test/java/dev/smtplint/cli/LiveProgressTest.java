@@ -20,15 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The probe at a terminal shows each step as it happens — on a real pseudo-terminal (util-linux's
- * script), the first step is on screen within a second although the server stays silent for
- * seconds — and several stalled servers cost about one budget, not one each.
+ * script), the first step is on screen within a second although the server stays silent for seconds
+ * — and several stalled servers cost about one budget, not one each.
  */
 class LiveProgressTest {
   @TempDir Path dir;
 
   private Path site(String name, int port) throws Exception {
-    return Files.writeString(dir.resolve(name), "{\n  \"email.address\": \"sourcegraph@acme.io\",\n  \"email.smtp\": {\"host\": "
-        + "\"localhost\", \"port\": " + port + ", \"authentication\": \"none\"}\n}\n");
+    return Files.writeString(
+        dir.resolve(name),
+        "{\n  \"email.address\": \"sourcegraph@acme.io\",\n  \"email.smtp\": {\"host\": "
+            + "\"localhost\", \"port\": "
+            + port
+            + ", \"authentication\": \"none\"}\n}\n");
   }
 
   @Test
@@ -36,9 +40,14 @@ class LiveProgressTest {
     try (ScriptedServer silent = new ScriptedServer((in, out, socket) -> silence(in))) {
       Path file = site("site.json", silent.port());
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      String command = java + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp " + System.getProperty("java.class.path")
-          + " dev.smtplint.cli.Main lint --probe --timeout 3 --disable port-nonstandard " + file;
-      ProcessBuilder pb = new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
+      String command =
+          java
+              + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "
+              + System.getProperty("java.class.path")
+              + " dev.smtplint.cli.Main lint --probe --timeout 3 --disable port-nonstandard "
+              + file;
+      ProcessBuilder pb =
+          new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
       pb.environment().remove("CI");
       pb.environment().put("LANG", "C.UTF-8");
       long start = System.nanoTime();
@@ -62,16 +71,20 @@ class LiveProgressTest {
       }
       assertTrue(p.waitFor(30, TimeUnit.SECONDS));
       String screen = seen.toString(StandardCharsets.UTF_8);
-      // In order, not against the clock (a loaded CI machine starts a JVM slowly): the first step is on
-      // screen, then the stalled step's time ticks through 1 s and 2 s, and only then (3 s) the verdict.
+      // In order, not against the clock (a loaded CI machine starts a JVM slowly): the first step
+      // is on
+      // screen, then the stalled step's time ticks through 1 s and 2 s, and only then (3 s) the
+      // verdict.
       int first = screen.indexOf("resolve");
       int oneSecond = indexOfMatch(screen, "banner 1\\.\\d s");
       int twoSeconds = indexOfMatch(screen, "banner 2\\.\\d s");
       int verdict = screen.indexOf("probe-banner");
-      assertTrue(first >= 0 && first < oneSecond && oneSecond < twoSeconds && twoSeconds < verdict,
+      assertTrue(
+          first >= 0 && first < oneSecond && oneSecond < twoSeconds && twoSeconds < verdict,
           "first step, then the ticking stalled step, then the verdict:\n" + screen);
       assertTrue(firstStep >= 0 && bannerTicking > firstStep, screen);
-      assertTrue(screen.contains("\r\u001b[K"), "at a terminal the status line is redrawn in place");
+      assertTrue(
+          screen.contains("\r\u001b[K"), "at a terminal the status line is redrawn in place");
       assertTrue(screen.contains("probe-banner") && screen.contains("1 error"), screen);
     }
   }
@@ -89,7 +102,9 @@ class LiveProgressTest {
       int ended = indexOf(lines, file + ": ok resolve");
       assertTrue(finding >= 0 && finding < started && started < ended, run.out());
       assertTrue(indexOf(lines, file + ": ok quit") > ended, run.out());
-      assertTrue(run.out().endsWith(file + ": probe passed\n0 errors, 0 warnings, 1 info in 1 file\n"), run.out());
+      assertTrue(
+          run.out().endsWith(file + ": probe passed\n0 errors, 0 warnings, 1 info in 1 file\n"),
+          run.out());
     }
   }
 
@@ -98,20 +113,28 @@ class LiveProgressTest {
     return m.find() ? m.start() : -1;
   }
 
-  /** Held by what the server sees, not by the clock: the four stalled conversations are open at once. */
+  /**
+   * Held by what the server sees, not by the clock: the four stalled conversations are open at
+   * once.
+   */
   @Test
   void stalledServersAreProbedTogether() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-    try (ScriptedServer silent = new ScriptedServer((in, out, socket) -> {
-      most.accumulateAndGet(open.incrementAndGet(), Math::max);
-      try {
-        silence(in);
-      } finally {
-        open.decrementAndGet();
-      }
-    })) {
-      List<String> args = new ArrayList<>(List.of("lint", "--probe", "--timeout", "1", "--format", "json"));
+    java.util.concurrent.atomic.AtomicInteger open =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try (ScriptedServer silent =
+        new ScriptedServer(
+            (in, out, socket) -> {
+              most.accumulateAndGet(open.incrementAndGet(), Math::max);
+              try {
+                silence(in);
+              } finally {
+                open.decrementAndGet();
+              }
+            })) {
+      List<String> args =
+          new ArrayList<>(List.of("lint", "--probe", "--timeout", "1", "--format", "json"));
       for (int i = 0; i < 4; i++) {
         args.add(site("stalled-" + i + ".json", silent.port()).toString());
       }
@@ -120,27 +143,48 @@ class LiveProgressTest {
       long ms = (System.nanoTime() - start) / 1_000_000;
       assertEquals(1, run.code(), run.all());
       assertEquals(4, run.out().split("\"probe-banner\"").length - 1, run.out());
-      assertEquals(4, most.get(), "the four stalled servers were probed together, not one after another");
+      assertEquals(
+          4, most.get(), "the four stalled servers were probed together, not one after another");
       assertTrue(ms < 30_000, "bounded: " + ms + " ms");
     }
   }
 
-  /** Nothing but smtplint's own lines reaches standard error: no library's log line (Angus logs through JUL). */
+  /**
+   * Nothing but smtplint's own lines reaches standard error: no library's log line (Angus logs
+   * through JUL).
+   */
   @Test
   void noLibraryLogLineReachesStandardError() throws Exception {
-    try (ScriptedServer server = new ScriptedServer((in, out, socket) -> {
-      ScriptedServer.say(out, "220 quiet.test ESMTP");
-      String line;
-      while ((line = in.readLine()) != null) {
-        String verb = line.split(" ")[0].toUpperCase();
-        ScriptedServer.say(out, verb.equals("EHLO") ? "250-quiet.test\r\n250 8BITMIME" : verb.equals("QUIT") ? "221 bye" : "250 ok");
-        if (verb.equals("QUIT")) {
-          return;
-        }
-      }
-    })) {
+    try (ScriptedServer server =
+        new ScriptedServer(
+            (in, out, socket) -> {
+              ScriptedServer.say(out, "220 quiet.test ESMTP");
+              String line;
+              while ((line = in.readLine()) != null) {
+                String verb = line.split(" ")[0].toUpperCase();
+                ScriptedServer.say(
+                    out,
+                    verb.equals("EHLO")
+                        ? "250-quiet.test\r\n250 8BITMIME"
+                        : verb.equals("QUIT") ? "221 bye" : "250 ok");
+                if (verb.equals("QUIT")) {
+                  return;
+                }
+              }
+            })) {
       Path file = site("quiet.json", server.port());
-      Run run = Forked.run(dir, Map.of(), List.of(), "lint", "--probe", "--timeout", "2", "--format", "json", file.toString());
+      Run run =
+          Forked.run(
+              dir,
+              Map.of(),
+              List.of(),
+              "lint",
+              "--probe",
+              "--timeout",
+              "2",
+              "--format",
+              "json",
+              file.toString());
       assertEquals(0, run.code(), run.all());
       assertEquals("", run.err());
     }

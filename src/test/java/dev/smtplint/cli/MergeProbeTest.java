@@ -23,37 +23,74 @@ class MergeProbeTest {
 
   private static final String ADDRESS = "  \"email.address\": \"sourcegraph@acme.io\",\n";
 
-  /** Two files: "first" and "second"; email.address in one (line 3, column 20) and email.smtp in the other. */
+  /**
+   * Two files: "first" and "second"; email.address in one (line 3, column 20) and email.smtp in the
+   * other.
+   */
   private Path[] split(boolean addressFirst, int port, String password) throws Exception {
-    String smtp = "  \"email.smtp\": {\n    \"host\": \"localhost\",\n    \"port\": " + port + ",\n    \"authentication\": \"PLAIN\",\n"
-        + "    \"username\": \"" + TestSmtpServer.USER + "\",\n    \"password\": \"" + password + "\"\n  }\n";
+    String smtp =
+        "  \"email.smtp\": {\n    \"host\": \"localhost\",\n    \"port\": "
+            + port
+            + ",\n    \"authentication\": \"PLAIN\",\n"
+            + "    \"username\": \""
+            + TestSmtpServer.USER
+            + "\",\n    \"password\": \""
+            + password
+            + "\"\n  }\n";
     String withAddress = "{\n  // the from address\n" + ADDRESS + "  \"other.setting\": true\n}\n";
     String withSmtp = "{\n  // the SMTP server\n" + smtp + "}\n";
-    Path first = Files.writeString(dir.resolve("first-" + addressFirst + port + ".json"), addressFirst ? withAddress : withSmtp);
-    Path second = Files.writeString(dir.resolve("second-" + addressFirst + port + ".json"), addressFirst ? withSmtp : withAddress);
+    Path first =
+        Files.writeString(
+            dir.resolve("first-" + addressFirst + port + ".json"),
+            addressFirst ? withAddress : withSmtp);
+    Path second =
+        Files.writeString(
+            dir.resolve("second-" + addressFirst + port + ".json"),
+            addressFirst ? withSmtp : withAddress);
     return new Path[] {first, second};
   }
 
   private static JsonNode run(Path[] files) {
-    Run run = Run.withInput("", Map.of(), "lint", "--probe", "--timeout", "2", "--format", "json", "--disable",
-        "password-in-file", "--merge", files[0] + ":" + files[1]);
+    Run run =
+        Run.withInput(
+            "",
+            Map.of(),
+            "lint",
+            "--probe",
+            "--timeout",
+            "2",
+            "--format",
+            "json",
+            "--disable",
+            "password-in-file",
+            "--merge",
+            files[0] + ":" + files[1]);
     assertEquals(1, run.code(), run.all());
     return JsonMapper.builder().build().readTree(run.out()).get("files");
   }
 
-  /** The one finding of {@code rule}, as "file:line:column pointer", and which file shows the probe. */
+  /**
+   * The one finding of {@code rule}, as "file:line:column pointer", and which file shows the probe.
+   */
   private static String where(JsonNode files, String rule) {
     StringBuilder out = new StringBuilder();
     String probeOn = "";
     for (JsonNode file : files) {
       for (JsonNode f : file.get("findings")) {
         if (f.get("rule").asString().equals(rule)) {
-          out.append(Path.of(file.get("path").asString()).getFileName()).append(':').append(f.get("line").asInt()).append(':')
-              .append(f.get("column").asInt()).append(' ').append(f.get("pointer").asString());
+          out.append(Path.of(file.get("path").asString()).getFileName())
+              .append(':')
+              .append(f.get("line").asInt())
+              .append(':')
+              .append(f.get("column").asInt())
+              .append(' ')
+              .append(f.get("pointer").asString());
         }
       }
       if (file.has("probe")) {
-        probeOn = " | probe on " + Path.of(file.get("path").asString()).getFileName().toString().split("-")[0];
+        probeOn =
+            " | probe on "
+                + Path.of(file.get("path").asString()).getFileName().toString().split("-")[0];
       }
     }
     return out + probeOn;
@@ -61,12 +98,18 @@ class MergeProbeTest {
 
   @Test
   void aRejectedSenderLandsInTheFileThatSuppliedTheAddress() throws Exception {
-    try (TestSmtpServer server = TestSmtpServer.builder().auth("PLAIN").rejectSenderAtRcpt("553 5.7.1 Sender address rejected").start()) {
+    try (TestSmtpServer server =
+        TestSmtpServer.builder()
+            .auth("PLAIN")
+            .rejectSenderAtRcpt("553 5.7.1 Sender address rejected")
+            .start()) {
       for (boolean addressFirst : new boolean[] {true, false}) {
         Path[] files = split(addressFirst, server.port(), TestSmtpServer.PASSWORD);
         String expectedFile = (addressFirst ? files[0] : files[1]).getFileName().toString();
         String smtpFile = addressFirst ? "second" : "first";
-        assertEquals(expectedFile + ":3:20 /email.address | probe on " + smtpFile, where(run(files), "probe-sender-rejected"));
+        assertEquals(
+            expectedFile + ":3:20 /email.address | probe on " + smtpFile,
+            where(run(files), "probe-sender-rejected"));
       }
     }
   }
@@ -77,7 +120,10 @@ class MergeProbeTest {
       for (boolean addressFirst : new boolean[] {true, false}) {
         Path[] files = split(addressFirst, server.port(), "wrong-password-here");
         String smtpFile = (addressFirst ? files[1] : files[0]).getFileName().toString();
-        assertEquals(smtpFile + ":8:17 /email.smtp/password | probe on " + (addressFirst ? "second" : "first"),
+        assertEquals(
+            smtpFile
+                + ":8:17 /email.smtp/password | probe on "
+                + (addressFirst ? "second" : "first"),
             where(run(files), "probe-auth-rejected"));
       }
     }
@@ -86,7 +132,8 @@ class MergeProbeTest {
   @Test
   void aRefusedCertificateLandsAtTheHostInTheFileThatSuppliedEmailSmtp() throws Exception {
     TestCerts certs = new TestCerts();
-    try (TestSmtpServer server = TestSmtpServer.builder().tls(certs.selfSigned().context()).auth("PLAIN").start()) {
+    try (TestSmtpServer server =
+        TestSmtpServer.builder().tls(certs.selfSigned().context()).auth("PLAIN").start()) {
       for (boolean addressFirst : new boolean[] {true, false}) {
         Path[] files = split(addressFirst, server.port(), TestSmtpServer.PASSWORD);
         String smtpFile = (addressFirst ? files[1] : files[0]).getFileName().toString();

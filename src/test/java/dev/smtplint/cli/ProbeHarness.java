@@ -15,18 +15,34 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Runs `lint --probe` through the real CLI against a server on loopback, and keeps every output for the secrets check. */
+/**
+ * Runs `lint --probe` through the real CLI against a server on loopback, and keeps every output for
+ * the secrets check.
+ */
 abstract class ProbeHarness {
   static final String PASSWORD = TestSmtpServer.PASSWORD;
   static final List<String> OUTPUTS = new CopyOnWriteArrayList<>();
 
   /** One site config for a server on loopback. */
-  static Path config(Path dir, String host, int port, String authentication, String extra) throws Exception {
-    String credentials = authentication.equals("none") ? ""
-        : ", \"username\": \"" + TestSmtpServer.USER + "\", \"password\": \"" + PASSWORD + "\"";
+  static Path config(Path dir, String host, int port, String authentication, String extra)
+      throws Exception {
+    String credentials =
+        authentication.equals("none")
+            ? ""
+            : ", \"username\": \"" + TestSmtpServer.USER + "\", \"password\": \"" + PASSWORD + "\"";
     Path file = Files.createTempFile(dir, "site", ".json");
-    Files.writeString(file, "{\n  \"email.address\": \"sourcegraph@acme.io\",\n  \"email.smtp\": {\n    \"host\": \"" + host
-        + "\",\n    \"port\": " + port + ",\n    \"authentication\": \"" + authentication + "\"" + credentials + extra + "\n  }\n}\n");
+    Files.writeString(
+        file,
+        "{\n  \"email.address\": \"sourcegraph@acme.io\",\n  \"email.smtp\": {\n    \"host\": \""
+            + host
+            + "\",\n    \"port\": "
+            + port
+            + ",\n    \"authentication\": \""
+            + authentication
+            + "\""
+            + credentials
+            + extra
+            + "\n  }\n}\n");
     return file;
   }
 
@@ -35,7 +51,8 @@ abstract class ProbeHarness {
   }
 
   static Probed probeWith(Map<String, String> env, Path config, String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("lint", "--probe", "--timeout", "1", "--format", "json"));
+    List<String> args =
+        new ArrayList<>(List.of("lint", "--probe", "--timeout", "1", "--format", "json"));
     args.addAll(List.of(extra));
     args.add(config.toString());
     long start = System.nanoTime();
@@ -84,7 +101,10 @@ abstract class ProbeHarness {
 
   /** Neither the password nor its PLAIN blob nor any CRAM-MD5 response appears in any output. */
   static void assertNoSecretsIn(List<String> outputs, int atLeast) {
-    String plainBlob = Base64.getEncoder().encodeToString(("\0" + TestSmtpServer.USER + "\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String plainBlob =
+        Base64.getEncoder()
+            .encodeToString(
+                ("\0" + TestSmtpServer.USER + "\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     assertTrue(outputs.size() >= atLeast, "outputs scanned: " + outputs.size());
     for (String output : outputs) {
       assertFalse(output.contains(PASSWORD), output);

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The probe against real SMTP servers on loopback and against hostile ones, through the real CLI. */
+/**
+ * The probe against real SMTP servers on loopback and against hostile ones, through the real CLI.
+ */
 class ProbeTest extends ProbeHarness {
   private static final String PASSWORD = TestSmtpServer.PASSWORD;
   private static TestCerts certs;
@@ -33,27 +35,46 @@ class ProbeTest extends ProbeHarness {
 
   @Test
   void startTlsAndPlainDeliverTheTestMessage() throws Exception {
-    try (TestSmtpServer server = TestSmtpServer.builder().tls(certs.good().context()).auth("PLAIN").start()) {
+    try (TestSmtpServer server =
+        TestSmtpServer.builder().tls(certs.good().context()).auth("PLAIN").start()) {
       Path ca = certs.caPem(dir);
-      Probed p = probe(config(dir, "localhost", server.port(), "PLAIN", ""), "--ca-file", ca.toString(), "--to", "admin@acme.io");
+      Probed p =
+          probe(
+              config(dir, "localhost", server.port(), "PLAIN", ""),
+              "--ca-file",
+              ca.toString(),
+              "--to",
+              "admin@acme.io");
       assertTrue(p.ok(), p.file().toString());
       assertEquals(0, p.code());
       assertTrue(p.stage("starttls").startsWith("ok: TLS established"), p.stage("starttls"));
       assertTrue(p.stage("auth").startsWith("ok: 235"), p.stage("auth"));
       assertTrue(p.stage("data").contains("queued as TEST123"), p.stage("data"));
-      assertEquals(2, server.received.size(), "one message for each of the harness's two runs (json, text)");
+      assertEquals(
+          2, server.received.size(), "one message for each of the harness's two runs (json, text)");
       assertEquals("sourcegraph@acme.io", server.received.get(0).from());
       assertEquals(List.of("admin@acme.io"), server.received.get(0).to());
-      assertTrue(server.received.get(0).data().contains("Subject: smtplint test of the Sourcegraph email settings"));
+      assertTrue(
+          server
+              .received
+              .get(0)
+              .data()
+              .contains("Subject: smtplint test of the Sourcegraph email settings"));
     }
   }
 
   @Test
   void withoutToNothingIsSentAndTheSenderIsTheRecipient() throws Exception {
-    try (TestSmtpServer server = TestSmtpServer.builder().tls(certs.good().context()).auth("PLAIN").start()) {
-      Probed p = probe(config(dir, "localhost", server.port(), "PLAIN", ""), "--ca-file", certs.caPem(dir).toString());
+    try (TestSmtpServer server =
+        TestSmtpServer.builder().tls(certs.good().context()).auth("PLAIN").start()) {
+      Probed p =
+          probe(
+              config(dir, "localhost", server.port(), "PLAIN", ""),
+              "--ca-file",
+              certs.caPem(dir).toString());
       assertTrue(p.ok(), p.file().toString());
-      assertTrue(p.stage("data").startsWith("ok: nothing sent (no --to): RSET 250"), p.stage("data"));
+      assertTrue(
+          p.stage("data").startsWith("ok: nothing sent (no --to): RSET 250"), p.stage("data"));
       assertTrue(p.stage("quit").startsWith("ok: 221"), p.stage("quit"));
       assertEquals(0, server.received.size());
     }
@@ -73,17 +94,27 @@ class ProbeTest extends ProbeHarness {
       JsonNode f = bad.finding("probe-auth-rejected");
       assertEquals("/email.smtp/password", f.get("pointer").asString());
       assertEquals(6, f.get("line").asInt());
-      assertTrue(f.get("message").asString().contains("535 5.7.8 Authentication credentials invalid"), f.toString());
+      assertTrue(
+          f.get("message").asString().contains("535 5.7.8 Authentication credentials invalid"),
+          f.toString());
     }
   }
 
   @Test
   void certificatesThatSourcegraphRefusesAreFindingsAtTheHost() throws Exception {
     record Case(TestCerts.Identity identity, String words) {}
-    for (Case c : List.of(new Case(certs.selfSigned(), "not signed by a trusted CA"),
-        new Case(certs.wrongHost(), "does not name \"localhost\""), new Case(certs.expired(), "expired"))) {
-      try (TestSmtpServer server = TestSmtpServer.builder().tls(c.identity().context()).auth("PLAIN").start()) {
-        Probed p = probe(config(dir, "localhost", server.port(), "PLAIN", ""), "--ca-file", certs.caPem(dir).toString());
+    for (Case c :
+        List.of(
+            new Case(certs.selfSigned(), "not signed by a trusted CA"),
+            new Case(certs.wrongHost(), "does not name \"localhost\""),
+            new Case(certs.expired(), "expired"))) {
+      try (TestSmtpServer server =
+          TestSmtpServer.builder().tls(c.identity().context()).auth("PLAIN").start()) {
+        Probed p =
+            probe(
+                config(dir, "localhost", server.port(), "PLAIN", ""),
+                "--ca-file",
+                certs.caPem(dir).toString());
         JsonNode f = p.finding("probe-tls-certificate");
         assertEquals("/email.smtp/host", f.get("pointer").asString());
         assertTrue(f.get("message").asString().contains(c.words()), f.toString());
@@ -94,8 +125,10 @@ class ProbeTest extends ProbeHarness {
 
   @Test
   void noVerifyTlsSkipsTrustAndHostNameChecksAsGoDoes() throws Exception {
-    try (TestSmtpServer server = TestSmtpServer.builder().tls(certs.wrongHost().context()).auth("PLAIN").start()) {
-      Probed p = probe(config(dir, "localhost", server.port(), "PLAIN", ",\n    \"noVerifyTLS\": true"));
+    try (TestSmtpServer server =
+        TestSmtpServer.builder().tls(certs.wrongHost().context()).auth("PLAIN").start()) {
+      Probed p =
+          probe(config(dir, "localhost", server.port(), "PLAIN", ",\n    \"noVerifyTLS\": true"));
       assertTrue(p.ok(), p.file().toString());
       assertTrue(p.rules().contains("tls-verification-disabled"));
     }
@@ -111,7 +144,9 @@ class ProbeTest extends ProbeHarness {
       assertTrue(p.stage("starttls").startsWith("ok: not offered"), p.stage("starttls"));
     }
     try (TestSmtpServer server = TestSmtpServer.builder().auth("PLAIN").start()) {
-      assertTrue(probe(config(dir, "127.0.0.1", server.port(), "PLAIN", "")).ok(), "Go allows PLAIN without TLS to 127.0.0.1");
+      assertTrue(
+          probe(config(dir, "127.0.0.1", server.port(), "PLAIN", "")).ok(),
+          "Go allows PLAIN without TLS to 127.0.0.1");
     }
   }
 
@@ -128,23 +163,35 @@ class ProbeTest extends ProbeHarness {
 
   @Test
   void senderRejectedAtRcptIsLocatedAtTheAddress() throws Exception {
-    try (TestSmtpServer server = TestSmtpServer.builder().rejectSenderAtRcpt("553 5.7.1 Sender address rejected: not owned by user").start()) {
+    try (TestSmtpServer server =
+        TestSmtpServer.builder()
+            .rejectSenderAtRcpt("553 5.7.1 Sender address rejected: not owned by user")
+            .start()) {
       Probed p = probe(config(dir, "localhost", server.port(), "none", ""));
       JsonNode f = p.finding("probe-sender-rejected");
       assertEquals("/email.address", f.get("pointer").asString());
       assertEquals(2, f.get("line").asInt());
-      assertTrue(f.get("message").asString().contains("553 5.7.1 Sender address rejected"), f.toString());
+      assertTrue(
+          f.get("message").asString().contains("553 5.7.1 Sender address rejected"), f.toString());
     }
   }
 
   @Test
   void sesStyleRejectionAfterDataBlamesTheSender() throws Exception {
-    try (TestSmtpServer server = TestSmtpServer.builder()
-        .rejectData("554 Message rejected: Email address is not verified. The following identities failed the check").start()) {
-      Probed p = probe(config(dir, "localhost", server.port(), "none", ""), "--to", "success@simulator.amazonses.com");
+    try (TestSmtpServer server =
+        TestSmtpServer.builder()
+            .rejectData(
+                "554 Message rejected: Email address is not verified. The following identities failed the check")
+            .start()) {
+      Probed p =
+          probe(
+              config(dir, "localhost", server.port(), "none", ""),
+              "--to",
+              "success@simulator.amazonses.com");
       JsonNode f = p.finding("probe-sender-rejected");
       assertEquals("/email.address", f.get("pointer").asString());
-      assertTrue(f.get("message").asString().contains("Email address is not verified"), f.toString());
+      assertTrue(
+          f.get("message").asString().contains("Email address is not verified"), f.toString());
       assertTrue(p.stage("data").startsWith("failed: 554"), p.stage("data"));
     }
   }
@@ -152,54 +199,67 @@ class ProbeTest extends ProbeHarness {
   @Test
   void cramMd5IsNeverSwappedForAnotherMechanism() throws Exception {
     List<String> commands = new CopyOnWriteArrayList<>();
-    try (ScriptedServer server = new ScriptedServer((in, out, socket) -> {
-      say(out, "220 scripted.test ESMTP");
-      String line;
-      while ((line = in.readLine()) != null) {
-        commands.add(line);
-        String verb = line.split(" ")[0].toUpperCase();
-        switch (verb) {
-          case "EHLO" -> say(out, "250-scripted.test\r\n250 AUTH LOGIN PLAIN");
-          case "AUTH" -> say(out, "504 5.7.4 Unrecognized authentication type");
-          case "QUIT" -> {
-            say(out, "221 bye");
-            return;
-          }
-          default -> say(out, "250 ok");
-        }
-      }
-    })) {
+    try (ScriptedServer server =
+        new ScriptedServer(
+            (in, out, socket) -> {
+              say(out, "220 scripted.test ESMTP");
+              String line;
+              while ((line = in.readLine()) != null) {
+                commands.add(line);
+                String verb = line.split(" ")[0].toUpperCase();
+                switch (verb) {
+                  case "EHLO" -> say(out, "250-scripted.test\r\n250 AUTH LOGIN PLAIN");
+                  case "AUTH" -> say(out, "504 5.7.4 Unrecognized authentication type");
+                  case "QUIT" -> {
+                    say(out, "221 bye");
+                    return;
+                  }
+                  default -> say(out, "250 ok");
+                }
+              }
+            })) {
       Probed p = probe(config(dir, "localhost", server.port(), "CRAM-MD5", ""));
       JsonNode f = p.finding("probe-auth-mechanism");
-      assertTrue(f.get("message").asString().contains("504 5.7.4 Unrecognized authentication type"), f.toString());
+      assertTrue(
+          f.get("message").asString().contains("504 5.7.4 Unrecognized authentication type"),
+          f.toString());
       assertTrue(f.get("message").asString().contains("(it offers LOGIN PLAIN)"), f.toString());
-      assertTrue(commands.stream().filter(c -> c.startsWith("AUTH")).allMatch(c -> c.equals("AUTH CRAM-MD5")), commands.toString());
+      assertTrue(
+          commands.stream()
+              .filter(c -> c.startsWith("AUTH"))
+              .allMatch(c -> c.equals("AUTH CRAM-MD5")),
+          commands.toString());
     }
   }
 
   @Test
-  void plainIsSentAsPlainEvenWhenLoginIsListedFirstAnd530IsNotAnsweredWithStartTls() throws Exception {
+  void plainIsSentAsPlainEvenWhenLoginIsListedFirstAnd530IsNotAnsweredWithStartTls()
+      throws Exception {
     List<String> commands = new CopyOnWriteArrayList<>();
-    try (ScriptedServer server = new ScriptedServer((in, out, socket) -> {
-      say(out, "220 scripted.test ESMTP");
-      String line;
-      while ((line = in.readLine()) != null) {
-        commands.add(line.startsWith("AUTH PLAIN ") ? "AUTH PLAIN <blob>" : line);
-        switch (line.split(" ")[0].toUpperCase()) {
-          case "EHLO" -> say(out, "250-scripted.test\r\n250 AUTH LOGIN PLAIN");
-          case "AUTH" -> say(out, "530 5.7.0 Must issue a STARTTLS command first");
-          case "QUIT" -> {
-            say(out, "221 bye");
-            return;
-          }
-          default -> say(out, "250 ok");
-        }
-      }
-    })) {
+    try (ScriptedServer server =
+        new ScriptedServer(
+            (in, out, socket) -> {
+              say(out, "220 scripted.test ESMTP");
+              String line;
+              while ((line = in.readLine()) != null) {
+                commands.add(line.startsWith("AUTH PLAIN ") ? "AUTH PLAIN <blob>" : line);
+                switch (line.split(" ")[0].toUpperCase()) {
+                  case "EHLO" -> say(out, "250-scripted.test\r\n250 AUTH LOGIN PLAIN");
+                  case "AUTH" -> say(out, "530 5.7.0 Must issue a STARTTLS command first");
+                  case "QUIT" -> {
+                    say(out, "221 bye");
+                    return;
+                  }
+                  default -> say(out, "250 ok");
+                }
+              }
+            })) {
       Probed p = probe(config(dir, "localhost", server.port(), "PLAIN", ""));
       assertTrue(p.rules().contains("probe-auth-rejected"), p.rules().toString());
       assertTrue(commands.contains("AUTH PLAIN <blob>"), commands.toString());
-      assertFalse(commands.stream().anyMatch(c -> c.startsWith("AUTH LOGIN") || c.equals("STARTTLS")), commands.toString());
+      assertFalse(
+          commands.stream().anyMatch(c -> c.startsWith("AUTH LOGIN") || c.equals("STARTTLS")),
+          commands.toString());
     }
   }
 
@@ -208,12 +268,22 @@ class ProbeTest extends ProbeHarness {
     try (TestSmtpServer server = TestSmtpServer.builder().auth("CRAM-MD5").start()) {
       Path file = config(dir, "localhost", server.port(), "CRAM-MD5", "");
       Files.writeString(file, Files.readString(file).replace(PASSWORD, "<YOUR SECRET>"));
-      Probed p = probeWith(Map.of("SMTP_PASSWORD", PASSWORD), file, "--password-env", "SMTP_PASSWORD", "--allow-host", "localhost");
+      Probed p =
+          probeWith(
+              Map.of("SMTP_PASSWORD", PASSWORD),
+              file,
+              "--password-env",
+              "SMTP_PASSWORD",
+              "--allow-host",
+              "localhost");
       assertTrue(p.ok(), p.file().toString());
       assertFalse(p.rules().contains("placeholder-value"), p.rules().toString());
-      Run missing = Run.of("lint", "--probe", "--password-env", "NOT_SET_ANYWHERE", file.toString());
+      Run missing =
+          Run.of("lint", "--probe", "--password-env", "NOT_SET_ANYWHERE", file.toString());
       assertEquals(2, missing.code());
-      assertEquals("smtplint: --password-env: environment variable NOT_SET_ANYWHERE is not set\n", missing.err());
+      assertEquals(
+          "smtplint: --password-env: environment variable NOT_SET_ANYWHERE is not set\n",
+          missing.err());
     }
   }
 
@@ -222,9 +292,17 @@ class ProbeTest extends ProbeHarness {
     Path file = config(dir, "localhost", 465, "plain", "");
     Run run = Run.of("lint", "--probe", file.toString());
     assertEquals(1, run.code());
-    assertTrue(run.out().contains(file + ": probe not run: 2 errors above would stop Sourcegraph before it sends; fix them first"),
+    assertTrue(
+        run.out()
+            .contains(
+                file
+                    + ": probe not run: 2 errors above would stop Sourcegraph before it sends; fix them first"),
         run.out());
-    assertTrue(run.out().contains("error [probe-not-run] --probe was asked, but the probe did not run: 2 errors"), run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                "error [probe-not-run] --probe was asked, but the probe did not run: 2 errors"),
+        run.out());
   }
 
   @Test
@@ -234,14 +312,17 @@ class ProbeTest extends ProbeHarness {
     Run run = Run.of("lint", "--probe", "--format", "json", file.toString());
     assertEquals(1, run.code(), "a probe that did not run proves nothing: " + run.out());
     JsonNode f = JsonMapper.builder().build().readTree(run.out()).get("files").get(0);
-    assertTrue(f.get("probe").get("notRun").asString().startsWith("there is no \"email.smtp\""), f.toString());
+    assertTrue(
+        f.get("probe").get("notRun").asString().startsWith("there is no \"email.smtp\""),
+        f.toString());
     JsonNode finding = f.get("findings").get(1);
     assertEquals("probe-not-run", finding.get("rule").asString(), f.toString());
     assertEquals("error", finding.get("severity").asString());
     assertEquals(1, Run.of("lint", "--probe", "--fail-on", "error", file.toString()).code());
     Run disabled = Run.of("lint", "--probe", "--disable", "probe-not-run", file.toString());
     assertEquals(0, disabled.code(), "switched off like any rule: " + disabled.out());
-    assertEquals(0, Run.of("lint", file.toString()).code(), "without --probe there is nothing to report");
+    assertEquals(
+        0, Run.of("lint", file.toString()).code(), "without --probe there is nothing to report");
   }
 
   @AfterAll

@@ -21,16 +21,35 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Name resolution without DNS: a forked smtplint reads its names from a hosts file of the test's
- * own ({@code jdk.net.hosts.file}), so a name can resolve to loopback addresses, to several, or not at all.
+ * own ({@code jdk.net.hosts.file}), so a name can resolve to loopback addresses, to several, or not
+ * at all.
  */
 class ResolveTest {
   @TempDir Path dir;
 
   private Run probe(Path hosts, String host, int port) throws Exception {
-    Path site = Files.writeString(dir.resolve("site-" + host + ".json"), "{\"email.address\": \"sourcegraph@acme.io\", "
-        + "\"email.smtp\": {\"host\": \"" + host + "\", \"port\": " + port + ", \"authentication\": \"none\"}}");
-    return Forked.run(dir, Map.of(), List.of("-Djdk.net.hosts.file=" + hosts),
-        "lint", "--probe", "--timeout", "1", "--format", "json", "--disable", "example-domain,port-nonstandard", site.toString());
+    Path site =
+        Files.writeString(
+            dir.resolve("site-" + host + ".json"),
+            "{\"email.address\": \"sourcegraph@acme.io\", "
+                + "\"email.smtp\": {\"host\": \""
+                + host
+                + "\", \"port\": "
+                + port
+                + ", \"authentication\": \"none\"}}");
+    return Forked.run(
+        dir,
+        Map.of(),
+        List.of("-Djdk.net.hosts.file=" + hosts),
+        "lint",
+        "--probe",
+        "--timeout",
+        "1",
+        "--format",
+        "json",
+        "--disable",
+        "example-domain,port-nonstandard",
+        site.toString());
   }
 
   private static JsonNode file(Run run) {
@@ -39,7 +58,9 @@ class ResolveTest {
 
   private static String rules(Run run) {
     List<String> out = new ArrayList<>();
-    file(run).get("findings").forEach(f -> out.add(f.get("rule").asString() + "@" + f.get("pointer").asString()));
+    file(run)
+        .get("findings")
+        .forEach(f -> out.add(f.get("rule").asString() + "@" + f.get("pointer").asString()));
     return String.join(",", out);
   }
 
@@ -52,11 +73,21 @@ class ResolveTest {
       Run missing = probe(hosts, "smtp.missing.test", server.port());
       assertEquals(1, missing.code(), missing.all());
       assertEquals("probe-resolve@/email.smtp/host", rules(missing));
-      assertTrue(file(missing).get("findings").get(0).get("message").asString().contains("does not resolve"), missing.out());
+      assertTrue(
+          file(missing)
+              .get("findings")
+              .get(0)
+              .get("message")
+              .asString()
+              .contains("does not resolve"),
+          missing.out());
     }
   }
 
-  /** Enough addresses that one timeout each (40 s) is far beyond ten times one timeout spread over them. */
+  /**
+   * Enough addresses that one timeout each (40 s) is far beyond ten times one timeout spread over
+   * them.
+   */
   private static final int ADDRESSES = 40;
 
   @Test
@@ -88,10 +119,15 @@ class ResolveTest {
       Run run = probe(file, "smtp.many.test", port);
       long ms = (System.nanoTime() - start) / 1_000_000;
       assertEquals(1, run.code(), run.all());
-      assertTrue(rules(run).startsWith("probe-connect@") || rules(run).startsWith("probe-timeout@"), rules(run));
-      // One timeout (~1 s) spread over the addresses, not one per address (40 s): a bound of ten times
+      assertTrue(
+          rules(run).startsWith("probe-connect@") || rules(run).startsWith("probe-timeout@"),
+          rules(run));
+      // One timeout (~1 s) spread over the addresses, not one per address (40 s): a bound of ten
+      // times
       // what a quiet machine takes still tells the two apart.
-      assertTrue(ms < 15_000, ADDRESSES + " addresses that never answer took " + ms + " ms with --timeout 1");
+      assertTrue(
+          ms < 15_000,
+          ADDRESSES + " addresses that never answer took " + ms + " ms with --timeout 1");
     } finally {
       for (Socket s : fillers) {
         s.close();

@@ -22,22 +22,40 @@ class SiteConfigListTest {
   @Test
   void theListIsLintedWholeWhereItIsAndCleanWhereTheSecretIsAbsent() throws Exception {
     Path config = Files.createDirectories(dir.resolve("config"));
-    Files.writeString(config.resolve("site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
-    Files.writeString(dir.resolve(".smtplint.json"), "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
+    Files.writeString(
+        config.resolve("site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
+    Files.writeString(
+        dir.resolve(".smtplint.json"),
+        "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
     Run ci = Forked.run(dir, Map.of(), List.of(), "lint", "--fail-on", "info", "config/site.json");
     assertEquals(0, ci.code(), ci.all());
     assertFalse(ci.out().contains("from-without-smtp"), ci.out());
-    assertTrue(ci.err().contains("config/secrets.json (listed in the settings' siteConfig) is not here"), ci.err());
+    assertTrue(
+        ci.err().contains("config/secrets.json (listed in the settings' siteConfig) is not here"),
+        ci.err());
     assertTrue(ci.out().endsWith("0 errors, 0 warnings, 0 info in 1 file\n"), ci.out());
 
-    Files.writeString(config.resolve("secrets.json"), "{\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, "
-        + "\"authentication\": \"plain\"}\n}\n");
+    Files.writeString(
+        config.resolve("secrets.json"),
+        "{\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, "
+            + "\"authentication\": \"plain\"}\n}\n");
     Run deploy = Forked.run(dir, Map.of(), List.of(), "lint", "config/site.json");
     assertEquals(1, deploy.code(), deploy.all());
-    assertTrue(deploy.out().contains("config/secrets.json:2:") && deploy.out().contains("[auth-unknown]"), deploy.out());
+    assertTrue(
+        deploy.out().contains("config/secrets.json:2:") && deploy.out().contains("[auth-unknown]"),
+        deploy.out());
     assertTrue(deploy.out().contains("1 error, 0 warnings, 0 info in 2 files"), deploy.out());
 
-    Run alone = Forked.run(dir, Map.of(), List.of(), "lint", "--isolated", "--fail-on", "warning", "config/site.json");
+    Run alone =
+        Forked.run(
+            dir,
+            Map.of(),
+            List.of(),
+            "lint",
+            "--isolated",
+            "--fail-on",
+            "warning",
+            "config/site.json");
     assertEquals(1, alone.code(), "without the settings the file stands alone: " + alone.out());
     assertTrue(alone.out().contains("[from-without-smtp]"), alone.out());
   }
@@ -45,11 +63,22 @@ class SiteConfigListTest {
   @Test
   void aProbeWhereTheSecretsFileIsAbsentFailsAndNamesIt() throws Exception {
     Path config = Files.createDirectories(dir.resolve("config"));
-    Files.writeString(config.resolve("site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
-    Files.writeString(dir.resolve(".smtplint.json"), "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
+    Files.writeString(
+        config.resolve("site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
+    Files.writeString(
+        dir.resolve(".smtplint.json"),
+        "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
     Run probe = Forked.run(dir, Map.of(), List.of(), "lint", "--probe", "config/site.json");
-    assertEquals(1, probe.code(), "the documented CI probe job must not pass without its secrets file: " + probe.all());
-    assertTrue(probe.out().contains("[probe-not-run] --probe was asked, but the probe did not run: there is no \"email.smtp\" "
-        + "here, and config/secrets.json (listed in the settings' siteConfig), which would supply it, is absent"), probe.out());
+    assertEquals(
+        1,
+        probe.code(),
+        "the documented CI probe job must not pass without its secrets file: " + probe.all());
+    assertTrue(
+        probe
+            .out()
+            .contains(
+                "[probe-not-run] --probe was asked, but the probe did not run: there is no \"email.smtp\" "
+                    + "here, and config/secrets.json (listed in the settings' siteConfig), which would supply it, is absent"),
+        probe.out());
   }
 }

@@ -23,14 +23,17 @@ class SnapshotTest {
   @MethodSource("testdata")
   void theTextReportIsItsSnapshot(Path file) throws Exception {
     Path cwd = Path.of("").toAbsolutePath();
-    Path shown = file.toAbsolutePath().startsWith(cwd) ? cwd.relativize(file.toAbsolutePath()) : file;
+    Path shown =
+        file.toAbsolutePath().startsWith(cwd) ? cwd.relativize(file.toAbsolutePath()) : file;
     Run run = Run.of("lint", "--no-color", "--fail-on", "never", shown.toString());
     String report = run.out() + (run.err().isEmpty() ? "" : "--- stderr\n" + run.err());
     Path snapshot = file.resolveSibling(file.getFileName() + ".out");
     if (Boolean.getBoolean("smtplint.regenerate")) {
       Files.writeString(snapshot, report);
     }
-    assertEquals(Files.exists(snapshot) ? Files.readString(snapshot) : "(no snapshot)", report,
+    assertEquals(
+        Files.exists(snapshot) ? Files.readString(snapshot) : "(no snapshot)",
+        report,
         snapshot + " differs; regenerate with -Dsmtplint.regenerate=true and review the diff");
   }
 }

@@ -13,7 +13,8 @@ class JsoncReaderTest {
 
   @Test
   void everyValueKnowsItsLineColumnAndPointer() {
-    ParsedConfig p = read("{\n  // c\n  \"email.smtp\": { /* x */ \"port\": 587, \"a/b~\": [true, null], },\n}");
+    ParsedConfig p =
+        read("{\n  // c\n  \"email.smtp\": { /* x */ \"port\": 587, \"a/b~\": [true, null], },\n}");
     JsonValue.Obj root = (JsonValue.Obj) p.root().orElseThrow();
     JsonValue.Obj smtp = (JsonValue.Obj) root.get("email.smtp").orElseThrow();
     assertEquals(new Position(3, 17), smtp.position());
@@ -27,7 +28,8 @@ class JsoncReaderTest {
 
   @Test
   void crlfAndBomKeepPositionsRight() throws Exception {
-    byte[] bytes = "\uFEFF{\r\n\"email.address\":\r\n  \"a@b.io\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        "\uFEFF{\r\n\"email.address\":\r\n  \"a@b.io\"}".getBytes(StandardCharsets.UTF_8);
     SourceFile source = SourceLoader.decode("t.json", bytes);
     JsonValue.Obj root = (JsonValue.Obj) JsoncReader.read(source).root().orElseThrow();
     assertEquals(new Position(3, 3), root.get("email.address").orElseThrow().position());
@@ -40,7 +42,9 @@ class JsoncReaderTest {
     assertEquals(1, p.duplicates().size());
     assertEquals(new Position(1, 2), p.duplicates().get(0).first());
     assertEquals(new Position(2, 2), p.duplicates().get(0).second());
-    assertEquals("2", ((JsonValue.Num) ((JsonValue.Obj) p.root().orElseThrow()).get("a").orElseThrow()).text());
+    assertEquals(
+        "2",
+        ((JsonValue.Num) ((JsonValue.Obj) p.root().orElseThrow()).get("a").orElseThrow()).text());
   }
 
   @Test
@@ -48,7 +52,9 @@ class JsoncReaderTest {
     SyntaxError e = read("{\n  \"a\": 1\n  \"b\": 2\n}").error().orElseThrow();
     assertEquals(new Position(3, 3), e.position());
     assertEquals("expected , or } after a value in an object", e.message());
-    assertEquals("the file is empty; a site config is a JSON object", read("  \n").error().orElseThrow().message());
+    assertEquals(
+        "the file is empty; a site config is a JSON object",
+        read("  \n").error().orElseThrow().message());
     assertTrue(read("{\"a\": 1} x").error().isPresent());
     assertTrue(read("/* unterminated").error().isPresent());
   }
@@ -57,8 +63,14 @@ class JsoncReaderTest {
   void limitsEndInAFindingThatNamesTheLimit() {
     String deep = "[".repeat(100_000) + "]".repeat(100_000);
     SyntaxError e = read(deep).error().orElseThrow();
-    assertEquals("the file exceeds smtplint's input limit: nesting deeper than 256 levels", e.message());
+    assertEquals(
+        "the file exceeds smtplint's input limit: nesting deeper than 256 levels", e.message());
     String bigNumber = "{\"p\": " + "9".repeat(1000) + "}";
-    assertTrue(read(bigNumber).error().orElseThrow().message().contains("a number longer than 100 digits"));
+    assertTrue(
+        read(bigNumber)
+            .error()
+            .orElseThrow()
+            .message()
+            .contains("a number longer than 100 digits"));
   }
 }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The linter's reading of a site config (containers outside email.* parsed, not built) tells it
- * everything the full reading does: the same syntax error at the same place, the same top-level keys
- * where they stand, the same email.* values, the same repeated email.* keys, the same secret spans.
+ * everything the full reading does: the same syntax error at the same place, the same top-level
+ * keys where they stand, the same email.* values, the same repeated email.* keys, the same secret
+ * spans.
  */
 class SiteConfigReadingTest {
   private static final Path ROOT = Path.of(System.getProperty("smtplint.root", "."));
@@ -24,13 +25,21 @@ class SiteConfigReadingTest {
   void theLintersReadingAgreesWithTheFullOneOnTestdataAndMutations() throws Exception {
     List<String> texts = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(ROOT.resolve("testdata"))) {
-      for (Path p : walk.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonc")).sorted().toList()) {
+      for (Path p :
+          walk.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonc"))
+              .sorted()
+              .toList()) {
         texts.add(SourceLoader.load(p, p.toString()).text());
       }
     }
-    texts.add("{\"auth.providers\": [{\"type\": \"builtin\", \"x\": {\"y\": [1, 2, {}]}}], \"EMAIL.smtp\": {\"host\": \"h\"},"
-        + " \"Email.address\": \"a@b.io\", \"search\": {\"a\": 1, \"a\": 2}, \"email.smtp\": {\"port\": 1, \"port\": 2}}");
-    texts.add("{\"code\": {\"deep\": " + "[".repeat(300) + "]".repeat(300) + "}}"); // too deep, though never built
+    texts.add(
+        "{\"auth.providers\": [{\"type\": \"builtin\", \"x\": {\"y\": [1, 2, {}]}}], \"EMAIL.smtp\": {\"host\": \"h\"},"
+            + " \"Email.address\": \"a@b.io\", \"search\": {\"a\": 1, \"a\": 2}, \"email.smtp\": {\"port\": 1, \"port\": 2}}");
+    texts.add(
+        "{\"code\": {\"deep\": "
+            + "[".repeat(300)
+            + "]".repeat(300)
+            + "}}"); // too deep, though never built
     texts.add("{\"code\": {\"broken\": [1, 2,, 3]}, \"email.address\": \"a@b.io\"}");
     texts.add("{\"x\": {\"sensitive\": true, \"value\": \"hidden\"}, \"email.smtp\": {}}");
     int seeds = texts.size();
@@ -56,15 +65,34 @@ class SiteConfigReadingTest {
       assertEquals(full.root().isPresent(), lint.root().isPresent(), text);
       assertEquals(emailDuplicates(full), emailDuplicates(lint), text);
       assertEquals(SecretSpans.of(source, full.root()), SecretSpans.of(source, lint.root()), text);
-      if (full.root().orElse(null) instanceof JsonValue.Obj a && lint.root().get() instanceof JsonValue.Obj b) {
+      if (full.root().orElse(null) instanceof JsonValue.Obj a
+          && lint.root().get() instanceof JsonValue.Obj b) {
         assertEquals(a.members().size(), b.members().size(), text);
         for (int m = 0; m < a.members().size(); m++) {
           JsonValue.Member x = a.members().get(m);
           JsonValue.Member y = b.members().get(m);
-          assertEquals(List.of(x.key(), x.keyPosition(), x.keyEnd(), x.value().position(), x.value().end(), x.value().span(),
-              x.value().pointer(), x.value().typeName()), List.of(y.key(), y.keyPosition(), y.keyEnd(), y.value().position(),
-              y.value().end(), y.value().span(), y.value().pointer(), y.value().typeName()), text);
-          if (x.key().toLowerCase(Locale.ROOT).startsWith("email.") || !(x.value() instanceof JsonValue.Obj || x.value() instanceof JsonValue.Arr)) {
+          assertEquals(
+              List.of(
+                  x.key(),
+                  x.keyPosition(),
+                  x.keyEnd(),
+                  x.value().position(),
+                  x.value().end(),
+                  x.value().span(),
+                  x.value().pointer(),
+                  x.value().typeName()),
+              List.of(
+                  y.key(),
+                  y.keyPosition(),
+                  y.keyEnd(),
+                  y.value().position(),
+                  y.value().end(),
+                  y.value().span(),
+                  y.value().pointer(),
+                  y.value().typeName()),
+              text);
+          if (x.key().toLowerCase(Locale.ROOT).startsWith("email.")
+              || !(x.value() instanceof JsonValue.Obj || x.value() instanceof JsonValue.Arr)) {
             assertEquals(x, y, text);
           } else {
             skipped += x.equals(y) ? 0 : 1;

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Lines are cut from offsets on demand; they must be exactly the lines a split at CRLF, CR or LF gives. */
+/**
+ * Lines are cut from offsets on demand; they must be exactly the lines a split at CRLF, CR or LF
+ * gives.
+ */
 class SourceFileTest {
 
   @Test
@@ -22,10 +25,14 @@ class SourceFileTest {
       String s = text.toString();
       SourceFile source = SourceFile.of("t", s);
       List<String> expected = split(s);
-      assertEquals(expected, List.copyOf(source.lines()), () -> "lines of " + s.replace("\r", "\\r").replace("\n", "\\n"));
+      assertEquals(
+          expected,
+          List.copyOf(source.lines()),
+          () -> "lines of " + s.replace("\r", "\\r").replace("\n", "\\n"));
       for (int line = 1; line <= expected.size(); line++) {
         int start = source.lineStart(line);
-        assertEquals(expected.get(line - 1), s.substring(start, start + expected.get(line - 1).length()));
+        assertEquals(
+            expected.get(line - 1), s.substring(start, start + expected.get(line - 1).length()));
         assertEquals(new Position(line, 1), source.positionOf(start));
       }
       assertEquals("", source.line(expected.size() + 1));

@@ -21,19 +21,20 @@ import org.junit.jupiter.api.io.TempDir;
  * checked by actionlint in .ci/actionlint-check.)
  */
 class ActionIT {
-  private static final Path ROOT = Path.of(System.getProperty("smtplint.root", ".")).toAbsolutePath();
+  private static final Path ROOT =
+      Path.of(System.getProperty("smtplint.root", ".")).toAbsolutePath();
 
-  @TempDir
-  Path workspace;
+  @TempDir Path workspace;
 
-  @TempDir
-  Path runnerTemp;
+  @TempDir Path runnerTemp;
 
   @BeforeEach
   void workspaceWithConfigs() throws Exception {
     Files.createDirectories(workspace.resolve("config"));
     Files.copy(ROOT.resolve("testdata/bad/seed-ses.jsonc"), workspace.resolve("config/site.json"));
-    Files.copy(ROOT.resolve("testdata/good/full-site-config.jsonc"), workspace.resolve("config/other-site.json"));
+    Files.copy(
+        ROOT.resolve("testdata/good/full-site-config.jsonc"),
+        workspace.resolve("config/other-site.json"));
   }
 
   @Test
@@ -42,7 +43,8 @@ class ActionIT {
     assertEquals(1, run.code, run.out);
     assertTrue(run.out.contains("::error file=config/site.json,line=4,col=20"), run.out);
     Path sarif = runnerTemp.resolve("smtplint.sarif");
-    assertTrue(Files.readString(sarif).contains("\"ruleId\" : \"placeholder-value\""), "SARIF written");
+    assertTrue(
+        Files.readString(sarif).contains("\"ruleId\" : \"placeholder-value\""), "SARIF written");
     assertEquals("sarif=" + sarif + "\n", Files.readString(runnerTemp.resolve("output")));
     assertEquals(0, action(Map.of("SMTPLINT_PATHS", "config/", "SMTPLINT_FAIL_ON", "never")).code);
   }
@@ -55,11 +57,16 @@ class ActionIT {
     assertEquals("", Files.readString(runnerTemp.resolve("output")));
   }
 
-  /** An input is data: no command substitution runs, no glob expands, a leading dash is no option. */
+  /**
+   * An input is data: no command substitution runs, no glob expands, a leading dash is no option.
+   */
   @Test
   void inputsAreNeverShellCode() throws Exception {
-    Run run = action(Map.of("SMTPLINT_PATHS", "$(touch pwned) `touch pwned2` * --help config/site.json"));
-    assertFalse(Files.exists(workspace.resolve("pwned")) || Files.exists(workspace.resolve("pwned2")), "no command ran");
+    Run run =
+        action(Map.of("SMTPLINT_PATHS", "$(touch pwned) `touch pwned2` * --help config/site.json"));
+    assertFalse(
+        Files.exists(workspace.resolve("pwned")) || Files.exists(workspace.resolve("pwned2")),
+        "no command ran");
     assertEquals(2, run.code, run.out);
     assertTrue(run.out.contains("smtplint: *: no such file"), run.out);
     assertFalse(run.out.contains("Usage:"), "--help after -- is a file name: " + run.out);
@@ -68,9 +75,11 @@ class ActionIT {
   /** By default a branch's own .smtplint.json cannot switch rules off (isolated: "true"). */
   @Test
   void isolatedByDefault() throws Exception {
-    Files.writeString(workspace.resolve(".smtplint.json"), "{\"disable\": [\"placeholder-value\"]}\n");
+    Files.writeString(
+        workspace.resolve(".smtplint.json"), "{\"disable\": [\"placeholder-value\"]}\n");
     assertEquals(1, action(Map.of("SMTPLINT_PATHS", "config/site.json")).code);
-    assertEquals(0, action(Map.of("SMTPLINT_PATHS", "config/site.json", "SMTPLINT_ISOLATED", "false")).code);
+    assertEquals(
+        0, action(Map.of("SMTPLINT_PATHS", "config/site.json", "SMTPLINT_ISOLATED", "false")).code);
   }
 
   private record Run(int code, String out) {}
@@ -78,8 +87,10 @@ class ActionIT {
   private Run action(Map<String, String> inputs) throws Exception {
     Files.writeString(runnerTemp.resolve("output"), "");
     Files.deleteIfExists(runnerTemp.resolve("smtplint.sarif"));
-    ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("action/lint.sh").toString()).directory(workspace.toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(ROOT.resolve("action/lint.sh").toString())
+            .directory(workspace.toFile())
+            .redirectErrorStream(true);
     Map<String, String> env = new HashMap<>(inputs);
     env.put("GITHUB_ACTION_PATH", ROOT.toString());
     env.put("GITHUB_OUTPUT", runnerTemp.resolve("output").toString());

@@ -6,18 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.io.RandomAccessFile;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Random;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -29,16 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The release archive as a user gets it: unpacked into a directory that is then made read-only,
- * bin/smtplint symlinked into a directory on PATH, and the CLI run from another directory. Nothing may
- * be written into the install directory (as root, where permissions stop nothing, the listing of the
- * tree before and after is what proves it); the start-up archive goes to the user's cache directory.
+ * bin/smtplint symlinked into a directory on PATH, and the CLI run from another directory. Nothing
+ * may be written into the install directory (as root, where permissions stop nothing, the listing
+ * of the tree before and after is what proves it); the start-up archive goes to the user's cache
+ * directory.
  */
 class ReleaseArchiveIT {
   private static final Path ROOT = Path.of(System.getProperty("smtplint.root", "."));
   private static final String VERSION = System.getProperty("smtplint.version", "0.1.0");
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
 
   private static Path install;
   private static Path pathDir;
@@ -70,19 +70,37 @@ class ReleaseArchiveIT {
 
   @Test
   void holdsWhatTheIssueNames() throws IOException {
-    for (String f : List.of("bin/smtplint", "bin/smtplint.cmd", "lib/smtplint.jar", "completion/smtplint.bash",
-        "completion/smtplint.zsh", "man/man1/smtplint.1", "man/man1/smtplint-lint.1", "README.md", "LICENSE",
-        "schema/email-settings.schema.json", "examples/bad/seed-ses.jsonc", "examples/good/full-site-config.jsonc")) {
+    for (String f :
+        List.of(
+            "bin/smtplint",
+            "bin/smtplint.cmd",
+            "lib/smtplint.jar",
+            "completion/smtplint.bash",
+            "completion/smtplint.zsh",
+            "man/man1/smtplint.1",
+            "man/man1/smtplint-lint.1",
+            "README.md",
+            "LICENSE",
+            "schema/email-settings.schema.json",
+            "examples/bad/seed-ses.jsonc",
+            "examples/good/full-site-config.jsonc")) {
       assertTrue(Files.isRegularFile(install.resolve(f)), f);
     }
     assertTrue(Files.isExecutable(install.resolve("bin/smtplint")));
-    assertTrue(Files.readString(install.resolve("bin/smtplint.cmd")).contains("\r\n"), "Windows line ends");
+    assertTrue(
+        Files.readString(install.resolve("bin/smtplint.cmd")).contains("\r\n"),
+        "Windows line ends");
     // The zip holds the same files as the tarball.
     List<String> zipped = new ArrayList<>();
     try (ZipFile zip = new ZipFile(ROOT.resolve("target/smtplint-" + VERSION + ".zip").toFile())) {
       zip.stream().filter(e -> !e.isDirectory()).forEach(e -> zipped.add(e.getName()));
     }
-    List<String> tarred = before.keySet().stream().filter(k -> !k.endsWith("/")).map(k -> "smtplint-" + VERSION + "/" + k).sorted().toList();
+    List<String> tarred =
+        before.keySet().stream()
+            .filter(k -> !k.endsWith("/"))
+            .map(k -> "smtplint-" + VERSION + "/" + k)
+            .sorted()
+            .toList();
     assertEquals(tarred, zipped.stream().sorted().toList());
   }
 
@@ -104,7 +122,8 @@ class ReleaseArchiveIT {
     assertTrue(usage.code == 2 && usage.out.contains("Did you mean"), usage.out);
     assertEquals(before, listing(install), "the install directory is unchanged");
     try (Stream<Path> made = Files.list(cache.resolve("smtplint"))) {
-      assertTrue(made.anyMatch(p -> p.getFileName().toString().matches("smtplint-\\d+\\.(jsa|aot)")),
+      assertTrue(
+          made.anyMatch(p -> p.getFileName().toString().matches("smtplint-\\d+\\.(jsa|aot)")),
           "the start-up archive is kept in $XDG_CACHE_HOME/smtplint");
     }
   }
@@ -112,25 +131,42 @@ class ReleaseArchiveIT {
   @Test
   void theManPageRenders() throws Exception {
     assumeTrue(new File("/usr/bin/man").canExecute(), "man is not installed");
-    Result man = run(List.of("man", "-l", "-P", "cat", install.resolve("man/man1/smtplint-lint.1").toString()), work,
-        Map.of("MANWIDTH", "100"));
+    Result man =
+        run(
+            List.of(
+                "man", "-l", "-P", "cat", install.resolve("man/man1/smtplint-lint.1").toString()),
+            work,
+            Map.of("MANWIDTH", "100"));
     assertEquals(0, man.code, man.out);
     assertTrue(man.out.contains("SYNOPSIS") && man.out.contains("--fail-on"), man.out);
-    Result top = run(List.of("man", "-l", "-P", "cat", install.resolve("man/man1/smtplint.1").toString()), work, Map.of());
-    assertTrue(top.out.contains("COMMANDS") && top.out.contains("EXIT CODES") && top.out.contains("findings at or above --fail-on")
-        && top.out.contains("smtplint " + VERSION), top.out);
+    Result top =
+        run(
+            List.of("man", "-l", "-P", "cat", install.resolve("man/man1/smtplint.1").toString()),
+            work,
+            Map.of());
+    assertTrue(
+        top.out.contains("COMMANDS")
+            && top.out.contains("EXIT CODES")
+            && top.out.contains("findings at or above --fail-on")
+            && top.out.contains("smtplint " + VERSION),
+        top.out);
   }
 
-  /** bash completes subcommands and option values from the shipped script, as a user's shell would. */
+  /**
+   * bash completes subcommands and option values from the shipped script, as a user's shell would.
+   */
   @Test
   void bashCompletes() throws Exception {
-    String script = "source " + install.resolve("completion/smtplint.bash") + "\n"
-        + "COMP_WORDS=(smtplint li); COMP_CWORD=1; COMP_LINE='smtplint li'; COMP_POINT=${#COMP_LINE}\n"
-        + "_complete_smtplint; echo \"sub: ${COMPREPLY[*]}\"\n"
-        + "COMP_WORDS=(smtplint lint --format ''); COMP_CWORD=3; COMP_LINE='smtplint lint --format '; COMP_POINT=${#COMP_LINE}\n"
-        + "_complete_smtplint 2>/dev/null; echo \"format: ${COMPREPLY[*]}\"\n"
-        + "COMP_WORDS=(smtplint explain implicit-t); COMP_CWORD=2; COMP_LINE='smtplint explain implicit-t'; COMP_POINT=${#COMP_LINE}\n"
-        + "_complete_smtplint 2>/dev/null; echo \"rule: ${COMPREPLY[*]}\"\n";
+    String script =
+        "source "
+            + install.resolve("completion/smtplint.bash")
+            + "\n"
+            + "COMP_WORDS=(smtplint li); COMP_CWORD=1; COMP_LINE='smtplint li'; COMP_POINT=${#COMP_LINE}\n"
+            + "_complete_smtplint; echo \"sub: ${COMPREPLY[*]}\"\n"
+            + "COMP_WORDS=(smtplint lint --format ''); COMP_CWORD=3; COMP_LINE='smtplint lint --format '; COMP_POINT=${#COMP_LINE}\n"
+            + "_complete_smtplint 2>/dev/null; echo \"format: ${COMPREPLY[*]}\"\n"
+            + "COMP_WORDS=(smtplint explain implicit-t); COMP_CWORD=2; COMP_LINE='smtplint explain implicit-t'; COMP_POINT=${#COMP_LINE}\n"
+            + "_complete_smtplint 2>/dev/null; echo \"rule: ${COMPREPLY[*]}\"\n";
     Result bash = run(List.of("bash", "-c", script), work, Map.of());
     assertEquals(0, bash.code, bash.out);
     assertTrue(bash.out.contains("sub: lint"), bash.out);
@@ -138,12 +174,16 @@ class ReleaseArchiveIT {
     assertTrue(bash.out.contains("rule: implicit-tls-port"), bash.out);
   }
 
-  /** The start-up cache is code run in the user's JVM: only a private, well-formed one is used (docs/security.md). */
+  /**
+   * The start-up cache is code run in the user's JVM: only a private, well-formed one is used
+   * (docs/security.md).
+   */
   @Test
   void aStartUpCacheOthersCanWriteIsNotUsed() throws Exception {
     Path shared = Files.createDirectories(work.resolve("shared-cache/smtplint"));
     Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
-    Result run = smtplintWith(work, Map.of("XDG_CACHE_HOME", shared.getParent().toString()), "lint", bad());
+    Result run =
+        smtplintWith(work, Map.of("XDG_CACHE_HOME", shared.getParent().toString()), "lint", bad());
     assertEquals(1, run.code, run.out);
     assertTrue(run.out.contains("not using the start-up cache " + shared), run.out);
     try (Stream<Path> made = Files.list(shared)) {
@@ -160,7 +200,10 @@ class ReleaseArchiveIT {
     String findings = clean.out.substring(clean.out.indexOf(install.toString()));
     Path archive;
     try (Stream<Path> made = Files.list(own.resolve("smtplint"))) {
-      archive = made.filter(p -> p.toString().matches(".*smtplint-\\d+\\.(jsa|aot)")).findFirst().orElseThrow();
+      archive =
+          made.filter(p -> p.toString().matches(".*smtplint-\\d+\\.(jsa|aot)"))
+              .findFirst()
+              .orElseThrow();
     }
     archive.toFile().setWritable(true, true);
     try (RandomAccessFile f = new RandomAccessFile(archive.toFile(), "rw")) {
@@ -175,27 +218,41 @@ class ReleaseArchiveIT {
     assertEquals(1, damaged.code, "the findings' exit code, not a crash (134/139): " + damaged.out);
     assertTrue(damaged.out.contains("error [placeholder-value]"), damaged.out);
     // Damage need not crash: a damaged archive once handed smtplint garbled constants (an
-    // ExceptionInInitializerError, found by CI). The archive written since it was recorded is never used.
-    assertTrue(damaged.out.contains("changed since it was recorded: recording it again"), damaged.out);
-    assertTrue(damaged.out.endsWith(findings), "the same report as with the intact archive: " + damaged.out);
-    assertFalse(damaged.out.contains("SIGSEGV") || damaged.out.contains("Aborted") || damaged.out.contains("fatal error")
-        || damaged.out.contains("Exception"), damaged.out);
+    // ExceptionInInitializerError, found by CI). The archive written since it was recorded is never
+    // used.
+    assertTrue(
+        damaged.out.contains("changed since it was recorded: recording it again"), damaged.out);
+    assertTrue(
+        damaged.out.endsWith(findings),
+        "the same report as with the intact archive: " + damaged.out);
+    assertFalse(
+        damaged.out.contains("SIGSEGV")
+            || damaged.out.contains("Aborted")
+            || damaged.out.contains("fatal error")
+            || damaged.out.contains("Exception"),
+        damaged.out);
     try (Stream<Path> left = Files.list(work)) {
-      assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("hs_err")), "no JVM crash file in the working directory");
+      assertTrue(
+          left.noneMatch(p -> p.getFileName().toString().startsWith("hs_err")),
+          "no JVM crash file in the working directory");
     }
     Result again = smtplintWith(work, env, "lint", bad());
     assertFalse(again.out.contains("recording"), "recorded once, then used: " + again.out);
     assertEquals(findings, again.out);
 
-    // Something that is not a regular file at the archive's name is never used, nor retrained over and over.
+    // Something that is not a regular file at the archive's name is never used, nor retrained over
+    // and over.
     Files.delete(archive);
     Files.createDirectory(archive);
     Result planted = smtplintWith(work, env, "lint", bad());
     assertEquals(1, planted.code, planted.out);
-    assertTrue(planted.out.contains("not using " + archive + ": it is not a regular file"), planted.out);
+    assertTrue(
+        planted.out.contains("not using " + archive + ": it is not a regular file"), planted.out);
     assertFalse(planted.out.contains("recording"), planted.out);
     try (Stream<Path> left = Files.list(own.resolve("smtplint"))) {
-      assertTrue(left.noneMatch(p -> p.toString().endsWith(".tmp")), "no half-recorded archive left behind");
+      assertTrue(
+          left.noneMatch(p -> p.toString().endsWith(".tmp")),
+          "no half-recorded archive left behind");
     }
   }
 
@@ -203,7 +260,9 @@ class ReleaseArchiveIT {
   void aRelativeXdgCacheHomeIsIgnored() throws Exception {
     Path cwd = Files.createDirectories(work.resolve("relative-cwd"));
     Path home = Files.createDirectories(work.resolve("home"));
-    Result run = smtplintWith(cwd, Map.of("XDG_CACHE_HOME", "cache", "HOME", home.toString()), "lint", bad());
+    Result run =
+        smtplintWith(
+            cwd, Map.of("XDG_CACHE_HOME", "cache", "HOME", home.toString()), "lint", bad());
     assertEquals(1, run.code, run.out);
     assertFalse(Files.exists(cwd.resolve("cache")), "nothing under the working directory");
     assertTrue(Files.isDirectory(home.resolve(".cache/smtplint")), "the XDG default instead");
@@ -213,11 +272,19 @@ class ReleaseArchiveIT {
     return install.resolve("examples/bad/seed-ses.jsonc").toString();
   }
 
-  private static Result smtplintWith(Path cwd, Map<String, String> extra, String... args) throws Exception {
+  private static Result smtplintWith(Path cwd, Map<String, String> extra, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of("bash", "-c", "smtplint \"$@\"", "smtplint"));
     command.addAll(List.of(args));
-    Map<String, String> env = new HashMap<>(Map.of("PATH", pathDir + File.pathSeparator + System.getenv("PATH"),
-        "XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", System.getProperty("java.home")));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "PATH",
+                pathDir + File.pathSeparator + System.getenv("PATH"),
+                "XDG_CACHE_HOME",
+                cache.toString(),
+                "JAVA_HOME",
+                System.getProperty("java.home")));
     env.putAll(extra);
     return run(command, cwd, env);
   }
@@ -228,12 +295,22 @@ class ReleaseArchiveIT {
     // Through a shell, so that PATH (with the symlink first) finds it, as at a user's prompt.
     List<String> command = new ArrayList<>(List.of("bash", "-c", "smtplint \"$@\"", "smtplint"));
     command.addAll(List.of(args));
-    return run(command, cwd, Map.of("PATH", pathDir + File.pathSeparator + System.getenv("PATH"),
-        "XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", System.getProperty("java.home")));
+    return run(
+        command,
+        cwd,
+        Map.of(
+            "PATH",
+            pathDir + File.pathSeparator + System.getenv("PATH"),
+            "XDG_CACHE_HOME",
+            cache.toString(),
+            "JAVA_HOME",
+            System.getProperty("java.home")));
   }
 
-  private static Result run(List<String> command, Path cwd, Map<String, String> env) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
+  private static Result run(List<String> command, Path cwd, Map<String, String> env)
+      throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
     pb.environment().putAll(new HashMap<>(env));
     pb.environment().putIfAbsent("MANWIDTH", "100");
     if (env.containsKey("PATH")) {
@@ -246,12 +323,16 @@ class ReleaseArchiveIT {
     return new Result(p.exitValue(), out);
   }
 
-  /** Every file and directory below root with its modification time: a write anywhere changes it. */
+  /**
+   * Every file and directory below root with its modification time: a write anywhere changes it.
+   */
   private static Map<String, FileTime> listing(Path root) throws IOException {
     Map<String, FileTime> out = new TreeMap<>();
     try (Stream<Path> all = Files.walk(root)) {
       for (Path p : (Iterable<Path>) all::iterator) {
-        String name = root.relativize(p).toString().replace(File.separatorChar, '/') + (Files.isDirectory(p) ? "/" : "");
+        String name =
+            root.relativize(p).toString().replace(File.separatorChar, '/')
+                + (Files.isDirectory(p) ? "/" : "");
         out.put(name, Files.getLastModifiedTime(p));
       }
     }

@@ -1,12 +1,12 @@
 package dev.smtplint.probe;
 
-import dev.smtplint.report.ProbeOutcome;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
+import dev.smtplint.report.ProbeOutcome;
 import java.io.BufferedReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * A seeded fuzzer of server behaviour: at every step the server answers with the right reply, a
  * random code, a malformed or truncated line, a multi-line mess, a stray challenge, or hangs up.
  * Whatever it does, the probe ends with a verdict (passed, or a probe-* finding at a setting) and
- * never an exception: no server behaviour may become smtplint's internal error (exit 3).
- * {@code -Dsmtplint.probefuzz.iterations=N} runs more; {@code -Dsmtplint.probefuzz.seed=S} another seed.
+ * never an exception: no server behaviour may become smtplint's internal error (exit 3). {@code
+ * -Dsmtplint.probefuzz.iterations=N} runs more; {@code -Dsmtplint.probefuzz.seed=S} another seed.
  */
 class ProbeFuzzTest {
   private static final int ITERATIONS = Integer.getInteger("smtplint.probefuzz.iterations", 2_000);
@@ -33,14 +33,29 @@ class ProbeFuzzTest {
   @Test
   void everyServerBehaviourEndsInAVerdict() throws Exception {
     AtomicLong conversation = new AtomicLong();
-    try (ScriptedServer server = new ScriptedServer((in, out, socket) -> play(new Random(SEED + conversation.get()), in, out))) {
+    try (ScriptedServer server =
+        new ScriptedServer(
+            (in, out, socket) -> play(new Random(SEED + conversation.get()), in, out))) {
       Random settings = new Random(SEED);
       for (int i = 0; i < ITERATIONS; i++) {
         conversation.set(i);
         String auth = List.of("none", "PLAIN", "CRAM-MD5").get(settings.nextInt(3));
-        Optional<String> to = settings.nextBoolean() ? Optional.of("rcpt@acme.io") : Optional.empty();
-        ProbeSettings s = new ProbeSettings("localhost", server.port(), "sg.acme.io", auth, "sourcegraph", new Secret(PASSWORD),
-            true, false, "sourcegraph@acme.io", to.map(List::of).orElse(List.of()), Duration.ofMillis(500), Optional.empty());
+        Optional<String> to =
+            settings.nextBoolean() ? Optional.of("rcpt@acme.io") : Optional.empty();
+        ProbeSettings s =
+            new ProbeSettings(
+                "localhost",
+                server.port(),
+                "sg.acme.io",
+                auth,
+                "sourcegraph",
+                new Secret(PASSWORD),
+                true,
+                false,
+                "sourcegraph@acme.io",
+                to.map(List::of).orElse(List.of()),
+                Duration.ofMillis(500),
+                Optional.empty());
         ProbeOutcome outcome;
         try {
           outcome = Prober.run(s);
@@ -49,10 +64,14 @@ class ProbeFuzzTest {
           return;
         }
         boolean failedStage = outcome.result().stages().stream().anyMatch(st -> !st.ok());
-        boolean hasFinding = outcome.failures().stream().anyMatch(f -> f.check() != ProbeCheck.AUTH_NOT_OFFERED);
-        assertTrue(outcome.result().ok() != (failedStage || hasFinding), "conversation " + i + ": " + outcome);
+        boolean hasFinding =
+            outcome.failures().stream().anyMatch(f -> f.check() != ProbeCheck.AUTH_NOT_OFFERED);
+        assertTrue(
+            outcome.result().ok() != (failedStage || hasFinding),
+            "conversation " + i + ": " + outcome);
         if (failedStage) {
-          assertTrue(hasFinding, "conversation " + i + " failed a stage without a finding: " + outcome);
+          assertTrue(
+              hasFinding, "conversation " + i + " failed a stage without a finding: " + outcome);
         }
         for (ProbeFailure f : outcome.failures()) {
           assertTrue(f.pointer() != null && !f.message().isBlank(), f.toString());
@@ -71,14 +90,19 @@ class ProbeFuzzTest {
     String line;
     while ((line = in.readLine()) != null) {
       String verb = line.split(" ")[0].toUpperCase();
-      String good = switch (verb) {
-        case "EHLO" -> "250-fuzz.test\r\n" + extensions(r);
-        case "AUTH" -> r.nextBoolean() ? "235 2.7.0 ok" : "334 " + challenge(r);
-        case "DATA" -> "354 go ahead";
-        case "QUIT" -> "221 bye";
-        case "STARTTLS" -> "220 ready"; // then the client's handshake meets plain text: a TLS failure
-        default -> line.length() > 20 && !line.contains(":") && !line.contains(" ") ? "235 2.7.0 ok" : "250 ok";
-      };
+      String good =
+          switch (verb) {
+            case "EHLO" -> "250-fuzz.test\r\n" + extensions(r);
+            case "AUTH" -> r.nextBoolean() ? "235 2.7.0 ok" : "334 " + challenge(r);
+            case "DATA" -> "354 go ahead";
+            case "QUIT" -> "221 bye";
+            case "STARTTLS" ->
+                "220 ready"; // then the client's handshake meets plain text: a TLS failure
+            default ->
+                line.length() > 20 && !line.contains(":") && !line.contains(" ")
+                    ? "235 2.7.0 ok"
+                    : "250 ok";
+          };
       if (!reply(r, out, good) || verb.equals("QUIT")) {
         return;
       }
@@ -88,22 +112,23 @@ class ProbeFuzzTest {
   /** The right reply most of the time, something else often enough; false: hang up. */
   private static boolean reply(Random r, OutputStream out, String good) throws Exception {
     int pick = r.nextInt(20);
-    String text = switch (pick) {
-      case 0 -> null;
-      case 1 -> (200 + r.nextInt(400)) + " random";
-      case 2 -> "garbage without a code";
-      case 3 -> "";
-      case 4 -> "25";
-      case 5 -> "250-first line\r\n550 then a refusal";
-      case 6 -> "250-continued but never finished";
-      case 7 -> "334 " + challenge(r);
-      case 8 -> "334 not*base64!";
-      case 9 -> "421 4.3.2 going away";
-      case 10 -> (r.nextBoolean() ? "535 5.7.8 " : "530 5.7.0 ") + "x".repeat(r.nextInt(3000));
-      case 11 -> "252 2.1.5 cannot VRFY, will accept";
-      case 12 -> "\u0000\u001b[2J250 weird bytes\u0085";
-      default -> good;
-    };
+    String text =
+        switch (pick) {
+          case 0 -> null;
+          case 1 -> (200 + r.nextInt(400)) + " random";
+          case 2 -> "garbage without a code";
+          case 3 -> "";
+          case 4 -> "25";
+          case 5 -> "250-first line\r\n550 then a refusal";
+          case 6 -> "250-continued but never finished";
+          case 7 -> "334 " + challenge(r);
+          case 8 -> "334 not*base64!";
+          case 9 -> "421 4.3.2 going away";
+          case 10 -> (r.nextBoolean() ? "535 5.7.8 " : "530 5.7.0 ") + "x".repeat(r.nextInt(3000));
+          case 11 -> "252 2.1.5 cannot VRFY, will accept";
+          case 12 -> "\u0000\u001b[2J250 weird bytes\u0085";
+          default -> good;
+        };
     if (text == null) {
       return false;
     }
@@ -113,8 +138,18 @@ class ProbeFuzzTest {
   }
 
   private static String extensions(Random r) {
-    String[] offers = {"AUTH PLAIN", "AUTH CRAM-MD5", "AUTH PLAIN CRAM-MD5", "AUTH LOGIN", "8BITMIME", "SMTPUTF8", "STARTTLS",
-        "SIZE 1000", "AUTH=PLAIN", "auth plain"};
+    String[] offers = {
+      "AUTH PLAIN",
+      "AUTH CRAM-MD5",
+      "AUTH PLAIN CRAM-MD5",
+      "AUTH LOGIN",
+      "8BITMIME",
+      "SMTPUTF8",
+      "STARTTLS",
+      "SIZE 1000",
+      "AUTH=PLAIN",
+      "auth plain"
+    };
     StringBuilder b = new StringBuilder();
     int n = r.nextInt(4);
     for (int i = 0; i < n; i++) {

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** A hostile or broken "SMTP server" on loopback that follows a script, for the probe's fault cases. */
+/**
+ * A hostile or broken "SMTP server" on loopback that follows a script, for the probe's fault cases.
+ */
 public final class ScriptedServer implements AutoCloseable {
   /** What the server does with one connection. */
   public interface Script {
@@ -19,31 +21,39 @@ public final class ScriptedServer implements AutoCloseable {
   }
 
   private final ServerSocket listener;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "scripted-smtp");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "scripted-smtp");
+            t.setDaemon(true);
+            return t;
+          });
 
   public ScriptedServer(Script script) throws IOException {
     listener = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"));
-    threads.submit(() -> {
-      while (!listener.isClosed()) {
-        try {
-          Socket socket = listener.accept();
-          threads.submit(() -> {
-            try (socket) {
-              script.run(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)),
-                  socket.getOutputStream(), socket);
-            } catch (Exception ignored) {
-              // the client hung up or the script ended: either is the point of the test
+    threads.submit(
+        () -> {
+          while (!listener.isClosed()) {
+            try {
+              Socket socket = listener.accept();
+              threads.submit(
+                  () -> {
+                    try (socket) {
+                      script.run(
+                          new BufferedReader(
+                              new InputStreamReader(
+                                  socket.getInputStream(), StandardCharsets.ISO_8859_1)),
+                          socket.getOutputStream(),
+                          socket);
+                    } catch (Exception ignored) {
+                      // the client hung up or the script ended: either is the point of the test
+                    }
+                  });
+            } catch (IOException e) {
+              return;
             }
-          });
-        } catch (IOException e) {
-          return;
-        }
-      }
-    });
+          }
+        });
   }
 
   public int port() {
@@ -70,7 +80,8 @@ public final class ScriptedServer implements AutoCloseable {
 
   /**
    * A minimal plain-text SMTP server (AUTH PLAIN offered, no STARTTLS) that hangs up when it
-   * receives the command whose verb is {@code hangUpAt} ("EHLO", "AUTH", "MAIL", "RCPT", "RSET", "QUIT").
+   * receives the command whose verb is {@code hangUpAt} ("EHLO", "AUTH", "MAIL", "RCPT", "RSET",
+   * "QUIT").
    */
   public static Script hangingUpAt(String hangUpAt) {
     return (in, out, socket) -> {

@@ -36,15 +36,26 @@ public final class TestCerts {
 
   public TestCerts() throws Exception {
     caKeys = keys();
-    ca = sign("CN=smtplint test CA", caKeys, "CN=smtplint test CA", caKeys, true, null, Instant.now().minus(Duration.ofDays(1)),
-        Instant.now().plus(Duration.ofDays(30)));
+    ca =
+        sign(
+            "CN=smtplint test CA",
+            caKeys,
+            "CN=smtplint test CA",
+            caKeys,
+            true,
+            null,
+            Instant.now().minus(Duration.ofDays(1)),
+            Instant.now().plus(Duration.ofDays(30)));
   }
 
   public Path caPem(Path dir) throws IOException {
     Path file = dir.resolve("ca.pem");
     try {
-      Files.writeString(file, "-----BEGIN CERTIFICATE-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(ca.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+      Files.writeString(
+          file,
+          "-----BEGIN CERTIFICATE-----\n"
+              + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(ca.getEncoded())
+              + "\n-----END CERTIFICATE-----\n");
     } catch (java.security.cert.CertificateEncodingException e) {
       throw new IOException(e);
     }
@@ -70,17 +81,28 @@ public final class TestCerts {
 
   private Identity server(String name, boolean caSigned, boolean expired) throws Exception {
     KeyPair keys = keys();
-    Instant from = expired ? Instant.now().minus(Duration.ofDays(10)) : Instant.now().minus(Duration.ofDays(1));
-    Instant to = expired ? Instant.now().minus(Duration.ofDays(2)) : Instant.now().plus(Duration.ofDays(10));
-    GeneralNames names = name.equals("localhost")
-        ? new GeneralNames(new GeneralName[] {new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")})
-        : new GeneralNames(new GeneralName(GeneralName.dNSName, name));
-    X509Certificate cert = caSigned
-        ? sign("CN=smtplint test CA", caKeys, "CN=" + name, keys, false, names, from, to)
-        : sign("CN=" + name, keys, "CN=" + name, keys, false, names, from, to);
+    Instant from =
+        expired
+            ? Instant.now().minus(Duration.ofDays(10))
+            : Instant.now().minus(Duration.ofDays(1));
+    Instant to =
+        expired ? Instant.now().minus(Duration.ofDays(2)) : Instant.now().plus(Duration.ofDays(10));
+    GeneralNames names =
+        name.equals("localhost")
+            ? new GeneralNames(
+                new GeneralName[] {
+                  new GeneralName(GeneralName.dNSName, "localhost"),
+                  new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                })
+            : new GeneralNames(new GeneralName(GeneralName.dNSName, name));
+    X509Certificate cert =
+        caSigned
+            ? sign("CN=smtplint test CA", caKeys, "CN=" + name, keys, false, names, from, to)
+            : sign("CN=" + name, keys, "CN=" + name, keys, false, names, from, to);
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
-    X509Certificate[] chain = caSigned ? new X509Certificate[] {cert, ca} : new X509Certificate[] {cert};
+    X509Certificate[] chain =
+        caSigned ? new X509Certificate[] {cert, ca} : new X509Certificate[] {cert};
     store.setKeyEntry("server", keys.getPrivate(), "pw".toCharArray(), chain);
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(store, "pw".toCharArray());
@@ -95,10 +117,24 @@ public final class TestCerts {
     return generator.generateKeyPair();
   }
 
-  private static X509Certificate sign(String issuer, KeyPair issuerKeys, String subject, KeyPair subjectKeys, boolean isCa,
-      GeneralNames names, Instant from, Instant to) throws Exception {
-    var builder = new JcaX509v3CertificateBuilder(new X500Name(issuer), BigInteger.valueOf(SERIAL.incrementAndGet()),
-        Date.from(from), Date.from(to), new X500Name(subject), subjectKeys.getPublic());
+  private static X509Certificate sign(
+      String issuer,
+      KeyPair issuerKeys,
+      String subject,
+      KeyPair subjectKeys,
+      boolean isCa,
+      GeneralNames names,
+      Instant from,
+      Instant to)
+      throws Exception {
+    var builder =
+        new JcaX509v3CertificateBuilder(
+            new X500Name(issuer),
+            BigInteger.valueOf(SERIAL.incrementAndGet()),
+            Date.from(from),
+            Date.from(to),
+            new X500Name(subject),
+            subjectKeys.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
     if (names != null) {
       builder.addExtension(Extension.subjectAlternativeName, false, names);

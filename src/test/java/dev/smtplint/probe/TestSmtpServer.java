@@ -21,7 +21,10 @@ import org.subethamail.smtp.auth.MultipleAuthenticationHandlerFactory;
 import org.subethamail.smtp.auth.PlainAuthenticationHandlerFactory;
 import org.subethamail.smtp.server.SMTPServer;
 
-/** A real SMTP server (SubEthaSMTP) on loopback, with STARTTLS, AUTH PLAIN / CRAM-MD5, and rejections. */
+/**
+ * A real SMTP server (SubEthaSMTP) on loopback, with STARTTLS, AUTH PLAIN / CRAM-MD5, and
+ * rejections.
+ */
 public final class TestSmtpServer implements AutoCloseable {
   public static final String USER = "sourcegraph";
   public static final String PASSWORD = "s3cret-Pa55word-for-tests";
@@ -31,6 +34,7 @@ public final class TestSmtpServer implements AutoCloseable {
 
   private final SMTPServer server;
   public final List<Received> received = new CopyOnWriteArrayList<>();
+
   /** Every string a client sent in an AUTH exchange, to prove no output repeats one. */
   public static final List<String> AUTH_LINES = new CopyOnWriteArrayList<>();
 
@@ -76,19 +80,24 @@ public final class TestSmtpServer implements AutoCloseable {
   }
 
   private TestSmtpServer(Builder b) throws IOException {
-    SMTPServer.Builder builder = SMTPServer.port(0).bindAddress(InetAddress.getByName(b.bind)).hostName("test.smtplint")
-        .messageHandlerFactory(ctx -> new Handler(b));
+    SMTPServer.Builder builder =
+        SMTPServer.port(0)
+            .bindAddress(InetAddress.getByName(b.bind))
+            .hostName("test.smtplint")
+            .messageHandlerFactory(ctx -> new Handler(b));
     if (b.tls != null) {
       builder.enableTLS().startTlsSocketFactory(b.tls);
     }
     if (!b.mechanisms.isEmpty()) {
       MultipleAuthenticationHandlerFactory auth = new MultipleAuthenticationHandlerFactory();
       if (b.mechanisms.contains("PLAIN")) {
-        auth.addFactory(new PlainAuthenticationHandlerFactory((user, password, ctx) -> {
-          if (!USER.equals(user) || !PASSWORD.equals(password)) {
-            throw new LoginFailedException("535 5.7.8 Authentication credentials invalid");
-          }
-        }));
+        auth.addFactory(
+            new PlainAuthenticationHandlerFactory(
+                (user, password, ctx) -> {
+                  if (!USER.equals(user) || !PASSWORD.equals(password)) {
+                    throw new LoginFailedException("535 5.7.8 Authentication credentials invalid");
+                  }
+                }));
       }
       if (b.mechanisms.contains("CRAM-MD5")) {
         auth.addFactory(new CramMd5());
@@ -123,7 +132,9 @@ public final class TestSmtpServer implements AutoCloseable {
 
     public void recipient(String recipient) throws RejectException {
       if (b.rejectSenderAtRcpt != null) {
-        throw new RejectException(Integer.parseInt(b.rejectSenderAtRcpt.substring(0, 3)), b.rejectSenderAtRcpt.substring(4));
+        throw new RejectException(
+            Integer.parseInt(b.rejectSenderAtRcpt.substring(0, 3)),
+            b.rejectSenderAtRcpt.substring(4));
       }
       to.add(recipient);
     }
@@ -131,7 +142,8 @@ public final class TestSmtpServer implements AutoCloseable {
     public String data(InputStream data) throws IOException, RejectException {
       String text = new String(data.readAllBytes(), StandardCharsets.UTF_8);
       if (b.rejectData != null) {
-        throw new RejectException(Integer.parseInt(b.rejectData.substring(0, 3)), b.rejectData.substring(4));
+        throw new RejectException(
+            Integer.parseInt(b.rejectData.substring(0, 3)), b.rejectData.substring(4));
       }
       received.add(new Received(from, List.copyOf(to), text));
       return "queued as TEST123";
@@ -151,12 +163,17 @@ public final class TestSmtpServer implements AutoCloseable {
         private final String challenge = "<" + System.nanoTime() + "@test.smtplint>";
         private String identity;
 
-        public Optional<String> auth(String clientInput, MessageContext context) throws RejectException {
+        public Optional<String> auth(String clientInput, MessageContext context)
+            throws RejectException {
           if (clientInput.toUpperCase().startsWith("AUTH")) {
-            return Optional.of("334 " + Base64.getEncoder().encodeToString(challenge.getBytes(StandardCharsets.US_ASCII)));
+            return Optional.of(
+                "334 "
+                    + Base64.getEncoder()
+                        .encodeToString(challenge.getBytes(StandardCharsets.US_ASCII)));
           }
           AUTH_LINES.add(clientInput.trim());
-          String decoded = new String(Base64.getDecoder().decode(clientInput.trim()), StandardCharsets.US_ASCII);
+          String decoded =
+              new String(Base64.getDecoder().decode(clientInput.trim()), StandardCharsets.US_ASCII);
           String expected = USER + " " + hmac(PASSWORD, challenge);
           if (!decoded.equals(expected)) {
             throw new RejectException(535, "5.7.8 Authentication credentials invalid");

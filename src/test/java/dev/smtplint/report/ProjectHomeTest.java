@@ -14,16 +14,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The project's home is written once, in pom.xml's {@code <url>}; the program reads it from the build,
- * and every link to the project in the schema, the docs, the README, the hooks and the action is
- * derived from it (checked here, so a move of the home fails this test until every link follows).
+ * The project's home is written once, in pom.xml's {@code <url>}; the program reads it from the
+ * build, and every link to the project in the schema, the docs, the README, the hooks and the
+ * action is derived from it (checked here, so a move of the home fails this test until every link
+ * follows).
  */
 class ProjectHomeTest {
   private static final Path ROOT = Path.of(System.getProperty("smtplint.root", "."));
   private static final Pattern URL = Pattern.compile("https?://[^\\s\"'`)<>]+");
 
   private static String pomHome() throws IOException {
-    Matcher m = Pattern.compile("<url>([^<]+)</url>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+    Matcher m =
+        Pattern.compile("<url>([^<]+)</url>").matcher(Files.readString(ROOT.resolve("pom.xml")));
     assertTrue(m.find(), "pom.xml has a <url>");
     return m.group(1);
   }
@@ -37,10 +39,18 @@ class ProjectHomeTest {
   void everyLinkToTheProjectIsDerivedFromTheHome() throws IOException {
     String home = pomHome();
     String ownerRepo = home.replaceFirst("^https://github\\.com/", "");
-    assertTrue(Files.readString(ROOT.resolve("schema/email-settings.schema.json"))
-        .contains("\"$id\": \"" + home + "/raw/main/schema/email-settings.schema.json\""), "the schema's $id");
-    List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("ARCHITECTURE.md"),
-        ROOT.resolve(".pre-commit-hooks.yaml"), ROOT.resolve("action.yml"), ROOT.resolve("schema/email-settings.schema.json")));
+    assertTrue(
+        Files.readString(ROOT.resolve("schema/email-settings.schema.json"))
+            .contains("\"$id\": \"" + home + "/raw/main/schema/email-settings.schema.json\""),
+        "the schema's $id");
+    List<Path> files =
+        new ArrayList<>(
+            List.of(
+                ROOT.resolve("README.md"),
+                ROOT.resolve("ARCHITECTURE.md"),
+                ROOT.resolve(".pre-commit-hooks.yaml"),
+                ROOT.resolve("action.yml"),
+                ROOT.resolve("schema/email-settings.schema.json")));
     try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
       docs.forEach(files::add);
     }
@@ -62,6 +72,7 @@ class ProjectHomeTest {
         }
       }
     }
-    assertEquals(List.of(), strays, "links to the project that do not start with pom.xml's <url> " + home);
+    assertEquals(
+        List.of(), strays, "links to the project that do not start with pom.xml's <url> " + home);
   }
 }

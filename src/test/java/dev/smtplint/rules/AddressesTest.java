@@ -18,7 +18,10 @@ class AddressesTest {
   private static boolean fullPathAccepts(String value) {
     try {
       InternetAddress[] all = InternetAddress.parseHeader(value, true);
-      return all.length == 1 && all[0].getPersonal() == null && !value.contains("<") && all[0].getAddress().equals(value.trim())
+      return all.length == 1
+          && all[0].getPersonal() == null
+          && !value.contains("<")
+          && all[0].getAddress().equals(value.trim())
           && value.equals(value.trim());
     } catch (AddressException e) {
       return false;
@@ -33,12 +36,19 @@ class AddressesTest {
       StringBuilder b = new StringBuilder();
       int local = 1 + r.nextInt(12);
       for (int k = 0; k < local; k++) {
-        b.append(r.nextInt(6) == 0 ? ALPHABET.charAt(r.nextInt(ALPHABET.length())) : (char) ('a' + r.nextInt(26)));
+        b.append(
+            r.nextInt(6) == 0
+                ? ALPHABET.charAt(r.nextInt(ALPHABET.length()))
+                : (char) ('a' + r.nextInt(26)));
       }
       b.append(r.nextInt(20) == 0 ? "" : "@");
       int labels = 1 + r.nextInt(3);
       for (int k = 0; k < labels; k++) {
-        b.append(k == 0 ? "" : ".").append(r.nextInt(8) == 0 ? String.valueOf(ALPHABET.charAt(r.nextInt(ALPHABET.length()))) : "acme" + k);
+        b.append(k == 0 ? "" : ".")
+            .append(
+                r.nextInt(8) == 0
+                    ? String.valueOf(ALPHABET.charAt(r.nextInt(ALPHABET.length())))
+                    : "acme" + k);
       }
       String value = b.toString();
       if (Addresses.isPlainMailbox(value)) {
@@ -47,10 +57,27 @@ class AddressesTest {
       }
     }
     assertTrue(fast > 50_000, "plain addresses seen: " + fast);
-    for (String odd : new String[] {"a..b@acme.io", ".a@acme.io", "a.@acme.io", "a@b@acme.io", "a@", "@acme.io", "a @acme.io",
-        "\"a b\"@acme.io", "a@[127.0.0.1]", "Acme <a@acme.io>", "a@acme.io.", "a@-acme.io", "é@acme.io", "a@acmé.io"}) {
+    for (String odd :
+        new String[] {
+          "a..b@acme.io",
+          ".a@acme.io",
+          "a.@acme.io",
+          "a@b@acme.io",
+          "a@",
+          "@acme.io",
+          "a @acme.io",
+          "\"a b\"@acme.io",
+          "a@[127.0.0.1]",
+          "Acme <a@acme.io>",
+          "a@acme.io.",
+          "a@-acme.io",
+          "é@acme.io",
+          "a@acmé.io"
+        }) {
       assertTrue(!Addresses.isPlainMailbox(odd), odd);
     }
-    assertTrue(Addresses.isPlainMailbox("noreply+sg@mail.acme.io") && Addresses.isPlainMailbox("a!#$%&'*+-/=?^_`{|}~@acme.io"));
+    assertTrue(
+        Addresses.isPlainMailbox("noreply+sg@mail.acme.io")
+            && Addresses.isPlainMailbox("a!#$%&'*+-/=?^_`{|}~@acme.io"));
   }
 }

@@ -14,9 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -40,19 +39,26 @@ class CatalogueTest {
   @Test
   void theCatalogueHoldsEverySpecRule() throws IOException {
     var specFile = Testdata.root().resolve("../../shared/SPEC.md");
-    // A clone without shared/ beside it skips this; CI always has it, so there a missing SPEC fails.
+    // A clone without shared/ beside it skips this; CI always has it, so there a missing SPEC
+    // fails.
     boolean ci = "true".equals(System.getenv("CI"));
-    assertTrue(Files.exists(specFile) || !ci, "CI=true but ../shared/SPEC.md is missing: the catalogue cannot be checked");
+    assertTrue(
+        Files.exists(specFile) || !ci,
+        "CI=true but ../shared/SPEC.md is missing: the catalogue cannot be checked");
     Assumptions.assumeTrue(Files.exists(specFile), "shared/SPEC.md is not beside this checkout");
     String spec = Files.readString(specFile);
-    // Required rules are written "`id` [severity]"; the probe's list shares one severity, given after its
+    // Required rules are written "`id` [severity]"; the probe's list shares one severity, given
+    // after its
     // last id; Planned rules are written "`id` (severity)": the catalogue may hold them, need not.
     Map<String, String> required = new TreeMap<>();
-    var m = Pattern.compile("`((?:probe-)?[a-z0-9]+(?:-[a-z0-9]+)+)` \\[(error|warning|info)\\]").matcher(spec);
+    var m =
+        Pattern.compile("`((?:probe-)?[a-z0-9]+(?:-[a-z0-9]+)+)` \\[(error|warning|info)\\]")
+            .matcher(spec);
     while (m.find()) {
       required.put(m.group(1), m.group(2));
     }
-    var probeList = Pattern.compile("((?:`probe-[a-z-]+`\\s*·?\\s*)+)\\[(error|warning|info)\\]").matcher(spec);
+    var probeList =
+        Pattern.compile("((?:`probe-[a-z-]+`\\s*·?\\s*)+)\\[(error|warning|info)\\]").matcher(spec);
     while (probeList.find()) {
       var ids = Pattern.compile("`(probe-[a-z-]+)`").matcher(probeList.group(1));
       while (ids.find()) {
@@ -60,7 +66,8 @@ class CatalogueTest {
       }
     }
     Map<String, String> planned = new TreeMap<>();
-    var p = Pattern.compile("`([a-z0-9]+(?:-[a-z0-9]+)+)` \\((error|warning|info)\\)").matcher(spec);
+    var p =
+        Pattern.compile("`([a-z0-9]+(?:-[a-z0-9]+)+)` \\((error|warning|info)\\)").matcher(spec);
     while (p.find()) {
       planned.put(p.group(1), p.group(2));
     }
@@ -70,19 +77,27 @@ class CatalogueTest {
     }
     assertTrue(required.size() >= 58, "parsed " + required);
     for (var rule : required.entrySet()) {
-      assertEquals(rule.getValue(), ours.get(rule.getKey()), rule.getKey() + ": SPEC §7's severity, or missing from the catalogue");
+      assertEquals(
+          rule.getValue(),
+          ours.get(rule.getKey()),
+          rule.getKey() + ": SPEC §7's severity, or missing from the catalogue");
     }
     for (var rule : ours.entrySet()) {
-      String wanted = required.containsKey(rule.getKey()) ? required.get(rule.getKey()) : planned.get(rule.getKey());
-      assertEquals(wanted, rule.getValue(), rule.getKey() + ": not in SPEC §7 (or not with this severity)");
+      String wanted =
+          required.containsKey(rule.getKey())
+              ? required.get(rule.getKey())
+              : planned.get(rule.getKey());
+      assertEquals(
+          wanted, rule.getValue(), rule.getKey() + ": not in SPEC §7 (or not with this severity)");
     }
   }
 
   /**
    * A rule owns its words (STYLE 13): no rule id is written as a string outside its own rule class
-   * (and, for the probe's, ProbeCheck). ErrorTexts maps Sourcegraph's own error texts for a config it
-   * refuses to send with to the static rules that explain them (auth-missing, auth-unknown,
-   * smtp-without-from, from-without-smtp): the probe package may not depend on rules, so those are named there.
+   * (and, for the probe's, ProbeCheck). ErrorTexts maps Sourcegraph's own error texts for a config
+   * it refuses to send with to the static rules that explain them (auth-missing, auth-unknown,
+   * smtp-without-from, from-without-smtp): the probe package may not depend on rules, so those are
+   * named there.
    */
   @Test
   void noRuleIdIsWrittenOutsideItsRule() throws IOException {
@@ -96,7 +111,11 @@ class CatalogueTest {
         }
         String text = Files.readString(f);
         for (RuleInfo r : Catalogue.infos()) {
-          boolean allowed = rel.equals("probe/ErrorTexts.java") && List.of("auth-missing", "auth-unknown", "smtp-without-from", "from-without-smtp").contains(r.id());
+          boolean allowed =
+              rel.equals("probe/ErrorTexts.java")
+                  && List.of(
+                          "auth-missing", "auth-unknown", "smtp-without-from", "from-without-smtp")
+                      .contains(r.id());
           if (text.contains("\"" + r.id() + "\"") && !allowed) {
             offenders.add(rel + ": " + r.id());
           }
@@ -110,7 +129,8 @@ class CatalogueTest {
   void everyStaticRuleFiresSomewhereInTestdata() throws Exception {
     Set<String> expected = new HashSet<>();
     for (var path : Testdata.files()) {
-      Testdata.expectations(SourceLoader.load(path, path.toString()).lines()).forEach(e -> expected.add(e.rule()));
+      Testdata.expectations(SourceLoader.load(path, path.toString()).lines())
+          .forEach(e -> expected.add(e.rule()));
     }
     long staticRules = Catalogue.infos().stream().filter(r -> !r.id().startsWith("probe-")).count();
     assertTrue(staticRules >= 30, "static rules: " + staticRules);

@@ -30,12 +30,33 @@ class HostsTest {
 
   @Test
   void hostNames() {
-    for (String good : new String[] {"smtp.acme.io", "mail", "a.b.c.", "email-smtp.us-east-1.amazonaws.com", "x_y.acme.io",
-        "xn--bcher-kva.example", "bücher.example", "a".repeat(63) + ".io"}) {
+    for (String good :
+        new String[] {
+          "smtp.acme.io",
+          "mail",
+          "a.b.c.",
+          "email-smtp.us-east-1.amazonaws.com",
+          "x_y.acme.io",
+          "xn--bcher-kva.example",
+          "bücher.example",
+          "a".repeat(63) + ".io"
+        }) {
       assertTrue(Hosts.isValidHostName(good), good);
     }
-    for (String bad : new String[] {"", ".", "a..b", "-a.io", "a-.io", "a.io..", "a b.io", "a".repeat(64) + ".io", "smtp:587",
-        "a.-b.io", "x".repeat(254)}) {
+    for (String bad :
+        new String[] {
+          "",
+          ".",
+          "a..b",
+          "-a.io",
+          "a-.io",
+          "a.io..",
+          "a b.io",
+          "a".repeat(64) + ".io",
+          "smtp:587",
+          "a.-b.io",
+          "x".repeat(254)
+        }) {
       assertFalse(Hosts.isValidHostName(bad), bad);
     }
   }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Sourcegraph's ParseTemplate adds one function per kind: markdownToText for text, markdownToSafeHTML for html. */
+/**
+ * Sourcegraph's ParseTemplate adds one function per kind: markdownToText for text,
+ * markdownToSafeHTML for html.
+ */
 class TemplatesTest {
   @Test
   void theExtraFunctionDependsOnTheTemplateKind() {

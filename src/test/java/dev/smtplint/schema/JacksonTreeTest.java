@@ -12,13 +12,27 @@ import tools.jackson.databind.node.StringNode;
 /** The tree networknt validates behaves as Jackson's own, where networknt can tell. */
 class JacksonTreeTest {
   /**
-   * networknt's enum check compares with equals() and hashCode() and quotes the values in its message
-   * with toString(): the cheap string node must agree with Jackson's on all three, for any text.
+   * networknt's enum check compares with equals() and hashCode() and quotes the values in its
+   * message with toString(): the cheap string node must agree with Jackson's on all three, for any
+   * text.
    */
   @Test
   void theQuotedStringIsJacksonsStringNodeForNetworknt() {
-    List<String> values = new java.util.ArrayList<>(List.of("", "none", "PLAIN", "CRAM-MD5", "a\"b", "back\\slash",
-        "tab\tnew\nline\rcr", "\u0000\u0001\u001f\u007f", "é ü 中文 😀", "\u2028\u2029", "</script>", "\ud800"));
+    List<String> values =
+        new java.util.ArrayList<>(
+            List.of(
+                "",
+                "none",
+                "PLAIN",
+                "CRAM-MD5",
+                "a\"b",
+                "back\\slash",
+                "tab\tnew\nline\rcr",
+                "\u0000\u0001\u001f\u007f",
+                "é ü 中文 😀",
+                "\u2028\u2029",
+                "</script>",
+                "\ud800"));
     Random random = new Random(13);
     for (int i = 0; i < 2_000; i++) {
       StringBuilder s = new StringBuilder();

@@ -10,6 +10,10 @@ public interface Format {
 
   /** The names accepted by {@code --format}. */
   enum Name {
-    TEXT, JSON, SARIF, GITHUB, JUNIT
+    TEXT,
+    JSON,
+    SARIF,
+    GITHUB,
+    JUNIT
   }
 }

@@ -1,8 +1,8 @@
 package dev.smtplint.report.format;
 
-import dev.smtplint.report.Redaction;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
+import dev.smtplint.report.Redaction;
 import dev.smtplint.report.Report;
 import java.io.IOException;
 import java.io.Writer;
@@ -12,19 +12,40 @@ public final class GithubFormat implements Format {
   public void write(Report report, Writer out) throws IOException {
     for (FileResult file : report.files()) {
       if (file.internalError().isPresent()) {
-        out.write("::error file=" + property(file.path()) + ",title=" + property("smtplint") + "::"
-            + data(file.internalError().get()) + "\n");
+        out.write(
+            "::error file="
+                + property(file.path())
+                + ",title="
+                + property("smtplint")
+                + "::"
+                + data(file.internalError().get())
+                + "\n");
       }
       for (Finding f : file.findings()) {
-        String command = switch (f.severity()) {
-          case ERROR -> "error";
-          case WARNING -> "warning";
-          case INFO -> "notice";
-        };
-        out.write("::" + command + " file=" + property(f.location().path()) + ",line=" + f.location().line()
-            + ",col=" + f.location().column() + ",endLine=" + f.location().endLine()
-            + ",endColumn=" + f.location().endColumn()
-            + ",title=" + property("[" + f.rule() + "]") + "::" + data(f.message()) + "\n");
+        String command =
+            switch (f.severity()) {
+              case ERROR -> "error";
+              case WARNING -> "warning";
+              case INFO -> "notice";
+            };
+        out.write(
+            "::"
+                + command
+                + " file="
+                + property(f.location().path())
+                + ",line="
+                + f.location().line()
+                + ",col="
+                + f.location().column()
+                + ",endLine="
+                + f.location().endLine()
+                + ",endColumn="
+                + f.location().endColumn()
+                + ",title="
+                + property("[" + f.rule() + "]")
+                + "::"
+                + data(f.message())
+                + "\n");
       }
     }
   }

@@ -1,10 +1,10 @@
 package dev.smtplint.report.format;
 
+import dev.smtplint.config.Position;
+import dev.smtplint.config.SourceFile;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Fix;
-import dev.smtplint.config.Position;
-import dev.smtplint.config.SourceFile;
 import dev.smtplint.report.ProbeResult;
 import dev.smtplint.report.ProbeStage;
 import dev.smtplint.report.Report;
@@ -37,8 +37,8 @@ public final class JsonFormat implements Format {
   }
 
   /**
-   * One file's object. A method of its own, not the loop's body: a loop that runs once per report is
-   * never compiled (too few iterations), a method called once per file is, after the first few
+   * One file's object. A method of its own, not the loop's body: a loop that runs once per report
+   * is never compiled (too few iterations), a method called once per file is, after the first few
    * hundred of a batch.
    */
   private static void writeFile(JsonGenerator g, FileResult file) {
@@ -48,7 +48,8 @@ public final class JsonFormat implements Format {
       g.writeStringProperty("internalError", file.internalError().get());
     }
     g.writeArrayPropertyStart("findings");
-    SourceFile.ByteOffsets offsets = file.source().isPresent() ? file.source().get().byteOffsets(editOffsets(file)) : null;
+    SourceFile.ByteOffsets offsets =
+        file.source().isPresent() ? file.source().get().byteOffsets(editOffsets(file)) : null;
     for (Finding f : file.findings()) {
       g.writeStartObject();
       g.writeStringProperty("rule", f.rule());
@@ -107,8 +108,12 @@ public final class JsonFormat implements Format {
     return out;
   }
 
-  /** A finding's fix: its safety, what it does, and each edit as a byte range of the file and as lines and columns. */
-  private static void writeFix(JsonGenerator g, Fix fix, SourceFile source, SourceFile.ByteOffsets offsets) {
+  /**
+   * A finding's fix: its safety, what it does, and each edit as a byte range of the file and as
+   * lines and columns.
+   */
+  private static void writeFix(
+      JsonGenerator g, Fix fix, SourceFile source, SourceFile.ByteOffsets offsets) {
     g.writeObjectPropertyStart("fix");
     g.writeStringProperty("safety", fix.safety().label());
     g.writeStringProperty("description", fix.description());

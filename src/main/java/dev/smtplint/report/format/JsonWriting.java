@@ -1,18 +1,19 @@
 package dev.smtplint.report.format;
 
-import tools.jackson.core.SerializableString;
-import tools.jackson.core.io.CharacterEscapes;
-import tools.jackson.core.io.SerializedString;
 import java.io.Writer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /** Jackson's streaming generator, compact or indented; the formats write JSON token by token. */
 public final class JsonWriting {
-  private static final JsonFactory FACTORY = JsonFactory.builder().characterEscapes(new TerminalSafe()).build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().characterEscapes(new TerminalSafe()).build();
 
   /**
    * JSON's own escapes, plus DEL, the C1 controls, the line and paragraph separators and the
@@ -34,8 +35,12 @@ public final class JsonWriting {
 
     @Override
     public SerializableString getEscapeSequence(int c) {
-      boolean unsafe = (c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E)
-          || (c >= 0x2066 && c <= 0x2069);
+      boolean unsafe =
+          (c >= 0x80 && c < 0xA0)
+              || c == 0x2028
+              || c == 0x2029
+              || (c >= 0x202A && c <= 0x202E)
+              || (c >= 0x2066 && c <= 0x2069);
       return unsafe ? new SerializedString(String.format("\\u%04x", c)) : null;
     }
   }
@@ -43,17 +48,20 @@ public final class JsonWriting {
   private JsonWriting() {}
 
   public static JsonGenerator generator(Writer out, boolean pretty) {
-    ObjectWriteContext context = !pretty ? ObjectWriteContext.empty() : new ObjectWriteContext.Base() {
-      @Override
-      public PrettyPrinter getPrettyPrinter() {
-        return new DefaultPrettyPrinter();
-      }
+    ObjectWriteContext context =
+        !pretty
+            ? ObjectWriteContext.empty()
+            : new ObjectWriteContext.Base() {
+              @Override
+              public PrettyPrinter getPrettyPrinter() {
+                return new DefaultPrettyPrinter();
+              }
 
-      @Override
-      public boolean hasPrettyPrinter() {
-        return true;
-      }
-    };
+              @Override
+              public boolean hasPrettyPrinter() {
+                return true;
+              }
+            };
     return FACTORY.createGenerator(context, out);
   }
 }

@@ -1,8 +1,8 @@
 package dev.smtplint.report.format;
 
-import dev.smtplint.report.Redaction;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
+import dev.smtplint.report.Redaction;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.Severity;
 import java.io.IOException;
@@ -85,8 +85,18 @@ public final class JunitFormat implements Format {
       x.writeAttribute("name", c.getKey());
       StringBuilder notes = new StringBuilder();
       for (Finding f : c.getValue()) {
-        String line = f.location().path() + ":" + f.location().line() + ":" + f.location().column() + ": "
-            + f.severity().label() + " [" + f.rule() + "] " + f.message();
+        String line =
+            f.location().path()
+                + ":"
+                + f.location().line()
+                + ":"
+                + f.location().column()
+                + ": "
+                + f.severity().label()
+                + " ["
+                + f.rule()
+                + "] "
+                + f.message();
         if (isFailure(f)) {
           x.writeStartElement("failure");
           x.writeAttribute("type", f.severity().label());

@@ -1,12 +1,12 @@
 package dev.smtplint.report.format;
 
+import dev.smtplint.config.Position;
+import dev.smtplint.config.SourceFile;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Fix;
-import dev.smtplint.config.Position;
-import dev.smtplint.config.SourceFile;
-import dev.smtplint.report.ProjectHome;
 import dev.smtplint.report.Group;
+import dev.smtplint.report.ProjectHome;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.RuleInfo;
 import dev.smtplint.report.Severity;
@@ -26,9 +26,9 @@ import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: every rule in
- * {@code tool.driver.rules}, every finding a result located in an artifact relative to
- * {@code %SRCROOT%} (the working directory).
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: every rule in {@code
+ * tool.driver.rules}, every finding a result located in an artifact relative to {@code %SRCROOT%}
+ * (the working directory).
  */
 public final class SarifFormat implements Format {
   private static final String SRCROOT = "%SRCROOT%";
@@ -104,8 +104,17 @@ public final class SarifFormat implements Format {
       text(g, "fullDescription", r.explanation().why());
       g.writeObjectPropertyStart("help");
       g.writeStringProperty("text", r.explanation().fix());
-      g.writeStringProperty("markdown", "**Why.** " + r.explanation().why() + "\n\n**Fix.** " + r.explanation().fix()
-          + "\n\nBad:\n```jsonc\n" + r.explanation().bad() + "\n```\nGood:\n```jsonc\n" + r.explanation().good() + "\n```");
+      g.writeStringProperty(
+          "markdown",
+          "**Why.** "
+              + r.explanation().why()
+              + "\n\n**Fix.** "
+              + r.explanation().fix()
+              + "\n\nBad:\n```jsonc\n"
+              + r.explanation().bad()
+              + "\n```\nGood:\n```jsonc\n"
+              + r.explanation().good()
+              + "\n```");
       g.writeEndObject();
       g.writeStringProperty("helpUri", ProjectHome.url() + "/blob/main/docs/rules.md#" + r.id());
       g.writeObjectPropertyStart("defaultConfiguration");
@@ -129,7 +138,8 @@ public final class SarifFormat implements Format {
     g.writeEndObject();
   }
 
-  private void result(JsonGenerator g, FileResult file, Finding f, int ruleIndex, int artifactIndex) {
+  private void result(
+      JsonGenerator g, FileResult file, Finding f, int ruleIndex, int artifactIndex) {
     g.writeStartObject();
     g.writeStringProperty("ruleId", f.rule());
     if (ruleIndex >= 0) {
@@ -141,12 +151,19 @@ public final class SarifFormat implements Format {
     g.writeStartObject();
     g.writeObjectPropertyStart("physicalLocation");
     artifactLocation(g, "artifactLocation", uri(file.path()), artifactIndex);
-    region(g, "region", f.location().line(), f.location().column(), f.location().endLine(), f.location().endColumn());
+    region(
+        g,
+        "region",
+        f.location().line(),
+        f.location().column(),
+        f.location().endLine(),
+        f.location().endColumn());
     g.writeEndObject();
     g.writeEndObject();
     g.writeEndArray();
     g.writeObjectPropertyStart("partialFingerprints");
-    g.writeStringProperty("smtplint/v1", fingerprint(file.path() + "\n" + f.rule() + "\n" + f.location().pointer()));
+    g.writeStringProperty(
+        "smtplint/v1", fingerprint(file.path() + "\n" + f.rule() + "\n" + f.location().pointer()));
     g.writeEndObject();
     if (f.fix().isPresent() && file.source().isPresent()) {
       fixes(g, f.fix().get(), file.source().get(), uri(file.path()), artifactIndex);
@@ -154,7 +171,10 @@ public final class SarifFormat implements Format {
     g.writeEndObject();
   }
 
-  /** SARIF's fix: one artifact change whose replacements are the edits (an insertion deletes an empty region). */
+  /**
+   * SARIF's fix: one artifact change whose replacements are the edits (an insertion deletes an
+   * empty region).
+   */
   private void fixes(JsonGenerator g, Fix fix, SourceFile source, String uri, int artifactIndex) {
     g.writeArrayPropertyStart("fixes");
     g.writeStartObject();
@@ -180,7 +200,10 @@ public final class SarifFormat implements Format {
     g.writeEndArray();
   }
 
-  /** One invocation; a file smtplint failed on is a tool execution notification, and the run is not successful. */
+  /**
+   * One invocation; a file smtplint failed on is a tool execution notification, and the run is not
+   * successful.
+   */
   private void invocations(JsonGenerator g, Report report) {
     g.writeArrayPropertyStart("invocations");
     g.writeStartObject();
@@ -208,7 +231,8 @@ public final class SarifFormat implements Format {
     g.writeEndArray();
   }
 
-  private static void region(JsonGenerator g, String name, int startLine, int startColumn, int endLine, int endColumn) {
+  private static void region(
+      JsonGenerator g, String name, int startLine, int startColumn, int endLine, int endColumn) {
     g.writeObjectPropertyStart(name);
     g.writeNumberProperty("startLine", startLine);
     g.writeNumberProperty("startColumn", startColumn);
@@ -273,7 +297,8 @@ public final class SarifFormat implements Format {
 
   private static String fingerprint(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -32,7 +32,8 @@ public final class TextFormat implements Format {
    * {@code quietThreshold}: print only findings at or above it, and no summary; {@code verbose}:
    * add the probe's protocol transcript.
    */
-  public TextFormat(boolean color, boolean unicode, Optional<Severity> quietThreshold, boolean verbose) {
+  public TextFormat(
+      boolean color, boolean unicode, Optional<Severity> quietThreshold, boolean verbose) {
     this.color = color;
     this.unicode = unicode;
     this.quietThreshold = quietThreshold;
@@ -53,8 +54,8 @@ public final class TextFormat implements Format {
   }
 
   /**
-   * What a live run prints last, the probe's steps having been shown as they ran: each file's
-   * probe findings, its verdict (and transcript with --verbose), then the summary.
+   * What a live run prints last, the probe's steps having been shown as they ran: each file's probe
+   * findings, its verdict (and transcript with --verbose), then the summary.
    */
   public void writeEpilogue(Report report, Writer out) throws IOException {
     for (FileResult file : report.files()) {
@@ -69,14 +70,21 @@ public final class TextFormat implements Format {
 
   private void writeInternalError(FileResult file, Writer out) throws IOException {
     if (file.internalError().isPresent()) {
-      out.write(paint(printable(file.path()) + ":", "1") + " " + paint("error", colour(Severity.ERROR)) + " "
-          + file.internalError().get() + "\n");
+      out.write(
+          paint(printable(file.path()) + ":", "1")
+              + " "
+              + paint("error", colour(Severity.ERROR))
+              + " "
+              + file.internalError().get()
+              + "\n");
     }
   }
 
   /** Which of a file's findings to write: all, the probe's, or the static check's. */
   public enum Findings {
-    ALL, PROBE, STATIC;
+    ALL,
+    PROBE,
+    STATIC;
 
     boolean select(Finding f) {
       return this == ALL || f.rule().startsWith("probe-") == (this == PROBE);
@@ -86,13 +94,27 @@ public final class TextFormat implements Format {
   /** A file's findings that {@code which} selects, each with its excerpt. */
   public void writeFindings(FileResult file, Findings which, Writer out) throws IOException {
     for (Finding f : file.findings()) {
-      if (!which.select(f) || quietThreshold.isPresent() && !f.severity().atLeast(quietThreshold.get())) {
+      if (!which.select(f)
+          || quietThreshold.isPresent() && !f.severity().atLeast(quietThreshold.get())) {
         continue;
       }
-      out.write(paint(printable(f.location().path()) + ":" + f.location().line() + ":" + f.location().column() + ":", "1")
-          + " " + paint(f.severity().label(), colour(f.severity())) + " " + paint("[" + f.rule() + "]", "2") + " "
-          + (fixable(f, Fix.Safety.SAFE) ? paint("[*]", "36") + " " : "")
-          + printable(f.message()) + "\n");
+      out.write(
+          paint(
+                  printable(f.location().path())
+                      + ":"
+                      + f.location().line()
+                      + ":"
+                      + f.location().column()
+                      + ":",
+                  "1")
+              + " "
+              + paint(f.severity().label(), colour(f.severity()))
+              + " "
+              + paint("[" + f.rule() + "]", "2")
+              + " "
+              + (fixable(f, Fix.Safety.SAFE) ? paint("[*]", "36") + " " : "")
+              + printable(f.message())
+              + "\n");
       if (file.source().isPresent()) {
         excerpt(file.source().get(), f, file, out);
       }
@@ -102,16 +124,23 @@ public final class TextFormat implements Format {
   /** One finished probe step, as the report and the live progress show it. */
   public String stageLine(ProbeStage s) {
     String mark = s.ok() ? (unicode ? "✓" : "ok") : (unicode ? "✗" : "FAIL");
-    return paint(mark, s.ok() ? "32" : "31") + " " + String.format("%-10s %5d ms  ", s.stage(), s.millis()) + printable(s.detail());
+    return paint(mark, s.ok() ? "32" : "31")
+        + " "
+        + String.format("%-10s %5d ms  ", s.stage(), s.millis())
+        + printable(s.detail());
   }
 
-  private void excerpt(SourceFile source, Finding f, FileResult file, Writer out) throws IOException {
+  private void excerpt(SourceFile source, Finding f, FileResult file, Writer out)
+      throws IOException {
     int lineNo = f.location().line();
     if (lineNo > source.lines().size()) {
       return;
     }
-    int endColumn = f.location().endLine() == lineNo ? f.location().endColumn() : f.location().column() + 1;
-    Redaction.Excerpt excerpt = Redaction.window(source, file.masked(), lineNo, f.location().column(), endColumn, MAX_EXCERPT);
+    int endColumn =
+        f.location().endLine() == lineNo ? f.location().endColumn() : f.location().column() + 1;
+    Redaction.Excerpt excerpt =
+        Redaction.window(
+            source, file.masked(), lineNo, f.location().column(), endColumn, MAX_EXCERPT);
     String line = excerpt.text();
     String gutter = String.valueOf(lineNo);
     StringBuilder pad = new StringBuilder();
@@ -120,16 +149,26 @@ public final class TextFormat implements Format {
     }
     String blank = " ".repeat(gutter.length());
     out.write(" " + paint(gutter + " |", "2") + " " + line + "\n");
-    // The caret underlines the token on its line (rustc's ^~~~), as shown: a mask, not the secret's length.
-    String marker = "^" + "~".repeat(Math.max(0, Math.min(excerpt.caretEnd(), line.length()) - excerpt.caret() - 1));
-    out.write(" " + paint(blank + " |", "2") + " " + pad + paint(marker, colour(f.severity())) + "\n");
+    // The caret underlines the token on its line (rustc's ^~~~), as shown: a mask, not the secret's
+    // length.
+    String marker =
+        "^"
+            + "~"
+                .repeat(
+                    Math.max(0, Math.min(excerpt.caretEnd(), line.length()) - excerpt.caret() - 1));
+    out.write(
+        " " + paint(blank + " |", "2") + " " + pad + paint(marker, colour(f.severity())) + "\n");
   }
 
   private void writeProbe(FileResult file, boolean stages, Writer out) throws IOException {
     String path = file.path();
     ProbeResult probe = file.probe().orElseThrow();
     if (probe.stages().isEmpty()) {
-      out.write(printable(path) + ": probe not run: " + probe.notRun().orElse("fix the errors above first") + "\n");
+      out.write(
+          printable(path)
+              + ": probe not run: "
+              + probe.notRun().orElse("fix the errors above first")
+              + "\n");
       return;
     }
     out.write(printable(path) + ": probe " + (probe.ok() ? "passed" : "failed") + "\n");
@@ -156,10 +195,20 @@ public final class TextFormat implements Format {
         unsafe += fixable(f, Fix.Safety.UNSAFE) ? 1 : 0;
       }
     }
-    String fixable = safe + unsafe == 0 ? "" : "; " + (safe > 0 ? "[*] " + safe + " fixable with --fix" : "none fixable with --fix")
-        + (unsafe > 0 ? " (" + unsafe + " more with --unsafe-fixes)" : "");
-    return plural(counts.get(Severity.ERROR), "error") + ", " + plural(counts.get(Severity.WARNING), "warning") + ", "
-        + plural(counts.get(Severity.INFO), "info") + " in " + plural(files, "file") + fixable;
+    String fixable =
+        safe + unsafe == 0
+            ? ""
+            : "; "
+                + (safe > 0 ? "[*] " + safe + " fixable with --fix" : "none fixable with --fix")
+                + (unsafe > 0 ? " (" + unsafe + " more with --unsafe-fixes)" : "");
+    return plural(counts.get(Severity.ERROR), "error")
+        + ", "
+        + plural(counts.get(Severity.WARNING), "warning")
+        + ", "
+        + plural(counts.get(Severity.INFO), "info")
+        + " in "
+        + plural(files, "file")
+        + fixable;
   }
 
   private static boolean fixable(Finding f, Fix.Safety safety) {
