@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class VersionControlTest {
   private static final EmailSchema SCHEMA = EmailSchema.load();
   private static final String CONFIG =
-      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", "
-          + "\"port\": 587, \"authentication\": \"PLAIN\", \"username\": \"u\", \"password\": \"k8#Qw2-vR5tLz\"}}";
+      """
+          {"email.address": "a@acme.io", "email.smtp": {"host": "mail.acme.io", "port": 587, "authentication": "PLAIN", "username": "u", "password": "k8#Qw2-vR5tLz"}}""";
   @TempDir Path dir;
 
   private static void git(Path repo, String... args) throws Exception {

@@ -29,8 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 class AttackTest {
   private static final String CANARY = "canary-8d41-environment";
   private static final String FIXABLE =
-      "{\n  \"email.address\": \"sg@acme.io\",\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", "
-          + "\"port\": 587, \"authentication\": \"plain\", \"username\": \"sg\", \"password\": \"${SMTP_PASSWORD}\"}\n}\n";
+      """
+          {
+            "email.address": "sg@acme.io",
+            "email.smtp": {"host": "smtp.acme.io", "port": 587, "authentication": "plain", "username": "sg", "password": "${SMTP_PASSWORD}"}
+          }
+          """;
   @TempDir Path dir;
 
   private Path repository() throws IOException {
@@ -73,7 +77,10 @@ class AttackTest {
     }
     // A link that stays inside the repository is fine.
     Files.createSymbolicLink(repo.resolve("inside"), repo.resolve("config"));
-    Files.writeString(repo.resolve(".smtplint.json"), "{\"siteConfig\": [\"inside/site.json\"]}");
+    Files.writeString(
+        repo.resolve(".smtplint.json"),
+        """
+        {"siteConfig": ["inside/site.json"]}""");
     assertEquals(0, forked(repo, "lint", "--fail-on", "error", "config/site.json").code());
   }
 
@@ -243,7 +250,10 @@ class AttackTest {
         new ProcessBuilder("mkfifo", settings.toString()).start().waitFor() == 0, "mkfifo");
     Thread writer = feed(fifo, FIXABLE);
     Thread settingsWriter =
-        feed(settings, "{\"disable\": [\"auth-unknown\", \"unexpanded-variable\"]}");
+        feed(
+            settings,
+            """
+            {"disable": ["auth-unknown", "unexpanded-variable"]}""");
     Run run = Run.of("lint", "--config", settings.toString(), fifo.toString());
     writer.join(5_000);
     settingsWriter.join(5_000);

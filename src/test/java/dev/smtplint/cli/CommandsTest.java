@@ -22,7 +22,8 @@ class CommandsTest {
     assertTrue(
         json.out()
             .startsWith(
-                "[{\"id\":\"invalid-json\",\"severity\":\"error\",\"group\":\"Syntax and schema\",\"summary\":"),
+                """
+                    [{"id":"invalid-json","severity":"error","group":"Syntax and schema","summary":"""),
         json.out());
     assertEquals(Catalogue.infos().size(), json.out().split("\\{\"id\"").length - 1);
   }

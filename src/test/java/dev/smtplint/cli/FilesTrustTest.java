@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FilesTrustTest {
   private static final String CONFIG =
-      "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", "
-          + "\"port\": 587, \"authentication\": \"plain\"}}";
+      """
+          {"email.address": "a@acme.io", "email.smtp": {"host": "mail.acme.io", "port": 587, "authentication": "plain"}}""";
   @TempDir Path dir;
 
   @Test
@@ -115,8 +115,8 @@ class FilesTrustTest {
     Path site =
         Files.writeString(
             dir.resolve("site.json"),
-            "{\"email.address\": \"a@acme.io\", \"email.smtp\": "
-                + "{\"host\": \"localhost\", \"port\": 1, \"authentication\": \"none\"}}");
+            """
+                {"email.address": "a@acme.io", "email.smtp": {"host": "localhost", "port": 1, "authentication": "none"}}""");
     Run ca = Run.of("lint", "--probe", "--timeout", "1", "--ca-file", "/dev/zero", site.toString());
     assertEquals(2, ca.code(), ca.all());
     assertTrue(ca.err().contains("/dev/zero: is not a regular file or a pipe"), ca.err());
@@ -207,7 +207,8 @@ class FilesTrustTest {
     Files.writeString(repo.resolve("site.json"), CONFIG);
     Files.writeString(
         repo.resolve(".smtplint.json"),
-        "{\"severity\": {\"auth-unknown\": \"info\"}, \"failOn\": \"never\"}");
+        """
+            {"severity": {"auth-unknown": "info"}, "failOn": "never"}""");
     Run trusting = Forked.run(repo, Map.of(), List.of(), "lint", "site.json");
     assertEquals(0, trusting.code(), trusting.all());
     assertTrue(trusting.out().contains("info [auth-unknown]"), trusting.out());

@@ -170,8 +170,12 @@ class FixTest {
     Path file = dir.resolve(name);
     Files.writeString(
         file,
-        "{\n  \"email.address\": \"sourcegraph@acme.io\",\n  \"email.smtp\": {\"host\": \"mail.acme.io\", "
-            + "\"port\": 465, \"authentication\": \"plain\", \"username\": \"u\", \"password\": \"K8#Qw2-vR5tLz\"}\n}\n");
+        """
+            {
+              "email.address": "sourcegraph@acme.io",
+              "email.smtp": {"host": "mail.acme.io", "port": 465, "authentication": "plain", "username": "u", "password": "K8#Qw2-vR5tLz"}
+            }
+            """);
     return file;
   }
 
@@ -197,12 +201,21 @@ class FixTest {
   @Test
   void aDisplayNameAddressMovesItsNameToSenderName() throws Exception {
     String text =
-        "{\n  \"email.address\": \"Acme Sourcegraph <noreply@acme.io>\",\n  \"email.smtp\": {\"host\": \"localhost\", "
-            + "\"port\": 25, \"authentication\": \"none\"}\n}\n";
+        """
+            {
+              "email.address": "Acme Sourcegraph <noreply@acme.io>",
+              "email.smtp": {"host": "localhost", "port": 25, "authentication": "none"}
+            }
+            """;
     Path file = fixedOnlyWhenUnsafe("from.json", text);
     assertEquals(
-        "{\n  \"email.senderName\": \"Acme Sourcegraph\",\n  \"email.address\": \"noreply@acme.io\",\n  \"email.smtp\": "
-            + "{\"host\": \"localhost\", \"port\": 25, \"authentication\": \"none\"}\n}\n",
+        """
+            {
+              "email.senderName": "Acme Sourcegraph",
+              "email.address": "noreply@acme.io",
+              "email.smtp": {"host": "localhost", "port": 25, "authentication": "none"}
+            }
+            """,
         Files.readString(file));
     Files.writeString(file, text.replace("{\n", "{\n  \"email.senderName\": \"Kept\",\n"));
     Run.of("lint", "--fix", "--unsafe-fixes", file.toString());
@@ -219,8 +232,12 @@ class FixTest {
   @Test
   void disableTlsBecomesNoVerifyTlsOnlyWithUnsafeFixes() throws Exception {
     String text =
-        "{\n  \"email.address\": \"a@acme.io\",\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, "
-            + "\"authentication\": \"none\", \"disableTLS\": true}\n}\n";
+        """
+            {
+              "email.address": "a@acme.io",
+              "email.smtp": {"host": "smtp.acme.io", "port": 587, "authentication": "none", "disableTLS": true}
+            }
+            """;
     Path file = fixedOnlyWhenUnsafe("disable.json", text);
     assertTrue(Files.readString(file).contains("\"noVerifyTLS\": true"), Files.readString(file));
   }
@@ -276,9 +293,9 @@ class FixTest {
     // not.
     Files.writeString(
         file,
-        "{\"email.address\": \"a@acme.io\", \"email.senderName\": \"\u009b2J\u202eAcme\", "
-            + "\"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, \"authentication\": \"plain\", \"username\": \"u\", "
-            + "\"password\": \"K8#Qw2-vR5tLz\"}}\r\n");
+        """
+            {"email.address": "a@acme.io", "email.senderName": "\u009b2J\u202eAcme", "email.smtp": {"host": "mail.acme.io", "port": 587, "authentication": "plain", "username": "u", "password": "K8#Qw2-vR5tLz"}}\r
+            """);
     Run diff = Run.of("lint", "--diff", file.toString());
     assertEquals(1, diff.code(), diff.all());
     assertFalse(
@@ -291,16 +308,18 @@ class FixTest {
   void standardInputGetsTheFixedTextOnStandardOutputAndTheReportOnStandardError() {
     Run run =
         Run.withInput(
-            "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, "
-                + "\"authentication\": \"none\", \"noVerifyTLS\": \"false\"}}\n",
+            """
+                {"email.address": "a@acme.io", "email.smtp": {"host": "mail.acme.io", "port": 587, "authentication": "none", "noVerifyTLS": "false"}}
+                """,
             Map.of(),
             "lint",
             "--fix",
             "-");
     assertEquals(0, run.code(), run.all());
     assertEquals(
-        "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, "
-            + "\"authentication\": \"none\", \"noVerifyTLS\": false}}\n",
+        """
+            {"email.address": "a@acme.io", "email.smtp": {"host": "mail.acme.io", "port": 587, "authentication": "none", "noVerifyTLS": false}}
+            """,
         run.out());
     assertTrue(run.err().contains("0 errors"), run.err());
   }
@@ -308,7 +327,11 @@ class FixTest {
   @Test
   void aFileThatDoesNotParseGetsNoFix() throws Exception {
     Path file = dir.resolve("broken.json");
-    Files.writeString(file, "{\"email.smtp\": {\"authentication\": \"plain\", \"port\": \"587\"\n");
+    Files.writeString(
+        file,
+        """
+        {"email.smtp": {"authentication": "plain", "port": "587"
+        """);
     byte[] before = Files.readAllBytes(file);
     assertEquals(1, Run.of("lint", "--fix", "--unsafe-fixes", file.toString()).code());
     assertArrayEquals(before, Files.readAllBytes(file));
@@ -355,8 +378,11 @@ class FixTest {
     Files.writeString(site, "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
     Files.writeString(
         secrets,
-        "{\n  \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, \"authentication\": \"Cram-MD5\", "
-            + "\"username\": \"u\", \"password\": \"K8#Qw2-vR5tLz\"}\n}\n");
+        """
+            {
+              "email.smtp": {"host": "mail.acme.io", "port": 587, "authentication": "Cram-MD5", "username": "u", "password": "K8#Qw2-vR5tLz"}
+            }
+            """);
     byte[] siteBefore = Files.readAllBytes(site);
     Run run = Run.of("lint", "--fix", "--merge", site + ":" + secrets);
     assertEquals(0, run.code(), run.all());
@@ -378,11 +404,16 @@ class FixTest {
         dir.resolve("config/site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
     Files.writeString(
         dir.resolve("config/secrets.json"),
-        "{\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, "
-            + "\"authentication\": \"Plain\", \"username\": \"u\", \"password\": \"K8#Qw2-vR5tLz\"}\n}\n");
+        """
+            {
+              "email.smtp": {"host": "smtp.acme.io", "port": 587, "authentication": "Plain", "username": "u", "password": "K8#Qw2-vR5tLz"}
+            }
+            """);
     Files.writeString(
         dir.resolve(".smtplint.json"),
-        "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}\n");
+        """
+            {"siteConfig": ["config/site.json", "config/secrets.json"]}
+            """);
     Run run = Forked.run(dir, Map.of(), List.of(), "lint", "--fix", "config/site.json");
     assertTrue(run.code() <= 1, run.all());
     assertTrue(
@@ -395,8 +426,8 @@ class FixTest {
   void fixesAreInTheJsonAndTheirOffsetsAreBytes() throws Exception {
     Path file = dir.resolve("bom.json");
     String text =
-        "{\"email.address\": \"ü@acme.io\", \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, \"authentication\": \"none\", "
-            + "\"noVerifyTLS\": \"true\"}}";
+        """
+            {"email.address": "ü@acme.io", "email.smtp": {"host": "mail.acme.io", "port": 587, "authentication": "none", "noVerifyTLS": "true"}}""";
     Files.write(file, bytes(text, true));
     JsonNode f =
         JsonMapper.shared()

@@ -81,7 +81,10 @@ class HostileInputTest {
         "invalid-encoding",
         ":1:7:");
     finding(
-        lint("nul.json", "{\"email.address\": \"a\u0000@acme.io\"}"),
+        lint(
+            "nul.json",
+            """
+            {"email.address": "a\u0000@acme.io"}"""),
         "invalid-json",
         "control character inside a string");
   }

@@ -266,8 +266,8 @@ class InstanceTest {
     answer.set(
         r ->
             Answer.json(
-                "{\"errors\":[{\"message\":\"must be site admin\",\"path\":[\"site\",\"configuration\"]}],"
-                    + "\"data\":{\"site\":{\"configuration\":null}}}"));
+                """
+                    {"errors":[{"message":"must be site admin","path":["site","configuration"]}],"data":{"site":{"configuration":null}}}"""));
     assertUsage(lint(env(), "--instance", url), "not a site admin");
     answer.set(
         r -> Answer.json("{\"errors\":[{\"message\":\"bad token " + TOKEN + " \\u001b[31m\"}]}"));

@@ -69,11 +69,16 @@ class LambdaFreeTest {
     Files.createDirectories(dir.resolve("config"));
     Files.writeString(
         dir.resolve(".smtplint.json"),
-        "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
-    Files.writeString(dir.resolve("config/site.json"), "{\"email.address\": \"sg@acme.io\"}");
+        """
+            {"siteConfig": ["config/site.json", "config/secrets.json"]}""");
+    Files.writeString(
+        dir.resolve("config/site.json"),
+        """
+        {"email.address": "sg@acme.io"}""");
     Files.writeString(
         dir.resolve("config/secrets.json"),
-        "{\"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"none\"}}");
+        """
+            {"email.smtp": {"host": "smtp.acme.io", "port": 587, "authentication": "none"}}""");
     List<String> linked = new ArrayList<>();
     for (List<String> args :
         List.of(

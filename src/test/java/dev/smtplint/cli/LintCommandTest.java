@@ -138,12 +138,23 @@ class LintCommandTest {
             + "\"edits\":[{\"offset\":160,\"length\":7,\"line\":7,\"column\":23,\"endLine\":7,\"endColumn\":30,\"replacement\":\"\\\"PLAIN\\\"\"}]}},";
     assertTrue(run.out().startsWith(expected), run.out());
     assertTrue(
-        run.out().endsWith("\"summary\":{\"error\":2,\"warning\":0,\"info\":0}}\n"), run.out());
+        run.out()
+            .endsWith(
+                """
+            "summary":{"error":2,"warning":0,"info":0}}
+            """),
+        run.out());
   }
 
   @Test
   void standardInputIsRead() {
-    Run run = Run.withInput("{\"email.address\": \"a@acme.io\"}", Map.of(), "lint", "-");
+    Run run =
+        Run.withInput(
+            """
+        {"email.address": "a@acme.io"}""",
+            Map.of(),
+            "lint",
+            "-");
     assertEquals(0, run.code());
     assertTrue(run.out().startsWith("-:1:19: warning [from-without-smtp]"), run.out());
   }
@@ -160,7 +171,10 @@ class LintCommandTest {
   void directoryMeansEveryConfigBelowIt(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("a.json"), "{}");
     Files.createDirectories(dir.resolve("sub"));
-    Files.writeString(dir.resolve("sub/b.jsonc"), "{\"email.address\": \"x@acme.io\"}");
+    Files.writeString(
+        dir.resolve("sub/b.jsonc"),
+        """
+        {"email.address": "x@acme.io"}""");
     Files.writeString(dir.resolve("notes.txt"), "not a config");
     Run run = Run.of("lint", dir.toString());
     assertEquals(0, run.code());
@@ -218,7 +232,13 @@ class LintCommandTest {
     Path settings = dir.resolve("settings.json");
     Files.writeString(
         settings,
-        "{\n  \"disable\": [\"password-in-file\", \"no-such-rule\"],\n  \"severity\": {\"auth-unknown\": \"warning\"},\n  \"failOn\": \"warning\"\n}\n");
+        """
+            {
+              "disable": ["password-in-file", "no-such-rule"],
+              "severity": {"auth-unknown": "warning"},
+              "failOn": "warning"
+            }
+            """);
     Run run = Run.of("lint", "--config", settings.toString(), BAD);
     assertEquals(1, run.code(), "failOn warning from the file");
     assertTrue(run.out().contains("warning [auth-unknown]"), run.out());
@@ -233,7 +253,10 @@ class LintCommandTest {
     Run enabled =
         Run.of("lint", "--config", settings.toString(), "--enable", "password-in-file", BAD);
     assertTrue(enabled.out().contains("[password-in-file]"));
-    Files.writeString(settings, "{\"failOn\": \"sometimes\"}");
+    Files.writeString(
+        settings,
+        """
+        {"failOn": "sometimes"}""");
     Run broken = Run.of("lint", "--config", settings.toString(), BAD);
     assertEquals(2, broken.code());
     assertTrue(
@@ -320,8 +343,8 @@ class LintCommandTest {
     Path site =
         Files.writeString(
             repo.resolve("site.json"),
-            "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": "
-                + "\"mail.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\", \"username\": \"u\", \"password\": \"k8#Qw2-vR5tLz\"}}");
+            """
+                {"email.address": "a@acme.io", "email.smtp": {"host": "mail.acme.io", "port": 587, "authentication": "PLAIN", "username": "u", "password": "k8#Qw2-vR5tLz"}}""");
     long start = System.nanoTime();
     Run run =
         Forked.run(

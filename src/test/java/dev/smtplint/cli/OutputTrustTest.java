@@ -43,8 +43,8 @@ class OutputTrustTest {
     Path file = sub.resolve(name);
     Files.writeString(
         file,
-        "{\"email.address\": \"a@acme.io\", \"email.senderName\": \"x\u001b]0;owned\u0007\u009b\u0085\u2028\u202e\u007f\","
-            + " \"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, \"authentication\": \"plain\"}}");
+        """
+            {"email.address": "a@acme.io", "email.senderName": "x\u001b]0;owned\u0007\u009b\u0085\u2028\u202e\u007f", "email.smtp": {"host": "mail.acme.io", "port": 587, "authentication": "plain"}}""");
     for (String format : FORMATS) {
       for (String arg : new String[] {file.toString(), sub.toString()}) {
         Run run = Run.withInput("", Map.of(), "lint", "--format", format, arg);
@@ -65,7 +65,9 @@ class OutputTrustTest {
     Path file = dir.resolve("a,b:c%d.json");
     Files.writeString(
         file,
-        "{\"email.smtp\": {\"host\": \"mail.acme.io\", \"port\": 587, \"authentication\": \"pl%ai\\nn\"}}");
+        """
+            {"email.smtp": {"host": "mail.acme.io", "port": 587, "authentication": "pl%ai\
+            n"}}""");
     Run run = Run.of("lint", "--format", "github", file.toString());
     assertTrue(
         run.out()
@@ -145,8 +147,8 @@ class OutputTrustTest {
     Path file = dir.resolve("ses.json");
     Files.writeString(
         file,
-        "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"email-smtp.us-eest-1.amazonaws.com\","
-            + " \"port\": 587, \"authentication\": \"PLAIN\", \"username\": \"AKIAIOSFODNN7EXAMPLE\", \"password\": \"<x>\"}}");
+        """
+            {"email.address": "a@acme.io", "email.smtp": {"host": "email-smtp.us-eest-1.amazonaws.com", "port": 587, "authentication": "PLAIN", "username": "AKIAIOSFODNN7EXAMPLE", "password": "<x>"}}""");
     for (String format : FORMATS) {
       String first = Run.of("lint", "--format", format, file.toString()).out();
       assertTrue(format.equals("junit") || first.contains("us-east-1"), first);

@@ -197,8 +197,8 @@ class SecretSpellingsTest {
     Path file = dir.resolve("words.json");
     Files.writeString(
         file,
-        "{\"email.address\": \"sg@example.test\", \"email.smtp\": {\"host\": \"smtp.sendgrid.net\", "
-            + "\"port\": 465, \"authentication\": \"PLAIN\", \"username\": \"sg@example.test\", \"password\": \"Sourcegraph\"}}");
+        """
+            {"email.address": "sg@example.test", "email.smtp": {"host": "smtp.sendgrid.net", "port": 465, "authentication": "PLAIN", "username": "sg@example.test", "password": "Sourcegraph"}}""");
     Run run = Run.of("lint", file.toString());
     assertTrue(
         run.out().contains("which Sourcegraph's sender does not speak")
@@ -215,9 +215,8 @@ class SecretSpellingsTest {
     Path ses = dir.resolve("ses.json");
     Files.writeString(
         ses,
-        "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"email-smtp.us-east-1.amazonaws.com\", "
-            + "\"port\": 587, \"authentication\": \"PLAIN\", \"username\": \"AKIAIOSFODNN7EXAMPLE\", "
-            + "\"password\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"}}");
+        """
+            {"email.address": "a@acme.io", "email.smtp": {"host": "email-smtp.us-east-1.amazonaws.com", "port": 587, "authentication": "PLAIN", "username": "AKIAIOSFODNN7EXAMPLE", "password": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}}""");
     Run sesRun = Run.of("lint", ses.toString());
     assertTrue(sesRun.out().contains("[ses-credentials-format]"), sesRun.out());
     assertFalse(

@@ -26,7 +26,8 @@ class SiteConfigListTest {
         config.resolve("site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
     Files.writeString(
         dir.resolve(".smtplint.json"),
-        "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
+        """
+            {"siteConfig": ["config/site.json", "config/secrets.json"]}""");
     Run ci = Forked.run(dir, Map.of(), List.of(), "lint", "--fail-on", "info", "config/site.json");
     assertEquals(0, ci.code(), ci.all());
     assertFalse(ci.out().contains("from-without-smtp"), ci.out());
@@ -37,8 +38,11 @@ class SiteConfigListTest {
 
     Files.writeString(
         config.resolve("secrets.json"),
-        "{\n  \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, "
-            + "\"authentication\": \"plain\"}\n}\n");
+        """
+            {
+              "email.smtp": {"host": "smtp.acme.io", "port": 587, "authentication": "plain"}
+            }
+            """);
     Run deploy = Forked.run(dir, Map.of(), List.of(), "lint", "config/site.json");
     assertEquals(1, deploy.code(), deploy.all());
     assertTrue(
@@ -67,7 +71,8 @@ class SiteConfigListTest {
         config.resolve("site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
     Files.writeString(
         dir.resolve(".smtplint.json"),
-        "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
+        """
+            {"siteConfig": ["config/site.json", "config/secrets.json"]}""");
     Run probe = Forked.run(dir, Map.of(), List.of(), "lint", "--probe", "config/site.json");
     assertEquals(
         1,

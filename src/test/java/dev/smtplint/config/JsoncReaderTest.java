@@ -38,7 +38,11 @@ class JsoncReaderTest {
 
   @Test
   void duplicateKeysAreRecordedAndTheLastWins() {
-    ParsedConfig p = read("{\"a\": 1,\n \"a\": 2}");
+    ParsedConfig p =
+        read(
+            """
+        {"a": 1,
+         "a": 2}""");
     assertEquals(1, p.duplicates().size());
     assertEquals(new Position(1, 2), p.duplicates().get(0).first());
     assertEquals(new Position(2, 2), p.duplicates().get(0).second());

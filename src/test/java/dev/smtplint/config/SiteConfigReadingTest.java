@@ -33,15 +33,19 @@ class SiteConfigReadingTest {
       }
     }
     texts.add(
-        "{\"auth.providers\": [{\"type\": \"builtin\", \"x\": {\"y\": [1, 2, {}]}}], \"EMAIL.smtp\": {\"host\": \"h\"},"
-            + " \"Email.address\": \"a@b.io\", \"search\": {\"a\": 1, \"a\": 2}, \"email.smtp\": {\"port\": 1, \"port\": 2}}");
+        """
+            {"auth.providers": [{"type": "builtin", "x": {"y": [1, 2, {}]}}], "EMAIL.smtp": {"host": "h"}, "Email.address": "a@b.io", "search": {"a": 1, "a": 2}, "email.smtp": {"port": 1, "port": 2}}""");
     texts.add(
         "{\"code\": {\"deep\": "
             + "[".repeat(300)
             + "]".repeat(300)
             + "}}"); // too deep, though never built
-    texts.add("{\"code\": {\"broken\": [1, 2,, 3]}, \"email.address\": \"a@b.io\"}");
-    texts.add("{\"x\": {\"sensitive\": true, \"value\": \"hidden\"}, \"email.smtp\": {}}");
+    texts.add(
+        """
+        {"code": {"broken": [1, 2,, 3]}, "email.address": "a@b.io"}""");
+    texts.add(
+        """
+        {"x": {"sensitive": true, "value": "hidden"}, "email.smtp": {}}""");
     int seeds = texts.size();
     Random random = new Random(11);
     for (int i = 0; i < 3_000; i++) {

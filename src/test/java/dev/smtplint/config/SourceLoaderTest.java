@@ -18,7 +18,15 @@ class SourceLoaderTest {
     Random random = new Random(20261126);
     List<byte[]> inputs = new ArrayList<>();
     for (String s :
-        List.of("", "{}", "{\"a\": \"é 中 😀\"}", "\uFFFD", "a\uFFFDb", "\uFEFF{}", "x\r\ny\rz\n")) {
+        List.of(
+            "",
+            "{}",
+            """
+            {"a": "é 中 😀"}""",
+            "\uFFFD",
+            "a\uFFFDb",
+            "\uFEFF{}",
+            "x\r\ny\rz\n")) {
       inputs.add(s.getBytes(StandardCharsets.UTF_8));
     }
     inputs.add(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});

@@ -128,7 +128,15 @@ class GoParseTest {
   private static final String[][] ERRORS = {
     {"unclosed1", "line1\n{{", "unclosed action"},
     {"unclosed2", "line1\n{{define `x`}}line2\n{{", "unclosed action"},
-    {"unclosed3", "line1\n{{\"x\"\n\"y\"\n", "unclosed action"},
+    {
+      "unclosed3",
+      """
+        line1
+        {{"x"
+        "y"
+        """,
+      "unclosed action"
+    },
     {"unclosed4", "{{\n\n\n\n\n", "unclosed action"},
     {"var1", "line1\n{{\nx\n}}", "function \"x\" not defined"},
     {"function", "{{foo}}", "function \"foo\" not defined"},

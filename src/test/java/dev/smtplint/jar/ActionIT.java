@@ -76,7 +76,10 @@ class ActionIT {
   @Test
   void isolatedByDefault() throws Exception {
     Files.writeString(
-        workspace.resolve(".smtplint.json"), "{\"disable\": [\"placeholder-value\"]}\n");
+        workspace.resolve(".smtplint.json"),
+        """
+            {"disable": ["placeholder-value"]}
+            """);
     assertEquals(1, action(Map.of("SMTPLINT_PATHS", "config/site.json")).code);
     assertEquals(
         0, action(Map.of("SMTPLINT_PATHS", "config/site.json", "SMTPLINT_ISOLATED", "false")).code);

@@ -41,14 +41,21 @@ class QuickCheckTest {
     "null",
     "[]",
     "{}",
-    "[{\"key\": \"X-A\", \"value\": \"b\"}]",
-    "[{\"key\": \"X-A\"}]",
-    "[{\"key\": \"X-A\", \"value\": \"b\", \"sensitive\": true, \"extra\": 1}]",
+    """
+        [{"key": "X-A", "value": "b"}]""",
+    """
+        [{"key": "X-A"}]""",
+    """
+        [{"key": "X-A", "value": "b", "sensitive": true, "extra": 1}]""",
     "[\"x\"]",
-    "{\"subject\": \"s\", \"html\": \"h\"}",
-    "{\"subject\": \"s\"}",
-    "{\"subject\": 1, \"html\": \"h\"}",
-    "{\"subject\": \"s\", \"html\": \"h\", \"text\": 2, \"other\": 3}"
+    """
+        {"subject": "s", "html": "h"}""",
+    """
+        {"subject": "s"}""",
+    """
+        {"subject": 1, "html": "h"}""",
+    """
+        {"subject": "s", "html": "h", "text": 2, "other": 3}"""
   };
   private static final String[] SMTP_KEYS = {
     "host",
@@ -72,7 +79,9 @@ class QuickCheckTest {
       case "port" -> "587";
       case "authentication" -> "\"PLAIN\"";
       case "noVerifyTLS" -> "false";
-      case "additionalHeaders" -> "[{\"key\": \"X-A\", \"value\": \"b\", \"sensitive\": true}]";
+      case "additionalHeaders" ->
+          """
+          [{"key": "X-A", "value": "b", "sensitive": true}]""";
       default -> "\"text\"";
     };
   }
