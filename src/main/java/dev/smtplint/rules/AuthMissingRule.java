@@ -18,8 +18,9 @@ final class AuthMissingRule implements Rule {
               Group.FAILS,
               "authentication is absent; despite the documented PLAIN default, Sourcegraph refuses to send.",
               new RuleInfo.Explanation(
-                  "The documentation calls PLAIN the default, but the sender switches on the raw value and an "
-                      + "absent value is \"\": every send fails with 'invalid SMTP authentication type \"\"'.",
+                  """
+                      The documentation calls PLAIN the default, but the sender switches on the raw value and an \
+                      absent value is "": every send fails with 'invalid SMTP authentication type ""'.""",
                   "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"username\": \"sg\", \"password\": \"...\" }",
                   "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"username\": \"sg\", \"password\": \"...\", \"authentication\": \"PLAIN\" }",
                   "Add \"authentication\": \"PLAIN\" (or \"CRAM-MD5\", or \"none\" for an open relay).",

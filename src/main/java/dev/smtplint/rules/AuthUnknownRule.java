@@ -19,8 +19,9 @@ final class AuthUnknownRule implements Rule {
               Group.FAILS,
               "authentication is not exactly PLAIN, CRAM-MD5 or none (case matters).",
               new RuleInfo.Explanation(
-                  "Sourcegraph compares the value exactly and refuses anything else before it connects: "
-                      + "'invalid SMTP authentication type \"plain\"'. LOGIN, XOAUTH2 and other mechanisms are not implemented.",
+                  """
+                      Sourcegraph compares the value exactly and refuses anything else before it connects: \
+                      'invalid SMTP authentication type "plain"'. LOGIN, XOAUTH2 and other mechanisms are not implemented.""",
                   "\"authentication\": \"plain\"",
                   "\"authentication\": \"PLAIN\"",
                   "Write PLAIN, CRAM-MD5 or none exactly. For a server that offers only LOGIN, PLAIN almost always works too.",

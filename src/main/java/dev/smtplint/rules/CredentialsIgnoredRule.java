@@ -15,8 +15,9 @@ final class CredentialsIgnoredRule implements Rule {
           Group.FAILS,
           "authentication is none but a username or password is set; they are not used.",
           new RuleInfo.Explanation(
-              "With \"none\" Sourcegraph never sends AUTH, so the credentials are ignored: a server that requires "
-                  + "authentication rejects the sender (530) or relaying (554), and the stored password is only a liability.",
+              """
+                  With "none" Sourcegraph never sends AUTH, so the credentials are ignored: a server that requires \
+                  authentication rejects the sender (530) or relaying (554), and the stored password is only a liability.""",
               "\"authentication\": \"none\",\n\"username\": \"sourcegraph\",\n\"password\": \"...\"",
               "\"authentication\": \"PLAIN\",\n\"username\": \"sourcegraph\",\n\"password\": \"...\"",
               "Use \"PLAIN\" (or \"CRAM-MD5\") if the server needs the credentials; otherwise delete them.",

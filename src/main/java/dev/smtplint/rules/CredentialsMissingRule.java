@@ -18,8 +18,9 @@ final class CredentialsMissingRule implements Rule {
           Group.FAILS,
           "PLAIN or CRAM-MD5 without a username or a password.",
           new RuleInfo.Explanation(
-              "With PLAIN or CRAM-MD5 Sourcegraph authenticates with whatever is set; an empty username or "
-                  + "password is sent as such and the server answers 535 authentication failed.",
+              """
+                  With PLAIN or CRAM-MD5 Sourcegraph authenticates with whatever is set; an empty username or \
+                  password is sent as such and the server answers 535 authentication failed.""",
               "\"authentication\": \"PLAIN\",\n\"username\": \"sourcegraph\"",
               "\"authentication\": \"PLAIN\",\n\"username\": \"sourcegraph\",\n\"password\": \"...\"",
               "Add the missing username or password, or use \"none\" if the server needs no authentication.",

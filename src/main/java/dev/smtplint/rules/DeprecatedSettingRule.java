@@ -18,18 +18,20 @@ final class DeprecatedSettingRule implements Rule {
               Group.CORRECTNESS,
               "A setting Sourcegraph no longer reads: disableTLS was renamed noVerifyTLS (2020).",
               new RuleInfo.Explanation(
-                  "\"disableTLS\" was renamed \"noVerifyTLS\" in November 2020 and then removed. email.smtp is a closed object "
-                      + "in today's schema, so the admin UI and the GraphQL API refuse to save a config that has it; in a "
-                      + "SITE_CONFIG_FILE it loads, is ignored, and TLS certificates are verified after all.",
+                  """
+                      "disableTLS" was renamed "noVerifyTLS" in November 2020 and then removed. email.smtp is a closed object \
+                      in today's schema, so the admin UI and the GraphQL API refuse to save a config that has it; in a \
+                      SITE_CONFIG_FILE it loads, is ignored, and TLS certificates are verified after all.""",
                   "\"disableTLS\": true",
                   "\"noVerifyTLS\": true   // only if you really must; see tls-verification-disabled",
                   "Delete \"disableTLS\"; if certificate checks must be skipped, the current name is \"noVerifyTLS\".",
                   "Sourcegraph internal/txemail (2020-11-12 TODO to delete DisableTLS); schema/site.schema.json has no disableTLS."))
           .fixes(
               Fix.Safety.UNSAFE,
-              "renames disableTLS to noVerifyTLS, its name since 2020 (not when noVerifyTLS is also set): "
-                  + "unsafe, because where the old key is ignored rather than refused (a SITE_CONFIG_FILE), the rename switches "
-                  + "certificate checks off (SPEC §8)");
+              """
+                  renames disableTLS to noVerifyTLS, its name since 2020 (not when noVerifyTLS is also set): \
+                  unsafe, because where the old key is ignored rather than refused (a SITE_CONFIG_FILE), the rename switches \
+                  certificate checks off (SPEC §8)""");
 
   public RuleInfo info() {
     return INFO;

@@ -23,8 +23,9 @@ public final class DuplicateKeyRule implements FileRule {
               Group.SYNTAX,
               "A key is repeated in one object (or replaced by a later file of a merge); the last one silently wins.",
               new RuleInfo.Explanation(
-                  "JSON decoders keep the last of two equal keys without a word. An admin who edits the first "
-                      + "occurrence sees no effect; in a SITE_CONFIG_FILE list a later file replaces a top-level key whole.",
+                  """
+                      JSON decoders keep the last of two equal keys without a word. An admin who edits the first \
+                      occurrence sees no effect; in a SITE_CONFIG_FILE list a later file replaces a top-level key whole.""",
                   "\"email.smtp\": {\n  \"port\": 587,\n  \"host\": \"smtp.acme.io\",\n  \"port\": 465\n}",
                   "\"email.smtp\": {\n  \"port\": 587,\n  \"host\": \"smtp.acme.io\"\n}",
                   "Delete the occurrence you do not mean; keep exactly one.",

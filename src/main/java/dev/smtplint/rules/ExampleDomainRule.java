@@ -16,8 +16,9 @@ final class ExampleDomainRule implements Rule {
           Group.CORRECTNESS,
           "A reserved example name (example.com, *.test, *.invalid, ...) in the host or an address.",
           new RuleInfo.Explanation(
-              "RFC 2606 and RFC 6761 reserve example.com, example.net, example.org and the .example, .test, .invalid "
-                  + "and .localhost domains: they never reach a real mail system. Fine in a test setup, never in production.",
+              """
+                  RFC 2606 and RFC 6761 reserve example.com, example.net, example.org and the .example, .test, .invalid \
+                  and .localhost domains: they never reach a real mail system. Fine in a test setup, never in production.""",
               "\"email.address\": \"noreply@sourcegraph.example.com\"",
               "\"email.address\": \"noreply@sourcegraph.acme.io\"",
               "Use your organisation's real domain; disable the rule for files that are test fixtures.",

@@ -19,18 +19,20 @@ final class FromAddressInvalidRule implements Rule {
               Group.FAILS,
               "email.address is not a bare mailbox address; a display-name form breaks MAIL FROM.",
               new RuleInfo.Explanation(
-                  "Sourcegraph sends email.address verbatim as the envelope sender (MAIL FROM:<Acme <noreply@acme.io>>) and "
-                      + "builds the From header from it and email.senderName. Gmail (555 5.5.2), Amazon SES (501) and Microsoft 365 "
-                      + "(501 5.1.7) reject such a MAIL FROM; a default Postfix, whose envelope parser is lenient, accepts it, but "
-                      + "the From header Sourcegraph builds from the value comes out malformed either way.",
+                  """
+                      Sourcegraph sends email.address verbatim as the envelope sender (MAIL FROM:<Acme <noreply@acme.io>>) and \
+                      builds the From header from it and email.senderName. Gmail (555 5.5.2), Amazon SES (501) and Microsoft 365 \
+                      (501 5.1.7) reject such a MAIL FROM; a default Postfix, whose envelope parser is lenient, accepts it, but \
+                      the From header Sourcegraph builds from the value comes out malformed either way.""",
                   "\"email.address\": \"Acme Sourcegraph <noreply@acme.io>\"",
                   "\"email.address\": \"noreply@acme.io\",\n\"email.senderName\": \"Acme Sourcegraph\"",
                   "Write only the address in \"email.address\" and put the name in \"email.senderName\".",
                   "Sourcegraph internal/txemail: m.From = conf.EmailAddress; schema/site.schema.json declares format \"email\"."))
           .fixes(
               Fix.Safety.UNSAFE,
-              "writes the bare address of a \"Name <address>\" value, and the name as email.senderName "
-                  + "when that is unset: the sender the server sees changes");
+              """
+                  writes the bare address of a "Name <address>" value, and the name as email.senderName \
+                  when that is unset: the sender the server sees changes""");
 
   public RuleInfo info() {
     return INFO;

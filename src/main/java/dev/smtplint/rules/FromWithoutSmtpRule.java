@@ -15,8 +15,9 @@ final class FromWithoutSmtpRule implements Rule {
           Group.FAILS,
           "email.address is set but there is no email.smtp: nothing is sent.",
           new RuleInfo.Explanation(
-              "Without \"email.smtp\" Sourcegraph has no server to send through and fails every send with "
-                  + "'no SMTP server configured (in email.smtp)'; password resets and invitations silently never arrive.",
+              """
+                  Without "email.smtp" Sourcegraph has no server to send through and fails every send with \
+                  'no SMTP server configured (in email.smtp)'; password resets and invitations silently never arrive.""",
               "\"email.address\": \"sourcegraph@acme.io\"",
               "\"email.address\": \"sourcegraph@acme.io\",\n\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\", \"username\": \"sourcegraph\", \"password\": \"...\" }",
               "Add an \"email.smtp\" object, or remove \"email.address\" if this instance is not meant to send email.",

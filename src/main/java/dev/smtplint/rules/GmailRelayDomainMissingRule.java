@@ -15,13 +15,15 @@ final class GmailRelayDomainMissingRule implements Rule {
           Group.PROVIDER,
           "smtp-relay.gmail.com without domain: the relay refuses the default EHLO localhost.",
           new RuleInfo.Explanation(
-              "Without \"domain\" Sourcegraph introduces itself as EHLO localhost; Google's SMTP relay answers "
-                  + "'421 4.7.0 Try again later, closing connection. (EHLO)' and mail is never accepted.",
+              """
+                  Without "domain" Sourcegraph introduces itself as EHLO localhost; Google's SMTP relay answers \
+                  '421 4.7.0 Try again later, closing connection. (EHLO)' and mail is never accepted.""",
               "\"host\": \"smtp-relay.gmail.com\",\n\"port\": 587",
               "\"host\": \"smtp-relay.gmail.com\",\n\"port\": 587,\n\"domain\": \"sourcegraph.acme.io\"",
               "Set \"domain\" to the instance's fully qualified host name in your Workspace domain.",
-              "Google Workspace SMTP relay help (support.google.com/a/answer/2956491: present your domain in EHLO, avoid \"localhost\"); "
-                  + "the 421 4.7.0 (EHLO) reply is reported in many projects' trackers; Sourcegraph docs: 'If a HELO domain is required, add \"domain\"'."));
+              """
+                  Google Workspace SMTP relay help (support.google.com/a/answer/2956491: present your domain in EHLO, avoid "localhost"); \
+                  the 421 4.7.0 (EHLO) reply is reported in many projects' trackers; Sourcegraph docs: 'If a HELO domain is required, add "domain"'."""));
 
   public RuleInfo info() {
     return INFO;

@@ -16,9 +16,10 @@ final class GmailSenderMismatchRule implements Rule {
           Group.PROVIDER,
           "Google SMTP (relay or smtp.gmail.com): username and email.address differ.",
           new RuleInfo.Explanation(
-              "Google sends as the authenticated account: smtp.gmail.com rewrites a different From to the account's "
-                  + "address unless it is a verified 'send mail as' alias, and the relay refuses senders outside the "
-                  + "Workspace domain. Sourcegraph's documentation says the two must match.",
+              """
+                  Google sends as the authenticated account: smtp.gmail.com rewrites a different From to the account's \
+                  address unless it is a verified 'send mail as' alias, and the relay refuses senders outside the \
+                  Workspace domain. Sourcegraph's documentation says the two must match.""",
               "\"email.address\": \"noreply@acme.io\",\n\"email.smtp\": { \"host\": \"smtp-relay.gmail.com\", \"username\": \"admin@acme.io\", ... }",
               "\"email.address\": \"sourcegraph@acme.io\",\n\"email.smtp\": { \"host\": \"smtp-relay.gmail.com\", \"username\": \"sourcegraph@acme.io\", ... }",
               "Send from the account you authenticate as, or add the address as a verified alias of that account.",

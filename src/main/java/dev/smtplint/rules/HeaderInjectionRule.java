@@ -18,9 +18,10 @@ final class HeaderInjectionRule implements Rule {
           Group.FAILS,
           "A CR or LF inside email.address, email.senderName, domain or a header value.",
           new RuleInfo.Explanation(
-              "These values end up in SMTP commands (MAIL FROM, EHLO) or message headers, where a line break "
-                  + "ends the line: Go's net/smtp refuses it ('smtp: A line must not contain CR or LF'), and in a header "
-                  + "it starts a forged header or the body.",
+              """
+                  These values end up in SMTP commands (MAIL FROM, EHLO) or message headers, where a line break \
+                  ends the line: Go's net/smtp refuses it ('smtp: A line must not contain CR or LF'), and in a header \
+                  it starts a forged header or the body.""",
               "\"email.senderName\": \"Sourcegraph\\nBcc: all@acme.io\"",
               "\"email.senderName\": \"Sourcegraph\"",
               "Remove the line break (often a pasted newline at the end of the value).",

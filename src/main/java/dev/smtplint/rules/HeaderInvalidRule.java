@@ -17,8 +17,9 @@ final class HeaderInvalidRule implements Rule {
           Group.FAILS,
           "An additionalHeaders entry has an invalid header field name (printable ASCII without : or space).",
           new RuleInfo.Explanation(
-              "A header name is printable ASCII without spaces or colons (RFC 5322 §2.2). A name that breaks this "
-                  + "makes the message malformed, and receivers reject or mangle it.",
+              """
+                  A header name is printable ASCII without spaces or colons (RFC 5322 §2.2). A name that breaks this \
+                  makes the message malformed, and receivers reject or mangle it.""",
               "\"additionalHeaders\": [{ \"key\": \"X Mailer:\", \"value\": \"sg\" }]",
               "\"additionalHeaders\": [{ \"key\": \"X-Mailer\", \"value\": \"sg\" }]",
               "Use a valid name: letters, digits and hyphens (X-Acme-Tag).",

@@ -15,8 +15,9 @@ final class HeloDomainInvalidRule implements Rule {
           Group.CORRECTNESS,
           "domain (the EHLO name) is not a valid host name.",
           new RuleInfo.Explanation(
-              "Sourcegraph sends \"domain\" in EHLO. Servers such as Google's SMTP relay check it and answer "
-                  + "501 or 550 to a name that is not a fully qualified host name, or that contains a scheme or an address.",
+              """
+                  Sourcegraph sends "domain" in EHLO. Servers such as Google's SMTP relay check it and answer \
+                  501 or 550 to a name that is not a fully qualified host name, or that contains a scheme or an address.""",
               "\"domain\": \"https://sourcegraph.acme.io\"",
               "\"domain\": \"sourcegraph.acme.io\"",
               "Use the fully qualified host name of the Sourcegraph instance (or an address literal such as [192.0.2.1]).",

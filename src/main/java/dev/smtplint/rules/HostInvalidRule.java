@@ -20,9 +20,10 @@ final class HostInvalidRule implements Rule {
               Group.FAILS,
               "host has a scheme (smtp://), a port (:587), a path, spaces, or is empty.",
               new RuleInfo.Explanation(
-                  "Sourcegraph joins host and port itself (net.JoinHostPort), so \"smtp://mail.acme.io\" or "
-                      + "\"mail.acme.io:587\" becomes an address no resolver knows, and the send fails with 'no such host' "
-                      + "or 'too many colons'.",
+                  """
+                      Sourcegraph joins host and port itself (net.JoinHostPort), so "smtp://mail.acme.io" or \
+                      "mail.acme.io:587" becomes an address no resolver knows, and the send fails with 'no such host' \
+                      or 'too many colons'.""",
                   "\"host\": \"smtp://smtp.acme.io:587\"",
                   "\"host\": \"smtp.acme.io\",\n\"port\": 587",
                   "Write the bare host name (or IP address) in \"host\" and the port number in \"port\".",

@@ -18,11 +18,12 @@ final class ImplicitTlsPortRule implements Rule {
               Group.FAILS,
               "Port 465 or 2465 (TLS on connect), which Sourcegraph does not speak: the connection hangs.",
               new RuleInfo.Explanation(
-                  "Sourcegraph opens a plain TCP connection and waits for the server's greeting, upgrading with "
-                      + "STARTTLS later. A port 465 server waits for a TLS hello instead, so both sides wait until a "
-                      + "timeout and the send fails with an i/o timeout or EOF. Alert emails are the exception: Sourcegraph "
-                      + "hands them to Alertmanager with the same email.smtp, and Alertmanager does speak TLS on connect, so "
-                      + "alerts may arrive while every password reset and invitation fails, a classic source of confusion.",
+                  """
+                      Sourcegraph opens a plain TCP connection and waits for the server's greeting, upgrading with \
+                      STARTTLS later. A port 465 server waits for a TLS hello instead, so both sides wait until a \
+                      timeout and the send fails with an i/o timeout or EOF. Alert emails are the exception: Sourcegraph \
+                      hands them to Alertmanager with the same email.smtp, and Alertmanager does speak TLS on connect, so \
+                      alerts may arrive while every password reset and invitation fails, a classic source of confusion.""",
                   "\"host\": \"smtp.acme.io\",\n\"port\": 465",
                   "\"host\": \"smtp.acme.io\",\n\"port\": 587",
                   "Use the provider's STARTTLS submission port: 587 (or 2525 / 2587 where port 587 is blocked).",

@@ -15,9 +15,10 @@ final class InvalidEncodingRule implements FileRule {
           Group.SYNTAX,
           "The file has bytes that are not UTF-8 (a Latin-1 é, a stray 0xFF); Go reads each as U+FFFD.",
           new RuleInfo.Explanation(
-              "Sourcegraph reads the site config as UTF-8. Go replaces each byte that is not part of valid UTF-8 with "
-                  + "U+FFFD, so the file loads with the value mangled: a sender name shows as \"Caf\uFFFD\", a password no "
-                  + "longer matches. Files saved by an editor in Latin-1 or Windows-1252 do this.",
+              """
+                  Sourcegraph reads the site config as UTF-8. Go replaces each byte that is not part of valid UTF-8 with \
+                  U+FFFD, so the file loads with the value mangled: a sender name shows as "Caf\uFFFD", a password no \
+                  longer matches. Files saved by an editor in Latin-1 or Windows-1252 do this.""",
               "\"email.senderName\": \"Caf\\xE9 Sourcegraph\"   (the byte 0xE9, Latin-1)",
               "\"email.senderName\": \"Café Sourcegraph\"   (the bytes 0xC3 0xA9, UTF-8)",
               "Save the file as UTF-8 (for example iconv -f latin1 -t utf-8), or write the character as \\u00e9.",

@@ -15,8 +15,9 @@ final class InvalidJsonRule implements FileRule {
           Group.SYNTAX,
           "The file is not valid JSONC; the position of the first fault is given.",
           new RuleInfo.Explanation(
-              "Sourcegraph refuses a site configuration it cannot parse, and keeps running on the old one: "
-                  + "the new email settings never take effect, and nothing else in the file is checked.",
+              """
+                  Sourcegraph refuses a site configuration it cannot parse, and keeps running on the old one: \
+                  the new email settings never take effect, and nothing else in the file is checked.""",
               "{\n  \"email.address\": \"noreply@acme.io\"\n  \"email.smtp\": {}\n}",
               "{\n  \"email.address\": \"noreply@acme.io\",\n  \"email.smtp\": {},\n}",
               "Fix the syntax at the reported line and column. Comments (// and /* */) and trailing commas are allowed, as in Sourcegraph.",

@@ -19,10 +19,11 @@ final class NumberNotIntegerRule implements Rule {
               Group.CORRECTNESS,
               "An integer setting (port) is written as 587.0, 1e3 or 5.87e2, which Go cannot decode into an int.",
               new RuleInfo.Explanation(
-                  "JSON Schema's \"integer\" accepts 587.0, so the schema check passes; but Sourcegraph then decodes the config "
-                      + "into Go structs, and encoding/json refuses a fraction or an exponent for an int field (\"json: cannot "
-                      + "unmarshal number 587.0 into Go struct field SMTPServerConfig.email.smtp.port of type int\"), so "
-                      + "Sourcegraph can neither load nor save the config. Tools that write every number as a float produce this.",
+                  """
+                      JSON Schema's "integer" accepts 587.0, so the schema check passes; but Sourcegraph then decodes the config \
+                      into Go structs, and encoding/json refuses a fraction or an exponent for an int field ("json: cannot \
+                      unmarshal number 587.0 into Go struct field SMTPServerConfig.email.smtp.port of type int"), so \
+                      Sourcegraph can neither load nor save the config. Tools that write every number as a float produce this.""",
                   "\"port\": 587.0",
                   "\"port\": 587",
                   "Write the port as digits only.",

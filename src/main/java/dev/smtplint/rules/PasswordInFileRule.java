@@ -15,19 +15,21 @@ final class PasswordInFileRule implements Rule {
           Group.SECURITY,
           "A real-looking SMTP password is stored in a file headed for version control.",
           new RuleInfo.Explanation(
-              "A site config in a repository is read by everyone who can read the repository and stays in its "
-                  + "history after the password is removed; a leaked SMTP password sends spam in your name.",
+              """
+                  A site config in a repository is read by everyone who can read the repository and stays in its \
+                  history after the password is removed; a leaked SMTP password sends spam in your name.""",
               "// config/site.json, committed\n\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, "
                   + "\"authentication\": \"PLAIN\", \"username\": \"sg\", \"password\": \"hunter2-but-longer\" }",
               "// config/secrets.json, in .gitignore: the whole \"email.smtp\" object\n"
                   + "// .smtplint.json: { \"siteConfig\": [\"config/site.json\", \"config/secrets.json\"] }\n"
                   + "// SITE_CONFIG_FILE=config/site.json:config/secrets.json for Sourcegraph",
-              "Move the whole \"email.smtp\" object into a second file that git ignores (Sourcegraph merges "
-                  + "SITE_CONFIG_FILE files by top-level key, so the object moves as one), and list both files in "
-                  + ".smtplint.json's \"siteConfig\". Where the secrets file is absent (CI, other clones) the committed file "
-                  + "lints clean on its own; where it is present (the deploy host) the whole list is linted, and probed with "
-                  + "--probe. The rule stays quiet for a file that git ignores or that is outside a git work tree. README, "
-                  + "\"Keeping the password out of git\", has the recipe.",
+              """
+                  Move the whole "email.smtp" object into a second file that git ignores (Sourcegraph merges \
+                  SITE_CONFIG_FILE files by top-level key, so the object moves as one), and list both files in \
+                  .smtplint.json's "siteConfig". Where the secrets file is absent (CI, other clones) the committed file \
+                  lints clean on its own; where it is present (the deploy host) the whole list is linted, and probed with \
+                  --probe. The rule stays quiet for a file that git ignores or that is outside a git work tree. README, \
+                  "Keeping the password out of git", has the recipe.""",
               "Sourcegraph documentation: SITE_CONFIG_FILE accepts several files, merged by top-level key."));
 
   public RuleInfo info() {

@@ -15,9 +15,10 @@ final class PlaceholderValueRule implements Rule {
           Group.FAILS,
           "A value is still the documentation's placeholder (<YOUR SECRET>, from@domain.com, any <...>, a password like mypassword).",
           new RuleInfo.Explanation(
-              "Values copied from the documentation look filled in, so they survive review: Sourcegraph then "
-                  + "authenticates with \"<YOUR SECRET>\" (535), connects to smtp-server.example.com (no such host), "
-                  + "or sends from from@domain.com (rejected as an unverified or foreign sender).",
+              """
+                  Values copied from the documentation look filled in, so they survive review: Sourcegraph then \
+                  authenticates with "<YOUR SECRET>" (535), connects to smtp-server.example.com (no such host), \
+                  or sends from from@domain.com (rejected as an unverified or foreign sender).""",
               "\"username\": \"<SES SMTP username>\",\n\"password\": \"<SES SMTP password>\"",
               "\"username\": \"AKIAIOSFODNN7EXAMPLE\",\n\"password\": \"(the SES SMTP password)\"",
               "Replace the placeholder with the real value. A password may also come from the environment at probe time (--password-env).",

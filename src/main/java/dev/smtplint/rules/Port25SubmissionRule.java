@@ -17,10 +17,11 @@ final class Port25SubmissionRule implements Rule {
               Group.SECURITY,
               "Port 25 with PLAIN or CRAM-MD5: port 25 is for server-to-server relay, clouds block it; submission is on 587.",
               new RuleInfo.Explanation(
-                  "AWS, GCP and Azure block or throttle outbound port 25, so sends time out, and providers take authenticated "
-                      + "submission on 587. The risk is a failed send, not a leak: Go never sends PLAIN without TLS (except to "
-                      + "localhost) and CRAM-MD5 never sends the password. With authentication none, port 25 is the normal "
-                      + "set-up of an IP-allow-listed internal relay, and this rule stays quiet.",
+                  """
+                      AWS, GCP and Azure block or throttle outbound port 25, so sends time out, and providers take authenticated \
+                      submission on 587. The risk is a failed send, not a leak: Go never sends PLAIN without TLS (except to \
+                      localhost) and CRAM-MD5 never sends the password. With authentication none, port 25 is the normal \
+                      set-up of an IP-allow-listed internal relay, and this rule stays quiet.""",
                   "\"port\": 25",
                   "\"port\": 587",
                   "Use the submission port 587 (RFC 6409), or 2525 where 587 is blocked.",

@@ -17,12 +17,14 @@ final class ProviderAuthUnsupportedRule implements Rule {
           Group.PROVIDER,
           "The recognised provider does not offer the configured mechanism (CRAM-MD5 on SES, Gmail, SendGrid...; PLAIN on Microsoft 365).",
           new RuleInfo.Explanation(
-              "Sourcegraph sends AUTH with exactly the configured mechanism. A provider that does not offer it answers "
-                  + "'504 5.7.4 Unrecognized authentication type' or Go's client stops with 'unsupported authentication mechanism'.",
+              """
+                  Sourcegraph sends AUTH with exactly the configured mechanism. A provider that does not offer it answers \
+                  '504 5.7.4 Unrecognized authentication type' or Go's client stops with 'unsupported authentication mechanism'.""",
               "\"host\": \"smtp.sendgrid.net\",\n\"authentication\": \"CRAM-MD5\"",
               "\"host\": \"smtp.sendgrid.net\",\n\"authentication\": \"PLAIN\"",
-              "Use a mechanism the provider offers (PLAIN nearly everywhere). Microsoft 365 offers only LOGIN and XOAUTH2, "
-                  + "neither of which Sourcegraph speaks: relay through another service or an SMTP relay connector.",
+              """
+                  Use a mechanism the provider offers (PLAIN nearly everywhere). Microsoft 365 offers only LOGIN and XOAUTH2, \
+                  neither of which Sourcegraph speaks: relay through another service or an SMTP relay connector.""",
               "The providers' SMTP documentation, listed per provider in smtplint's providers.jsonc."));
 
   public RuleInfo info() {

@@ -17,8 +17,9 @@ final class ProviderPortUnsupportedRule implements Rule {
           Group.PROVIDER,
           "The recognised provider does not listen on the configured port.",
           new RuleInfo.Explanation(
-              "Each provider documents a few SMTP ports; on any other the connection is refused or silently dropped "
-                  + "by a firewall, and Sourcegraph's send hangs until it times out.",
+              """
+                  Each provider documents a few SMTP ports; on any other the connection is refused or silently dropped \
+                  by a firewall, and Sourcegraph's send hangs until it times out.""",
               "\"host\": \"smtp.sparkpostmail.com\",\n\"port\": 25",
               "\"host\": \"smtp.sparkpostmail.com\",\n\"port\": 587",
               "Use one of the ports the provider documents (587 almost everywhere).",

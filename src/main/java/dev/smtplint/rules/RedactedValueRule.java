@@ -15,13 +15,15 @@ final class RedactedValueRule implements Rule {
           Group.FAILS,
           "A username or password is REDACTED, the marker Sourcegraph puts in place of secrets when it serves the config.",
           new RuleInfo.Explanation(
-              "When Sourcegraph serves the site configuration (the admin UI, the GraphQL API) it replaces "
-                  + "email.smtp.username and email.smtp.password with the literal REDACTED. A config copied from there into a "
-                  + "SITE_CONFIG_FILE sends REDACTED as the credential, and the server answers 535.",
+              """
+                  When Sourcegraph serves the site configuration (the admin UI, the GraphQL API) it replaces \
+                  email.smtp.username and email.smtp.password with the literal REDACTED. A config copied from there into a \
+                  SITE_CONFIG_FILE sends REDACTED as the credential, and the server answers 535.""",
               "\"username\": \"REDACTED\",\n\"password\": \"REDACTED\"",
               "\"username\": \"apikey\",\n\"password\": \"(the real secret, kept out of version control)\"",
-              "Put the real credential back (or keep the password in a separate secrets file merged by SITE_CONFIG_FILE); "
-                  + "to probe a copied config, give the password with --password-env.",
+              """
+                  Put the real credential back (or keep the password in a separate secrets file merged by SITE_CONFIG_FILE); \
+                  to probe a copied config, give the password with --password-env.""",
               "Sourcegraph internal/conf (siteConfigSecrets: email.smtp.username and email.smtp.password are redacted as \"REDACTED\")."));
 
   public RuleInfo info() {

@@ -22,8 +22,9 @@ public final class SchemaViolationRule implements FileRule {
               Group.SYNTAX,
               "The email settings break the JSON Schema (wrong type, out of range, unknown or missing property).",
               new RuleInfo.Explanation(
-                  "Sourcegraph validates the site configuration against its schema and reports violations as "
-                      + "problems; a value of the wrong type (\"587\" as a string) is not read at all.",
+                  """
+                      Sourcegraph validates the site configuration against its schema and reports violations as \
+                      problems; a value of the wrong type ("587" as a string) is not read at all.""",
                   "\"email.smtp\": {\n  \"host\": \"smtp.acme.io\",\n  \"port\": \"587\",\n  \"authentication\": \"PLAIN\"\n}",
                   "\"email.smtp\": {\n  \"host\": \"smtp.acme.io\",\n  \"port\": 587,\n  \"authentication\": \"PLAIN\"\n}",
                   "Change the value as the message says; `smtplint schema` prints the whole schema.",

@@ -15,8 +15,9 @@ final class SendgridUsernameRule implements Rule {
           Group.PROVIDER,
           "SendGrid: the username must be the literal apikey.",
           new RuleInfo.Explanation(
-              "SendGrid's SMTP relay authenticates with the literal user name \"apikey\" and an API key as the password; "
-                  + "an account name or e-mail address gives '535 Authentication failed: Bad username / password'.",
+              """
+                  SendGrid's SMTP relay authenticates with the literal user name "apikey" and an API key as the password; \
+                  an account name or e-mail address gives '535 Authentication failed: Bad username / password'.""",
               "\"host\": \"smtp.sendgrid.net\",\n\"username\": \"admin@acme.io\"",
               "\"host\": \"smtp.sendgrid.net\",\n\"username\": \"apikey\",\n\"password\": \"SG.xxxxx\"",
               "Set \"username\": \"apikey\" and put a SendGrid API key with Mail Send permission in \"password\".",

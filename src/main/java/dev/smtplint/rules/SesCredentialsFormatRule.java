@@ -16,13 +16,15 @@ final class SesCredentialsFormatRule implements Rule {
           Group.PROVIDER,
           "SES SMTP credentials are not IAM keys: username not shaped like an access key id, or a 40-character IAM secret as password.",
           new RuleInfo.Explanation(
-              "The SES SMTP username is an IAM access key id (AKIA..., 20 characters) and the SMTP password is "
-                  + "derived from the secret access key (44 characters). Pasting the IAM secret key itself, or a user "
-                  + "name, gives '535 Authentication Credentials Invalid'.",
+              """
+                  The SES SMTP username is an IAM access key id (AKIA..., 20 characters) and the SMTP password is \
+                  derived from the secret access key (44 characters). Pasting the IAM secret key itself, or a user \
+                  name, gives '535 Authentication Credentials Invalid'.""",
               "\"username\": \"ses-smtp-user.20240101\",\n\"password\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"",
               "\"username\": \"AKIAIOSFODNN7EXAMPLE\",\n\"password\": \"BBHd...(44 characters, from the SES console)\"",
-              "Create SMTP credentials in the SES console (Account dashboard, SMTP settings), or derive the SMTP "
-                  + "password from the secret key with AWS's documented algorithm.",
+              """
+                  Create SMTP credentials in the SES console (Account dashboard, SMTP settings), or derive the SMTP \
+                  password from the secret key with AWS's documented algorithm.""",
               "https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html"));
 
   // Each pattern has one length: a value of another length is answered without the matcher.

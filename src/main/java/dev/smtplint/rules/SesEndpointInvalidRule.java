@@ -18,8 +18,9 @@ final class SesEndpointInvalidRule implements Rule {
               Group.PROVIDER,
               "An SES-like host that is not a real SES SMTP endpoint (the API endpoint, a misspelt region).",
               new RuleInfo.Explanation(
-                  "SES's SMTP interface is email-smtp.REGION.amazonaws.com (or email-smtp-fips.REGION...). "
-                      + "email.REGION.amazonaws.com is the HTTPS API and never answers SMTP; a misspelt region does not resolve.",
+                  """
+                      SES's SMTP interface is email-smtp.REGION.amazonaws.com (or email-smtp-fips.REGION...). \
+                      email.REGION.amazonaws.com is the HTTPS API and never answers SMTP; a misspelt region does not resolve.""",
                   "\"host\": \"email.us-east-1.amazonaws.com\"",
                   "\"host\": \"email-smtp.us-east-1.amazonaws.com\"",
                   "Use email-smtp.REGION.amazonaws.com with the region where your identities are verified.",

@@ -18,15 +18,17 @@ final class SettingCaseRule implements Rule {
               Group.CORRECTNESS,
               "An email.* key differs from a known setting only in case (Email.Address, email.SMTP): Go reads it as that setting.",
               new RuleInfo.Explanation(
-                  "After the schema check, Sourcegraph decodes the site config with Go's encoding/json, which matches keys to "
-                      + "settings ignoring case. So \"email.SMTP\" is read as email.smtp, although no schema or editor checks it. "
-                      + "Where two spellings exist, the keys are applied in byte order: the one that sorts last wins (the "
-                      + "all-lower-case spelling over any with capitals), and two objects are merged field by field.",
+                  """
+                      After the schema check, Sourcegraph decodes the site config with Go's encoding/json, which matches keys to \
+                      settings ignoring case. So "email.SMTP" is read as email.smtp, although no schema or editor checks it. \
+                      Where two spellings exist, the keys are applied in byte order: the one that sorts last wins (the \
+                      all-lower-case spelling over any with capitals), and two objects are merged field by field.""",
                   "\"Email.Address\": \"sourcegraph@acme.io\"",
                   "\"email.address\": \"sourcegraph@acme.io\"",
                   "Write the key in its exact spelling, and keep one spelling only.",
-                  "Go encoding/json (Unmarshal: \"preferring an exact match but also accepting a case-insensitive match\"); "
-                      + "Sourcegraph internal/conf (jsonc → map → json.Unmarshal into schema.SiteConfiguration)."))
+                  """
+                      Go encoding/json (Unmarshal: "preferring an exact match but also accepting a case-insensitive match"); \
+                      Sourcegraph internal/conf (jsonc → map → json.Unmarshal into schema.SiteConfiguration)."""))
           .fixes(
               Fix.Safety.SAFE,
               "writes the key in Sourcegraph's spelling, when it is the only spelling in the file");

@@ -15,8 +15,9 @@ final class SmtpWithoutFromRule implements Rule {
           Group.FAILS,
           "email.smtp is set but email.address is missing or empty.",
           new RuleInfo.Explanation(
-              "Sourcegraph checks the from address before anything else and fails every send with "
-                  + "'no \"From\" email address configured (in email.address)'.",
+              """
+                  Sourcegraph checks the from address before anything else and fails every send with \
+                  'no "From" email address configured (in email.address)'.""",
               "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"none\" }",
               "\"email.address\": \"sourcegraph@acme.io\",\n\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"none\" }",
               "Add \"email.address\" with the address Sourcegraph sends from (one your SMTP account may send as).",

@@ -17,18 +17,21 @@ final class TemplateInvalidRule implements Rule {
           Group.CORRECTNESS,
           "An email.templates entry has an empty or missing subject or html, or a template that does not parse.",
           new RuleInfo.Explanation(
-              "Sourcegraph validates custom templates (validateSiteConfigTemplates): a resetPassword or setPassword "
-                  + "template whose subject or html is empty or missing, or that Go's text/template or html/template cannot "
-                  + "parse, is a site problem. The admin UI and the GraphQL API refuse to save such a config "
-                  + "(\"email.templates.resetPassword is invalid: fields 'subject' and 'html' are required\"); a "
-                  + "SITE_CONFIG_FILE loads, and Sourcegraph silently sends its default template instead of yours.",
+              """
+                  Sourcegraph validates custom templates (validateSiteConfigTemplates): a resetPassword or setPassword \
+                  template whose subject or html is empty or missing, or that Go's text/template or html/template cannot \
+                  parse, is a site problem. The admin UI and the GraphQL API refuse to save such a config \
+                  ("email.templates.resetPassword is invalid: fields 'subject' and 'html' are required"); a \
+                  SITE_CONFIG_FILE loads, and Sourcegraph silently sends its default template instead of yours.""",
               "\"resetPassword\": { \"subject\": \"\", \"html\": \"<a href=\\\"{{.URL}}\\\">reset</a>\" }",
               "\"resetPassword\": { \"subject\": \"Reset your password on {{.Host}}\", \"html\": \"<a href=\\\"{{.URL}}\\\">reset</a>\" }",
-              "Give each template a non-empty subject and html body; close every {{ with }}, every {{if}}, {{with}} and "
-                  + "{{range}} with {{end}}, and use only Go's builtin functions and markdownToText (subject, text) or "
-                  + "markdownToSafeHTML (html).",
-              "Sourcegraph internal/txemail/siteconfig.go (validateSiteConfigTemplates, FromSiteConfigTemplate: "
-                  + "\"fields 'subject' and 'html' are required\"); internal/txemail/template.go (ParseTemplate)."));
+              """
+                  Give each template a non-empty subject and html body; close every {{ with }}, every {{if}}, {{with}} and \
+                  {{range}} with {{end}}, and use only Go's builtin functions and markdownToText (subject, text) or \
+                  markdownToSafeHTML (html).""",
+              """
+                  Sourcegraph internal/txemail/siteconfig.go (validateSiteConfigTemplates, FromSiteConfigTemplate: \
+                  "fields 'subject' and 'html' are required"); internal/txemail/template.go (ParseTemplate)."""));
 
   public RuleInfo info() {
     return INFO;

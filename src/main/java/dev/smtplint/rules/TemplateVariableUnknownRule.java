@@ -18,14 +18,16 @@ final class TemplateVariableUnknownRule implements Rule {
           Group.CORRECTNESS,
           "A template uses a variable other than .Host, .Username and .URL: it parses, and the send then fails.",
           new RuleInfo.Explanation(
-              "Sourcegraph executes custom templates with a struct that has the fields Host, Username and URL. Any other "
-                  + "field parses, so the config is saved, and then fails when the template is executed: the password-reset "
-                  + "or invitation mail is never sent.",
+              """
+                  Sourcegraph executes custom templates with a struct that has the fields Host, Username and URL. Any other \
+                  field parses, so the config is saved, and then fails when the template is executed: the password-reset \
+                  or invitation mail is never sent.""",
               "\"subject\": \"Reset your password on {{.Hostname}}\"",
               "\"subject\": \"Reset your password on {{.Host}}\"",
               "Use only {{.Host}}, {{.Username}} and {{.URL}}.",
-              "Sourcegraph schema/site.schema.json (\"Available template variables: {{.Host}}, {{.Username}}, {{.URL}}\"); "
-                  + "Go text/template (executing a missing field of a struct is an error)."));
+              """
+                  Sourcegraph schema/site.schema.json ("Available template variables: {{.Host}}, {{.Username}}, {{.URL}}"); \
+                  Go text/template (executing a missing field of a struct is an error)."""));
 
   public RuleInfo info() {
     return INFO;

@@ -15,12 +15,14 @@ final class TlsVerificationDisabledRule implements Rule {
           Group.SECURITY,
           "noVerifyTLS is true: anyone on the network path can read the SMTP password.",
           new RuleInfo.Explanation(
-              "With certificate checks off, any machine between Sourcegraph and the SMTP server can present its own "
-                  + "certificate, read the AUTH exchange (the PLAIN password is only base64) and every password-reset link.",
+              """
+                  With certificate checks off, any machine between Sourcegraph and the SMTP server can present its own \
+                  certificate, read the AUTH exchange (the PLAIN password is only base64) and every password-reset link.""",
               "\"noVerifyTLS\": true",
               "\"noVerifyTLS\": false   // and give the server a certificate for its host name",
-              "Give the SMTP server a valid certificate for the host name in \"host\" (or add the private CA to the "
-                  + "Sourcegraph containers' trust store) and remove noVerifyTLS. Probe with --ca-file to check.",
+              """
+                  Give the SMTP server a valid certificate for the host name in "host" (or add the private CA to the \
+                  Sourcegraph containers' trust store) and remove noVerifyTLS. Probe with --ca-file to check.""",
               "Sourcegraph internal/txemail: noVerifyTLS sets tls.Config{InsecureSkipVerify: true}."));
 
   public RuleInfo info() {

@@ -16,18 +16,21 @@ final class UnexpandedVariableRule implements Rule {
           Group.FAILS,
           "A value is still a variable or template reference (${SMTP_PASSWORD}, {{ .Values.smtp.password }}), which Sourcegraph sends as written.",
           new RuleInfo.Explanation(
-              "Sourcegraph reads the site config with its JSONC parser and Go's encoding/json and expands nothing: no "
-                  + "environment variables, no Helm or Go template. A value written for a tool that was never run over the "
-                  + "file reaches the SMTP server as the text itself: AUTH fails with 535 for \"${SMTP_PASSWORD}\", a host "
-                  + "\"{{ .Values.smtp.host }}\" does not resolve, a sender \"$SMTP_FROM\" is rejected. The values of "
-                  + "email.templates are left alone: their {{.Host}}-style fields are Go templates by design.",
+              """
+                  Sourcegraph reads the site config with its JSONC parser and Go's encoding/json and expands nothing: no \
+                  environment variables, no Helm or Go template. A value written for a tool that was never run over the \
+                  file reaches the SMTP server as the text itself: AUTH fails with 535 for "${SMTP_PASSWORD}", a host \
+                  "{{ .Values.smtp.host }}" does not resolve, a sender "$SMTP_FROM" is rejected. The values of \
+                  email.templates are left alone: their {{.Host}}-style fields are Go templates by design.""",
               "\"password\": \"${SMTP_PASSWORD}\",\n\"host\": \"{{ .Values.smtp.host }}\"",
               "\"password\": \"(the real password, in a file git ignores)\",\n\"host\": \"smtp.acme.io\"",
-              "Render the template or expand the variable before Sourcegraph reads the file (helm template, envsubst in the "
-                  + "deploy step), or write the value itself. For the probe alone, --password-env supplies the password.",
-              "Sourcegraph internal/conf (the site config is parsed with github.com/sourcegraph/jsonx and decoded with "
-                  + "encoding/json; no expansion step); internal/txemail (email.templates are parsed with text/template and "
-                  + "html/template)."));
+              """
+                  Render the template or expand the variable before Sourcegraph reads the file (helm template, envsubst in the \
+                  deploy step), or write the value itself. For the probe alone, --password-env supplies the password.""",
+              """
+                  Sourcegraph internal/conf (the site config is parsed with github.com/sourcegraph/jsonx and decoded with \
+                  encoding/json; no expansion step); internal/txemail (email.templates are parsed with text/template and \
+                  html/template)."""));
 
   public RuleInfo info() {
     return INFO;

@@ -14,8 +14,9 @@ final class UnknownRuleRule implements Rule {
           Group.SYNTAX,
           "A suppression comment or a setting names a rule that does not exist.",
           new RuleInfo.Explanation(
-              "A misspelt rule name silences nothing, so the finding it was meant to silence comes back, "
-                  + "or a rule meant to be switched off stays on.",
+              """
+                  A misspelt rule name silences nothing, so the finding it was meant to silence comes back, \
+                  or a rule meant to be switched off stays on.""",
               "// smtplint-disable-next-line tls-verify-disabled\n\"noVerifyTLS\": true,",
               "// smtplint-disable-next-line tls-verification-disabled\n\"noVerifyTLS\": true,",
               "Use an id that `smtplint rules` lists.",

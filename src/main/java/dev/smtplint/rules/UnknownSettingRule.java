@@ -20,8 +20,9 @@ final class UnknownSettingRule implements Rule {
               Group.CORRECTNESS,
               "An email.* key Sourcegraph does not know (email.smtps, email.sender): it is ignored silently.",
               new RuleInfo.Explanation(
-                  "The root of Sourcegraph's site schema is open, so an unknown key is saved and loaded without a word, and "
-                      + "nothing reads it: a typo in a setting name turns the setting off.",
+                  """
+                      The root of Sourcegraph's site schema is open, so an unknown key is saved and loaded without a word, and \
+                      nothing reads it: a typo in a setting name turns the setting off.""",
                   "\"email.smtps\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\" }",
                   "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\" }",
                   "Rename the key to the setting you meant (email.address, email.senderName, email.smtp, email.templates), or delete it.",
