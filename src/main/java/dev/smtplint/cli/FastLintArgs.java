@@ -34,7 +34,7 @@ final class FastLintArgs {
     }
     LintCommand c = new LintCommand(environment);
     c.format = Format.Name.TEXT;
-    c.timeout = 10;
+    c.probing.timeout = 10;
     boolean filesOnly = false;
     Set<String> seen = new HashSet<>();
     for (int i = 1; i < args.length; i++) {
@@ -54,8 +54,8 @@ final class FastLintArgs {
         case "--isolated" -> c.isolated = true;
         case "--no-color" -> c.noColor = true;
         case "-q", "--quiet" -> c.quiet = true;
-        case "--probe" -> c.probe = true;
-        case "-v", "--verbose" -> c.verbose = true;
+        case "--probe" -> c.probing.probe = true;
+        case "-v", "--verbose" -> c.probing.verbose = true;
         case "--debug" -> c.debug = true;
         case "--fix" -> c.fix = true;
         case "--unsafe-fixes" -> c.unsafeFixes = true;
@@ -92,14 +92,14 @@ final class FastLintArgs {
       case "--color" -> c.colorWhen = v;
       case "--disable" -> c.disable.addAll(List.of(v.split(",")));
       case "--enable" -> c.enable.addAll(List.of(v.split(",")));
-      case "--allow-host" -> c.allowHosts.addAll(List.of(v.split(",")));
+      case "--allow-host" -> c.probing.allowHosts.addAll(List.of(v.split(",")));
       case "--config" -> c.config = Path.of(v);
-      case "--to" -> c.to = v;
-      case "--password-env" -> c.passwordEnv = v;
-      case "--ca-file" -> c.caFile = Path.of(v);
+      case "--to" -> c.probing.to = v;
+      case "--password-env" -> c.probing.passwordEnv = v;
+      case "--ca-file" -> c.probing.caFile = Path.of(v);
       case "--timeout" -> {
         try {
-          c.timeout = Double.parseDouble(v);
+          c.probing.timeout = Double.parseDouble(v);
         } catch (NumberFormatException e) {
           return false;
         }

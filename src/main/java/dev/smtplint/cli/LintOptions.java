@@ -71,13 +71,19 @@ record LintOptions(
     if (c.colorWhen != null && !List.of("auto", "always", "never").contains(c.colorWhen)) {
       throw new UsageException("--color takes auto, always or never, not \"" + c.colorWhen + "\"");
     }
-    Duration timeout = ProbeRun.timeout(c.timeout);
-    if (!c.probe
-        && (c.to != null || c.passwordEnv != null || c.caFile != null || !c.allowHosts.isEmpty())) {
+    Duration timeout = ProbeRun.timeout(c.probing.timeout);
+    if (!c.probing.probe
+        && (c.probing.to != null
+            || c.probing.passwordEnv != null
+            || c.probing.caFile != null
+            || !c.probing.allowHosts.isEmpty())) {
       throw new UsageException("--to, --password-env, --allow-host and --ca-file go with --probe");
     }
-    if (c.to != null
-        && c.to.chars().anyMatch(ch -> ch == '\r' || ch == '\n' || ch == '<' || ch == '>')) {
+    if (c.probing.to != null
+        && c.probing
+            .to
+            .chars()
+            .anyMatch(ch -> ch == '\r' || ch == '\n' || ch == '<' || ch == '>')) {
       throw new UsageException("--to takes a bare address");
     }
     if (c.isolated && c.config != null) {
@@ -101,18 +107,18 @@ record LintOptions(
         c.enable,
         Optional.ofNullable(c.config),
         c.isolated,
-        c.allowHosts,
+        c.probing.allowHosts,
         c.noColor,
         c.colorWhen,
         c.quiet,
-        c.probe,
-        Optional.ofNullable(c.to),
-        Optional.ofNullable(c.passwordEnv),
+        c.probing.probe,
+        Optional.ofNullable(c.probing.to),
+        Optional.ofNullable(c.probing.passwordEnv),
         fixing,
         Optional.ofNullable(c.instance),
         timeout,
-        Optional.ofNullable(c.caFile),
-        c.verbose,
+        Optional.ofNullable(c.probing.caFile),
+        c.probing.verbose,
         c.debug);
   }
 
@@ -123,7 +129,7 @@ record LintOptions(
     if (c.fix && c.diff) {
       throw new UsageException("--fix writes the fixes and --diff only shows them: choose one");
     }
-    if ((c.fix || c.diff) && c.probe) {
+    if ((c.fix || c.diff) && c.probing.probe) {
       throw new UsageException("--fix and --diff do not go with --probe: fix first, then probe");
     }
     return new Fixing(c.fix, c.diff, c.unsafeFixes);
@@ -137,7 +143,7 @@ record LintOptions(
       throw new UsageException(
           "--instance lints the instance's site configuration: give no FILE or --merge with it");
     }
-    if (c.probe && c.to == null && c.passwordEnv == null) {
+    if (c.probing.probe && c.probing.to == null && c.probing.passwordEnv == null) {
       throw new UsageException(
           "with --instance, --probe needs --to ADDRESS (the instance sends a test email there) "
               + "or --password-env NAME (a local probe of the instance's settings)");

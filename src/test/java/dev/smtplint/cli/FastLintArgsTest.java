@@ -75,17 +75,23 @@ class FastLintArgsTest {
           List.of("--instance"),
           List.of("--instance", "https://sg.acme.io"));
 
-  /** Every option and parameter field of a LintCommand, by name. */
+  /** Every option and parameter field of a LintCommand and its mixins, by name. */
   private static Map<String, Object> fields(LintCommand c) throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Field f : LintCommand.class.getDeclaredFields()) {
+    fields(c, out);
+    return out;
+  }
+
+  private static void fields(Object o, Map<String, Object> out) throws Exception {
+    for (Field f : o.getClass().getDeclaredFields()) {
+      f.setAccessible(true);
       if (f.isAnnotationPresent(CommandLine.Option.class)
           || f.isAnnotationPresent(CommandLine.Parameters.class)) {
-        f.setAccessible(true);
-        out.put(f.getName(), f.get(c));
+        out.put(f.getName(), f.get(o));
+      } else if (f.isAnnotationPresent(CommandLine.Mixin.class)) {
+        fields(f.get(o), out);
       }
     }
-    return out;
   }
 
   private static Optional<Map<String, Object>> picocli(List<String> args) throws Exception {
