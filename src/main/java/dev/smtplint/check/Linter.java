@@ -1,5 +1,6 @@
 package dev.smtplint.check;
 
+import dev.smtplint.config.DeepStack;
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.JsoncReader;
@@ -111,6 +112,23 @@ public final class Linter {
    * setting missing from these may come from them.
    */
   public Judged checkMerged(List<SourceFile> sources, List<String> absent) {
+    for (SourceFile source : sources) {
+      if (DeepStack.mayNestDeeply(source.text())) {
+        // The tree and the walks over it recurse; Sourcegraph loads up to 10,000 levels.
+        return DeepStack.run(
+            source.path(),
+            new Supplier<>() {
+              @Override
+              public Judged get() {
+                return checkMergedNow(sources, absent);
+              }
+            });
+      }
+    }
+    return checkMergedNow(sources, absent);
+  }
+
+  private Judged checkMergedNow(List<SourceFile> sources, List<String> absent) {
     boolean partial = !absent.isEmpty();
     Map<String, List<Finding>> raw = new LinkedHashMap<>();
     Map<String, List<Span>> masked = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -23,8 +24,11 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * Jackson does the tokenising; this class only builds the tree and notes duplicate keys.
  */
 public final class JsoncReader {
-  /** Limits chosen for site configs: generous for real files, fatal for hostile ones. */
-  public static final int MAX_NESTING_DEPTH = 256;
+  /**
+   * Limits chosen for site configs: generous for real files, fatal for hostile ones. The nesting
+   * limit is Go's encoding/json's (Sourcegraph decodes with it, so a deeper file never loads).
+   */
+  public static final int MAX_NESTING_DEPTH = 10_000;
 
   public static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
   public static final int MAX_NUMBER_LENGTH = 100;
@@ -67,8 +71,24 @@ public final class JsoncReader {
   }
 
   private static ParsedConfig read(SourceFile source, boolean skipOutsideEmail) {
+    JsonxText prepared = JsonxText.of(source.text());
+    if (prepared.depth() <= JsonxText.SHALLOW) {
+      return read(source, prepared.text(), skipOutsideEmail);
+    }
+    // Sourcegraph loads up to 10,000 levels: the recursive tree needs more than a default stack.
+    return DeepStack.run(
+        source.path(),
+        new Supplier<>() {
+          @Override
+          public ParsedConfig get() {
+            return read(source, prepared.text(), skipOutsideEmail);
+          }
+        });
+  }
+
+  private static ParsedConfig read(SourceFile source, String text, boolean skipOutsideEmail) {
     List<DuplicateKey> duplicates = new ArrayList<>();
-    try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), source.text())) {
+    try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return failed(
@@ -86,6 +106,8 @@ public final class JsoncReader {
                 position(parser.currentTokenLocation())));
       }
       return new ParsedConfig(source, Optional.of(root), duplicates, Optional.empty());
+    } catch (NumberOutOfRange e) {
+      return failed(source, new SyntaxError(e.getMessage(), e.at));
     } catch (StreamConstraintsException e) {
       return failed(source, new SyntaxError(limitMessage(e), position(e.getLocation())));
     } catch (JacksonException e) {
@@ -157,7 +179,10 @@ public final class JsoncReader {
     String message = Optional.ofNullable(e.getOriginalMessage()).orElse("");
     String limit;
     if (message.contains("nesting depth")) {
-      limit = "nesting deeper than " + MAX_NESTING_DEPTH + " levels";
+      limit =
+          "nesting deeper than "
+              + MAX_NESTING_DEPTH
+              + " levels (Sourcegraph's Go decoder stops there too)";
     } else if (message.contains("Number value length") || message.contains("number")) {
       limit = "a number longer than " + MAX_NUMBER_LENGTH + " digits";
     } else if (message.contains("Document length")) {
@@ -166,6 +191,22 @@ public final class JsoncReader {
       limit = "a string longer than " + (MAX_STRING_LENGTH >> 20) + " MiB";
     }
     return "the file exceeds smtplint's input limit: " + limit;
+  }
+
+  /** A number Go cannot hold: the file does not load in Sourcegraph. */
+  private static final class NumberOutOfRange extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Position at;
+
+    NumberOutOfRange(Position at) {
+      super(
+          "a number beyond the range of Go's float64 (such as 1e999): Sourcegraph's JSONC parser "
+              + "refuses the file",
+          null,
+          false,
+          false);
+      this.at = at;
+    }
   }
 
   /** Builds the tree from the parser's tokens, recursively; Jackson bounds the depth. */
@@ -199,7 +240,18 @@ public final class JsoncReader {
       TokenStreamLocation start = parser.currentTokenLocation();
       Position at = position(start);
       boolean object = parser.currentToken() == JsonToken.START_OBJECT;
-      parser.skipChildren();
+      // Read to the end, not skipped: jsonx refuses a number out of float64's range anywhere.
+      int depth = 1;
+      while (depth > 0) {
+        JsonToken t = parser.nextToken();
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          depth++;
+        } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+          depth--;
+        } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+          requireFloat64(parser.getString());
+        }
+      }
       TokenStreamLocation now = parser.currentLocation();
       return object
           ? new JsonValue.Obj(pointer, at, position(now), span(start, now), List.of())
@@ -226,6 +278,9 @@ public final class JsoncReader {
       TokenStreamLocation now = parser.currentLocation();
       Position end = position(now);
       Span span = span(start, now);
+      if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+        requireFloat64(text);
+      }
       return switch (token) {
         case VALUE_STRING -> new JsonValue.Str(pointer, at, end, span, text);
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
@@ -235,6 +290,17 @@ public final class JsoncReader {
         case VALUE_NULL -> new JsonValue.Null(pointer, at, end, span);
         default -> throw new IllegalStateException("unexpected token " + token);
       };
+    }
+
+    /**
+     * jsonx parses every number with Go's strconv.ParseFloat and refuses the file when one is
+     * beyond float64's range (1e999): "failed to parse JSON" at load. Jackson keeps it; this
+     * refuses it.
+     */
+    private void requireFloat64(String number) {
+      if (Double.isInfinite(Double.parseDouble(number))) {
+        throw new NumberOutOfRange(position(parser.currentTokenLocation()));
+      }
     }
 
     /** Where the parser stands now, just past the value it read. */
