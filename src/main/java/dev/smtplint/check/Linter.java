@@ -112,30 +112,37 @@ public final class Linter {
    * setting missing from these may come from them.
    */
   public Judged checkMerged(List<SourceFile> sources, List<String> absent) {
+    List<ParsedConfig> parsed = new ArrayList<>(sources.size());
+    boolean deep = false;
     for (SourceFile source : sources) {
-      if (DeepStack.mayNestDeeply(source.text())) {
-        // The tree and the walks over it recurse; Sourcegraph loads up to 10,000 levels.
-        return DeepStack.run(
-            source.path(),
-            new Supplier<>() {
-              @Override
-              public Judged get() {
-                return checkMergedNow(sources, absent);
-              }
-            });
-      }
+      ParsedConfig p = JsoncReader.readSiteConfig(source);
+      parsed.add(p);
+      deep |= p.deep();
     }
-    return checkMergedNow(sources, absent);
+    if (!deep) {
+      return checkParsed(sources, parsed, absent);
+    }
+    // The tree's walks recurse, and Sourcegraph loads up to 10,000 levels: a deep stack for them.
+    return DeepStack.run(
+        sources.get(0).path(),
+        new Supplier<>() {
+          @Override
+          public Judged get() {
+            return checkParsed(sources, parsed, absent);
+          }
+        });
   }
 
-  private Judged checkMergedNow(List<SourceFile> sources, List<String> absent) {
+  private Judged checkParsed(
+      List<SourceFile> sources, List<ParsedConfig> parsedFiles, List<String> absent) {
     boolean partial = !absent.isEmpty();
     Map<String, List<Finding>> raw = new LinkedHashMap<>();
     Map<String, List<Span>> masked = new LinkedHashMap<>();
     Merge merge = new Merge();
     boolean complete = true;
-    for (SourceFile source : sources) {
-      ParsedConfig parsed = JsoncReader.readSiteConfig(source);
+    for (int i = 0; i < sources.size(); i++) {
+      SourceFile source = sources.get(i);
+      ParsedConfig parsed = parsedFiles.get(i);
       raw.put(source.path(), fileLevel(parsed, source.path()));
       masked.put(source.path(), SecretSpans.of(source, parsed.root()));
       if (parsed.root().orElse(null) instanceof JsonValue.Obj root) {

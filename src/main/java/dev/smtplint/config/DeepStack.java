@@ -9,24 +9,9 @@ import java.util.function.Supplier;
  * caller's thread.
  */
 public final class DeepStack {
-  /** Files with more brackets than this may nest past what a default stack holds. */
-  private static final int SHALLOW = 500;
-
   private static final long BYTES = 64L << 20;
 
   private DeepStack() {}
-
-  /** Whether {@code text} has enough brackets to nest past {@link #SHALLOW} levels. */
-  public static boolean mayNestDeeply(String text) {
-    int brackets = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c == '[' || c == '{') && ++brackets > SHALLOW) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * {@code work}'s answer, computed on a thread of its own with a 64 MiB stack (reserved; used as

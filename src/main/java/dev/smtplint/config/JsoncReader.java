@@ -71,22 +71,24 @@ public final class JsoncReader {
   }
 
   private static ParsedConfig read(SourceFile source, boolean skipOutsideEmail) {
-    JsonxText prepared = JsonxText.of(source.text());
-    if (prepared.depth() <= JsonxText.SHALLOW) {
-      return read(source, prepared.text(), skipOutsideEmail);
+    String text = JsonxText.forJackson(source.text());
+    try {
+      return read(source, text, false, skipOutsideEmail);
+    } catch (TooDeep e) {
+      // Sourcegraph loads up to 10,000 levels: the recursive tree needs more than a default stack.
+      return DeepStack.run(
+          source.path(),
+          new Supplier<>() {
+            @Override
+            public ParsedConfig get() {
+              return read(source, text, true, skipOutsideEmail);
+            }
+          });
     }
-    // Sourcegraph loads up to 10,000 levels: the recursive tree needs more than a default stack.
-    return DeepStack.run(
-        source.path(),
-        new Supplier<>() {
-          @Override
-          public ParsedConfig get() {
-            return read(source, prepared.text(), skipOutsideEmail);
-          }
-        });
   }
 
-  private static ParsedConfig read(SourceFile source, String text, boolean skipOutsideEmail) {
+  private static ParsedConfig read(
+      SourceFile source, String text, boolean deepStack, boolean skipOutsideEmail) {
     List<DuplicateKey> duplicates = new ArrayList<>();
     try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
       JsonToken first = parser.nextToken();
@@ -95,8 +97,9 @@ public final class JsoncReader {
             source,
             new SyntaxError("the file is empty; a site config is a JSON object", Position.START));
       }
-      JsonValue root =
-          new TreeBuilder(parser, duplicates, source.text(), skipOutsideEmail).value("");
+      TreeBuilder builder =
+          new TreeBuilder(parser, duplicates, source.text(), skipOutsideEmail, deepStack);
+      JsonValue root = builder.value("");
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         return failed(
@@ -105,7 +108,8 @@ public final class JsoncReader {
                 "unexpected content after the end of the top-level value",
                 position(parser.currentTokenLocation())));
       }
-      return new ParsedConfig(source, Optional.of(root), duplicates, Optional.empty());
+      return new ParsedConfig(
+          source, Optional.of(root), duplicates, Optional.empty(), builder.deepest);
     } catch (NumberOutOfRange e) {
       return failed(source, new SyntaxError(e.getMessage(), e.at));
     } catch (StreamConstraintsException e) {
@@ -116,7 +120,7 @@ public final class JsoncReader {
   }
 
   private static ParsedConfig failed(SourceFile source, SyntaxError error) {
-    return new ParsedConfig(source, Optional.empty(), List.of(), Optional.of(error));
+    return new ParsedConfig(source, Optional.empty(), List.of(), Optional.of(error), 0);
   }
 
   private static Position position(TokenStreamLocation location) {
@@ -193,6 +197,15 @@ public final class JsoncReader {
     return "the file exceeds smtplint's input limit: " + limit;
   }
 
+  /** The tree nests past what a default stack holds: read again on a deep one. */
+  private static final class TooDeep extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooDeep() {
+      super(null, null, false, false);
+    }
+  }
+
   /** A number Go cannot hold: the file does not load in Sourcegraph. */
   private static final class NumberOutOfRange extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -215,13 +228,29 @@ public final class JsoncReader {
     private final List<DuplicateKey> duplicates;
     private final String text;
     private final boolean skipOutsideEmail;
+    private final boolean deepStack;
+    private int depth;
+    private int deepest;
 
     TreeBuilder(
-        JsonParser parser, List<DuplicateKey> duplicates, String text, boolean skipOutsideEmail) {
+        JsonParser parser,
+        List<DuplicateKey> duplicates,
+        String text,
+        boolean skipOutsideEmail,
+        boolean deepStack) {
       this.parser = parser;
       this.duplicates = duplicates;
       this.text = text;
       this.skipOutsideEmail = skipOutsideEmail;
+      this.deepStack = deepStack;
+    }
+
+    /** One level down: past {@link ParsedConfig#SHALLOW}, only on a deep stack. */
+    private void descend() {
+      deepest = Math.max(deepest, ++depth);
+      if (depth > ParsedConfig.SHALLOW && !deepStack) {
+        throw new TooDeep();
+      }
     }
 
     /**
@@ -262,10 +291,14 @@ public final class JsoncReader {
       TokenStreamLocation start = parser.currentTokenLocation();
       Position at = position(start);
       JsonToken token = parser.currentToken();
-      if (token == JsonToken.START_OBJECT) {
-        return object(pointer, at, start);
-      } else if (token == JsonToken.START_ARRAY) {
-        return array(pointer, at, start);
+      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        descend();
+        JsonValue container =
+            token == JsonToken.START_OBJECT
+                ? object(pointer, at, start)
+                : array(pointer, at, start);
+        depth--;
+        return container;
       }
       String text =
           token == JsonToken.VALUE_STRING

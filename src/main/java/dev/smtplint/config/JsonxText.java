@@ -15,28 +15,27 @@ package dev.smtplint.config;
  *
  * One pass, linear; the text is copied only when something changes.
  */
-record JsonxText(String text, int depth) {
-  /** Nesting up to this deep is read on the caller's stack. */
-  static final int SHALLOW = 500;
+final class JsonxText {
+  private JsonxText() {}
 
-  /**
-   * The text for Jackson, and how deep its arrays and objects nest (outside strings and comments).
-   */
-  static JsonxText of(String text) {
+  /** The text for Jackson: {@code text} itself unless it has a character to rewrite. */
+  static String forJackson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80 || c == '\\' || c == '\u000B' || c == '\u000C') {
+        return rewritten(text);
+      }
+    }
+    return text;
+  }
+
+  private static String rewritten(String text) {
     char[] out = null;
     int n = text.length();
     int i = 0;
-    int depth = 0;
-    int deepest = 0;
     while (i < n) {
       char c = text.charAt(i);
-      if (c == '{' || c == '[') {
-        deepest = Math.max(deepest, ++depth);
-        i++;
-      } else if (c == '}' || c == ']') {
-        depth--;
-        i++;
-      } else if (c == '"') {
+      if (c == '"') {
         i++;
         while (i < n && text.charAt(i) != '"' && text.charAt(i) != '\n') {
           if (text.charAt(i) == '\\' && i + 1 < n) {
@@ -68,7 +67,7 @@ record JsonxText(String text, int depth) {
         i++;
       }
     }
-    return new JsonxText(out == null ? text : new String(out), deepest);
+    return out == null ? text : new String(out);
   }
 
   /** jsonx's (VS Code's) whitespace that JSON does not count: Jackson needs a space there. */
