@@ -3,6 +3,7 @@ package dev.smtplint.probe;
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,11 +26,17 @@ public record ProbeSettings(
     String from,
     List<String> to,
     Duration timeout,
-    Optional<CaFile> caFile) {
+    Optional<CaFile> caFile,
+    String senderName,
+    List<Header> headers) {
 
   public ProbeSettings {
     to = List.copyOf(to);
+    headers = List.copyOf(headers);
   }
+
+  /** One email.smtp.additionalHeaders entry, as written. */
+  public record Header(String key, String value) {}
 
   /**
    * The command line's part. {@code password} is the one from the environment; it may go only to
@@ -102,6 +109,20 @@ public record ProbeSettings(
         from,
         options.to().map(List::of).orElse(List.of()),
         options.timeout(),
-        options.caFile());
+        options.caFile(),
+        email.senderName().map(JsonValue.Str::value).orElse(""),
+        headers(email));
+  }
+
+  /** The additionalHeaders entries whose key and value are strings (the schema requires both). */
+  private static List<Header> headers(EmailSettings email) {
+    List<Header> out = new ArrayList<>();
+    for (JsonValue.Obj h : email.headers()) {
+      if (h.get("key").orElse(null) instanceof JsonValue.Str k
+          && h.get("value").orElse(null) instanceof JsonValue.Str v) {
+        out.add(new Header(k.value(), v.value()));
+      }
+    }
+    return out;
   }
 }

@@ -40,7 +40,12 @@ class ProbeTest extends ProbeHarness {
       Path ca = certs.caPem(dir);
       Probed p =
           probe(
-              config(dir, "localhost", server.port(), "PLAIN", ""),
+              config(
+                  dir,
+                  "localhost",
+                  server.port(),
+                  "PLAIN",
+                  ", \"additionalHeaders\": [{\"key\": \"x-ses-configuration-set\", \"value\": \"tx\"}]"),
               "--ca-file",
               ca.toString(),
               "--to",
@@ -60,6 +65,10 @@ class ProbeTest extends ProbeHarness {
               .get(0)
               .data()
               .contains("Subject: smtplint test of the Sourcegraph email settings"));
+      // As Sourcegraph writes it: the default sender name, the additional header under Go's key.
+      String data = server.received.get(0).data();
+      assertTrue(data.contains("From: \"Sourcegraph\" <sourcegraph@acme.io>\r\n"), data);
+      assertTrue(data.contains("X-Ses-Configuration-Set: tx\r\n"), data);
     }
   }
 

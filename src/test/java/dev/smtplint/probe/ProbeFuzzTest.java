@@ -55,7 +55,9 @@ class ProbeFuzzTest {
                 "sourcegraph@acme.io",
                 to.map(List::of).orElse(List.of()),
                 Duration.ofMillis(500),
-                Optional.empty());
+                Optional.empty(),
+                "",
+                List.of());
         ProbeOutcome outcome;
         try {
           outcome = Prober.run(s);
