@@ -496,6 +496,30 @@ class FixTest {
     }
   }
 
+  /**
+   * The SES API host with the port written into it and port 465: the host fix, the SES endpoint fix
+   * and the port fix land in one run (a fix exposes the next finding; the run fixes again).
+   */
+  @Test
+  void sesHostAndPortAreFixedInOneRun() throws Exception {
+    Path file = dir.resolve("ses-port.json");
+    Files.writeString(
+        file,
+        """
+            {"email.address": "a@acme.io", "email.smtp": {"host": "email.us-east-1.amazonaws.com:465", \
+            "port": 465, "authentication": "none"}}
+            """);
+    Run run = Run.of("lint", "--fix", "--unsafe-fixes", file.toString());
+    assertEquals(0, run.code(), run.all());
+    assertTrue(run.err().contains("fixed 3 problems"), run.all());
+    assertEquals(
+        """
+            {"email.address": "a@acme.io", "email.smtp": {"host": "email-smtp.us-east-1.amazonaws.com", \
+            "port": 587, "authentication": "none"}}
+            """,
+        Files.readString(file));
+  }
+
   @Test
   void optionsThatDoNotGoTogether() {
     assertEquals(2, Run.of("lint", "--unsafe-fixes", "x.json").code());
