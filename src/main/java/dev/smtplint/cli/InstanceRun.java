@@ -6,6 +6,7 @@ import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.instance.SourcegraphApi;
+import dev.smtplint.probe.CaFile;
 import dev.smtplint.probe.ErrorTexts;
 import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@code lint --instance [URL]}: the running Sourcegraph at URL (else SRC_ENDPOINT), reached with
@@ -39,7 +41,8 @@ final class InstanceRun {
   }
 
   /** {@code url}: the option's value, empty when --instance was given without one. */
-  static InstanceRun open(String url, Map<String, String> env, Duration timeout) {
+  static InstanceRun open(
+      String url, Map<String, String> env, Duration timeout, Optional<CaFile> caFile) {
     String endpoint = url.isEmpty() ? env.getOrDefault(ENDPOINT_ENV, "") : url;
     if (endpoint.isBlank()) {
       throw new UsageException(
@@ -54,16 +57,24 @@ final class InstanceRun {
               + "(Sourcegraph: Settings > Access tokens)");
     }
     try {
-      return new InstanceRun(SourcegraphApi.of(endpoint, token, timeout));
+      Optional<SSLContext> tls =
+          caFile.isPresent() ? Optional.of(caFile.get().context()) : Optional.empty();
+      return new InstanceRun(SourcegraphApi.of(endpoint, token, timeout, tls));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--ca-file " + e.getMessage());
     } catch (SourcegraphApi.ApiException e) {
       throw new UsageException(e.getMessage());
     }
   }
 
   /** The effective site configuration, as a source named after the instance. */
-  SourceFile fetch() {
+  /** The instance's effective configuration as a file named after it, and its own verdict on it. */
+  record Fetched(SourceFile source, List<String> validationMessages) {}
+
+  Fetched fetch() {
     try {
-      return SourceFile.of(api.shown(), api.effectiveSiteConfiguration());
+      SourcegraphApi.SiteConfiguration c = api.siteConfiguration();
+      return new Fetched(SourceFile.of(api.shown(), c.contents()), c.validationMessages());
     } catch (SourcegraphApi.ApiException e) {
       throw new UsageException(e.getMessage());
     }

@@ -75,9 +75,10 @@ record LintOptions(
     if (!c.probing.probe
         && (c.probing.to != null
             || c.probing.passwordEnv != null
-            || c.probing.caFile != null
+            || c.probing.caFile != null && c.instance == null
             || !c.probing.allowHosts.isEmpty())) {
-      throw new UsageException("--to, --password-env, --allow-host and --ca-file go with --probe");
+      throw new UsageException(
+          "--to, --password-env and --allow-host go with --probe; --ca-file with --probe or --instance");
     }
     if (c.probing.to != null
         && c.probing

@@ -1,11 +1,12 @@
 package dev.smtplint.cli;
 
 import dev.smtplint.check.FailOn;
+import dev.smtplint.check.InstanceMessages;
 import dev.smtplint.check.Linter;
 import dev.smtplint.check.ProbeStep;
 import dev.smtplint.check.Settings;
 import dev.smtplint.check.VersionControl;
-import dev.smtplint.config.SourceFile;
+import dev.smtplint.probe.CaFile;
 import dev.smtplint.probe.ProbeListener;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Report;
@@ -140,19 +141,27 @@ final class LintRun {
    */
   private int instance(Settings base, Optional<ProbeRun> probeRun, List<FileResult> results)
       throws IOException {
+    Optional<CaFile> ca = probeRun.isPresent() ? probeRun.get().caFile() : ProbeRun.caFile(options);
     InstanceRun run =
-        InstanceRun.open(options.instance().get(), environment.env(), options.timeout());
+        InstanceRun.open(options.instance().get(), environment.env(), options.timeout(), ca);
     Set<String> disabled = new HashSet<>(base.disabled());
     disabled.add(Catalogue.REDACTED_VALUE);
     Settings settings =
         new Settings(disabled, base.severity(), base.failOn(), base.passwordFromEnvironment());
     Linter linter =
         new Linter(settings, EmailSchemaHolder.SUPPLIER, path -> false, environment.rules());
-    SourceFile source = run.fetch();
+    InstanceRun.Fetched fetched = run.fetch();
     UnitChecks checks =
         new UnitChecks(environment, linter, Optional.empty(), true, options.debug());
     UnitChecks.Judgement unit =
-        checks.check(List.of(new Unit.Instance(source))).get(0).judgement().orElseThrow();
+        withInstanceVerdict(
+            checks
+                .check(List.of(new Unit.Instance(fetched.source())))
+                .get(0)
+                .judgement()
+                .orElseThrow(),
+            fetched.validationMessages(),
+            settings);
     if (probeRun.isPresent() && options.passwordEnv().isEmpty() && unit.judged().isPresent()) {
       String to = options.to().orElseThrow();
       ProbeStep send = run.probe(to);
@@ -173,6 +182,28 @@ final class LintRun {
     }
     return finish(
         List.of(unit), results, settings, probeRun, checks, linter, Optional.empty(), ExitCode.OK);
+  }
+
+  /** The instance's own validation messages beside smtplint's findings (InstanceMessages). */
+  private UnitChecks.Judgement withInstanceVerdict(
+      UnitChecks.Judgement unit, List<String> messages, Settings settings) {
+    if (unit.judged().isEmpty() || messages.isEmpty()) {
+      return unit;
+    }
+    Linter.Judged judged = unit.judged().get();
+    InstanceMessages.Placed placed =
+        InstanceMessages.place(judged.results(), judged.root(), messages, settings);
+    if (placed.others() > 0) {
+      environment.complain(
+          "note: the instance reports "
+              + placed.others()
+              + (placed.others() == 1 ? " validation message" : " validation messages")
+              + " about settings other than email.* (smtplint judges email.* only; see its site"
+              + " configuration page)");
+    }
+    Linter.Judged now =
+        new Linter.Judged(placed.results(), judged.root(), judged.ownership(), judged.absent());
+    return new UnitChecks.Judgement(unit.name(), placed.results(), Optional.of(now));
   }
 
   /**

@@ -47,6 +47,24 @@ final class ProbeRun {
       }
       password = Optional.of(new Secret(value));
     }
+    Optional<CaFile> ca = caFile(options);
+    Set<String> allowed = new HashSet<>(options.allowHosts());
+    for (String host : env.getOrDefault(ALLOW_HOSTS_ENV, "").split(",")) {
+      if (!host.isBlank()) {
+        allowed.add(host.strip());
+      }
+    }
+    return new ProbeRun(
+        new ProbeSettings.Options(options.to(), password, options.timeout(), ca, allowed));
+  }
+
+  /** The --ca-file this run read, if any. */
+  Optional<CaFile> caFile() {
+    return options.caFile();
+  }
+
+  /** --ca-file read (once: it may be a pipe), for the probe or --instance's HTTPS. */
+  static Optional<CaFile> caFile(LintOptions options) {
     Optional<CaFile> ca = Optional.empty();
     if (options.caFile().isPresent()) {
       Path caFile = options.caFile().get();
@@ -58,14 +76,7 @@ final class ProbeRun {
         throw new UsageException("--ca-file " + e.getMessage());
       }
     }
-    Set<String> allowed = new HashSet<>(options.allowHosts());
-    for (String host : env.getOrDefault(ALLOW_HOSTS_ENV, "").split(",")) {
-      if (!host.isBlank()) {
-        allowed.add(host.strip());
-      }
-    }
-    return new ProbeRun(
-        new ProbeSettings.Options(options.to(), password, options.timeout(), ca, allowed));
+    return ca;
   }
 
   /** --timeout as a duration: a number of seconds above 0 and up to an hour, else a usage error. */

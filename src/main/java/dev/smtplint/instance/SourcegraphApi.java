@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SourcegraphApi {
   /** The query the admin UI's site-configuration page makes, reduced to what smtplint reads. */
   static final String SITE_CONFIGURATION =
-      "query SmtplintSiteConfiguration { site { configuration { id effectiveContents } } }";
+      "query SmtplintSiteConfiguration { site { configuration { id effectiveContents validationMessages } } }";
 
   static final String SEND_TEST_EMAIL =
       "mutation SmtplintSendTestEmail($to: String!) { sendTestEmail(to: $to) }";
@@ -59,21 +62,32 @@ public final class SourcegraphApi {
   private final Duration timeout;
   private final HttpClient client;
 
-  private SourcegraphApi(URI endpoint, String shown, String token, Duration timeout) {
+  /** At most this many validation messages are kept (a hostile server could send millions). */
+  private static final int MAX_MESSAGES = 1000;
+
+  private SourcegraphApi(
+      URI endpoint, String shown, String token, Duration timeout, Optional<SSLContext> tls) {
     this.endpoint = endpoint;
     this.shown = shown;
     this.token = token;
     this.tokenMask = new TokenMask(token);
     this.timeout = timeout;
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    HttpClient.Builder builder =
+        HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER);
+    if (tls.isPresent()) {
+      builder.sslContext(tls.get()); // the JDK's CAs and --ca-file's
+    }
+    this.client = builder.build();
   }
 
   /** The instance at {@code url}, or why that URL or token cannot be used (a usage problem). */
   public static SourcegraphApi of(String url, String token, Duration timeout) throws ApiException {
+    return of(url, token, timeout, Optional.empty());
+  }
+
+  /** The same, trusting {@code tls}'s certificates (--ca-file's and the JDK's) for HTTPS. */
+  public static SourcegraphApi of(
+      String url, String token, Duration timeout, Optional<SSLContext> tls) throws ApiException {
     String trimmed = url.strip();
     while (trimmed.endsWith("/")) {
       trimmed = trimmed.substring(0, trimmed.length() - 1);
@@ -106,7 +120,8 @@ public final class SourcegraphApi {
         URI.create(trimmed + "/.api/graphql"),
         scheme + "://" + base.getRawAuthority(),
         token,
-        timeout);
+        timeout,
+        tls);
   }
 
   private static boolean isLoopback(String host) {
@@ -134,16 +149,31 @@ public final class SourcegraphApi {
     return shown;
   }
 
-  /** The effective site configuration (JSONC), with secrets as the instance redacts them. */
-  public String effectiveSiteConfiguration() throws ApiException {
-    JsonNode data = call(SITE_CONFIGURATION, Map.of());
-    JsonNode contents = data.path("site").path("configuration").path("effectiveContents");
+  /**
+   * The instance's site configuration: its effective contents (JSONC, secrets as the instance
+   * redacts them) and its own validation messages ("email.smtp.port: Invalid type…"), in its order.
+   */
+  public record SiteConfiguration(String contents, List<String> validationMessages) {
+    public SiteConfiguration {
+      validationMessages = List.copyOf(validationMessages);
+    }
+  }
+
+  public SiteConfiguration siteConfiguration() throws ApiException {
+    JsonNode configuration = call(SITE_CONFIGURATION, Map.of()).path("site").path("configuration");
+    JsonNode contents = configuration.path("effectiveContents");
     if (!contents.isString()) {
       throw notSourcegraph();
     }
+    List<String> messages = new ArrayList<>();
+    for (JsonNode m : configuration.path("validationMessages")) {
+      if (m.isString() && messages.size() < MAX_MESSAGES) {
+        messages.add(shortened(mask(m.asString())));
+      }
+    }
     // A hostile server could plant the token in the configuration: masked at its length, positions
     // stay.
-    return tokenMask.apply(contents.asString());
+    return new SiteConfiguration(tokenMask.apply(contents.asString()), messages);
   }
 
   /**

@@ -48,7 +48,7 @@ final class TlsSockets {
     }
   }
 
-  private static TrustManager[] trustManagers(Optional<CaFile> caFile)
+  static TrustManager[] trustManagers(Optional<CaFile> caFile)
       throws GeneralSecurityException, CaFileException {
     TrustManagerFactory system =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -60,6 +60,11 @@ public record FileResult(
         : new FileResult(path, source, plus(more), probe, masked, internalError);
   }
 
+  /** The same file with these findings in place of its own (a message added to one). */
+  public FileResult withFindingsReplaced(List<Finding> replaced) {
+    return new FileResult(path, source, replaced, probe, masked, internalError);
+  }
+
   /** The same result without its source when no finding quotes it (and no probe will add one). */
   public FileResult withoutUnneededSource() {
     return findings.isEmpty() && source.isPresent()

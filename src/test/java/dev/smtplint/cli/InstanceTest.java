@@ -164,6 +164,98 @@ class InstanceTest {
         "the served line is shown: " + bad.out());
   }
 
+  /** The configuration answer with the instance's own validation messages. */
+  private static Answer configuration(String config, List<String> messages) {
+    return Answer.json(
+        "{\"data\":{\"site\":{\"configuration\":{\"id\":1,\"effectiveContents\":"
+            + JsonMapper.shared().writeValueAsString(config)
+            + ",\"validationMessages\":"
+            + JsonMapper.shared().writeValueAsString(messages)
+            + "}}}}");
+  }
+
+  /**
+   * Sourcegraph's own verdict (validationMessages, conf's "key.path: description") beside
+   * smtplint's: each email message once, with smtplint's finding at that setting where there is
+   * one, else a schema-violation there; messages about other settings are counted in a note.
+   */
+  @Test
+  void theInstancesOwnValidationMessagesAreShownOnceBesideTheFindings() {
+    String enumMessage =
+        "email.smtp.authentication: email.smtp.authentication must be one of the following: "
+            + "\"none\", \"PLAIN\", \"CRAM-MD5\"";
+    String portMessage = "email.smtp.port: Must be less than or equal to 65535";
+    answer.set(
+        r ->
+            configuration(
+                CONFIG.replace("\"PLAIN\"", "\"plain\""),
+                List.of(enumMessage, portMessage, "auth.providers.0: type is required")));
+    Run run = lint(env(), "--instance", url);
+    assertEquals(1, run.code(), run.all());
+    assertTrue(requests.get(0).path("query").asString().contains("validationMessages"));
+    assertTrue(run.out().contains(url + ":8:23: error [auth-unknown]"), run.out());
+    assertTrue(
+        run.out().contains("(the instance's own validation agrees: \"" + enumMessage + "\")"),
+        run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                url
+                    + ":7:13: error [schema-violation] the instance's own validation reports \""
+                    + portMessage
+                    + "\""),
+        run.out());
+    assertEquals(1, run.out().split(java.util.regex.Pattern.quote(enumMessage), -1).length - 1);
+    assertTrue(
+        run.err()
+            .contains(
+                "the instance reports 1 validation message about settings other than email.*"),
+        run.err());
+  }
+
+  @Test
+  void hostileValidationMessagesAreMaskedEscapedAndBounded() {
+    List<String> messages = new ArrayList<>();
+    messages.add("email.smtp.host: \u001b[2J\u001b]0;pwned\u0007 " + TOKEN);
+    for (int i = 0; i < 5_000; i++) {
+      messages.add("email.smtp.port: message " + i + " " + "x".repeat(1_000));
+    }
+    answer.set(r -> configuration(CONFIG, messages));
+    Run run = lint(env(), "--instance", url, "--format", "json");
+    assertEquals(1, run.code(), run.all());
+    assertFalse(run.all().contains("\u001b") || run.all().contains("\u0007"), "no raw escape");
+    int shown = run.out().split("the instance's own validation reports", -1).length - 1;
+    assertTrue(shown > 0 && shown <= 1_000, "at most 1,000 messages: " + shown);
+    assertFalse(run.out().contains("x".repeat(400)), "each message cut short");
+  }
+
+  /** --ca-file is trusted for the instance's HTTPS too (and the JDK's CAs stay trusted). */
+  @Test
+  void caFileIsTrustedForTheInstancesHttps() throws Exception {
+    dev.smtplint.probe.TestCerts certs = new dev.smtplint.probe.TestCerts();
+    com.sun.net.httpserver.HttpsServer https =
+        com.sun.net.httpserver.HttpsServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    https.setHttpsConfigurator(
+        new com.sun.net.httpserver.HttpsConfigurator(certs.good().context()));
+    https.createContext("/", this::handle);
+    https.start();
+    try {
+      String secure = "https://localhost:" + https.getAddress().getPort();
+      Run untrusted = lint(env(), "--instance", secure);
+      assertEquals(2, untrusted.code(), untrusted.all());
+      assertTrue(untrusted.err().contains("certificate is not trusted"), untrusted.all());
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ca");
+      Run trusted = lint(env(), "--instance", secure, "--ca-file", certs.caPem(dir).toString());
+      assertEquals(0, trusted.code(), trusted.all());
+      assertTrue(trusted.out().contains("in 1 file"), trusted.out());
+      Run noCa = lint(env(), "--instance", secure, "--ca-file", dir.resolve("none.pem").toString());
+      assertEquals(2, noCa.code(), noCa.all());
+    } finally {
+      https.stop(0);
+    }
+  }
+
   /** In SARIF the instance is an absolute artifact URI (not a path under %SRCROOT%). */
   @Test
   void sarifNamesTheInstanceByItsUri() {
