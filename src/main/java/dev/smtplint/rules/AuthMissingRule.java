@@ -19,8 +19,10 @@ final class AuthMissingRule implements Rule {
               "authentication is absent; despite the documented PLAIN default, Sourcegraph refuses to send.",
               new RuleInfo.Explanation(
                   """
-                      The documentation calls PLAIN the default, but the sender switches on the raw value and an \
-                      absent value is "": every send fails with 'invalid SMTP authentication type ""'.""",
+                      The documentation calls PLAIN the default, but the schema requires the key, and the sender \
+                      switches on the raw value, where an absent value is "". Since 4.1 (sourcegraph#42989) a \
+                      SITE_CONFIG_FILE without it stops the frontend at start (the schema's "required"); before, it \
+                      loaded and every send failed with 'invalid SMTP authentication type ""'.""",
                   "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"username\": \"sg\", \"password\": \"...\" }",
                   "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"username\": \"sg\", \"password\": \"...\", \"authentication\": \"PLAIN\" }",
                   "Add \"authentication\": \"PLAIN\" (or \"CRAM-MD5\", or \"none\" for an open relay).",

@@ -24,7 +24,7 @@ final class AuthUnknownRule implements Rule {
                       'invalid SMTP authentication type "plain"'. LOGIN, XOAUTH2 and other mechanisms are not implemented.""",
                   "\"authentication\": \"plain\"",
                   "\"authentication\": \"PLAIN\"",
-                  "Write PLAIN, CRAM-MD5 or none exactly. For a server that offers only LOGIN, PLAIN almost always works too.",
+                  "Write PLAIN, CRAM-MD5 or none exactly. Go has no LOGIN: where a server lists only LOGIN, only the server can say whether it also takes PLAIN (Exchange Online answers 504 5.7.4 where it does not); --probe shows what it lists.",
                   "Sourcegraph internal/txemail Send: `switch conf.EmailSmtp.Authentication { case \"none\": case \"PLAIN\": case \"CRAM-MD5\": default: error }`."))
           .fixes(
               Fix.Safety.SAFE,

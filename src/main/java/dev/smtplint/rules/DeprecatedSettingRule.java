@@ -20,12 +20,14 @@ final class DeprecatedSettingRule implements Rule {
               new RuleInfo.Explanation(
                   """
                       "disableTLS" was renamed "noVerifyTLS" in November 2020 and then removed. email.smtp is a closed object \
-                      in today's schema, so the admin UI and the GraphQL API refuse to save a config that has it; in a \
-                      SITE_CONFIG_FILE it loads, is ignored, and TLS certificates are verified after all.""",
+                      in today's schema, so the admin UI and the GraphQL API refuse to save a config that has it. A \
+                      SITE_CONFIG_FILE is validated at load since Sourcegraph 4.1 (sourcegraph#42989): one with it \
+                      stops the frontend at start; before 4.1 it loaded, the key was ignored, and TLS certificates \
+                      were verified after all.""",
                   "\"disableTLS\": true",
                   "\"noVerifyTLS\": true   // only if you really must; see tls-verification-disabled",
                   "Delete \"disableTLS\"; if certificate checks must be skipped, the current name is \"noVerifyTLS\".",
-                  "Sourcegraph internal/txemail (2020-11-12 TODO to delete DisableTLS); schema/site.schema.json has no disableTLS."))
+                  "Sourcegraph internal/txemail (2020-11-12 TODO to delete DisableTLS); schema/site.schema.json has no disableTLS; sourcegraph#42989 (4.1: SITE_CONFIG_FILE validated at load)."))
           .fixes(
               Fix.Safety.UNSAFE,
               """

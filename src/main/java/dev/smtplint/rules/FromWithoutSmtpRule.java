@@ -16,12 +16,13 @@ final class FromWithoutSmtpRule implements Rule {
           "email.address is set but there is no email.smtp: nothing is sent.",
           new RuleInfo.Explanation(
               """
-                  Without "email.smtp" Sourcegraph has no server to send through and fails every send with \
-                  'no SMTP server configured (in email.smtp)'; password resets and invitations silently never arrive.""",
+                  Without "email.smtp" Sourcegraph has no server to send through: conf.CanSendEmail is false, so the \
+                  password-reset flow answers that email sending is not configured (a site admin has to hand out \
+                  reset links), and every other send fails with 'no SMTP server configured (in email.smtp)'.""",
               "\"email.address\": \"sourcegraph@acme.io\"",
               "\"email.address\": \"sourcegraph@acme.io\",\n\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\", \"username\": \"sourcegraph\", \"password\": \"...\" }",
               "Add an \"email.smtp\" object, or remove \"email.address\" if this instance is not meant to send email.",
-              "Sourcegraph internal/txemail Send: `if conf.EmailSmtp == nil { return errors.New(...) }`."));
+              "Sourcegraph internal/conf CanSendEmail (`Get().EmailSmtp != nil`); internal/txemail Send: `if conf.EmailSmtp == nil { return errors.New(...) }`."));
 
   public RuleInfo info() {
     return INFO;

@@ -14,12 +14,13 @@ final class GmailSenderMismatchRule implements Rule {
           "gmail-sender-mismatch",
           WARNING,
           Group.PROVIDER,
-          "Google SMTP (relay or smtp.gmail.com): username and email.address differ.",
+          "Google SMTP: email.address is not the account that logs in (smtp.gmail.com) or not in its domain (the Workspace relay).",
           new RuleInfo.Explanation(
               """
-                  Google sends as the authenticated account: smtp.gmail.com rewrites a different From to the account's \
-                  address unless it is a verified 'send mail as' alias, and the relay refuses senders outside the \
-                  Workspace domain. Sourcegraph's documentation says the two must match.""",
+                  smtp.gmail.com sends as the authenticated account: it rewrites a different From to the account's \
+                  address unless that is a verified 'send mail as' alias. The Workspace SMTP relay accepts any sender in \
+                  your Workspace domains (its 'Only addresses in my domains' setting) but refuses one outside them, so \
+                  there only another domain is a finding. Sourcegraph's documentation says the two should match.""",
               "\"email.address\": \"noreply@acme.io\",\n\"email.smtp\": { \"host\": \"smtp-relay.gmail.com\", \"username\": \"admin@acme.io\", ... }",
               "\"email.address\": \"sourcegraph@acme.io\",\n\"email.smtp\": { \"host\": \"smtp-relay.gmail.com\", \"username\": \"sourcegraph@acme.io\", ... }",
               "Send from the account you authenticate as, or add the address as a verified alias of that account.",
@@ -43,10 +44,21 @@ final class GmailSenderMismatchRule implements Rule {
         || Placeholders.isPlaceholder(a.value())) {
       return;
     }
-    if (!a.value()
-        .trim()
-        .toLowerCase(Locale.ROOT)
-        .equals(u.value().trim().toLowerCase(Locale.ROOT))) {
+    String address = a.value().trim().toLowerCase(Locale.ROOT);
+    String login = u.value().trim().toLowerCase(Locale.ROOT);
+    if (provider.id().equals("google-relay")) {
+      String domain = domainOf(address);
+      if (!domain.isEmpty() && !domainOf(login).isEmpty() && !domain.equals(domainOf(login))) {
+        out.at(
+            INFO,
+            a,
+            "Google's Workspace relay accepts senders in your Workspace domains, but \"email.address\" is in "
+                + "another domain than the account that logs in (\"email.smtp.username\"): the relay refuses it; "
+                + "send from an address in the account's domain");
+      }
+      return;
+    }
+    if (!address.equals(login)) {
       out.at(
           INFO,
           a,
@@ -54,5 +66,10 @@ final class GmailSenderMismatchRule implements Rule {
               + "but \"email.address\" is another address: Google rewrites or refuses it; use the same "
               + "address, or make it a verified alias of that account");
     }
+  }
+
+  private static String domainOf(String address) {
+    int at = address.lastIndexOf('@');
+    return at < 0 ? "" : address.substring(at + 1);
   }
 }

@@ -19,13 +19,18 @@ final class HeaderInjectionRule implements Rule {
           "A CR or LF inside email.address, email.senderName, domain or a header value.",
           new RuleInfo.Explanation(
               """
-                  These values end up in SMTP commands (MAIL FROM, EHLO) or message headers, where a line break \
-                  ends the line: Go's net/smtp refuses it ('smtp: A line must not contain CR or LF'), and in a header \
-                  it starts a forged header or the body.""",
+                  email.address and domain end up in SMTP commands (MAIL FROM, EHLO), where Go's net/smtp refuses a \
+                  line break ('smtp: A line must not contain CR or LF') and every send fails. In email.senderName or \
+                  a header value no header is forged: Go's mail.Address and jordan-wright/email encode the value \
+                  (=?UTF-8?q?...=0A...?=), so the message goes out with the line break and what follows garbled into \
+                  the name or value.""",
               "\"email.senderName\": \"Sourcegraph\\nBcc: all@acme.io\"",
               "\"email.senderName\": \"Sourcegraph\"",
               "Remove the line break (often a pasted newline at the end of the value).",
-              "Go net/smtp validateLine; RFC 5322 §2.2 (header fields are single lines unless folded)."));
+              """
+                  Go net/smtp (Client.Mail and Hello call validateLine); Go net/mail Address.String (a name with \
+                  control characters is B- or Q-encoded); jordan-wright/email headerToBytes (mime.QEncoding of \
+                  other header values)."""));
 
   public RuleInfo info() {
     return INFO;

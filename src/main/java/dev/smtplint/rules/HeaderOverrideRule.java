@@ -18,16 +18,18 @@ final class HeaderOverrideRule implements Rule {
           "An additionalHeaders entry replaces a header Sourcegraph writes itself (From, To, Cc, Subject, Date, Message-ID).",
           new RuleInfo.Explanation(
               """
-                  Sourcegraph builds each message with jordan-wright/email, which writes a custom header in place of the one it \
-                  would generate: the message is not rejected and the header is not doubled, but it is no longer the \
-                  message Sourcegraph means to send (every password reset from one fixed sender, to one fixed recipient, \
-                  with one subject).""",
+                  Sourcegraph adds each entry to the message's headers (textproto Add, under the canonical key: \
+                  "message-id" is "Message-Id"), and jordan-wright/email then writes an added Reply-To, To, Cc, From, \
+                  Subject, Date, Message-Id or MIME-Version in place of the one it would generate: the message is not \
+                  rejected and the header is not doubled, but it is no longer the message Sourcegraph means to send \
+                  (every password reset from one fixed sender, to one fixed recipient, with one subject).""",
               "\"additionalHeaders\": [{ \"key\": \"From\", \"value\": \"ceo@acme.io\" }]",
               "\"email.address\": \"sourcegraph@acme.io\",\n\"email.senderName\": \"Acme Sourcegraph\"",
               "Remove the entry; set the sender with email.address and email.senderName, and leave the rest to Sourcegraph.",
               """
-                  jordan-wright/email (Email.msgHeaders: a header present in e.Headers is kept instead of the generated one); \
-                  Sourcegraph internal/txemail."""));
+                  jordan-wright/email (Email.msgHeaders: for those eight names a header present in e.Headers is kept \
+                  instead of the generated one); Sourcegraph internal/txemail Send (m.Headers.Add for each \
+                  additionalHeaders entry)."""));
 
   private static final Set<String> GENERATED =
       Set.of("from", "to", "cc", "subject", "date", "message-id");

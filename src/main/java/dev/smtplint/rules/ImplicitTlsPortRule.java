@@ -20,14 +20,19 @@ final class ImplicitTlsPortRule implements Rule {
               new RuleInfo.Explanation(
                   """
                       Sourcegraph opens a plain TCP connection and waits for the server's greeting, upgrading with \
-                      STARTTLS later. A port 465 server waits for a TLS hello instead, so both sides wait until a \
-                      timeout and the send fails with an i/o timeout or EOF. Alert emails are the exception: Sourcegraph \
-                      hands them to Alertmanager with the same email.smtp, and Alertmanager does speak TLS on connect, so \
-                      alerts may arrive while every password reset and invitation fails, a classic source of confusion.""",
+                      STARTTLS later. A port 465 server waits for a TLS hello instead, so both sides wait. Sourcegraph \
+                      sets no deadline on the conversation (5.6 bounds only establishing the TCP connection, 30 s, \
+                      sourcegraph#63759), so the send waits until the server gives up and closes the connection \
+                      ('EOF'), or for ever. Alert emails fail too: Sourcegraph hands them to Alertmanager with the same \
+                      email.smtp and require_tls set, and Alertmanager (up to v0.30) opens TLS on port 465 but then \
+                      still demands STARTTLS, which a port 465 server does not offer.""",
                   "\"host\": \"smtp.acme.io\",\n\"port\": 465",
                   "\"host\": \"smtp.acme.io\",\n\"port\": 587",
                   "Use the provider's STARTTLS submission port: 587 (or 2525 / 2587 where port 587 is blocked).",
-                  "Sourcegraph internal/txemail uses net/smtp via jordan-wright/email Send, which dials plain TCP (no tls.Dial); RFC 8314 §3.3 defines 465 as implicit TLS."))
+                  """
+                      Sourcegraph internal/txemail Send (smtp.Dial, plain TCP, no tls.Dial; no deadline before 5.6, a \
+                      30 s dial timeout since, sourcegraph#63759); Alertmanager notify/email (port 465: tls.Dial, then \
+                      require_tls demands STARTTLS); RFC 8314 §3.3 (465 is implicit TLS)."""))
           .fixes(
               Fix.Safety.UNSAFE,
               "sets the port to 587 (STARTTLS submission): the server must listen there");
@@ -47,7 +52,8 @@ final class ImplicitTlsPortRule implements Rule {
           "port "
               + p
               + " expects TLS on connect, which Sourcegraph does not speak: it connects in plain text and "
-              + "the send hangs until it times out (alert emails, sent by Alertmanager, may still arrive); use 587 (STARTTLS)",
+              + "the send waits for a greeting that never comes, until the server closes the connection (alert emails fail too); "
+              + "use 587 (STARTTLS)",
           Optional.of(
               Fix.unsafe(
                   "use 587 (changes the server port Sourcegraph connects to)",

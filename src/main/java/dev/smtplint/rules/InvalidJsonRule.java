@@ -16,12 +16,13 @@ final class InvalidJsonRule implements FileRule {
           "The file is not valid JSONC; the position of the first fault is given.",
           new RuleInfo.Explanation(
               """
-                  Sourcegraph refuses a site configuration it cannot parse, and keeps running on the old one: \
-                  the new email settings never take effect, and nothing else in the file is checked.""",
+                  Sourcegraph refuses a site configuration it cannot parse: the admin UI will not save it, and a \
+                  SITE_CONFIG_FILE that does not parse stops the frontend at start (since 4.1, sourcegraph#42989; \
+                  before, the frontend kept running on the configuration it had). Nothing else in the file is checked.""",
               "{\n  \"email.address\": \"noreply@acme.io\"\n  \"email.smtp\": {}\n}",
               "{\n  \"email.address\": \"noreply@acme.io\",\n  \"email.smtp\": {},\n}",
               "Fix the syntax at the reported line and column. Comments (// and /* */) and trailing commas are allowed, as in Sourcegraph.",
-              "Sourcegraph parses site configuration as JSONC (JSON with comments and trailing commas)."));
+              "Sourcegraph parses site configuration as JSONC with github.com/sourcegraph/jsonx (comments and trailing commas allowed); sourcegraph#42989 (4.1: SITE_CONFIG_FILE validated at load)."));
 
   public RuleInfo info() {
     return INFO;

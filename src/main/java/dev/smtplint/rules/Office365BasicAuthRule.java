@@ -16,10 +16,11 @@ final class Office365BasicAuthRule implements Rule {
           "Microsoft 365 is retiring basic-auth SMTP AUTH (disabled by default from the end of December 2026).",
           new RuleInfo.Explanation(
               """
-                  Microsoft disables basic authentication for SMTP AUTH client submission by default for existing tenants \
-                  from the end of December 2026 (message center MC786329); then every send fails with '550 5.7.30 \
-                  Basic authentication is not supported for Client Submission'. smtp.office365.com also offers only \
-                  LOGIN and XOAUTH2, neither of which Sourcegraph speaks (see provider-auth-unsupported).""",
+                  For Microsoft 365 tenants, Microsoft disables basic authentication for SMTP AUTH client submission by \
+                  default from the end of December 2026 (message center MC786329; a tenant admin can switch it back on \
+                  until 2027); then every send fails with '550 5.7.30 Basic authentication is not supported for Client \
+                  Submission'. Personal Outlook.com accounts lost basic authentication in September 2024. The server \
+                  also offers only LOGIN and XOAUTH2, neither of which Sourcegraph speaks (see provider-auth-unsupported).""",
               "\"host\": \"smtp.office365.com\",\n\"authentication\": \"PLAIN\"",
               "\"host\": \"email-smtp.eu-west-1.amazonaws.com\",   // or another SMTP service, or an Exchange relay connector",
               "Send through a service that supports PLAIN (SES, SendGrid, Mailgun...) or an Exchange Online relay connector (port 25, authenticated by IP).",

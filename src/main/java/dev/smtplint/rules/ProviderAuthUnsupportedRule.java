@@ -18,12 +18,13 @@ final class ProviderAuthUnsupportedRule implements Rule {
           "The recognised provider does not offer the configured mechanism (CRAM-MD5 on SES, Gmail, SendGrid...; PLAIN on Microsoft 365).",
           new RuleInfo.Explanation(
               """
-                  Sourcegraph sends AUTH with exactly the configured mechanism. A provider that does not offer it answers \
-                  '504 5.7.4 Unrecognized authentication type' or Go's client stops with 'unsupported authentication mechanism'.""",
+                  Sourcegraph sends AUTH with exactly the configured mechanism (Go's net/smtp sends it whether or not the \
+                  server lists it). A provider that does not offer it answers with an error such as '504 5.7.4 \
+                  Unrecognized authentication type', and the send fails at 'auth'.""",
               "\"host\": \"smtp.sendgrid.net\",\n\"authentication\": \"CRAM-MD5\"",
               "\"host\": \"smtp.sendgrid.net\",\n\"authentication\": \"PLAIN\"",
               """
-                  Use a mechanism the provider offers (PLAIN nearly everywhere). Microsoft 365 offers only LOGIN and XOAUTH2, \
+                  Use a mechanism the provider documents (PLAIN for most). Microsoft 365 offers only LOGIN and XOAUTH2, \
                   neither of which Sourcegraph speaks: relay through another service or an SMTP relay connector.""",
               "The providers' SMTP documentation, listed per provider in smtplint's providers.jsonc."));
 

@@ -23,12 +23,14 @@ public final class SchemaViolationRule implements FileRule {
               "The email settings break the JSON Schema (wrong type, out of range, unknown or missing property).",
               new RuleInfo.Explanation(
                   """
-                      Sourcegraph validates the site configuration against its schema and reports violations as \
-                      problems; a value of the wrong type ("587" as a string) is not read at all.""",
+                      Sourcegraph validates the site configuration against its schema: the admin UI and the GraphQL \
+                      API refuse to save a violation, and since 4.1 (sourcegraph#42989) a SITE_CONFIG_FILE with one \
+                      stops the frontend at start (before 4.1 it loaded, the problem was shown to admins, and a value \
+                      of the wrong type, "587" as a string, was not read at all).""",
                   "\"email.smtp\": {\n  \"host\": \"smtp.acme.io\",\n  \"port\": \"587\",\n  \"authentication\": \"PLAIN\"\n}",
                   "\"email.smtp\": {\n  \"host\": \"smtp.acme.io\",\n  \"port\": 587,\n  \"authentication\": \"PLAIN\"\n}",
                   "Change the value as the message says; `smtplint schema` prints the whole schema.",
-                  "schema/email-settings.schema.json mirrors the email.* definitions of Sourcegraph's schema/site.schema.json."))
+                  "schema/email-settings.schema.json mirrors the email.* definitions of Sourcegraph's schema/site.schema.json; sourcegraph#42989 (4.1: SITE_CONFIG_FILE validated at load)."))
           .fixes(
               Fix.Safety.SAFE,
               "writes a port given as a string (\"587\") as a number, and noVerifyTLS given as \"true\"/\"false\" as a boolean; other violations have no fix");

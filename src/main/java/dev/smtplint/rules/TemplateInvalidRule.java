@@ -21,8 +21,9 @@ final class TemplateInvalidRule implements Rule {
                   Sourcegraph validates custom templates (validateSiteConfigTemplates): a resetPassword or setPassword \
                   template whose subject or html is empty or missing, or that Go's text/template or html/template cannot \
                   parse, is a site problem. The admin UI and the GraphQL API refuse to save such a config \
-                  ("email.templates.resetPassword is invalid: fields 'subject' and 'html' are required"); a \
-                  SITE_CONFIG_FILE loads, and Sourcegraph silently sends its default template instead of yours.""",
+                  ("email.templates.resetPassword is invalid: fields 'subject' and 'html' are required"). Since \
+                  Sourcegraph 4.1 (sourcegraph#42989) a SITE_CONFIG_FILE that fails validation stops the frontend at \
+                  start; before 4.1 it loaded, and the default template was sent instead of yours.""",
               "\"resetPassword\": { \"subject\": \"\", \"html\": \"<a href=\\\"{{.URL}}\\\">reset</a>\" }",
               "\"resetPassword\": { \"subject\": \"Reset your password on {{.Host}}\", \"html\": \"<a href=\\\"{{.URL}}\\\">reset</a>\" }",
               """
@@ -31,7 +32,8 @@ final class TemplateInvalidRule implements Rule {
                   markdownToSafeHTML (html).""",
               """
                   Sourcegraph internal/txemail/siteconfig.go (validateSiteConfigTemplates, FromSiteConfigTemplate: \
-                  "fields 'subject' and 'html' are required"); internal/txemail/template.go (ParseTemplate)."""));
+                  "fields 'subject' and 'html' are required"); internal/txemail/template.go (ParseTemplate); \
+                  sourcegraph#42989 (4.1: SITE_CONFIG_FILE validated at load)."""));
 
   public RuleInfo info() {
     return INFO;

@@ -13,11 +13,13 @@ final class TlsVerificationDisabledRule implements Rule {
           "tls-verification-disabled",
           WARNING,
           Group.SECURITY,
-          "noVerifyTLS is true: anyone on the network path can read the SMTP password.",
+          "noVerifyTLS is true: anyone who can intercept the connection can read the SMTP password.",
           new RuleInfo.Explanation(
               """
-                  With certificate checks off, any machine between Sourcegraph and the SMTP server can present its own \
-                  certificate, read the AUTH exchange (the PLAIN password is only base64) and every password-reset link.""",
+                  With certificate checks off, the connection is still encrypted, so a passive listener sees only \
+                  ciphertext; but any machine that can intercept it (a compromised router, DNS or ARP spoofing) can \
+                  present its own certificate, and then reads the AUTH exchange (the PLAIN password is only base64) \
+                  and every password-reset link.""",
               "\"noVerifyTLS\": true",
               "\"noVerifyTLS\": false   // and give the server a certificate for its host name",
               """

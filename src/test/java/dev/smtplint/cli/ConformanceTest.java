@@ -344,7 +344,11 @@ class ConformanceTest extends ProbeHarness {
         String type = classOnly ? t.group(2) : t.group(1) == null ? "ConformanceTest" : t.group(1);
         Class<?> c =
             Class.forName(
-                "dev.smtplint." + (type.equals("ProbeFuzzTest") ? "probe." : "cli.") + type);
+                "dev.smtplint."
+                    + (type.equals("ProbeFuzzTest") || type.equals("TestMessageTest")
+                        ? "probe."
+                        : "cli.")
+                    + type);
         if (classOnly) {
           any = true;
           continue;
