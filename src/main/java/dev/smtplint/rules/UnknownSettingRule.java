@@ -21,12 +21,13 @@ final class UnknownSettingRule implements Rule {
               "An email.* key Sourcegraph does not know (email.smtps, email.sender): it is ignored silently.",
               new RuleInfo.Explanation(
                   """
-                      The root of Sourcegraph's site schema is open, so an unknown key is saved and loaded without a word, and \
-                      nothing reads it: a typo in a setting name turns the setting off.""",
+                      The root of Sourcegraph's site schema has been open since January 2023 (sourcegraph#45995), so an \
+                      unknown key is saved and loaded without a word, and nothing reads it: a typo in a setting name \
+                      turns the setting off. (Before, the root was closed, and the key was refused at save.)""",
                   "\"email.smtps\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\" }",
                   "\"email.smtp\": { \"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"PLAIN\" }",
                   "Rename the key to the setting you meant (email.address, email.senderName, email.smtp, email.templates), or delete it.",
-                  "Sourcegraph schema/site.schema.json (the root object allows additional properties; only these four email.* keys are defined)."))
+                  "Sourcegraph schema/site.schema.json (the root object allows additional properties since sourcegraph#45995, January 2023; only these four email.* keys are defined)."))
           .fixes(
               Fix.Safety.SAFE,
               "renames the key to the one known setting it is close to, when the file does not have that setting already");
