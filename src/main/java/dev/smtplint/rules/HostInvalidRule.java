@@ -21,10 +21,10 @@ final class HostInvalidRule implements Rule {
               "host has a scheme (smtp://), a port (:587), a path, spaces, or is empty.",
               new RuleInfo.Explanation(
                   """
-                      Sourcegraph joins host and port itself (net.JoinHostPort), so "smtp://mail.acme.io" or \
-                      "mail.acme.io:587" becomes "[mail.acme.io:587]:587": JoinHostPort brackets a host with a colon, \
-                      and the dial then looks up "mail.acme.io:587" as a name, which no resolver knows: the send \
-                      fails with 'no such host'.""",
+                      Sourcegraph joins host and port itself (net.JoinHostPort), which brackets a host with a colon: \
+                      "mail.acme.io:587" becomes "[mail.acme.io:587]:587" ("smtp://mail.acme.io" likewise), and the \
+                      dial then looks up the whole host text as a name, which no resolver knows: the send fails with \
+                      'no such host'.""",
                   "\"host\": \"smtp://smtp.acme.io:587\"",
                   "\"host\": \"smtp.acme.io\",\n\"port\": 587",
                   "Write the bare host name (or IP address) in \"host\" and the port number in \"port\".",
