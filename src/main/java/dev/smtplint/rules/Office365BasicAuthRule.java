@@ -22,9 +22,19 @@ final class Office365BasicAuthRule implements Rule {
                   Submission'. Personal Outlook.com accounts lost basic authentication in September 2024. The server \
                   also offers only LOGIN and XOAUTH2, neither of which Sourcegraph speaks (see provider-auth-unsupported).""",
               "\"host\": \"smtp.office365.com\",\n\"authentication\": \"PLAIN\"",
-              "\"host\": \"email-smtp.eu-west-1.amazonaws.com\",   // or another SMTP service, or an Exchange relay connector",
-              "Send through a service that supports PLAIN (SES, SendGrid, Mailgun...) or an Exchange Online relay connector (port 25, authenticated by IP).",
-              "Microsoft 365 message center MC786329; Exchange Online SMTP AUTH documentation."));
+              """
+                  // an Exchange Online connector that accepts mail from Sourcegraph's outbound IP address
+                  "host": "acme-io.mail.protection.outlook.com",   // your tenant's MX endpoint
+                  "port": 25,
+                  "authentication": "none\"""",
+              """
+                  Use a route that needs only what Sourcegraph speaks: (1) an Exchange Online connector that \
+                  accepts mail from Sourcegraph's fixed outbound IP address (or its certificate): host your \
+                  tenant's MX endpoint (TENANT.mail.protection.outlook.com), port 25, authentication none, no \
+                  username or password; (2) a relay of your own (Postfix, an SMTP relay service) that Sourcegraph \
+                  reaches with PLAIN or none and that signs in to Microsoft 365 with OAuth; (3) another SMTP service \
+                  that takes PLAIN (Amazon SES, SendGrid, Mailgun). Probe the new route with --probe --to.""",
+              "Microsoft 365 message center MC786329; Exchange Online SMTP AUTH documentation; Microsoft Learn, \"How to set up a multifunction device or application to send email using Microsoft 365\" (option 3: SMTP relay through a connector, port 25, the tenant's MX endpoint)."));
 
   public RuleInfo info() {
     return INFO;
