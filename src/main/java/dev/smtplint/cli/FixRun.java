@@ -163,6 +163,20 @@ final class FixRun {
     changed.addAll(sorted);
   }
 
+  /** What --diff would fix, for standard error: "would fix 3 problems in 1 file". */
+  String wouldFix() {
+    int fixes = 0;
+    for (Changed c : changed) {
+      fixes += c.fixes();
+    }
+    return "would fix "
+        + fixes
+        + (fixes == 1 ? " problem" : " problems")
+        + " in "
+        + changed.size()
+        + (changed.size() == 1 ? " file" : " files");
+  }
+
   /** A unified diff of every changed file, as `diff -u` writes it. */
   String diff() {
     StringBuilder out = new StringBuilder();

@@ -9,6 +9,7 @@ import dev.smtplint.check.VersionControl;
 import dev.smtplint.probe.CaFile;
 import dev.smtplint.probe.ProbeListener;
 import dev.smtplint.report.FileResult;
+import dev.smtplint.report.Finding;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.format.Format;
 import dev.smtplint.rules.Catalogue;
@@ -184,15 +185,37 @@ final class LintRun {
         List.of(unit), results, settings, probeRun, checks, linter, Optional.empty(), ExitCode.OK);
   }
 
-  /** The instance's own validation messages beside smtplint's findings (InstanceMessages). */
+  /** "2 problems remain" (or "nothing remains") in these results. */
+  private static String remaining(List<FileResult> results) {
+    int left = 0;
+    for (FileResult r : results) {
+      left += r.findings().size();
+    }
+    return left == 0
+        ? "nothing remains"
+        : left + (left == 1 ? " problem remains" : " problems remain");
+  }
+
+  /**
+   * The instance's findings without fixes (there is no file here that --fix could write), and its
+   * own validation messages beside them (InstanceMessages).
+   */
   private UnitChecks.Judgement withInstanceVerdict(
       UnitChecks.Judgement unit, List<String> messages, Settings settings) {
-    if (unit.judged().isEmpty() || messages.isEmpty()) {
+    if (unit.judged().isEmpty()) {
       return unit;
     }
     Linter.Judged judged = unit.judged().get();
+    List<FileResult> unfixable = new ArrayList<>();
+    for (FileResult r : judged.results()) {
+      List<Finding> findings = new ArrayList<>();
+      for (Finding f : r.findings()) {
+        findings.add(f.withFix(Optional.empty()));
+      }
+      unfixable.add(r.withFindingsReplaced(findings));
+    }
     InstanceMessages.Placed placed =
-        InstanceMessages.place(judged.results(), judged.root(), messages, settings);
+        InstanceMessages.place(unfixable, judged.root(), messages, settings);
     if (placed.others() > 0) {
       environment.complain(
           "note: the instance reports "
@@ -254,6 +277,8 @@ final class LintRun {
       fixRun.get().inReportOrder(results);
       if (options.fixing().diff()) {
         environment.out().print(fixRun.get().diff());
+        environment.complain(
+            fixRun.get().wouldFix() + "; " + remaining(results) + " after the fixes");
         return Math.max(code, fixRun.get().changed().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS);
       }
       FixRun.Committed committed = fixRun.get().commit(environment);

@@ -1,6 +1,7 @@
 package dev.smtplint.cli;
 
 import dev.smtplint.config.Suggestions;
+import dev.smtplint.report.Redaction;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,24 @@ public final class Main {
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * picocli lists an enum's values as written in Java ("expected one of [TEXT, JSON]"); smtplint's
+   * options take them in lower case: "expected one of text, json".
+   */
+  static String lowerCaseChoices(String message) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "expected one of \\[([A-Z_, ]{1,200})\\] \\(case-insensitive\\) ")
+            .matcher(message);
+    return m.find()
+        ? message.substring(0, m.start())
+            + "expected one of "
+            + m.group(1).toLowerCase(java.util.Locale.ROOT)
+            + " "
+            + message.substring(m.end())
+        : message;
   }
 
   /** Runs one command line with injected streams and environment; returns the exit code. */
@@ -99,9 +118,23 @@ public final class Main {
     cli.setExpandAtFiles(false);
     cli.setParameterExceptionHandler(
         (ex, args) -> {
-          environment.complain(ex.getMessage());
           // "Did you mean: lint?" for a mistyped subcommand or option, as git and ruff answer.
-          CommandLine.UnmatchedArgumentException.printSuggestions(ex, environment.err());
+          if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+              && !unmatched.isUnknownOption()
+              && ex.getCommandLine().getParent() == null
+              && !unmatched.getUnmatched().isEmpty()) {
+            String typed = unmatched.getUnmatched().get(0);
+            environment.complain(
+                "unknown command '"
+                    + Redaction.printable(Suggestions.shown(typed))
+                    + "' ("
+                    + String.join(", ", Subcommands.ALL.keySet())
+                    + ")");
+            Suggestions.closest(typed, Subcommands.ALL.keySet())
+                .ifPresent(best -> environment.err().println("Did you mean: " + best + "?"));
+          } else {
+            environment.complain(lowerCaseChoices(ex.getMessage()));
+          }
           if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
               && unmatched.isUnknownOption()) {
             unmatched.getUnmatched().stream()

@@ -85,6 +85,10 @@ final class ReportOutput {
    * carries fixed text).
    */
   void write(Report report, FailOn threshold, boolean toStandardError) throws IOException {
+    if (quiet && threshold.threshold().isEmpty() && format == Format.Name.TEXT && output == null) {
+      return; // -q: only findings at or above --fail-on, and with never there are none (the fixer
+      // hook)
+    }
     boolean color = color();
     Optional<Severity> quietThreshold =
         quiet ? Optional.of(threshold.threshold().orElse(Severity.ERROR)) : Optional.empty();

@@ -32,9 +32,20 @@ public final class Suggestions {
         bestDistance = d;
       }
     }
-    return best != null && bestDistance <= Math.max(1, typed.length() / 3)
-        ? Optional.of(best)
-        : Optional.empty();
+    if (best != null && bestDistance <= Math.max(1, typed.length() / 3)) {
+      return Optional.of(best);
+    }
+    // A name cut short ("implicit-tls" for implicit-tls-port): the one candidate it starts.
+    String only = null;
+    for (String candidate : candidates) {
+      if (lower.length() >= 4 && candidate.toLowerCase(Locale.ROOT).startsWith(lower)) {
+        if (only != null) {
+          return Optional.empty();
+        }
+        only = candidate;
+      }
+    }
+    return Optional.ofNullable(only);
   }
 
   /** A name from the input as a message may show it: at most 64 characters. */

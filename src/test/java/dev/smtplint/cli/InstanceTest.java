@@ -159,6 +159,7 @@ class InstanceTest {
     Run bad = lint(env(), "--instance", url);
     assertEquals(1, bad.code(), bad.all());
     assertTrue(bad.out().contains(url + ":8:23: error [auth-unknown]"), bad.out());
+    assertFalse(bad.out().contains("fixable"), "there is no file --fix could write: " + bad.out());
     assertTrue(
         bad.out().contains("\"authentication\": \"plain\""),
         "the served line is shown: " + bad.out());

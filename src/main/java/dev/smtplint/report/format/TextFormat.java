@@ -199,8 +199,12 @@ public final class TextFormat implements Format {
         safe + unsafe == 0
             ? ""
             : "; "
-                + (safe > 0 ? "[*] " + safe + " fixable with --fix" : "none fixable with --fix")
-                + (unsafe > 0 ? " (" + unsafe + " more with --unsafe-fixes)" : "");
+                + (safe > 0
+                    ? "[*] "
+                        + safe
+                        + " fixable with --fix"
+                        + (unsafe > 0 ? " (" + unsafe + " more with --fix --unsafe-fixes)" : "")
+                    : unsafe + " fixable with --fix --unsafe-fixes");
     return plural(counts.get(Severity.ERROR), "error")
         + ", "
         + plural(counts.get(Severity.WARNING), "warning")
