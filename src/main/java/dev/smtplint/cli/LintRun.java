@@ -87,9 +87,13 @@ final class LintRun {
     Inputs.Expanded expanded = Inputs.expand(options.files());
     refuseOutputOntoInput(expanded, loaded.siteConfig());
     int code = ExitCode.OK;
+    List<String> inputErrors = new ArrayList<>();
     for (Inputs.Problem p : expanded.problems()) {
       environment.complain(p.message());
       code = p.fatal() ? ExitCode.USAGE : code;
+      if (p.fatal()) {
+        inputErrors.add(p.message());
+      }
     }
     UnitChecks checks =
         new UnitChecks(environment, linter, fixRun, options.probe(), options.debug());
@@ -102,9 +106,11 @@ final class LintRun {
         judged.add(o.judgement().get());
       } else {
         code = ExitCode.USAGE;
+        inputErrors.addAll(o.errors());
       }
     }
-    return finish(judged, results, loaded.settings(), probeRun, checks, linter, fixRun, code);
+    return finish(
+        judged, results, loaded.settings(), probeRun, checks, linter, fixRun, code, inputErrors);
   }
 
   /**
@@ -176,13 +182,22 @@ final class LintRun {
           checks,
           linter,
           Optional.empty(),
-          ExitCode.OK);
+          ExitCode.OK,
+          List.of());
     }
     if (probeRun.isPresent()) {
       unit.judged().ifPresent(InstanceRun::requireVisibleUsername);
     }
     return finish(
-        List.of(unit), results, settings, probeRun, checks, linter, Optional.empty(), ExitCode.OK);
+        List.of(unit),
+        results,
+        settings,
+        probeRun,
+        checks,
+        linter,
+        Optional.empty(),
+        ExitCode.OK,
+        List.of());
   }
 
   /** "2 problems remain" (or "nothing remains") in these results. */
@@ -241,7 +256,8 @@ final class LintRun {
       UnitChecks checks,
       Linter linter,
       Optional<FixRun> fixRun,
-      int code)
+      int code,
+      List<String> inputErrors)
       throws IOException {
     FailOn threshold = settings.failOn().orElse(FailOn.ERROR);
     Optional<LiveProgress> live =
@@ -271,7 +287,7 @@ final class LintRun {
         environment.complain(r.path() + ": " + r.internalError().get());
       }
     }
-    Report report = new Report(VersionProvider.version(), results, Catalogue.infos());
+    Report report = new Report(VersionProvider.version(), results, Catalogue.infos(), inputErrors);
     boolean reportToStandardError = false;
     if (fixRun.isPresent()) {
       fixRun.get().inReportOrder(results);
@@ -289,7 +305,7 @@ final class LintRun {
       if (!committed.unwritten().isEmpty()) {
         // A file that could not be written is reported as it is on disk, not as it would have been.
         results.replaceAll(r -> committed.unwritten().getOrDefault(r.path(), r));
-        report = new Report(VersionProvider.version(), results, Catalogue.infos());
+        report = new Report(VersionProvider.version(), results, Catalogue.infos(), inputErrors);
       }
     }
     if (results.isEmpty() && code == ExitCode.USAGE && options.format() == Format.Name.TEXT) {

@@ -4,11 +4,20 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The result of one run over all inputs, in the order they were given. */
-public record Report(String toolVersion, List<FileResult> files, List<RuleInfo> rules) {
+/**
+ * The result of one run over all inputs, in the order they were given; {@code inputErrors}: why an
+ * input was not read at all ("nosuch.json: no such file"), so machine formats name it too.
+ */
+public record Report(
+    String toolVersion, List<FileResult> files, List<RuleInfo> rules, List<String> inputErrors) {
   public Report {
     files = List.copyOf(files);
     rules = List.copyOf(rules);
+    inputErrors = List.copyOf(inputErrors);
+  }
+
+  public Report(String toolVersion, List<FileResult> files, List<RuleInfo> rules) {
+    this(toolVersion, files, rules, List.of());
   }
 
   public Map<Severity, Integer> counts() {

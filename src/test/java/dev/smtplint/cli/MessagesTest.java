@@ -81,4 +81,19 @@ class MessagesTest {
     assertEquals("", run.out());
     assertTrue(run.err().contains("fixed 1 problem in 1 file"), run.err());
   }
+
+  /** An unreadable input is named in machine formats too, not only on standard error (item 4). */
+  @Test
+  void jsonAndSarifNameAnInputThatWasNotRead() throws Exception {
+    String missing = dir.resolve("nosuch.json").toString();
+    Run json = Run.of("lint", "--format", "json", missing);
+    assertEquals(2, json.code());
+    assertTrue(
+        json.out().contains("\"inputErrors\":[\"" + missing + ": no such file\"]"), json.out());
+    Run sarif = Run.of("lint", "--format", "sarif", missing);
+    assertTrue(sarif.out().matches("(?s).*\"executionSuccessful\"\\s*:\\s*false.*"), sarif.out());
+    assertTrue(sarif.out().contains(missing + ": no such file"), sarif.out());
+    Run text = Run.of("lint", missing);
+    assertEquals("", text.out(), "no empty summary after a fatal error");
+  }
 }

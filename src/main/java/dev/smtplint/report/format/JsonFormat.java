@@ -25,6 +25,14 @@ public final class JsonFormat implements Format {
         writeFile(g, file);
       }
       g.writeEndArray();
+      if (!report.inputErrors().isEmpty()) {
+        // Inputs that were not read at all (exit 2): named here as on standard error.
+        g.writeArrayPropertyStart("inputErrors");
+        for (String e : report.inputErrors()) {
+          g.writeString(e);
+        }
+        g.writeEndArray();
+      }
       g.writeObjectPropertyStart("summary");
       var counts = report.counts();
       for (Severity s : Severity.values()) {

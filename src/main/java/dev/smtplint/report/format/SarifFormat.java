@@ -207,9 +207,16 @@ public final class SarifFormat implements Format {
   private void invocations(JsonGenerator g, Report report) {
     g.writeArrayPropertyStart("invocations");
     g.writeStartObject();
-    g.writeBooleanProperty("executionSuccessful", !report.anyInternalError());
-    if (report.anyInternalError()) {
+    g.writeBooleanProperty(
+        "executionSuccessful", !report.anyInternalError() && report.inputErrors().isEmpty());
+    if (report.anyInternalError() || !report.inputErrors().isEmpty()) {
       g.writeArrayPropertyStart("toolExecutionNotifications");
+      for (String e : report.inputErrors()) {
+        g.writeStartObject();
+        g.writeStringProperty("level", "error");
+        text(g, "message", e);
+        g.writeEndObject();
+      }
       for (FileResult file : report.files()) {
         if (file.internalError().isPresent()) {
           g.writeStartObject();
