@@ -260,17 +260,27 @@ final class LintRun {
       List<String> inputErrors)
       throws IOException {
     FailOn threshold = settings.failOn().orElse(FailOn.ERROR);
-    Optional<LiveProgress> live =
+    // The report's lines as they come when it goes to a terminal; a status line on standard error
+    // when that is a terminal (cut to its width); otherwise the report is written whole at the end.
+    boolean linesLive =
         probeRun.isPresent()
-                && options.format() == Format.Name.TEXT
-                && options.output().isEmpty()
-                && !options.quiet()
+            && options.format() == Format.Name.TEXT
+            && options.output().isEmpty()
+            && !options.quiet()
+            && reportOutput.terminalLive();
+    java.util.OptionalInt width =
+        probeRun.isPresent()
+            ? ErrorTerminal.width(environment.env())
+            : java.util.OptionalInt.empty();
+    Optional<LiveProgress> live =
+        linesLive || width.isPresent()
             ? Optional.of(
                 new LiveProgress(
                     environment.out(),
+                    environment.err(),
                     reportOutput.textFormat(),
-                    reportOutput.terminalLive(),
-                    reportOutput.unicode()))
+                    linesLive,
+                    width))
             : Optional.empty();
     if (live.isPresent()) {
       for (UnitChecks.Judgement u : units) {
@@ -312,9 +322,12 @@ final class LintRun {
       return code; // nothing was judged: the lines on standard error say why, and "0 errors in 0
       // files" would mislead
     }
-    if (live.isPresent()) {
+    if (live.isPresent() && linesLive) {
       live.get().finish(report);
     } else {
+      if (live.isPresent()) {
+        live.get().stop(); // no method reference on the lint path (LambdaFreeTest)
+      }
       reportOutput.write(report, threshold, reportToStandardError);
     }
     boolean failed =

@@ -18,14 +18,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The text report of a --probe run as it happens, as swaks shows a conversation: each file's static
- * findings at once, then every probe step as it starts and as it ends. At a terminal the steps
- * under way share one status line whose elapsed times tick; elsewhere (a pipe, CI) each start and
- * end is a plain line. The probe findings, verdicts and summary follow when every probe is done.
+ * A --probe run as it happens, as swaks shows a conversation. When the report goes to a terminal,
+ * each file's static findings at once, then every probe step as it ends; the probe findings,
+ * verdicts and summary follow when every probe is done. When standard error is a terminal, the
+ * steps under way share one status line there, whose elapsed times tick, cut to the terminal's
+ * width; it is cleared before any other line is printed. Elsewhere (a pipe, -o, CI) the report is
+ * written whole at the end, and nothing else goes to standard output.
  */
 final class LiveProgress {
   private final PrintWriter out;
+  private final PrintWriter err;
   private final TextFormat text;
+  private final boolean lines;
+  private final java.util.OptionalInt width;
   private final boolean redraw;
   private final Map<String, Running> running = new LinkedHashMap<>();
   private final ScheduledExecutorService ticker;
@@ -33,12 +38,24 @@ final class LiveProgress {
 
   private record Running(String stage, long since) {}
 
-  LiveProgress(PrintWriter out, TextFormat text, boolean terminal, boolean unicode) {
+  /**
+   * {@code lines}: the report goes to a terminal, so its lines are printed as they come; {@code
+   * width}: standard error's terminal width, for the status line (empty: no status line).
+   */
+  LiveProgress(
+      PrintWriter out,
+      PrintWriter err,
+      TextFormat text,
+      boolean lines,
+      java.util.OptionalInt width) {
     this.out = out;
+    this.err = err;
     this.text = text;
-    this.redraw = terminal;
+    this.lines = lines;
+    this.width = width;
+    this.redraw = width.isPresent();
     this.ticker =
-        terminal
+        redraw
             ? Executors.newSingleThreadScheduledExecutor(
                 r -> {
                   Thread t = new Thread(r, "smtplint-progress");
@@ -53,6 +70,10 @@ final class LiveProgress {
 
   /** A file's findings from the static check, printed before any probe starts. */
   synchronized void staticFindings(FileResult file) {
+    if (!lines) {
+      return;
+    }
+    clearStatus();
     try {
       text.writeFindings(file, TextFormat.Findings.STATIC, out);
     } catch (IOException e) {
@@ -70,8 +91,6 @@ final class LiveProgress {
           running.put(shown, new Running(stage, System.nanoTime()));
           if (redraw) {
             status();
-          } else {
-            line(shown + ": " + stage + " ...");
           }
         }
       }
@@ -79,18 +98,28 @@ final class LiveProgress {
       public void ended(ProbeStage stage) {
         synchronized (LiveProgress.this) {
           running.remove(shown);
-          line(shown + ": " + text.stageLine(stage));
+          if (lines) {
+            line(shown + ": " + text.stageLine(stage));
+          } else if (redraw) {
+            status();
+          }
         }
       }
     };
   }
 
-  /** Every probe is done: the probe findings, each file's verdict and the summary. */
-  synchronized void finish(Report report) {
+  /** Every probe is done: the status line goes. */
+  synchronized void stop() {
     if (ticker != null) {
       ticker.shutdownNow();
     }
     clearStatus();
+    err.flush();
+  }
+
+  /** Every probe is done: the probe findings, each file's verdict and the summary. */
+  synchronized void finish(Report report) {
+    stop();
     try {
       text.writeEpilogue(report, out);
     } catch (IOException e) {
@@ -102,6 +131,9 @@ final class LiveProgress {
   private synchronized void tick() {
     if (!running.isEmpty()) {
       status();
+    } else {
+      clearStatus();
+      err.flush();
     }
   }
 
@@ -123,14 +155,16 @@ final class LiveProgress {
         (name, r) ->
             parts.add(
                 name + ": " + r.stage() + " " + String.format("%.1f s", (now - r.since()) / 1e9)));
-    out.print("\r\u001b[K" + String.join(" · ", parts));
-    statusShown = true;
     out.flush();
+    err.print("\r\u001b[K" + ErrorTerminal.fit(String.join(" · ", parts), width.orElse(80)));
+    statusShown = true;
+    err.flush();
   }
 
   private void clearStatus() {
     if (statusShown) {
-      out.print("\r\u001b[K");
+      err.print("\r\u001b[K");
+      err.flush();
       statusShown = false;
     }
   }

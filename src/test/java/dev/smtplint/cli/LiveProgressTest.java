@@ -89,22 +89,61 @@ class LiveProgressTest {
     }
   }
 
+  /** In a pipe (and with -o) the report is written whole at the end: no progress in it. */
   @Test
-  void elsewhereEachStepIsAPlainLineAndStaticFindingsComeFirst() throws Exception {
+  void inAPipeTheReportIsWrittenWholeWithoutProgress() throws Exception {
     try (ScriptedServer server = new ScriptedServer(ScriptedServer.hangingUpAt("NEVER"))) {
       Path file = site("plain.json", server.port());
       Run run = Run.withInput("", Map.of(), "lint", "--probe", "--timeout", "2", file.toString());
       assertEquals(0, run.code(), run.all());
-      List<String> lines = run.out().lines().toList();
       assertFalse(run.out().contains("\r"), "no redraw outside a terminal");
-      int finding = indexOf(lines, "[port-nonstandard]");
-      int started = indexOf(lines, file + ": resolve ...");
-      int ended = indexOf(lines, file + ": ok resolve");
-      assertTrue(finding >= 0 && finding < started && started < ended, run.out());
-      assertTrue(indexOf(lines, file + ": ok quit") > ended, run.out());
-      assertTrue(
-          run.out().endsWith(file + ": probe passed\n0 errors, 0 warnings, 1 info in 1 file\n"),
-          run.out());
+      assertFalse(run.out().contains(": resolve ..."), "no progress lines in the report");
+      assertTrue(run.out().contains("[port-nonstandard]"), run.out());
+      assertTrue(run.out().endsWith("0 errors, 0 warnings, 1 info in 1 file\n"), run.out());
+      assertFalse(run.err().contains("resolve"), "nothing on standard error either: " + run.err());
+    }
+  }
+
+  /**
+   * On a 60-column pseudo-terminal the status line on standard error never wraps: each redraw is
+   * cut to 59 columns, however long the path; with -o it still shows, and the report goes to the
+   * file only.
+   */
+  @Test
+  void onANarrowTerminalTheStatusLineIsCutToItsWidth() throws Exception {
+    try (ScriptedServer silent = new ScriptedServer((in, out, socket) -> silence(in))) {
+      Path deep =
+          Files.createDirectories(dir.resolve("a-rather-long-directory-name/and-another-one"));
+      Path file = Files.move(site("site.json", silent.port()), deep.resolve("site.json"));
+      Path report = dir.resolve("report.txt");
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String command =
+          "stty cols 60; "
+              + java
+              + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "
+              + System.getProperty("java.class.path")
+              + " dev.smtplint.cli.Main lint --probe --timeout 2 -o "
+              + report
+              + " "
+              + file;
+      ProcessBuilder pb =
+          new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
+      pb.environment().remove("CI");
+      pb.environment().put("LANG", "C.UTF-8");
+      Process p = pb.start();
+      String screen;
+      try (InputStream in = p.getInputStream()) {
+        screen = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      assertTrue(screen.contains("\r\u001b[K"), "the status line shows with -o: " + screen);
+      for (String drawn : screen.split("\r\u001b\\[K")) {
+        String line = drawn.split("[\r\n]", 2)[0];
+        assertTrue(
+            line.codePointCount(0, line.length()) <= 59, "wider than the terminal: [" + line + "]");
+      }
+      assertFalse(screen.contains("probe-banner"), "the report goes to -o only: " + screen);
+      assertTrue(Files.readString(report).contains("probe-banner"), Files.readString(report));
     }
   }
 
