@@ -67,6 +67,20 @@ public final class VersionControl implements Predicate<String> {
     return dir.isPresent() && insideWorkTree(dir.get()) && headed(dir.get(), name);
   }
 
+  /**
+   * Whether git ignores a path that is not there (a secrets file absent from this clone): asked of
+   * git in the nearest directory that exists, inside a work tree; false outside one or when git
+   * cannot tell.
+   */
+  public boolean ignoresAbsent(String path) {
+    Path file = Path.of(path).toAbsolutePath().normalize();
+    Path dir = file.getParent();
+    while (dir != null && !Files.isDirectory(dir)) {
+      dir = dir.getParent();
+    }
+    return dir != null && insideWorkTree(dir) && checkIgnore(dir, dir.relativize(file).toString());
+  }
+
   /** Whether git would take a file of a directory inside a work tree. */
   private boolean headed(Path dir, String name) {
     Listing listing = ignored.get(dir);

@@ -78,12 +78,10 @@ final class LintRun {
         options.fixing().any()
             ? Optional.of(new FixRun(options.fixing().unsafe(), options.fixing().fix()))
             : Optional.empty();
+    VersionControl versionControl = new VersionControl();
     Linter linter =
         new Linter(
-            loaded.settings(),
-            EmailSchemaHolder.SUPPLIER,
-            new VersionControl(),
-            environment.rules());
+            loaded.settings(), EmailSchemaHolder.SUPPLIER, versionControl, environment.rules());
     Inputs.Expanded expanded = Inputs.expand(options.files());
     refuseOutputOntoInput(expanded, loaded.siteConfig());
     int code = ExitCode.OK;
@@ -96,7 +94,13 @@ final class LintRun {
       }
     }
     UnitChecks checks =
-        new UnitChecks(environment, linter, fixRun, options.probe(), options.debug());
+        new UnitChecks(
+            environment,
+            linter,
+            fixRun,
+            options.probe(),
+            options.debug(),
+            Optional.of(versionControl));
     List<UnitChecks.Judgement> judged = new ArrayList<>();
     for (UnitChecks.Outcome o : checks.check(plan(expanded, loaded.siteConfig()))) {
       for (String error : o.errors()) {

@@ -1,6 +1,7 @@
 package dev.smtplint.cli;
 
 import dev.smtplint.check.Linter;
+import dev.smtplint.check.VersionControl;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
 import dev.smtplint.report.FileResult;
@@ -30,6 +31,7 @@ final class UnitChecks {
   static final int PARALLEL_FROM = 64;
 
   private final Environment environment;
+  private final Optional<VersionControl> versionControl;
   private final Linter linter;
   private final Optional<FixRun> fixRun;
   private final boolean keepTrees;
@@ -45,6 +47,21 @@ final class UnitChecks {
       Optional<FixRun> fixRun,
       boolean keepTrees,
       boolean debug) {
+    this(environment, linter, fixRun, keepTrees, debug, Optional.empty());
+  }
+
+  /**
+   * {@code versionControl}: tells an absent git-ignored --merge member (noted) from a typo (an
+   * error).
+   */
+  UnitChecks(
+      Environment environment,
+      Linter linter,
+      Optional<FixRun> fixRun,
+      boolean keepTrees,
+      boolean debug,
+      Optional<VersionControl> versionControl) {
+    this.versionControl = versionControl;
     this.environment = environment;
     this.linter = linter;
     this.fixRun = fixRun;
@@ -151,12 +168,22 @@ final class UnitChecks {
     String list = merge.list();
     List<SourceFile> sources = new ArrayList<>();
     List<String> errors = new ArrayList<>();
+    List<String> absent = new ArrayList<>();
     for (String name : merge.names()) {
+      if (!Files.exists(Path.of(name))
+          && versionControl.isPresent()
+          && versionControl.get().ignoresAbsent(name)) {
+        absent.add(name); // the secrets file git ignores, absent from this clone: noted, not fatal
+        continue;
+      }
       try {
         sources.add(SourceLoader.load(Path.of(name), name));
       } catch (SourceLoader.UnreadableException e) {
         errors.add(e.getMessage() + " (named in --merge " + list + ")");
       }
+    }
+    if (errors.isEmpty() && sources.isEmpty()) {
+      errors.add("--merge " + list + ": no file of the list is here (all are ignored by git)");
     }
     if (!errors.isEmpty() || sources.isEmpty()) {
       return Outcome.unreadable(errors);
@@ -165,7 +192,20 @@ final class UnitChecks {
     for (SourceFile s : sources) {
       paths.add(Path.of(s.path()));
     }
-    return new Outcome(Optional.of(judge(list, sources, paths, List.of())), List.of());
+    List<String> notes = new ArrayList<>();
+    if (!absent.isEmpty()) {
+      notes.add(
+          "note: "
+              + String.join(", ", absent)
+              + " (named in --merge "
+              + list
+              + ", ignored by git) "
+              + (absent.size() == 1 ? "is" : "are")
+              + " not here: the settings "
+              + (absent.size() == 1 ? "it supplies" : "they supply")
+              + " are not checked in this run");
+    }
+    return new Outcome(Optional.of(judge(list, sources, paths, absent)), notes);
   }
 
   /**

@@ -64,6 +64,46 @@ class SiteConfigListTest {
     assertTrue(alone.out().contains("[from-without-smtp]"), alone.out());
   }
 
+  /**
+   * The CI recipe on an untrusted branch: --isolated ignores .smtplint.json, and the list named
+   * with --merge stands in for its siteConfig. A member git ignores that is absent from the clone
+   * is noted, not fatal, and the committed file gets no from-without-smtp; a member that is simply
+   * not there (a typo) is still an error. The smtplint-merge hook runs the same line.
+   */
+  @Test
+  void anAbsentGitIgnoredMergeMemberIsNotedNotFatal() throws Exception {
+    Path config = Files.createDirectories(dir.resolve("config"));
+    Files.writeString(
+        config.resolve("site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
+    Files.writeString(dir.resolve(".gitignore"), "config/secrets.json\n");
+    Process git = new ProcessBuilder("git", "init", "-q").directory(dir.toFile()).start();
+    assertEquals(0, git.waitFor());
+    Run ci =
+        Forked.run(
+            dir,
+            Map.of(),
+            List.of(),
+            "lint",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--merge",
+            "config/site.json:config/secrets.json");
+    assertEquals(0, ci.code(), ci.all());
+    assertFalse(ci.out().contains("from-without-smtp"), ci.out());
+    assertTrue(
+        ci.err()
+            .contains(
+                "config/secrets.json (named in --merge config/site.json:config/secrets.json,"
+                    + " ignored by git) is not here"),
+        ci.err());
+    Run typo =
+        Forked.run(
+            dir, Map.of(), List.of(), "lint", "--merge", "config/site.json:config/secret.json");
+    assertEquals(2, typo.code(), typo.all());
+    assertTrue(typo.err().contains("config/secret.json"), typo.err());
+  }
+
   @Test
   void aProbeWhereTheSecretsFileIsAbsentFailsAndNamesIt() throws Exception {
     Path config = Files.createDirectories(dir.resolve("config"));
