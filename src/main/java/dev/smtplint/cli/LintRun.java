@@ -123,18 +123,22 @@ final class LintRun {
    */
   private List<Unit> plan(Inputs.Expanded expanded, List<Path> siteConfig) {
     List<Unit> units = new ArrayList<>();
+    Set<Path> merged = new HashSet<>();
     for (String list : options.merges()) {
-      units.add(new Unit.Merge(list));
+      Unit.Merge merge = new Unit.Merge(list);
+      units.add(merge);
+      for (String name : merge.names()) {
+        merged.add(Path.of(name).toAbsolutePath().normalize());
+      }
     }
     List<Unit> alone = new ArrayList<>();
     boolean listNamed = false;
     for (Inputs.Input input : expanded.inputs()) {
-      boolean inList =
-          !siteConfig.isEmpty()
-              && !input.isStdin()
-              && siteConfig.contains(input.path().toAbsolutePath().normalize());
+      Path at = input.isStdin() ? null : input.path().toAbsolutePath().normalize();
+      boolean inList = at != null && !siteConfig.isEmpty() && siteConfig.contains(at);
       listNamed |= inList;
-      if (!inList) {
+      // A file of a --merge list is linted as part of it, not alone as well (a walk finds it too).
+      if (!inList && (at == null || !merged.contains(at))) {
         alone.add(new Unit.File(input));
       }
     }

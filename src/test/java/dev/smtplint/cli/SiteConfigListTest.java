@@ -97,6 +97,22 @@ class SiteConfigListTest {
                 "config/secrets.json (named in --merge config/site.json:config/secrets.json,"
                     + " ignored by git) is not here"),
         ci.err());
+    // The Action's line: a walk of the checkout and the list; the list's file is not linted alone.
+    Run action =
+        Forked.run(
+            dir,
+            Map.of(),
+            List.of(),
+            "lint",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--merge",
+            "config/site.json:config/secrets.json",
+            ".");
+    assertEquals(0, action.code(), action.all());
+    assertFalse(action.out().contains("from-without-smtp"), action.out());
+    assertTrue(action.out().contains("in 1 file"), action.out());
     Run typo =
         Forked.run(
             dir, Map.of(), List.of(), "lint", "--merge", "config/site.json:config/secret.json");
