@@ -45,9 +45,16 @@ public final class VersionControl implements Predicate<String> {
 
   @Override
   public boolean test(String path) {
-    if (path.equals("-")) {
-      return true;
-    }
+    return path.equals("-") || inWorkTree(path, true);
+  }
+
+  /** Whether git ignores an existing file (false outside a work tree): a walk skips it. */
+  public boolean ignores(String path) {
+    return !path.equals("-") && inWorkTree(path, false);
+  }
+
+  /** Inside a work tree and, as {@code headed} asks, headed for version control or ignored. */
+  private boolean inWorkTree(String path, boolean headed) {
     // The directory as the path spells it ("configs/"), resolved once per run, not once per file.
     int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf(File.separatorChar));
     String name = path.substring(slash + 1);
@@ -64,7 +71,7 @@ public final class VersionControl implements Predicate<String> {
         directories.put(spelt, dir);
       }
     }
-    return dir.isPresent() && insideWorkTree(dir.get()) && headed(dir.get(), name);
+    return dir.isPresent() && insideWorkTree(dir.get()) && headed(dir.get(), name) == headed;
   }
 
   /**

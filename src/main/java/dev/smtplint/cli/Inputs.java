@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Expands the command line's FILE arguments: a directory means every *.json / *.jsonc below it. A
- * walk reads only what is inside the directory it was given: it follows no link to a directory, and
- * a link to a file only when the file it ends at is a regular file inside that directory (a branch
- * can commit {@code site.json -> /proc/self/environ}). What it skips or cannot read, it says.
+ * Expands the command line's FILE arguments: a directory means every *.json / *.jsonc below it (not
+ * those git ignores, nor node_modules, .git or the settings file .smtplint.json). A walk reads only
+ * what is inside the directory it was given: it follows no link to a directory, and a link to a
+ * file only when the file it ends at is a regular file inside that directory (a branch can commit
+ * {@code site.json -> /proc/self/environ}). What it skips or cannot read, it says.
  */
 final class Inputs {
   /** One input: a path to read, or standard input ("-"). */
@@ -35,7 +36,29 @@ final class Inputs {
 
   private Inputs() {}
 
+  /**
+   * Directories a walk never enters: dependencies and version control, as ruff and ripgrep skip
+   * them.
+   */
+  private static final java.util.Set<String> SKIPPED_DIRECTORIES =
+      java.util.Set.of(".git", "node_modules", ".hg", ".svn");
+
   static Expanded expand(List<String> args) {
+    return expand(
+        args,
+        new java.util.function.Predicate<>() {
+          @Override
+          public boolean test(String path) {
+            return false;
+          }
+        });
+  }
+
+  /**
+   * {@code ignored}: whether git ignores a file a walk found (it is skipped; a file named on the
+   * command line is read whatever git says).
+   */
+  static Expanded expand(List<String> args, java.util.function.Predicate<String> ignored) {
     List<Input> inputs = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     for (String arg : args) {
@@ -45,12 +68,14 @@ final class Inputs {
       }
       Path path = Path.of(arg);
       if (Files.isDirectory(path)) {
-        List<Path> found = configsBelow(path, problems);
+        List<Path> found = configsBelow(path, problems, ignored);
         if (found.isEmpty() && !anyFatal(problems)) {
           problems.add(new Problem(arg + ": directory holds no *.json or *.jsonc file", true));
         }
         for (Path p : found) {
-          inputs.add(new Input(p.toString(), p));
+          // One spelling for every path: "config/site.json", not "./config/site.json" from ".".
+          Path shown = p.isAbsolute() ? p : p.normalize();
+          inputs.add(new Input(shown.toString(), p));
         }
       } else {
         inputs.add(new Input(arg, path));
@@ -70,10 +95,12 @@ final class Inputs {
 
   private static boolean isConfigName(Path p) {
     String name = p.getFileName().toString();
-    return name.endsWith(".json") || name.endsWith(".jsonc");
+    return (name.endsWith(".json") || name.endsWith(".jsonc"))
+        && !name.equals(ProjectSettingsFile.NAME);
   }
 
-  private static List<Path> configsBelow(Path dir, List<Problem> problems) {
+  private static List<Path> configsBelow(
+      Path dir, List<Problem> problems, java.util.function.Predicate<String> ignored) {
     List<Path> found = new ArrayList<>();
     Path realRoot;
     try {
@@ -89,14 +116,22 @@ final class Inputs {
           Integer.MAX_VALUE,
           new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes) {
+              Path name = d.getFileName();
+              return !d.equals(dir) && name != null && SKIPPED_DIRECTORIES.contains(name.toString())
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
               if (attributes.isSymbolicLink() && Files.isDirectory(file)) {
                 problems.add(
                     new Problem(file + ": a symbolic link to a directory; not followed", false));
                 return FileVisitResult.CONTINUE;
               }
-              if (!isConfigName(file)) {
-                return FileVisitResult.CONTINUE;
+              if (!isConfigName(file) || ignored.test(file.toString())) {
+                return FileVisitResult.CONTINUE; // .gitignored files are skipped, as ripgrep does
               }
               if (attributes.isRegularFile()) {
                 found.add(file);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     description =
         "Lint the email settings of Sourcegraph site-config files (JSONC). '-' reads standard input; "
-            + "a directory means every *.json / *.jsonc below it.")
+            + "a directory means every *.json / *.jsonc below it that git does not ignore.")
 final class LintCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "FILE",

@@ -82,7 +82,15 @@ final class LintRun {
     Linter linter =
         new Linter(
             loaded.settings(), EmailSchemaHolder.SUPPLIER, versionControl, environment.rules());
-    Inputs.Expanded expanded = Inputs.expand(options.files());
+    Inputs.Expanded expanded =
+        Inputs.expand(
+            options.files(),
+            new java.util.function.Predicate<>() {
+              @Override
+              public boolean test(String path) {
+                return versionControl.ignores(path);
+              }
+            });
     refuseOutputOntoInput(expanded, loaded.siteConfig());
     int code = ExitCode.OK;
     List<String> inputErrors = new ArrayList<>();

@@ -1,0 +1,49 @@
+package dev.smtplint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A directory walk reads what a repository's site configs are, as ruff and ripgrep walk: files git
+ * ignores, dependencies (node_modules), version control and smtplint's own settings file are not
+ * linted; a file named on the command line is, whatever git says; every path is spelt one way.
+ */
+class WalkTest {
+  @TempDir Path dir;
+
+  @Test
+  void aWalkSkipsIgnoredFilesDependenciesAndTheSettingsFile() throws Exception {
+    String bad =
+        "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"h\", \"port\": 465}}";
+    Files.createDirectories(dir.resolve("config"));
+    Files.writeString(dir.resolve("config/site.json"), "{\"email.address\": \"a@acme.io\"}");
+    Files.writeString(dir.resolve("config/staging-site.json"), "{}");
+    Files.writeString(dir.resolve("config/generated.json"), bad);
+    Files.createDirectories(dir.resolve("node_modules/left-pad"));
+    Files.writeString(dir.resolve("node_modules/left-pad/package.json"), bad);
+    Files.writeString(dir.resolve(".smtplint.json"), "{\"disable\": []}");
+    Files.writeString(dir.resolve(".gitignore"), "config/generated.json\n");
+    Process git = new ProcessBuilder("git", "init", "-q").directory(dir.toFile()).start();
+    assertEquals(0, git.waitFor());
+
+    Run walk = Forked.run(dir, Map.of(), List.of(), "lint", "--format", "json", ".");
+    assertEquals(0, walk.code(), walk.all());
+    assertTrue(walk.out().contains("\"path\":\"config/site.json\""), walk.out());
+    assertTrue(walk.out().contains("\"path\":\"config/staging-site.json\""), walk.out());
+    assertFalse(walk.out().contains("./"), "one spelling of every path: " + walk.out());
+    assertFalse(walk.out().contains("generated.json"), walk.out());
+    assertFalse(walk.out().contains("package.json"), walk.out());
+    assertFalse(walk.out().contains(".smtplint.json\""), walk.out());
+
+    Run named = Forked.run(dir, Map.of(), List.of(), "lint", "config/generated.json");
+    assertEquals(1, named.code(), "a file named is read, ignored or not: " + named.all());
+  }
+}
