@@ -95,7 +95,7 @@ final class ConnectionPhase {
       }
       if (!transport.tlsActive()) {
         log.begin(Stage.STARTTLS);
-        log.end(true, "not offered: Sourcegraph goes on without TLS");
+        log.skip("not offered: Sourcegraph goes on without TLS");
       } else if (log.current() == Stage.STARTTLS) {
         log.end(true, "TLS established; EHLO again: " + transport.lastReply().shown());
       }
@@ -115,7 +115,13 @@ final class ConnectionPhase {
           Diagnosis.broken(stage, e, timedOut, settings, last),
           timedOut
               ? "timed out after " + settings.timeout().toSeconds() + " s"
-              : last.code() > 0 && stage != Stage.BANNER ? last.shown() : Diagnosis.cause(e));
+              : last.code() >= 400 && stage != Stage.BANNER
+                  ? last.shown()
+                  // A success reply is not what failed ("220 Ready to start TLS", then the
+                  // handshake)
+                  : last.code() > 0 && stage != Stage.BANNER
+                      ? Diagnosis.cause(e) + " (after \"" + last.shown() + "\")"
+                      : Diagnosis.cause(e));
       return null;
     }
   }

@@ -82,7 +82,10 @@ public final class Prober {
     ProbeResult r = outcome.result();
     List<ProbeStage> stages =
         r.stages().stream()
-            .map(s -> new ProbeStage(s.stage(), s.ok(), s.millis(), redactor.apply(s.detail())))
+            .map(
+                s ->
+                    new ProbeStage(
+                        s.stage(), s.ok(), s.millis(), redactor.apply(s.detail()), s.skipped()))
             .toList();
     List<String> transcriptLines = r.transcript().stream().map(redactor::apply).toList();
     List<ProbeFailure> failures =
@@ -214,7 +217,7 @@ public final class Prober {
     Authentication.Result result = auth.run();
     if (result.failure() != null && result.failure().check() == ProbeCheck.AUTH_NOT_OFFERED) {
       log.warn(result.failure());
-      end(true, "server offers no AUTH: Sourcegraph sends without authenticating");
+      log.skip("server offers no AUTH: Sourcegraph sends without authenticating");
       return true;
     }
     if (result.failure() != null) {
@@ -278,7 +281,11 @@ public final class Prober {
     begin(Stage.DATA);
     if (!settings.sends()) {
       var r = s.command(Stage.DATA, "RSET", 250);
-      end(r.isPresent(), "nothing sent (no --to): RSET " + r.map(Reply::shown).orElse("failed"));
+      if (r.isPresent()) {
+        log.skip("nothing sent (no --to): RSET " + r.get().shown());
+      } else {
+        end(false, "nothing sent (no --to): RSET failed");
+      }
       return r.isPresent() || failFromConversation();
     }
     return sendMessage(s);

@@ -31,10 +31,21 @@ final class StageLog {
   }
 
   void end(boolean ok, String detail) {
+    end(ok, detail, false);
+  }
+
+  /** The step was not taken (nothing offered, nothing to send): not a failure, not a pass. */
+  void skip(String detail) {
+    end(true, detail, true);
+  }
+
+  private void end(boolean ok, String detail, boolean skipped) {
     ProbeStage stage =
-        new ProbeStage(current.label(), ok, (System.nanoTime() - started) / 1_000_000, detail);
+        new ProbeStage(
+            current.label(), ok, (System.nanoTime() - started) / 1_000_000, detail, skipped);
     stages.add(stage);
-    listener.ended(new ProbeStage(stage.stage(), ok, stage.millis(), redactor.apply(detail)));
+    listener.ended(
+        new ProbeStage(stage.stage(), ok, stage.millis(), redactor.apply(detail), skipped));
   }
 
   void fail(ProbeFailure failure, String detail) {

@@ -89,6 +89,16 @@ abstract class ProbeHarness {
       throw new AssertionError(rule + " not among " + rules());
     }
 
+    /** Whether a step was not taken ("skipped": true in the JSON report). */
+    boolean skipped(String name) {
+      for (JsonNode s : file.get("probe").get("stages")) {
+        if (s.get("stage").asString().equals(name)) {
+          return s.path("skipped").asBoolean(false);
+        }
+      }
+      return false;
+    }
+
     String stage(String name) {
       for (JsonNode s : file.get("probe").get("stages")) {
         if (s.get("stage").asString().equals(name)) {

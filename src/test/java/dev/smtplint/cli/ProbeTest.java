@@ -128,6 +128,8 @@ class ProbeTest extends ProbeHarness {
         assertEquals("/email.smtp/host", f.get("pointer").asString());
         assertTrue(f.get("message").asString().contains(c.words()), f.toString());
         assertTrue(p.stage("starttls").startsWith("failed"));
+        // The failed step shows what failed, not the server's "220 Ready to start TLS".
+        assertFalse(p.stage("starttls").startsWith("failed: 220"), p.stage("starttls"));
       }
     }
   }
@@ -151,6 +153,10 @@ class ProbeTest extends ProbeHarness {
       assertEquals("/email.smtp/authentication", f.get("pointer").asString());
       assertTrue(f.get("message").asString().contains("unencrypted connection"));
       assertTrue(p.stage("starttls").startsWith("ok: not offered"), p.stage("starttls"));
+      assertTrue(
+          p.file().toString().contains("\"stage\":\"starttls\",\"ok\":true,")
+              && p.skipped("starttls"),
+          "a step not taken is marked skipped, not passed: " + p.file());
     }
     try (TestSmtpServer server = TestSmtpServer.builder().auth("PLAIN").start()) {
       assertTrue(

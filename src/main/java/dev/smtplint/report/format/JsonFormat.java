@@ -92,6 +92,9 @@ public final class JsonFormat implements Format {
       g.writeBooleanProperty("ok", s.ok());
       g.writeNumberProperty("ms", s.millis());
       g.writeStringProperty("detail", s.detail());
+      if (s.skipped()) {
+        g.writeBooleanProperty("skipped", true);
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

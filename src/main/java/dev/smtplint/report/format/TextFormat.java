@@ -123,7 +123,10 @@ public final class TextFormat implements Format {
 
   /** One finished probe step, as the report and the live progress show it. */
   public String stageLine(ProbeStage s) {
-    String mark = s.ok() ? (unicode ? "✓" : "ok") : (unicode ? "✗" : "FAIL");
+    String mark =
+        s.skipped()
+            ? (unicode ? "–" : "skip")
+            : s.ok() ? (unicode ? "✓" : "ok") : (unicode ? "✗" : "FAIL");
     return paint(mark, s.ok() ? "32" : "31")
         + " "
         + String.format("%-10s %5d ms  ", s.stage(), s.millis())
