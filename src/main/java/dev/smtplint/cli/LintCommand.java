@@ -15,6 +15,28 @@ import picocli.CommandLine.Parameters;
     name = "lint",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    customSynopsis = {
+      "smtplint lint [OPTIONS] [--merge FILE[:FILE...]]... [--] [FILE...]",
+      "       smtplint lint [OPTIONS] --instance [URL]"
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:no finding at or above --fail-on (and the probe, if asked, passed)",
+      "1:findings at or above --fail-on",
+      "2:usage error, or an input that cannot be read",
+      "3:internal error (a bug in smtplint)"
+    },
+    footerHeading = "%nEnvironment and examples:%n",
+    footer = {
+      "NO_COLOR (plain text), FORCE_COLOR, CI (no live status line), SMTPLINT_ALLOW_HOSTS (hosts"
+          + " --password-env may go to), SRC_ENDPOINT and SRC_ACCESS_TOKEN (--instance).",
+      "",
+      "  smtplint lint config/site.json",
+      "  smtplint lint --fix --unsafe-fixes config/",
+      "  smtplint lint --merge site.json:secrets.json --probe --to me@acme.io",
+      "  smtplint lint --isolated --format sarif -o smtplint.sarif config/",
+      "  smtplint lint --instance https://sourcegraph.acme.io"
+    },
     description =
         "Lint the email settings of Sourcegraph site-config files (JSONC). '-' reads standard input; "
             + "a directory means every *.json / *.jsonc below it that git does not ignore.")

@@ -46,7 +46,10 @@ public final class DistributionDocs {
             page, Files.readString(page).replace("smtplint dev", "smtplint " + args[1]));
       }
     }
-    String bash = AutoComplete.bash("smtplint", cli);
+    String bash = withFileNames(AutoComplete.bash("smtplint", cli));
+    if (!bash.contains("# FILE: file names")) {
+      throw new IOException("the lint completion no longer has the shape withFileNames expects");
+    }
     Path completion = Files.createDirectories(out.resolve("completion"));
     Files.writeString(completion.resolve("smtplint.bash"), bash, StandardCharsets.UTF_8);
     // zsh runs bash completion scripts through its bashcompinit layer, as picocli documents.
@@ -57,5 +60,31 @@ public final class DistributionDocs {
             + "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
             + bash,
         StandardCharsets.UTF_8);
+  }
+
+  /**
+   * picocli completes a String parameter with nothing: lint's FILE and --merge get file names, as
+   * --ca-file (a Path) does. Only the lint function is changed.
+   */
+  static String withFileNames(String bash) {
+    int start = bash.indexOf("function _picocli_smtplint_lint()");
+    int end = bash.indexOf("\n}\n", start);
+    if (start < 0 || end < 0) {
+      return bash;
+    }
+    String files =
+        "      local IFS=$'\\n'\n"
+            + "      type compopt &>/dev/null && compopt -o filenames\n"
+            + "      COMPREPLY=( $( compgen -f -- \"${curr_word}\" ) ) # files\n"
+            + "      return $?\n";
+    String lint =
+        bash.substring(start, end)
+            .replace("    '--merge')\n      return\n", "    '--merge')\n" + files)
+            .replace(
+                "    COMPREPLY=( $(compgen -W \"${commands// /$'\\n'}${IFS}${positionals}\" -- \"${curr_word}\") )",
+                "    # FILE: file names\n"
+                    + "    type compopt &>/dev/null && compopt -o filenames\n"
+                    + "    COMPREPLY=( $(compgen -f -- \"${curr_word}\") )");
+    return bash.substring(0, start) + lint + bash.substring(end);
   }
 }

@@ -87,6 +87,17 @@ class ReleaseArchiveIT {
       assertTrue(Files.isRegularFile(install.resolve(f)), f);
     }
     assertTrue(Files.isExecutable(install.resolve("bin/smtplint")));
+    // Every relative link of the shipped README leads to a file the archive ships.
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("\\]\\(([A-Za-z][^)#:\\s]*)\\)")
+            .matcher(Files.readString(install.resolve("README.md")));
+    List<String> broken = new ArrayList<>();
+    while (link.find()) {
+      if (!Files.isRegularFile(install.resolve(link.group(1)))) {
+        broken.add(link.group(1));
+      }
+    }
+    assertEquals(List.of(), broken, "README links that the archive does not ship");
     assertTrue(
         Files.readString(install.resolve("bin/smtplint.cmd")).contains("\r\n"),
         "Windows line ends");
@@ -166,12 +177,18 @@ class ReleaseArchiveIT {
             + "COMP_WORDS=(smtplint lint --format ''); COMP_CWORD=3; COMP_LINE='smtplint lint --format '; COMP_POINT=${#COMP_LINE}\n"
             + "_complete_smtplint 2>/dev/null; echo \"format: ${COMPREPLY[*]}\"\n"
             + "COMP_WORDS=(smtplint explain implicit-t); COMP_CWORD=2; COMP_LINE='smtplint explain implicit-t'; COMP_POINT=${#COMP_LINE}\n"
-            + "_complete_smtplint 2>/dev/null; echo \"rule: ${COMPREPLY[*]}\"\n";
-    Result bash = run(List.of("bash", "-c", script), work, Map.of());
+            + "_complete_smtplint 2>/dev/null; echo \"rule: ${COMPREPLY[*]}\"\n"
+            + "COMP_WORDS=(smtplint lint exam); COMP_CWORD=2; COMP_LINE='smtplint lint exam'; COMP_POINT=${#COMP_LINE}\n"
+            + "_complete_smtplint 2>/dev/null; echo \"file: ${COMPREPLY[*]}\"\n"
+            + "COMP_WORDS=(smtplint lint --merge exam); COMP_CWORD=3; COMP_LINE='smtplint lint --merge exam'; COMP_POINT=${#COMP_LINE}\n"
+            + "_complete_smtplint 2>/dev/null; echo \"merge: ${COMPREPLY[*]}\"\n";
+    Result bash = run(List.of("bash", "-c", script), install, Map.of());
     assertEquals(0, bash.code, bash.out);
     assertTrue(bash.out.contains("sub: lint"), bash.out);
     assertTrue(bash.out.contains("format: text json sarif github junit"), bash.out);
     assertTrue(bash.out.contains("rule: implicit-tls-port"), bash.out);
+    assertTrue(bash.out.contains("file: examples"), "FILE completes file names: " + bash.out);
+    assertTrue(bash.out.contains("merge: examples"), "--merge completes file names: " + bash.out);
   }
 
   /**
