@@ -205,7 +205,13 @@ final class UnitChecks {
               + (absent.size() == 1 ? "it supplies" : "they supply")
               + " are not checked in this run");
     }
-    return new Outcome(Optional.of(judge(list, sources, paths, absent)), notes);
+    // Shown as "site.json + secrets.json": "site.json:secrets.json:" would read as a path and line.
+    List<String> shownNames = new ArrayList<>();
+    for (SourceFile source : sources) {
+      shownNames.add(source.path());
+    }
+    return new Outcome(
+        Optional.of(judge(String.join(" + ", shownNames), sources, paths, absent)), notes);
   }
 
   /**
@@ -250,7 +256,7 @@ final class UnitChecks {
     for (SourceFile s : sources) {
       names.add(s.path());
     }
-    Judgement judged = judge(String.join(":", names), sources, paths, absent);
+    Judgement judged = judge(String.join(" + ", names), sources, paths, absent);
     return new Outcome(Optional.of(judged), notes);
   }
 

@@ -170,7 +170,8 @@ final class Diagnosis {
               HOST,
               "the server's certificate was refused: "
                   + certificateProblem(e, s.host())
-                  + "; Sourcegraph refuses it too unless noVerifyTLS is set (don't): fix the certificate, or add a private CA with --ca-file");
+                  + "; Sourcegraph refuses it too unless noVerifyTLS is set (don't): "
+                  + certificateFix(e, s));
         }
         if (timeout) {
           return timeoutFailure(stage, HOST, seconds);
@@ -182,8 +183,18 @@ final class Diagnosis {
                 + (last.code() >= 400 ? ": \"" + last.shown() + "\"" : " (" + cause(e) + ")")
                 + "; Sourcegraph upgrades whenever the server offers STARTTLS, so every send fails here");
       default:
+        if (timeout && stage == Stage.AUTH) {
+          ProbeFailure t = timeoutFailure(stage, PASSWORD, seconds);
+          return new ProbeFailure(
+              t.check(),
+              t.pointer(),
+              t.message()
+                  + ". A server that delays its answer after a failed login (Dovecot's"
+                  + " auth_failure_delay, 2 s by default) runs past a short --timeout: the password"
+                  + " may be wrong; probe again with a larger --timeout to see the server's answer");
+        }
         if (timeout) {
-          return timeoutFailure(stage, stage == Stage.AUTH ? PASSWORD : ADDRESS, seconds);
+          return timeoutFailure(stage, ADDRESS, seconds);
         }
         String what =
             "the server closed the connection during " + stage.label() + " (" + cause(e) + ")";
@@ -242,6 +253,26 @@ final class Diagnosis {
       return "it is not signed by a trusted CA (self-signed or a private CA)";
     }
     return "it could not be verified";
+  }
+
+  /** What to do about it: --ca-file only where a private CA is the question and was not given. */
+  private static String certificateFix(Throwable e, ProbeSettings s) {
+    String problem = certificateProblem(e, s.host());
+    if (problem.startsWith("it does not name")) {
+      return "set \"host\" to a name the certificate carries, or give the server a certificate for \""
+          + s.host()
+          + "\" (--ca-file does not change the name check)";
+    }
+    if (problem.startsWith("it has expired")) {
+      return "renew the server's certificate";
+    }
+    if (problem.startsWith("it is not signed") && s.caFile().isPresent()) {
+      return "it is not signed by the CA in --ca-file "
+          + s.caFile().get().name()
+          + " either: give the CA that signed the server's certificate";
+    }
+    return "fix the certificate, or, for a private CA, test with --ca-file (the Sourcegraph"
+        + " containers must trust that CA too)";
   }
 
   static boolean has(Throwable e, Class<? extends Throwable> type) {

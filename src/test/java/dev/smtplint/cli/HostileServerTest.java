@@ -66,6 +66,27 @@ class HostileServerTest extends ProbeHarness {
     assertTrue(p.stage("ehlo").startsWith("failed"), p.stage("ehlo"));
   }
 
+  /**
+   * Dovecot waits before it answers a failed login: a timeout at AUTH says the password may be
+   * wrong.
+   */
+  @Test
+  void aTimeoutAtAuthNamesTheFailedLoginDelay() throws Exception {
+    Probed p =
+        against(
+            (in, out, socket) -> {
+              say(out, "220 scripted.test ESMTP");
+              in.readLine();
+              say(out, "250-scripted.test\r\n250 AUTH PLAIN");
+              in.readLine();
+              silence(in);
+            },
+            "PLAIN");
+    String message = p.finding("probe-timeout").get("message").asString();
+    assertTrue(message.contains("auth_failure_delay"), message);
+    assertEquals("/email.smtp/password", p.finding("probe-timeout").get("pointer").asString());
+  }
+
   @Test
   void connectionResetByThePeer() throws Exception {
     Probed p =

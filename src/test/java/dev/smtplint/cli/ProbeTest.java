@@ -127,6 +127,15 @@ class ProbeTest extends ProbeHarness {
         JsonNode f = p.finding("probe-tls-certificate");
         assertEquals("/email.smtp/host", f.get("pointer").asString());
         assertTrue(f.get("message").asString().contains(c.words()), f.toString());
+        // The advice fits the fault: --ca-file cannot fix a name, and it was given already.
+        String advice = f.get("message").asString();
+        if (c.words().startsWith("does not name")) {
+          assertTrue(advice.contains("--ca-file does not change the name check"), advice);
+        } else if (c.words().startsWith("not signed")) {
+          assertTrue(advice.contains("not signed by the CA in --ca-file"), advice);
+        } else {
+          assertTrue(advice.contains("renew"), advice);
+        }
         assertTrue(p.stage("starttls").startsWith("failed"));
         // The failed step shows what failed, not the server's "220 Ready to start TLS".
         assertFalse(p.stage("starttls").startsWith("failed: 220"), p.stage("starttls"));
