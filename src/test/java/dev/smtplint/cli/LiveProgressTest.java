@@ -39,17 +39,8 @@ class LiveProgressTest {
   void onAPseudoTerminalTheFirstStepIsOnScreenWithinASecond() throws Exception {
     try (ScriptedServer silent = new ScriptedServer((in, out, socket) -> silence(in))) {
       Path file = site("site.json", silent.port());
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      String command =
-          java
-              + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "
-              + System.getProperty("java.class.path")
-              + " dev.smtplint.cli.Main lint --probe --timeout 3 --disable port-nonstandard "
-              + file;
       ProcessBuilder pb =
-          new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
-      pb.environment().remove("CI");
-      pb.environment().put("LANG", "C.UTF-8");
+          onPseudoTerminal("", "--probe --timeout 3 --disable port-nonstandard " + file);
       long start = System.nanoTime();
       Process p = pb.start();
       ByteArrayOutputStream seen = new ByteArrayOutputStream();
@@ -116,20 +107,8 @@ class LiveProgressTest {
           Files.createDirectories(dir.resolve("a-rather-long-directory-name/and-another-one"));
       Path file = Files.move(site("site.json", silent.port()), deep.resolve("site.json"));
       Path report = dir.resolve("report.txt");
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      String command =
-          "stty cols 60; "
-              + java
-              + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "
-              + System.getProperty("java.class.path")
-              + " dev.smtplint.cli.Main lint --probe --timeout 2 -o "
-              + report
-              + " "
-              + file;
       ProcessBuilder pb =
-          new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
-      pb.environment().remove("CI");
-      pb.environment().put("LANG", "C.UTF-8");
+          onPseudoTerminal("stty cols 60; ", "--probe --timeout 2 -o " + report + " " + file);
       Process p = pb.start();
       String screen;
       try (InputStream in = p.getInputStream()) {
@@ -145,6 +124,23 @@ class LiveProgressTest {
       assertFalse(screen.contains("probe-banner"), "the report goes to -o only: " + screen);
       assertTrue(Files.readString(report).contains("probe-banner"), Files.readString(report));
     }
+  }
+
+  /** smtplint lint {@code args} on a pseudo-terminal (util-linux's script), after {@code first}. */
+  private static ProcessBuilder onPseudoTerminal(String first, String args) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String command =
+        first
+            + java
+            + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "
+            + System.getProperty("java.class.path")
+            + " dev.smtplint.cli.Main lint "
+            + args;
+    ProcessBuilder pb =
+        new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
+    pb.environment().remove("CI");
+    pb.environment().put("LANG", "C.UTF-8");
+    return pb;
   }
 
   private static int indexOfMatch(String text, String regex) {

@@ -78,17 +78,7 @@ class SiteConfigListTest {
     Files.writeString(dir.resolve(".gitignore"), "config/secrets.json\n");
     Process git = new ProcessBuilder("git", "init", "-q").directory(dir.toFile()).start();
     assertEquals(0, git.waitFor());
-    Run ci =
-        Forked.run(
-            dir,
-            Map.of(),
-            List.of(),
-            "lint",
-            "--isolated",
-            "--fail-on",
-            "info",
-            "--merge",
-            "config/site.json:config/secrets.json");
+    Run ci = isolatedMerge();
     assertEquals(0, ci.code(), ci.all());
     assertFalse(ci.out().contains("from-without-smtp"), ci.out());
     assertTrue(
@@ -98,18 +88,7 @@ class SiteConfigListTest {
                     + " ignored by git) is not here"),
         ci.err());
     // The Action's line: a walk of the checkout and the list; the list's file is not linted alone.
-    Run action =
-        Forked.run(
-            dir,
-            Map.of(),
-            List.of(),
-            "lint",
-            "--isolated",
-            "--fail-on",
-            "info",
-            "--merge",
-            "config/site.json:config/secrets.json",
-            ".");
+    Run action = isolatedMerge(".");
     assertEquals(0, action.code(), action.all());
     assertFalse(action.out().contains("from-without-smtp"), action.out());
     assertTrue(action.out().contains("in 1 file"), action.out());
@@ -118,6 +97,21 @@ class SiteConfigListTest {
             dir, Map.of(), List.of(), "lint", "--merge", "config/site.json:config/secret.json");
     assertEquals(2, typo.code(), typo.all());
     assertTrue(typo.err().contains("config/secret.json"), typo.err());
+  }
+
+  /** The CI recipe's line: --isolated, the list named with --merge, then {@code more}. */
+  private Run isolatedMerge(String... more) throws Exception {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "lint",
+                "--isolated",
+                "--fail-on",
+                "info",
+                "--merge",
+                "config/site.json:config/secrets.json"));
+    args.addAll(List.of(more));
+    return Forked.run(dir, Map.of(), List.of(), args.toArray(String[]::new));
   }
 
   @Test
