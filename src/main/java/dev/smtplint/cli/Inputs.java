@@ -68,9 +68,19 @@ final class Inputs {
       }
       Path path = Path.of(arg);
       if (Files.isDirectory(path)) {
-        List<Path> found = configsBelow(path, problems, ignored);
+        int[] skipped = new int[1];
+        List<Path> found = configsBelow(path, problems, ignored, skipped);
         if (found.isEmpty() && !anyFatal(problems)) {
-          problems.add(new Problem(arg + ": directory holds no *.json or *.jsonc file", true));
+          problems.add(
+              new Problem(
+                  arg
+                      + ": directory holds no *.json or *.jsonc file"
+                      + (skipped[0] > 0
+                          ? " that git does not ignore ("
+                              + skipped[0]
+                              + " ignored: name one to lint it)"
+                          : ""),
+                  true));
         }
         for (Path p : found) {
           // One spelling for every path: "config/site.json", not "./config/site.json" from ".".
@@ -100,7 +110,10 @@ final class Inputs {
   }
 
   private static List<Path> configsBelow(
-      Path dir, List<Problem> problems, java.util.function.Predicate<String> ignored) {
+      Path dir,
+      List<Problem> problems,
+      java.util.function.Predicate<String> ignored,
+      int[] skipped) {
     List<Path> found = new ArrayList<>();
     Path realRoot;
     try {
@@ -130,8 +143,12 @@ final class Inputs {
                     new Problem(file + ": a symbolic link to a directory; not followed", false));
                 return FileVisitResult.CONTINUE;
               }
-              if (!isConfigName(file) || ignored.test(file.toString())) {
-                return FileVisitResult.CONTINUE; // .gitignored files are skipped, as ripgrep does
+              if (!isConfigName(file)) {
+                return FileVisitResult.CONTINUE;
+              }
+              if (ignored.test(file.toString())) {
+                skipped[0]++; // .gitignored files are skipped, as ripgrep does
+                return FileVisitResult.CONTINUE;
               }
               if (attributes.isRegularFile()) {
                 found.add(file);

@@ -45,5 +45,14 @@ class WalkTest {
 
     Run named = Forked.run(dir, Map.of(), List.of(), "lint", "config/generated.json");
     assertEquals(1, named.code(), "a file named is read, ignored or not: " + named.all());
+
+    Files.createDirectories(dir.resolve("private"));
+    Files.writeString(dir.resolve("private/site.json"), "{}");
+    Files.writeString(dir.resolve(".gitignore"), "config/generated.json\nprivate/\n");
+    Run onlyIgnored = Forked.run(dir, Map.of(), List.of(), "lint", "private");
+    assertEquals(2, onlyIgnored.code(), onlyIgnored.all());
+    assertTrue(
+        onlyIgnored.err().contains("no *.json or *.jsonc file that git does not ignore (1 ignored"),
+        onlyIgnored.err());
   }
 }
