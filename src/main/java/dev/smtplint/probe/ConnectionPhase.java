@@ -109,6 +109,9 @@ final class ConnectionPhase {
       warnOfCase(transport);
       Reply last = transport.lastReply();
       Stage stage = log.current();
+      if (stage == Stage.STARTTLS && last.code() > 0) {
+        transcript.server(last, ""); // the reply to STARTTLS, before the handshake failed
+      }
       boolean timedOut =
           watchdog.expired() == stage || Diagnosis.has(e, SocketTimeoutException.class);
       log.fail(
@@ -164,8 +167,12 @@ final class ConnectionPhase {
     }
 
     public void ehloStarted(boolean afterTls, Reply previous) {
+      if (afterTls) {
+        transcript.server(previous, ""); // the reply to STARTTLS ("220 Ready to start TLS")
+        transcript.note("TLS established");
+      }
       if (!afterTls && log.current() == Stage.BANNER) {
-        transcript.server(previous.shown());
+        transcript.server(previous, "");
         log.end(true, previous.shown());
         log.begin(Stage.EHLO);
         watchdog.arm(Stage.EHLO, socket);
@@ -175,12 +182,12 @@ final class ConnectionPhase {
 
     public void ehloFinished(boolean afterTls, boolean accepted, Reply reply) {
       transcript.server(
-          reply.shown()
-              + (accepted
-                  ? ""
-                  : afterTls
-                      ? " (EHLO after STARTTLS rejected: Go gives up here, with no HELO)"
-                      : " (EHLO rejected; Go then tries HELO)"));
+          reply,
+          (accepted
+              ? ""
+              : afterTls
+                  ? " (EHLO after STARTTLS rejected: Go gives up here, with no HELO)"
+                  : " (EHLO rejected; Go then tries HELO)"));
     }
 
     public void startTlsStarted() {

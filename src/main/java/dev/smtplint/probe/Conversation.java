@@ -68,7 +68,7 @@ final class Conversation {
       int code = transport.simpleCommand(command);
       disarm();
       Reply reply = transport.lastReply();
-      transcript.server(reply.shown());
+      transcript.server(reply, "");
       if (code >= 0 && (expected.length == 0 || Arrays.stream(expected).anyMatch(e -> e == code))) {
         return Optional.of(reply);
       }
@@ -94,7 +94,7 @@ final class Conversation {
     if (!timedOut && last.code() >= 400 && stage == Stage.DATA) {
       lastFailure = Diagnosis.rejected(stage, last, !settings.sends());
       lastDetail = last.shown();
-      transcript.server(last.shown());
+      transcript.server(last, "");
       return;
     }
     lastFailure = Diagnosis.broken(stage, e, timedOut, settings, last);

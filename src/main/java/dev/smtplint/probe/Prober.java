@@ -300,7 +300,7 @@ public final class Prober {
       s.transport().closeData();
       s.disarm();
       Reply r = s.transport().lastReply();
-      s.transcript().server(r.shown());
+      s.transcript().server(r, "");
       end(true, r.shown());
       return true;
     } catch (MessagingException | IOException | RuntimeException e) {

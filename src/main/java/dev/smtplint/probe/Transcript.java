@@ -15,6 +15,17 @@ final class Transcript {
     lines.add("S: " + line);
   }
 
+  /**
+   * A reply, each of its lines (a multi-line EHLO reply lists the extensions); {@code note} after
+   * the last.
+   */
+  void server(Reply reply, String note) {
+    List<String> replyLines = reply.transcriptLines();
+    for (int i = 0; i < replyLines.size(); i++) {
+      lines.add("S: " + replyLines.get(i) + (i == replyLines.size() - 1 ? note : ""));
+    }
+  }
+
   void note(String line) {
     lines.add("!  " + line);
   }

@@ -72,6 +72,35 @@ class ProbeTest extends ProbeHarness {
     }
   }
 
+  /** -v shows a multi-line reply whole (the AUTH mechanisms) and the reply to STARTTLS. */
+  @Test
+  void theTranscriptShowsEveryReplyLineAndTheStartTlsReply() throws Exception {
+    try (TestSmtpServer server =
+        TestSmtpServer.builder().tls(certs.good().context()).auth("PLAIN").start()) {
+      Run run =
+          Run.withInput(
+              "",
+              Map.of(),
+              "lint",
+              "--probe",
+              "-v",
+              "--timeout",
+              "2",
+              "--ca-file",
+              certs.caPem(dir).toString(),
+              config(dir, "localhost", server.port(), "PLAIN", "").toString());
+      assertEquals(0, run.code(), run.all());
+      java.util.List<String> lines = run.out().lines().map(String::strip).toList();
+      int starttls = lines.indexOf("C: STARTTLS");
+      assertTrue(starttls >= 0 && lines.get(starttls + 1).startsWith("S: 220"), run.out());
+      assertTrue(
+          lines.stream().anyMatch(l -> l.startsWith("S: 250-")),
+          "a multi-line EHLO reply, line by line: " + run.out());
+      assertTrue(
+          lines.stream().anyMatch(l -> l.startsWith("S: 250") && l.contains("AUTH")), run.out());
+    }
+  }
+
   @Test
   void withoutToNothingIsSentAndTheSenderIsTheRecipient() throws Exception {
     try (TestSmtpServer server =
