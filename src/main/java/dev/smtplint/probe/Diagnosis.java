@@ -170,6 +170,7 @@ final class Diagnosis {
               HOST,
               "the server's certificate was refused: "
                   + certificateProblem(e, s.host())
+                  + presented(e)
                   + "; Sourcegraph refuses it too unless noVerifyTLS is set (don't): "
                   + certificateFix(e, s));
         }
@@ -253,6 +254,16 @@ final class Diagnosis {
       return "it is not signed by a trusted CA (self-signed or a private CA)";
     }
     return "it could not be verified";
+  }
+
+  /** "(it names mail.other.test; issued by Test CA)", when the trust manager recorded it. */
+  private static String presented(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TlsSockets.Presented p) {
+        return " (it names " + String.join(", ", p.names()) + "; issued by " + p.issuer() + ")";
+      }
+    }
+    return "";
   }
 
   /** What to do about it: --ca-file only where a private CA is the question and was not given. */

@@ -11,13 +11,18 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -54,7 +59,7 @@ final class TlsSockets {
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     if (caFile.isEmpty()) {
       system.init((KeyStore) null);
-      return system.getTrustManagers();
+      return recording(system.getTrustManagers());
     }
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     try {
@@ -87,7 +92,153 @@ final class TlsSockets {
     TrustManagerFactory withFile =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     withFile.init(store);
-    return withFile.getTrustManagers();
+    return recording(withFile.getTrustManagers());
+  }
+
+  /**
+   * A refused certificate, with what it says of itself: the names it carries (DNS and IP subject
+   * alternative names, else the subject's CN) and its issuer, so the finding can show them. The
+   * JDK's own refusal is the cause; the text is the server's and is escaped where it is shown.
+   */
+  static final class Presented extends CertificateException {
+    private static final long serialVersionUID = 1L;
+    private static final int MOST_NAMES = 6;
+    private static final int LONGEST = 100;
+    private final transient List<String> names;
+    private final String issuer;
+
+    Presented(X509Certificate leaf, CertificateException refusal) {
+      super(refusal.getMessage(), refusal);
+      this.names = names(leaf);
+      this.issuer = cut(commonName(leaf.getIssuerX500Principal().getName()));
+    }
+
+    List<String> names() {
+      return names;
+    }
+
+    String issuer() {
+      return issuer;
+    }
+
+    private static List<String> names(X509Certificate leaf) {
+      List<String> out = new ArrayList<>();
+      try {
+        Collection<List<?>> alternatives = leaf.getSubjectAlternativeNames();
+        if (alternatives != null) {
+          for (List<?> alternative : alternatives) {
+            Object type = alternative.get(0);
+            if ((Integer.valueOf(2).equals(type) || Integer.valueOf(7).equals(type))
+                && out.size() < MOST_NAMES) {
+              out.add(cut(String.valueOf(alternative.get(1))));
+            }
+          }
+        }
+      } catch (java.security.cert.CertificateParsingException e) {
+        // no alternative names to show
+      }
+      if (out.isEmpty()) {
+        out.add(cut(commonName(leaf.getSubjectX500Principal().getName())));
+      }
+      return List.copyOf(out);
+    }
+
+    /**
+     * "CN=R11, O=Let's Encrypt, C=US" → "R11 (Let's Encrypt)"; the whole name when it has no CN.
+     */
+    private static String commonName(String distinguished) {
+      String cn = null;
+      String o = null;
+      for (String part : distinguished.split(",(?=[A-Za-z.0-9]+=)")) {
+        String p = part.strip();
+        if (p.startsWith("CN=") && cn == null) {
+          cn = p.substring(3);
+        } else if (p.startsWith("O=") && o == null) {
+          o = p.substring(2);
+        }
+      }
+      return cn == null ? distinguished : o == null ? cn : cn + " (" + o + ")";
+    }
+
+    private static String cut(String s) {
+      return s.length() <= LONGEST ? s : s.substring(0, LONGEST) + "…";
+    }
+  }
+
+  /** The JDK's trust managers, each wrapped to name the certificate it refuses. */
+  private static TrustManager[] recording(TrustManager[] managers) {
+    TrustManager[] out = managers.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] instanceof X509ExtendedTrustManager x) {
+        out[i] = new Recording(x);
+      }
+    }
+    return out;
+  }
+
+  private static final class Recording extends X509ExtendedTrustManager {
+    private final X509ExtendedTrustManager delegate;
+
+    Recording(X509ExtendedTrustManager delegate) {
+      this.delegate = delegate;
+    }
+
+    private static CertificateException presented(X509Certificate[] chain, CertificateException e) {
+      return chain == null || chain.length == 0 ? e : new Presented(chain[0], e);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      try {
+        delegate.checkServerTrusted(chain, authType, socket);
+      } catch (CertificateException e) {
+        throw presented(chain, e);
+      }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      try {
+        delegate.checkServerTrusted(chain, authType, engine);
+      } catch (CertificateException e) {
+        throw presented(chain, e);
+      }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
+      try {
+        delegate.checkServerTrusted(chain, authType);
+      } catch (CertificateException e) {
+        throw presented(chain, e);
+      }
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      delegate.checkClientTrusted(chain, authType, socket);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      delegate.checkClientTrusted(chain, authType, engine);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
+      delegate.checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return delegate.getAcceptedIssuers();
+    }
   }
 
   /** noVerifyTLS: Go's InsecureSkipVerify accepts any certificate for any name. */

@@ -158,6 +158,11 @@ class ProbeTest extends ProbeHarness {
         assertTrue(f.get("message").asString().contains(c.words()), f.toString());
         // The advice fits the fault: --ca-file cannot fix a name, and it was given already.
         String advice = f.get("message").asString();
+        // The refused certificate says what it names and who issued it.
+        assertTrue(advice.contains("(it names ") && advice.contains("; issued by "), advice);
+        if (c.words().startsWith("does not name")) {
+          assertTrue(advice.contains("it names mail.other.test"), advice);
+        }
         if (c.words().startsWith("does not name")) {
           assertTrue(advice.contains("--ca-file does not change the name check"), advice);
         } else if (c.words().startsWith("not signed")) {
