@@ -56,7 +56,9 @@ class LauncherIT {
         lines.size(),
         "the building line, the start-up archive's line and the version, nothing else: " + lines);
     assertTrue(
-        lines.get(0).startsWith("smtplint: building ") && lines.get(0).endsWith("(first use)..."),
+        lines.get(0).startsWith("smtplint: building ")
+            && lines.get(0).contains("(first use: a minute or two")
+            && lines.get(0).endsWith("target/build.log)..."),
         lines.get(0));
     assertTrue(lines.get(1).startsWith("smtplint: recording a start-up archive"), lines.get(1));
     assertTrue(lines.get(2).startsWith("smtplint "), lines.get(2));
