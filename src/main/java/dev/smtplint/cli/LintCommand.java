@@ -95,7 +95,8 @@ final class LintCommand implements Callable<Integer> {
       names = "--config",
       paramLabel = "FILE",
       description =
-          "project settings (default: .smtplint.json in the working directory, then the git root)")
+          "project settings (default: .smtplint.json in the working directory, then the git root, else the"
+              + " nearest above the first FILE)")
   Path config;
 
   @Option(

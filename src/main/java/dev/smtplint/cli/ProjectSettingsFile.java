@@ -38,24 +38,61 @@ final class ProjectSettingsFile {
   }
 
   static Optional<Path> find() {
+    return find(List.of());
+  }
+
+  /**
+   * The working directory's settings file, else its git root's; else, when smtplint is run from
+   * outside the repository it lints, the same search from the first input named (the nearest
+   * .smtplint.json on the way up to that input's git root), as ruff finds pyproject.toml.
+   */
+  static Optional<Path> find(List<String> inputs) {
     Path cwd = Path.of("").toAbsolutePath();
-    if (Files.isRegularFile(cwd.resolve(NAME))) {
-      return Optional.of(Path.of(NAME));
+    Optional<Path> here = nearest(cwd, true);
+    if (here.isPresent() && here.get().equals(cwd.resolve(NAME))) {
+      return Optional.of(Path.of(NAME)); // no lambda on the lint path (LambdaFreeTest)
     }
-    for (Path dir = cwd; dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve(".git"))) {
-        Path candidate = dir.resolve(NAME);
-        return Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
+    if (here.isPresent() || inputs.isEmpty() || inputs.get(0).equals("-")) {
+      return here;
+    }
+    Path first = Path.of(inputs.get(0)).toAbsolutePath().normalize();
+    Path start = Files.isDirectory(first) ? first : first.getParent();
+    return start == null ? Optional.empty() : nearest(start, false);
+  }
+
+  /**
+   * From {@code dir} up to its git root: {@code dir}'s own file and the root's only ({@code ends}),
+   * or the nearest on the way (an input's directory).
+   */
+  private static Optional<Path> nearest(Path dir, boolean ends) {
+    for (Path d = dir; d != null; d = d.getParent()) {
+      Path candidate = d.resolve(NAME);
+      boolean root = Files.exists(d.resolve(".git"));
+      if ((!ends || d.equals(dir) || root) && Files.isRegularFile(candidate)) {
+        return Optional.of(candidate);
+      }
+      if (root) {
+        return Optional.empty();
       }
     }
     return Optional.empty();
+  }
+
+  /** The inputs a settings search may start from: the FILEs, else the first --merge member. */
+  private static List<String> inputsOf(LintOptions options) {
+    if (!options.files().isEmpty()) {
+      return options.files();
+    }
+    return options.merges().isEmpty()
+        ? List.of()
+        : List.of(new Unit.Merge(options.merges().get(0)).names().get(0));
   }
 
   static Loaded load(LintOptions options) {
     Optional<Path> file =
         options.isolated()
             ? Optional.empty()
-            : options.config().isPresent() ? options.config() : find();
+            : options.config().isPresent() ? options.config() : find(inputsOf(options));
     Settings base = Settings.DEFAULT;
     List<Path> siteConfig = new ArrayList<>();
     Optional<FileResult> findings = Optional.empty();

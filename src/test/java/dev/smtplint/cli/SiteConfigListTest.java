@@ -99,6 +99,37 @@ class SiteConfigListTest {
     assertTrue(typo.err().contains("config/secret.json"), typo.err());
   }
 
+  /**
+   * Run from outside the repository it lints ("smtplint lint repo/config/site.json"), smtplint
+   * finds the repository's .smtplint.json from the file, as ruff finds pyproject.toml: the list is
+   * linted whole, no from-without-smtp.
+   */
+  @Test
+  void settingsAreFoundFromTheLintedFileWhenRunFromOutside() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Path config = Files.createDirectories(repo.resolve("config"));
+    Files.writeString(
+        config.resolve("site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
+    Files.writeString(
+        repo.resolve(".smtplint.json"),
+        "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
+    Process git = new ProcessBuilder("git", "init", "-q").directory(repo.toFile()).start();
+    assertEquals(0, git.waitFor());
+    Path outside = Files.createDirectories(dir.resolve("elsewhere"));
+    Run run =
+        Forked.run(
+            outside,
+            Map.of(),
+            List.of(),
+            "lint",
+            "--fail-on",
+            "info",
+            config.resolve("site.json").toString());
+    assertEquals(0, run.code(), run.all());
+    assertFalse(run.out().contains("from-without-smtp"), run.out());
+    assertTrue(run.err().contains("(listed in the settings' siteConfig) is not here"), run.err());
+  }
+
   /** The CI recipe's line: --isolated, the list named with --merge, then {@code more}. */
   private Run isolatedMerge(String... more) throws Exception {
     List<String> args =
