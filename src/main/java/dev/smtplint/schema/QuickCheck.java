@@ -1,5 +1,6 @@
 package dev.smtplint.schema;
 
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import java.math.BigDecimal;
 import java.util.Set;
@@ -11,16 +12,7 @@ import java.util.Set;
  * part of a cold lint). {@code QuickCheckTest} holds it to networknt on real and fuzzed inputs.
  */
 public final class QuickCheck {
-  private static final Set<String> SMTP_KEYS =
-      Set.of(
-          "host",
-          "port",
-          "username",
-          "password",
-          "authentication",
-          "domain",
-          "noVerifyTLS",
-          "additionalHeaders");
+  private static final Set<String> SMTP_KEYS = Set.copyOf(EmailSettings.SMTP_FIELDS);
   private static final Set<String> AUTHENTICATIONS = Set.of("none", "PLAIN", "CRAM-MD5");
   private static final Set<String> HEADER_KEYS = Set.of("key", "value", "sensitive");
   private static final BigDecimal MAX_PORT = BigDecimal.valueOf(65535);
