@@ -8,7 +8,6 @@ import dev.smtplint.report.Location;
 import dev.smtplint.report.RuleInfo;
 import dev.smtplint.rules.Catalogue;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -114,10 +113,7 @@ public final class InstanceMessages {
             where);
     List<Finding> all = new ArrayList<>(r.findings());
     all.add(f);
-    all.sort(
-        Comparator.comparingInt((Finding x) -> x.location().line())
-            .thenComparingInt(x -> x.location().column())
-            .thenComparing(Finding::rule));
+    all.sort(Linter.BY_PLACE);
     return r.withFindingsReplaced(all);
   }
 }
