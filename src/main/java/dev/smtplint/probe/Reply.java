@@ -44,18 +44,20 @@ record Reply(int code, String enhanced, String text, java.util.List<String> line
     }
     java.util.List<String> out = new java.util.ArrayList<>();
     for (String line : lines) {
-      String clean = line.replaceAll("\\p{Cntrl}", "?");
-      out.add(clean.length() > MAX_SHOWN ? clean.substring(0, MAX_SHOWN) + "..." : clean);
+      out.add(cleanAndCut(line));
     }
     return out;
   }
 
+  /** Control characters as "?", and at most MAX_SHOWN characters. */
+  private static String cleanAndCut(String text) {
+    String clean = text.replaceAll("\\p{Cntrl}", "?");
+    return clean.length() > MAX_SHOWN ? clean.substring(0, MAX_SHOWN) + "..." : clean;
+  }
+
   /** "535 5.7.8 Authentication credentials invalid", cut and stripped of control characters. */
   String shown() {
-    String clean = text.replaceAll("\\p{Cntrl}", "?");
-    if (clean.length() > MAX_SHOWN) {
-      clean = clean.substring(0, MAX_SHOWN) + "...";
-    }
+    String clean = cleanAndCut(text);
     return (code > 0 ? code + " " : "")
         + (clean.startsWith(enhanced) || enhanced.isEmpty() ? clean : enhanced + " " + clean);
   }
