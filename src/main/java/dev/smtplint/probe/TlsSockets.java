@@ -183,38 +183,36 @@ final class TlsSockets {
       this.delegate = delegate;
     }
 
-    private static CertificateException presented(X509Certificate[] chain, CertificateException e) {
-      return chain == null || chain.length == 0 ? e : new Presented(chain[0], e);
+    /** One of the delegate's checks. */
+    private interface Check {
+      void run() throws CertificateException;
+    }
+
+    /** The delegate's check; its refusal carries what the certificate names. */
+    private static void named(X509Certificate[] chain, Check check) throws CertificateException {
+      try {
+        check.run();
+      } catch (CertificateException e) {
+        throw chain == null || chain.length == 0 ? e : new Presented(chain[0], e);
+      }
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
         throws CertificateException {
-      try {
-        delegate.checkServerTrusted(chain, authType, socket);
-      } catch (CertificateException e) {
-        throw presented(chain, e);
-      }
+      named(chain, () -> delegate.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
-      try {
-        delegate.checkServerTrusted(chain, authType, engine);
-      } catch (CertificateException e) {
-        throw presented(chain, e);
-      }
+      named(chain, () -> delegate.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType)
         throws CertificateException {
-      try {
-        delegate.checkServerTrusted(chain, authType);
-      } catch (CertificateException e) {
-        throw presented(chain, e);
-      }
+      named(chain, () -> delegate.checkServerTrusted(chain, authType));
     }
 
     @Override
