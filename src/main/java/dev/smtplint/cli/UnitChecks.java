@@ -151,12 +151,7 @@ final class UnitChecks {
               ? SourceLoader.load(environment.in(), "-")
               : SourceLoader.load(input.path(), input.display());
       return new Outcome(
-          Optional.of(
-              judge(
-                  input.display(),
-                  List.of(source),
-                  Collections.singletonList(input.path()),
-                  List.of())),
+          Optional.of(judge(List.of(source), Collections.singletonList(input.path()), List.of())),
           List.of());
     } catch (SourceLoader.UnreadableException e) {
       return Outcome.unreadable(List.of(e.getMessage()));
@@ -192,26 +187,9 @@ final class UnitChecks {
     for (SourceFile s : sources) {
       paths.add(Path.of(s.path()));
     }
-    List<String> notes = new ArrayList<>();
-    if (!absent.isEmpty()) {
-      notes.add(
-          "note: "
-              + String.join(", ", absent)
-              + " (named in --merge "
-              + list
-              + ", ignored by git) "
-              + (absent.size() == 1 ? "is" : "are")
-              + " not here: the settings "
-              + (absent.size() == 1 ? "it supplies" : "they supply")
-              + " are not checked in this run");
-    }
-    // Shown as "site.json + secrets.json": "site.json:secrets.json:" would read as a path and line.
-    List<String> shownNames = new ArrayList<>();
-    for (SourceFile source : sources) {
-      shownNames.add(source.path());
-    }
     return new Outcome(
-        Optional.of(judge(String.join(" + ", shownNames), sources, paths, absent)), notes);
+        Optional.of(judge(sources, paths, absent)),
+        absentNotes(absent, "named in --merge " + list + ", ignored by git"));
   }
 
   /**
@@ -224,7 +202,6 @@ final class UnitChecks {
     List<SourceFile> sources = new ArrayList<>();
     List<Path> paths = new ArrayList<>();
     List<String> absent = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
     for (Path file : files) {
       String name = file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
       if (!Files.exists(file)) {
@@ -239,35 +216,25 @@ final class UnitChecks {
             List.of(e.getMessage() + " (listed in the settings' siteConfig)"));
       }
     }
-    if (!absent.isEmpty()) {
-      notes.add(
-          "note: "
-              + String.join(", ", absent)
-              + " (listed in the settings' siteConfig) "
-              + (absent.size() == 1 ? "is" : "are")
-              + " not here: the settings "
-              + (absent.size() == 1 ? "it supplies" : "they supply")
-              + " are not checked in this run");
-    }
+    List<String> notes = absentNotes(absent, "listed in the settings' siteConfig");
     if (sources.isEmpty()) {
       return new Outcome(Optional.empty(), notes);
     }
-    List<String> names = new ArrayList<>();
-    for (SourceFile s : sources) {
-      names.add(s.path());
-    }
-    Judgement judged = judge(String.join(" + ", names), sources, paths, absent);
-    return new Outcome(Optional.of(judged), notes);
+    return new Outcome(Optional.of(judge(sources, paths, absent)), notes);
   }
 
   /**
    * The files judged (a file, a --merge list or the siteConfig list); with --fix or --diff, after
    * fixing them in memory. A class, not a lambda: the lint path links none (LambdaFreeTest).
    */
-  private Judgement judge(
-      String name, List<SourceFile> sources, List<Path> paths, List<String> absent) {
+  private Judgement judge(List<SourceFile> sources, List<Path> paths, List<String> absent) {
+    // A list is shown as "site.json + secrets.json": "site.json:secrets.json:" reads as path:line.
+    List<String> names = new ArrayList<>();
+    for (SourceFile s : sources) {
+      names.add(s.path());
+    }
     return judge(
-        name,
+        String.join(" + ", names),
         new Supplier<>() {
           @Override
           public Linter.Judged get() {
@@ -276,6 +243,23 @@ final class UnitChecks {
                 : fixRun.get().fix(linter, sources, paths, absent);
           }
         });
+  }
+
+  /** The note for files of a list that are not here ({@code why}: how the list names them). */
+  private static List<String> absentNotes(List<String> absent, String why) {
+    if (absent.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        "note: "
+            + String.join(", ", absent)
+            + " ("
+            + why
+            + ") "
+            + (absent.size() == 1 ? "is" : "are")
+            + " not here: the settings "
+            + (absent.size() == 1 ? "it supplies" : "they supply")
+            + " are not checked in this run");
   }
 
   /**
