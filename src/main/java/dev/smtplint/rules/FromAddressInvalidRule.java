@@ -27,7 +27,11 @@ final class FromAddressInvalidRule implements Rule {
                   "\"email.address\": \"Acme Sourcegraph <noreply@acme.io>\"",
                   "\"email.address\": \"noreply@acme.io\",\n\"email.senderName\": \"Acme Sourcegraph\"",
                   "Write only the address in \"email.address\" and put the name in \"email.senderName\".",
-                  "Sourcegraph internal/txemail: m.From = conf.EmailAddress; schema/site.schema.json declares format \"email\"."))
+                  """
+                      Sourcegraph internal/txemail/txemail.go Send (client.Mail(conf.EmailAddress)) and render (the From \
+                      header from email.senderName and email.address); Go net/smtp Client.Mail (MAIL FROM:<%s>); \
+                      schema/site.schema.json declares format "email"; the replies: Google Workspace SMTP error reference, \
+                      Amazon SES SMTP response codes, Exchange Online NDR 5.1.7."""))
           .fixes(
               Fix.Safety.UNSAFE,
               """

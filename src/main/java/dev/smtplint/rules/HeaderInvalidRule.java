@@ -18,12 +18,15 @@ final class HeaderInvalidRule implements Rule {
           "An additionalHeaders entry has an invalid header field name (printable ASCII without : or space).",
           new RuleInfo.Explanation(
               """
-                  A header name is printable ASCII without spaces or colons (RFC 5322 §2.2). A name that breaks this \
-                  makes the message malformed, and receivers reject or mangle it.""",
+                  A header name is printable ASCII without spaces or colons (RFC 5322 §2.2). Sourcegraph adds the entry as \
+                  written (Go's textproto leaves a name with a space or another invalid byte uncanonicalised), so the \
+                  message carries a malformed header line: a parser that holds to the RFC refuses the header section \
+                  (Go's own net/textproto reader: 'malformed MIME header line'), and a name with a colon is read as \
+                  another header whose value starts with the rest.""",
               "\"additionalHeaders\": [{ \"key\": \"X Mailer:\", \"value\": \"sg\" }]",
               "\"additionalHeaders\": [{ \"key\": \"X-Mailer\", \"value\": \"sg\" }]",
               "Use a valid name: letters, digits and hyphens (X-Acme-Tag).",
-              "RFC 5322 §2.2 (field names)."));
+              "RFC 5322 §2.2 (field names); Go net/textproto CanonicalMIMEHeaderKey and Reader.ReadMIMEHeader; Sourcegraph internal/txemail (m.Headers.Add)."));
 
   private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]+");
 

@@ -16,12 +16,14 @@ final class HeloDomainInvalidRule implements Rule {
           "domain (the EHLO name) is not a valid host name.",
           new RuleInfo.Explanation(
               """
-                  Sourcegraph sends "domain" in EHLO. Servers such as Google's SMTP relay check it and answer \
-                  501 or 550 to a name that is not a fully qualified host name, or that contains a scheme or an address.""",
+                  Sourcegraph sends "domain" in EHLO as written (Go checks it only for line breaks). RFC 5321 asks for a \
+                  fully qualified domain or an address literal, and servers that check it refuse anything else: Postfix \
+                  with reject_invalid_helo_hostname answers 501, with reject_non_fqdn_helo_hostname 504; Google's SMTP \
+                  relay closes the connection (421 4.7.0).""",
               "\"domain\": \"https://sourcegraph.acme.io\"",
               "\"domain\": \"sourcegraph.acme.io\"",
               "Use the fully qualified host name of the Sourcegraph instance (or an address literal such as [192.0.2.1]).",
-              "RFC 5321 §4.1.1.1 (EHLO takes a domain or an address literal)."));
+              "RFC 5321 §4.1.1.1 (EHLO takes a domain or an address literal); Sourcegraph internal/txemail (client.Hello(domain)); Postfix postconf(5) (invalid_hostname_reject_code 501, non_fqdn_reject_code 504); Google Workspace SMTP relay help."));
 
   public RuleInfo info() {
     return INFO;

@@ -25,7 +25,7 @@ final class Port25SubmissionRule implements Rule {
                   "\"port\": 25",
                   "\"port\": 587",
                   "Use the submission port 587 (RFC 6409), or 2525 where 587 is blocked.",
-                  "RFC 6409 (message submission); GCP and AWS documentation on outbound port 25."))
+                  "RFC 6409 (message submission); Google Cloud (outbound port 25 blocked), AWS EC2 (port 25 throttled until a request removes it) and Azure (outbound SMTP on port 25 blocked for most subscription types) documentation; Go net/smtp auth.go (plainAuth.Start)."))
           .fixes(Fix.Safety.UNSAFE, "sets the port to 587: the server must take submission there");
 
   public RuleInfo info() {

@@ -43,7 +43,8 @@ final class ProbeRules {
               ProbeCheck.BANNER,
               ERROR,
               "The server sends no 220 greeting (often TLS-on-connect port 465).",
-              "Sourcegraph waits for the greeting in plain text; an implicit-TLS server waits for a TLS hello, so both time out.",
+              "Sourcegraph waits for the greeting in plain text; an implicit-TLS server waits for a TLS hello, so neither speaks: "
+                  + "Sourcegraph sets no deadline of its own, so the send waits until the server closes the connection (EOF).",
               "\"port\": 465",
               "\"port\": 587",
               "Use the STARTTLS submission port (587)."),
@@ -75,7 +76,8 @@ final class ProbeRules {
               ProbeCheck.AUTH_MECHANISM,
               ERROR,
               "The server does not offer the configured AUTH mechanism.",
-              "Sourcegraph sends AUTH with exactly the configured mechanism and fails if the server does not offer it.",
+              "Go sends AUTH with exactly the configured mechanism, whether or not the server lists it; a server without it "
+                  + "answers with an error (504 5.7.4 on Exchange Online) and the send fails at 'auth'.",
               "\"authentication\": \"CRAM-MD5\"",
               "\"authentication\": \"PLAIN\"",
               "Use a mechanism the server lists in its EHLO AUTH line."),
@@ -133,7 +135,10 @@ final class ProbeRules {
               ProbeCheck.AUTH_NOT_OFFERED,
               WARNING,
               "The server advertised no AUTH, so Sourcegraph sends without authenticating.",
-              "Go's client authenticates only when the server lists AUTH; otherwise Sourcegraph silently sends unauthenticated and a later step may fail.",
+              "Sourcegraph calls Auth only when the server lists AUTH; otherwise it sends without authenticating, and MAIL or RCPT "
+                  + "may then be refused (530, 554). Releases that sent through jordan-wright/email's Send (Go's smtp.SendMail, "
+                  + "before Sourcegraph dialled its own client to send email.smtp.domain) failed instead with "
+                  + "'smtp: server doesn't support AUTH'.",
               "(port 25 of a server that offers AUTH only after STARTTLS, with STARTTLS broken)",
               "(a server that lists AUTH)",
               "Check that you reach the submission service (587), not an MX on port 25."),
@@ -208,7 +213,10 @@ final class ProbeRules {
                 bad,
                 good,
                 fix,
-                "Go net/smtp as used by Sourcegraph internal/txemail; the server's reply as quoted in the finding.")));
+                """
+                    Sourcegraph internal/txemail/txemail.go Send (smtp.Dial; Hello with domain or localhost; StartTLS \
+                    when offered, ServerName = host, InsecureSkipVerify = noVerifyTLS; Auth only when AUTH is offered; \
+                    Mail, Rcpt, Data); Go src/net/smtp/smtp.go and auth.go; the server's reply as quoted in the finding.""")));
   }
 
   private static final Map<ProbeCheck, RuleInfo> BY_CHECK = new EnumMap<>(ProbeCheck.class);

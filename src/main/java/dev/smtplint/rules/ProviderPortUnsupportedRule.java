@@ -19,11 +19,12 @@ final class ProviderPortUnsupportedRule implements Rule {
           new RuleInfo.Explanation(
               """
                   Each provider documents a few SMTP ports; on any other the connection is refused or silently dropped \
-                  by a firewall, and Sourcegraph's send hangs until it times out.""",
+                  by a firewall; a dropped connection leaves Sourcegraph's dial waiting until the operating system gives up \
+                  (about two minutes on Linux), or 30 s since 5.6 (sourcegraph#63759).""",
               "\"host\": \"smtp.sparkpostmail.com\",\n\"port\": 25",
               "\"host\": \"smtp.sparkpostmail.com\",\n\"port\": 587",
               "Use one of the ports the provider documents (587 almost everywhere).",
-              "The providers' SMTP documentation, listed per provider in smtplint's providers.jsonc."));
+              "The providers' SMTP documentation, listed per provider in smtplint's providers.jsonc; Sourcegraph internal/txemail (smtp.Dial, a 30 s dial timeout since sourcegraph#63759); Linux tcp_syn_retries (6 retries, about 127 s)."));
 
   public RuleInfo info() {
     return INFO;

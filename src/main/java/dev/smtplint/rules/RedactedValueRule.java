@@ -17,14 +17,15 @@ final class RedactedValueRule implements Rule {
           new RuleInfo.Explanation(
               """
                   When Sourcegraph serves the site configuration (the admin UI, the GraphQL API) it replaces \
-                  email.smtp.username and email.smtp.password with the literal REDACTED. A config copied from there into a \
-                  SITE_CONFIG_FILE sends REDACTED as the credential, and the server answers 535.""",
+                  email.smtp.username and email.smtp.password with the literal REDACTED (older releases redact only the password). Saving it back through the admin UI \
+                  restores the stored value, but a config copied from there into a SITE_CONFIG_FILE sends REDACTED as \
+                  the credential, and the server answers 535.""",
               "\"username\": \"REDACTED\",\n\"password\": \"REDACTED\"",
               "\"username\": \"apikey\",\n\"password\": \"(the real secret, kept out of version control)\"",
               """
                   Put the real credential back (or keep the password in a separate secrets file merged by SITE_CONFIG_FILE); \
                   to probe a copied config, give the password with --password-env.""",
-              "Sourcegraph internal/conf (siteConfigSecrets: email.smtp.username and email.smtp.password are redacted as \"REDACTED\")."));
+              "Sourcegraph internal/conf/validate.go (siteConfigSecrets: email.smtp.password, and email.smtp.username in later releases, are redacted as \"REDACTED\" when served; UnredactSecrets puts the stored values back on save)."));
 
   public RuleInfo info() {
     return INFO;
