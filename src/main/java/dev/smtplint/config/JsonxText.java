@@ -1,5 +1,7 @@
 package dev.smtplint.config;
 
+import java.util.Arrays;
+
 /**
  * The text as Sourcegraph's JSONC parser, {@code github.com/sourcegraph/jsonx} (a port of VS Code's
  * JSON scanner), reads it, rewritten so that Jackson reads it the same way, with every character in
@@ -9,6 +11,9 @@ package dev.smtplint.config;
  *   <li>outside strings and comments, jsonx's whitespace beyond JSON's four (vertical tab, form
  *       feed, no-break space U+00A0, U+1680, U+2000–U+200B, U+202F, U+205F, U+3000 and a byte order
  *       mark anywhere) becomes a space: a config pasted from a web page loads in Sourcegraph;
+ *   <li>the line and paragraph separators U+2028 and U+2029 are line breaks to jsonx: between
+ *       tokens they become a space, and a {@code //} comment they end becomes spaces (Jackson would
+ *       read on to the next {@code \n});
  *   <li>a {@code \\uXXXX} escape of a surrogate that is not half of a pair becomes {@code \\uFFFD},
  *       the character Go decodes it to (Jackson refuses a lone low surrogate in a key).
  * </ul>
@@ -53,14 +58,22 @@ final class JsonxText {
         }
         i++;
       } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-        while (i < n && text.charAt(i) != '\n') {
+        int start = i;
+        while (i < n && !isLineBreak(text.charAt(i))) {
+          i++;
+        }
+        if (i < n && isUnicodeLineBreak(text.charAt(i))) {
+          // jsonx ends the comment here, Jackson only at the next \n: the comment, which carries
+          // nothing, becomes spaces, so what follows the separator is read as jsonx reads it.
+          out = out == null ? text.toCharArray() : out;
+          Arrays.fill(out, start, i + 1, ' ');
           i++;
         }
       } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
         int end = text.indexOf("*/", i + 2);
         i = end < 0 ? n : end + 2;
       } else {
-        if (isJsonxOnlySpace(c)) {
+        if (isJsonxOnlySpace(c) || isUnicodeLineBreak(c)) {
           out = out == null ? text.toCharArray() : out;
           out[i] = ' ';
         }
@@ -81,6 +94,16 @@ final class JsonxText {
         || c == '\u205F'
         || c == '\u3000'
         || c == '\uFEFF';
+  }
+
+  /** jsonx's (VS Code's) line breaks: \\n, \\r, and the line and paragraph separators. */
+  private static boolean isLineBreak(char c) {
+    return c == '\n' || c == '\r' || isUnicodeLineBreak(c);
+  }
+
+  /** U+2028 and U+2029, line breaks to jsonx, neither whitespace nor a line end to Jackson. */
+  private static boolean isUnicodeLineBreak(char c) {
+    return c == '\u2028' || c == '\u2029';
   }
 
   /** {@code \\uD800}-{@code \\uDBFF} followed by {@code \\uDC00}-{@code \\uDFFF}, at {@code i}. */

@@ -46,6 +46,23 @@ class JsonxFidelityTest {
   }
 
   @Test
+  void lineAndParagraphSeparatorsAreLineBreaksBetweenTokensAndEndALineComment() {
+    for (char sep : new char[] {'\u2028', '\u2029'}) {
+      ParsedConfig p = read("{" + sep + "\"email.address\": \"a@b.io\"," + sep + "\"x\": 1}");
+      assertTrue(p.error().isEmpty(), () -> p.error().toString());
+      // VS Code's scanner (and so jsonx) ends a line comment at either: what follows is read.
+      ParsedConfig c = read("{ // smtp is below" + sep + "\"email.address\": \"a@b.io\"\n}");
+      JsonValue.Obj root = (JsonValue.Obj) c.root().orElseThrow();
+      assertEquals(1, root.members().size(), "the key after the separator is read");
+      assertEquals(new Position(1, 20), root.members().get(0).keyPosition());
+    }
+    // Inside a string they are the string, as in jsonx's scanner test.
+    ParsedConfig s = read("{\"email.senderName\": \"a\u2028b\"}");
+    JsonValue.Obj root = (JsonValue.Obj) s.root().orElseThrow();
+    assertEquals("a\u2028b", ((JsonValue.Str) root.members().get(0).value()).value());
+  }
+
+  @Test
   void otherUnicodeSpacesAndBareControlCharactersAreStillRefused() {
     assertTrue(read("{\"a\":\u0085 1}").error().isPresent());
     assertTrue(read("{\"a\":\u0001 1}").error().isPresent());
