@@ -18,8 +18,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -63,15 +67,12 @@ final class LintRun {
         options.probe()
             ? Optional.of(ProbeRun.create(options, environment.env()))
             : Optional.empty();
-    ProjectSettingsFile.Loaded loaded = ProjectSettingsFile.load(options);
-    List<FileResult> results = new ArrayList<>();
-    if (loaded.findings().isPresent()) {
-      results.add(
-          loaded
-              .findings()
-              .get()); // no lambda or method reference on the lint path (LambdaFreeTest)
-    }
     if (options.instance().isPresent()) {
+      ProjectSettingsFile.Loaded loaded = ProjectSettingsFile.load(options);
+      List<FileResult> results = new ArrayList<>();
+      if (loaded.findings().isPresent()) {
+        results.add(loaded.findings().get()); // no lambda on the lint path (LambdaFreeTest)
+      }
       return instance(loaded.settings(), probeRun, results);
     }
     Optional<FixRun> fixRun =
@@ -79,9 +80,6 @@ final class LintRun {
             ? Optional.of(new FixRun(options.fixing().unsafe(), options.fixing().fix()))
             : Optional.empty();
     VersionControl versionControl = new VersionControl();
-    Linter linter =
-        new Linter(
-            loaded.settings(), EmailSchemaHolder.SUPPLIER, versionControl, environment.rules());
     Inputs.Expanded expanded =
         Inputs.expand(
             options.files(),
@@ -91,7 +89,16 @@ final class LintRun {
                 return versionControl.ignores(path);
               }
             });
-    refuseOutputOntoInput(expanded, loaded.siteConfig());
+    List<Governed> governed = governed(expanded);
+    List<FileResult> results = new ArrayList<>();
+    List<Path> siteConfig = new ArrayList<>();
+    for (Governed g : governed) {
+      siteConfig.addAll(g.loaded().siteConfig());
+      if (g.loaded().findings().isPresent()) {
+        results.add(g.loaded().findings().get());
+      }
+    }
+    refuseOutputOntoInput(expanded, siteConfig);
     int code = ExitCode.OK;
     List<String> inputErrors = new ArrayList<>();
     for (Inputs.Problem p : expanded.problems()) {
@@ -101,47 +108,116 @@ final class LintRun {
         inputErrors.add(p.message());
       }
     }
-    UnitChecks checks =
-        new UnitChecks(
-            environment,
-            linter,
-            fixRun,
-            options.probe(),
-            options.debug(),
-            Optional.of(versionControl));
-    List<UnitChecks.Judgement> judged = new ArrayList<>();
-    for (UnitChecks.Outcome o : checks.check(plan(expanded, loaded.siteConfig()))) {
-      for (String error : o.errors()) {
-        environment.complain(error);
-      }
-      if (o.judgement().isPresent()) {
-        judged.add(o.judgement().get());
-      } else {
-        code = ExitCode.USAGE;
-        inputErrors.addAll(o.errors());
+    Set<Path> merged = new HashSet<>();
+    for (String list : options.merges()) {
+      for (String name : new Unit.Merge(list).names()) {
+        merged.add(Path.of(name).toAbsolutePath().normalize());
       }
     }
-    return finish(
-        judged, results, loaded.settings(), probeRun, checks, linter, fixRun, code, inputErrors);
+    List<Batch> batches = new ArrayList<>();
+    for (Governed g : governed) {
+      Settings settings = g.loaded().settings();
+      Linter linter =
+          new Linter(settings, EmailSchemaHolder.SUPPLIER, versionControl, environment.rules());
+      UnitChecks checks =
+          new UnitChecks(
+              environment,
+              linter,
+              fixRun,
+              options.probe(),
+              options.debug(),
+              Optional.of(versionControl));
+      List<UnitChecks.Judgement> judged = new ArrayList<>();
+      for (UnitChecks.Outcome o :
+          checks.check(plan(g.merges(), g.inputs(), merged, g.loaded().siteConfig()))) {
+        for (String error : o.errors()) {
+          environment.complain(error);
+        }
+        if (o.judgement().isPresent()) {
+          judged.add(o.judgement().get());
+        } else {
+          code = ExitCode.USAGE;
+          inputErrors.addAll(o.errors());
+        }
+      }
+      batches.add(new Batch(settings, linter, checks, judged));
+    }
+    return finish(batches, results, probeRun, fixRun, code, inputErrors);
+  }
+
+  /** Some of the run's inputs and the settings that govern them (SPEC §5). */
+  private record Governed(
+      ProjectSettingsFile.Loaded loaded, List<String> merges, List<Inputs.Input> inputs) {}
+
+  /** Units judged under one set of settings, with the linter and checks that judged them. */
+  private record Batch(
+      Settings settings, Linter linter, UnitChecks checks, List<UnitChecks.Judgement> units) {}
+
+  /**
+   * The inputs grouped by the settings that govern them: each by its nearest .smtplint.json (a
+   * --merge list by its first member), in the order the command line first names them; one group
+   * when --isolated or --config settles the settings for the whole run.
+   */
+  private List<Governed> governed(Inputs.Expanded expanded) {
+    if (!ProjectSettingsFile.perInput(options)) {
+      return List.of(
+          new Governed(ProjectSettingsFile.load(options), options.merges(), expanded.inputs()));
+    }
+    ProjectSettingsFile.Nearest nearest = new ProjectSettingsFile.Nearest(options);
+    Map<Optional<Path>, Optional<Path>> shown = new LinkedHashMap<>();
+    Map<Optional<Path>, List<String>> merges = new HashMap<>();
+    Map<Optional<Path>, List<Inputs.Input>> inputs = new HashMap<>();
+    for (String list : options.merges()) {
+      Optional<Path> file = nearest.forInput(Path.of(new Unit.Merge(list).names().get(0)));
+      Optional<Path> key = ProjectSettingsFile.identity(file);
+      shown.putIfAbsent(key, file);
+      add(merges, key, list);
+    }
+    for (Inputs.Input input : expanded.inputs()) {
+      Optional<Path> file = nearest.forInput(input.isStdin() ? null : input.path());
+      Optional<Path> key = ProjectSettingsFile.identity(file);
+      shown.putIfAbsent(key, file);
+      add(inputs, key, input);
+    }
+    if (shown.isEmpty()) {
+      Optional<Path> file = nearest.forInput(null);
+      shown.put(ProjectSettingsFile.identity(file), file);
+    }
+    List<Governed> out = new ArrayList<>();
+    for (Map.Entry<Optional<Path>, Optional<Path>> e : shown.entrySet()) {
+      out.add(
+          new Governed(
+              ProjectSettingsFile.load(options, e.getValue()),
+              merges.getOrDefault(e.getKey(), List.of()),
+              inputs.getOrDefault(e.getKey(), List.of())));
+    }
+    return out;
+  }
+
+  /** Adds to the key's list (no lambda on the lint path: LambdaFreeTest). */
+  private static <K, V> void add(Map<K, List<V>> lists, K key, V value) {
+    List<V> list = lists.get(key);
+    if (list == null) {
+      list = new ArrayList<>();
+      lists.put(key, list);
+    }
+    list.add(value);
   }
 
   /**
    * The units in the command line's order: each --merge list, then the settings' siteConfig list
-   * where one of its files is named (linted whole, once), then every other file.
+   * where one of its files is named (linted whole, once), then every other file (a file of any
+   * --merge list, {@code merged}, is linted as part of it).
    */
-  private List<Unit> plan(Inputs.Expanded expanded, List<Path> siteConfig) {
+  private static List<Unit> plan(
+      List<String> merges, List<Inputs.Input> inputs, Set<Path> merged, List<Path> siteConfig) {
     List<Unit> units = new ArrayList<>();
-    Set<Path> merged = new HashSet<>();
-    for (String list : options.merges()) {
-      Unit.Merge merge = new Unit.Merge(list);
-      units.add(merge);
-      for (String name : merge.names()) {
-        merged.add(Path.of(name).toAbsolutePath().normalize());
-      }
+    for (String list : merges) {
+      units.add(new Unit.Merge(list));
     }
     List<Unit> alone = new ArrayList<>();
     boolean listNamed = false;
-    for (Inputs.Input input : expanded.inputs()) {
+    for (Inputs.Input input : inputs) {
       Path at = input.isStdin() ? null : input.path().toAbsolutePath().normalize();
       boolean inList = at != null && !siteConfig.isEmpty() && siteConfig.contains(at);
       listNamed |= inList;
@@ -191,12 +267,9 @@ final class LintRun {
       UnitChecks.Judgement probed =
           unit.probed(checks.isolated(unit.name(), () -> linter.probe(unit.judged().get(), send)));
       return finish(
-          List.of(probed),
+          List.of(new Batch(settings, linter, checks, List.of(probed))),
           results,
-          settings,
           Optional.empty(),
-          checks,
-          linter,
           Optional.empty(),
           ExitCode.OK,
           List.of());
@@ -205,15 +278,25 @@ final class LintRun {
       unit.judged().ifPresent(InstanceRun::requireVisibleUsername);
     }
     return finish(
-        List.of(unit),
+        List.of(new Batch(settings, linter, checks, List.of(unit))),
         results,
-        settings,
         probeRun,
-        checks,
-        linter,
         Optional.empty(),
         ExitCode.OK,
         List.of());
+  }
+
+  /** Whether any finding in these results is at or above the threshold (never: none is). */
+  private static boolean anyAtLeast(FileResult result, FailOn threshold) {
+    if (threshold.threshold().isEmpty()) {
+      return false;
+    }
+    for (Finding f : result.findings()) {
+      if (f.severity().atLeast(threshold.threshold().get())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "2 problems remain" (or "nothing remains") in these results. */
@@ -265,17 +348,19 @@ final class LintRun {
    * files and an instance.
    */
   private int finish(
-      List<UnitChecks.Judgement> units,
+      List<Batch> batches,
       List<FileResult> results,
-      Settings settings,
       Optional<ProbeRun> probeRun,
-      UnitChecks checks,
-      Linter linter,
       Optional<FixRun> fixRun,
       int code,
       List<String> inputErrors)
       throws IOException {
-    FailOn threshold = settings.failOn().orElse(FailOn.ERROR);
+    // The report shows findings against the first settings' threshold (the command line's when it
+    // gives one); the exit code holds each batch to its own.
+    FailOn threshold =
+        batches.isEmpty()
+            ? options.failOn().orElse(FailOn.ERROR)
+            : batches.get(0).settings().failOn().orElse(FailOn.ERROR);
     // The report's lines as they come when it goes to a terminal; a status line on standard error
     // when that is a terminal (cut to its width); otherwise the report is written whole at the end.
     boolean linesLive =
@@ -299,14 +384,24 @@ final class LintRun {
                     width))
             : Optional.empty();
     if (live.isPresent()) {
-      for (UnitChecks.Judgement u : units) {
-        u.results().forEach(live.get()::staticFindings);
+      for (Batch b : batches) {
+        for (UnitChecks.Judgement u : b.units()) {
+          u.results().forEach(live.get()::staticFindings);
+        }
       }
     }
-    List<UnitChecks.Judgement> done =
-        probeRun.isPresent() ? probeAll(units, probeRun.get(), checks, linter, live) : units;
-    for (UnitChecks.Judgement u : done) {
-      results.addAll(u.results());
+    // Each result's threshold, index for index (the settings files' own findings: the report's).
+    List<FailOn> thresholds = new ArrayList<>(Collections.nCopies(results.size(), threshold));
+    for (Batch b : batches) {
+      List<UnitChecks.Judgement> done =
+          probeRun.isPresent()
+              ? probeAll(b.units(), probeRun.get(), b.checks(), b.linter(), live)
+              : b.units();
+      for (UnitChecks.Judgement u : done) {
+        results.addAll(u.results());
+        thresholds.addAll(
+            Collections.nCopies(u.results().size(), b.settings().failOn().orElse(FailOn.ERROR)));
+      }
     }
     for (FileResult r : results) {
       if (r.internalError().isPresent()) {
@@ -346,8 +441,10 @@ final class LintRun {
       }
       reportOutput.write(report, threshold, reportToStandardError);
     }
-    boolean failed =
-        threshold.threshold().isPresent() && report.anyAtLeast(threshold.threshold().get());
+    boolean failed = false;
+    for (int i = 0; i < results.size(); i++) {
+      failed |= anyAtLeast(results.get(i), thresholds.get(i));
+    }
     int exit = Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
     return report.anyInternalError() ? ExitCode.INTERNAL : exit;
   }

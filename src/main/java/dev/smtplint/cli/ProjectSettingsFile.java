@@ -18,9 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * .smtplint.json: found in the working directory, then at the root of the enclosing git checkout
- * (or named by --config; none with --isolated), read, and merged with the command line, which wins.
- * Its siteConfig paths are contained in the repository (SPEC §5, §10).
+ * .smtplint.json: the nearest to each linted file up to its git root, else the working directory's,
+ * then the enclosing git checkout's root's (or named by --config; none with --isolated), read, and
+ * merged with the command line, which wins. Its siteConfig paths are contained in the repository
+ * (SPEC §5, §10).
  */
 final class ProjectSettingsFile {
   static final String NAME = ".smtplint.json";
@@ -78,6 +79,52 @@ final class ProjectSettingsFile {
     return Optional.empty();
   }
 
+  /**
+   * Which settings govern each input: the nearest .smtplint.json from the input's directory up to
+   * its git root, as ruff finds pyproject.toml; where there is none (or for standard input), the
+   * run's own (the working directory's, else its git root's). One walk per directory.
+   */
+  static final class Nearest {
+    private final Path cwd = Path.of("").toAbsolutePath();
+    private final Optional<Path> fallback;
+    private final Map<Path, Optional<Path>> byDirectory = new HashMap<>();
+
+    Nearest(LintOptions options) {
+      this.fallback = find(inputsOf(options));
+    }
+
+    /** The settings file for an input ({@code null}: standard input), as the run shows its path. */
+    Optional<Path> forInput(Path input) {
+      if (input == null) {
+        return fallback;
+      }
+      Path absolute = input.toAbsolutePath().normalize();
+      Path dir = Files.isDirectory(absolute) ? absolute : absolute.getParent();
+      if (dir == null) {
+        return fallback;
+      }
+      Optional<Path> found = byDirectory.get(dir);
+      if (found == null) {
+        Optional<Path> near = nearest(dir, false);
+        found = near.isPresent() ? Optional.of(shown(near.get())) : fallback;
+        byDirectory.put(dir, found);
+      }
+      return found;
+    }
+
+    /** A settings file under the working directory by its relative path, as messages show it. */
+    private Path shown(Path absolute) {
+      return absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute;
+    }
+  }
+
+  /** The same settings file however it was spelt (a key for grouping inputs by their settings). */
+  static Optional<Path> identity(Optional<Path> file) {
+    return file.isPresent()
+        ? Optional.of(file.get().toAbsolutePath().normalize())
+        : Optional.empty();
+  }
+
   /** The inputs a settings search may start from: the FILEs, else the first --merge member. */
   private static List<String> inputsOf(LintOptions options) {
     if (!options.files().isEmpty()) {
@@ -88,11 +135,24 @@ final class ProjectSettingsFile {
         : List.of(new Unit.Merge(options.merges().get(0)).names().get(0));
   }
 
+  /**
+   * Whether each input finds its own settings: not when --isolated or --config settles them for the
+   * whole run.
+   */
+  static boolean perInput(LintOptions options) {
+    return !options.isolated() && options.config().isEmpty();
+  }
+
   static Loaded load(LintOptions options) {
-    Optional<Path> file =
+    return load(
+        options,
         options.isolated()
             ? Optional.empty()
-            : options.config().isPresent() ? options.config() : find(inputsOf(options));
+            : options.config().isPresent() ? options.config() : find(inputsOf(options)));
+  }
+
+  /** The settings of {@code file} (none: the defaults), merged with the command line. */
+  static Loaded load(LintOptions options, Optional<Path> file) {
     Settings base = Settings.DEFAULT;
     List<Path> siteConfig = new ArrayList<>();
     Optional<FileResult> findings = Optional.empty();

@@ -130,6 +130,65 @@ class SiteConfigListTest {
     assertTrue(run.err().contains("(listed in the settings' siteConfig) is not here"), run.err());
   }
 
+  /**
+   * Each file is governed by its nearest .smtplint.json (#31 item 1): two repositories linted in
+   * one run from outside both, and a nested settings file inside one of them, each apply to their
+   * own files only; --isolated still applies none.
+   */
+  @Test
+  void eachFileIsGovernedByItsNearestSettings() throws Exception {
+    Path split = Files.createDirectories(dir.resolve("split/config"));
+    Files.writeString(split.resolve("site.json"), "{\n  \"email.address\": \"sg@acme.io\"\n}\n");
+    Files.writeString(
+        dir.resolve("split/.smtplint.json"),
+        "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
+    Path plain = Files.createDirectories(dir.resolve("plain/team"));
+    Files.writeString(plain.resolve("site.json"), "{\n  \"email.address\": \"sg@acme.io\"\n}\n");
+    Files.writeString(
+        plain.resolve("quiet.json"),
+        "{\n  \"email.address\": \"sg@acme.io\",\n  \"email.smtps\": {}\n}\n");
+    Files.writeString(plain.resolve(".smtplint.json"), "{\"disable\": [\"unknown-setting\"]}");
+    for (String repo : List.of("split", "plain")) {
+      Process git =
+          new ProcessBuilder("git", "init", "-q").directory(dir.resolve(repo).toFile()).start();
+      assertEquals(0, git.waitFor());
+    }
+    Path outside = Files.createDirectories(dir.resolve("elsewhere"));
+    Run run =
+        Forked.run(
+            outside,
+            Map.of(),
+            List.of(),
+            "lint",
+            "--fail-on",
+            "info",
+            split.resolve("site.json").toString(),
+            plain.resolve("site.json").toString(),
+            plain.resolve("quiet.json").toString());
+    // split's list is linted whole (no from-without-smtp there); plain's file alone has it.
+    assertEquals(2, count(run.out(), "from-without-smtp"), "plain's two files: " + run.out());
+    for (String line : run.out().split("\n")) {
+      assertFalse(line.contains("split") && line.contains("from-without-smtp"), run.out());
+    }
+    assertTrue(run.out().contains("team/site.json"), run.out());
+    assertFalse(
+        run.out().contains("unknown-setting"), "plain/team's settings disable it: " + run.out());
+    assertEquals(1, run.code(), run.all());
+    Run isolated =
+        Forked.run(
+            outside,
+            Map.of(),
+            List.of(),
+            "lint",
+            "--isolated",
+            plain.resolve("quiet.json").toString());
+    assertTrue(isolated.out().contains("unknown-setting"), isolated.out());
+  }
+
+  private static int count(String text, String word) {
+    return text.split(java.util.regex.Pattern.quote(word), -1).length - 1;
+  }
+
   /** The CI recipe's line: --isolated, the list named with --merge, then {@code more}. */
   private Run isolatedMerge(String... more) throws Exception {
     List<String> args =
