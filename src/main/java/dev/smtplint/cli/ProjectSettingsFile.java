@@ -98,8 +98,7 @@ final class ProjectSettingsFile {
       if (input == null) {
         return fallback;
       }
-      Path absolute = input.toAbsolutePath().normalize();
-      Path dir = Files.isDirectory(absolute) ? absolute : absolute.getParent();
+      Path dir = input.toAbsolutePath().normalize().getParent(); // inputs are files, walks done
       if (dir == null) {
         return fallback;
       }
