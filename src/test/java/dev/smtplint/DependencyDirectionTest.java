@@ -20,17 +20,19 @@ import org.junit.jupiter.api.Test;
  */
 class DependencyDirectionTest {
   private static final Map<String, Set<String>> ALLOWED =
-      Map.of(
-          "config", Set.of(),
-          "report", Set.of("config"),
-          "report.format", Set.of("report", "config"),
-          "schema", Set.of("config"),
-          "gotemplate", Set.of(),
-          "rules", Set.of("config", "report", "gotemplate"),
-          "probe", Set.of("config", "report"),
-          "instance", Set.of(),
-          "check", Set.of("config", "report", "rules", "schema", "gotemplate"),
-          "cli",
+      Map.ofEntries(
+          Map.entry("config", Set.of()),
+          Map.entry("report", Set.of("config")),
+          Map.entry("report.format", Set.of("report", "config")),
+          Map.entry("schema", Set.of("config")),
+          Map.entry("gotemplate", Set.of()),
+          Map.entry("rules", Set.of("config", "report", "gotemplate")),
+          Map.entry("probe", Set.of("config", "report")),
+          Map.entry("instance", Set.of()),
+          Map.entry("manifest", Set.of("config")),
+          Map.entry("check", Set.of("config", "report", "rules", "schema", "gotemplate")),
+          Map.entry(
+              "cli",
               Set.of(
                   "config",
                   "report",
@@ -40,7 +42,8 @@ class DependencyDirectionTest {
                   "check",
                   "probe",
                   "instance",
-                  "gotemplate"));
+                  "manifest",
+                  "gotemplate")));
 
   private static final Pattern REFERENCE =
       Pattern.compile("dev\\.smtplint\\.([a-z]+(?:\\.format)?)\\.");

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /** The repository's testdata/ folder and the expectations written in its files. */
 public final class Testdata {
-  private static final Pattern EXPECT = Pattern.compile("^\\s*//\\s*expect:\\s*(.+?)\\s*$");
+  private static final Pattern EXPECT = Pattern.compile("^\\s*(?://|#)\\s*expect:\\s*(.+?)\\s*$");
 
   private Testdata() {}
 
@@ -25,8 +25,22 @@ public final class Testdata {
     try (Stream<Path> walk = Files.walk(root())) {
       return walk.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".jsonc"))
           .filter(p -> !p.startsWith(root().resolve("merge")))
+          .filter(p -> !p.startsWith(root().resolve("deploy")))
           .sorted()
           .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * testdata/deploy/: one directory per deployment shape (Kubernetes, compose, rendered Helm,
+   * kustomize, unrelated YAML), each linted as a whole; every file in it, YAML or JSON, with the
+   * findings it expects ("# expect:" in YAML).
+   */
+  public static List<Path> deployments() {
+    try (Stream<Path> list = Files.list(root().resolve("deploy"))) {
+      return list.filter(Files::isDirectory).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -49,6 +49,7 @@ public final class Linter {
   private final Settings settings;
   private final Supplier<EmailSchema> schema;
   private final Predicate<String> versioned;
+  private final Predicate<String> plainText;
   private final List<Rule> rules;
 
   /**
@@ -68,11 +69,34 @@ public final class Linter {
       Supplier<EmailSchema> schema,
       Predicate<String> versioned,
       List<Rule> rules) {
+    this(settings, schema, versioned, NOWHERE, rules);
+  }
+
+  /**
+   * {@code plainText}: whether the file at a path is a Kubernetes ConfigMap's value (readable by
+   * anyone who can read ConfigMaps), for secret-in-configmap.
+   */
+  public Linter(
+      Settings settings,
+      Supplier<EmailSchema> schema,
+      Predicate<String> versioned,
+      Predicate<String> plainText,
+      List<Rule> rules) {
     this.settings = settings;
     this.schema = schema;
     this.versioned = versioned;
+    this.plainText = plainText;
     this.rules = List.copyOf(rules);
   }
+
+  /** No path is a ConfigMap's value (an anonymous class: no lambda on the lint path). */
+  private static final Predicate<String> NOWHERE =
+      new Predicate<>() {
+        @Override
+        public boolean test(String path) {
+          return false;
+        }
+      };
 
   /**
    * The findings about one file or a merged SITE_CONFIG_FILE list, per file; the tree as
@@ -172,7 +196,9 @@ public final class Linter {
               return Optional.of(ownership.source(pointer));
             }
           };
-      for (Finding f : judge(root.get(), sources.get(0).path(), smtpVersioned, sourceOf)) {
+      boolean smtpPlainText = plainText.test(smtpFile);
+      for (Finding f :
+          judge(root.get(), sources.get(0).path(), smtpVersioned, smtpPlainText, sourceOf)) {
         if (!(partial && ABOUT_A_MISSING_SETTING.contains(f.rule()))) {
           Finding relocated = ownership.relocate(f);
           raw.get(relocated.location().path()).add(relocated);
@@ -226,10 +252,12 @@ public final class Linter {
       JsonValue.Obj root,
       String path,
       BooleanSupplier versioned,
+      boolean plainText,
       Function<String, Optional<SourceFile>> sourceOf) {
     EmailSettings email =
         EmailSettings.of(
-            root, new EmailSettings.Options(settings.passwordFromEnvironment(), versioned));
+            root,
+            new EmailSettings.Options(settings.passwordFromEnvironment(), versioned, plainText));
     Reporter reporter = new Reporter(path, sourceOf);
     for (Rule rule : rules) {
       rule.check(email, reporter);
@@ -313,6 +341,22 @@ public final class Linter {
       Severity changed = settings.severity().get(out.get(i).rule());
       if (changed != null) {
         out.set(i, out.get(i).withSeverity(changed));
+      }
+    }
+    out.sort(BY_PLACE);
+    return out;
+  }
+
+  /**
+   * Findings made outside the rules (about a manifest: a mount, a sibling container) with the
+   * settings applied: disabled rules dropped, severities changed, sorted by place.
+   */
+  public List<Finding> withSettings(List<Finding> found) {
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : found) {
+      if (!settings.disabled().contains(f.rule())) {
+        Severity changed = settings.severity().get(f.rule());
+        out.add(changed == null ? f : f.withSeverity(changed));
       }
     }
     out.sort(BY_PLACE);

@@ -74,7 +74,7 @@ final class Inputs {
           problems.add(
               new Problem(
                   arg
-                      + ": directory holds no *.json or *.jsonc file"
+                      + ": directory holds no *.json, *.jsonc, *.yaml or *.yml file"
                       + (skipped[0] > 0
                           ? " that git does not ignore ("
                               + skipped[0]
@@ -105,7 +105,9 @@ final class Inputs {
 
   private static boolean isConfigName(Path p) {
     String name = p.getFileName().toString();
-    return (name.endsWith(".json") || name.endsWith(".jsonc"))
+    return (name.endsWith(".json")
+            || name.endsWith(".jsonc")
+            || dev.smtplint.manifest.Manifest.isYamlName(name))
         && !name.equals(ProjectSettingsFile.NAME);
   }
 

@@ -6,6 +6,7 @@ import dev.smtplint.check.Linter;
 import dev.smtplint.check.ProbeStep;
 import dev.smtplint.check.Settings;
 import dev.smtplint.check.VersionControl;
+import dev.smtplint.manifest.Manifest;
 import dev.smtplint.probe.CaFile;
 import dev.smtplint.probe.ProbeListener;
 import dev.smtplint.report.FileResult;
@@ -44,7 +45,8 @@ final class LintRun {
    */
   private static final int PROBES_AT_ONCE = 4;
 
-  private final Environment environment;
+  private Environment environment; // standard input is wrapped once it has been peeked at
+  private boolean stdinYaml;
   private final LintOptions options;
   private final ReportOutput reportOutput;
 
@@ -74,6 +76,9 @@ final class LintRun {
         results.add(loaded.findings().get()); // no lambda on the lint path (LambdaFreeTest)
       }
       return instance(loaded.settings(), probeRun, results);
+    }
+    if (options.files().contains("-")) {
+      peekAtStandardInput();
     }
     Optional<FixRun> fixRun =
         options.fixing().any()
@@ -115,10 +120,16 @@ final class LintRun {
       }
     }
     List<Batch> batches = new ArrayList<>();
+    ManifestSources manifestSources = new ManifestSources(versionControl);
     for (Governed g : governed) {
       Settings settings = g.loaded().settings();
       Linter linter =
-          new Linter(settings, EmailSchemaHolder.SUPPLIER, versionControl, environment.rules());
+          new Linter(
+              settings,
+              EmailSchemaHolder.SUPPLIER,
+              manifestSources.versioned,
+              manifestSources.plainText,
+              environment.rules());
       UnitChecks checks =
           new UnitChecks(
               environment,
@@ -128,8 +139,23 @@ final class LintRun {
               options.debug(),
               Optional.of(versionControl));
       List<UnitChecks.Judgement> judged = new ArrayList<>();
-      for (UnitChecks.Outcome o :
-          checks.check(plan(g.merges(), g.inputs(), merged, g.loaded().siteConfig()))) {
+      List<Inputs.Input> yaml = new ArrayList<>();
+      List<Inputs.Input> json = new ArrayList<>();
+      for (Inputs.Input input : g.inputs()) {
+        (isYaml(input) ? yaml : json).add(input);
+      }
+      // Manifests first: a compose file's list reads local files, which are then not linted alone.
+      Set<Path> read = new HashSet<>(merged);
+      Set<Path> jsonPaths = new HashSet<>();
+      for (Inputs.Input input : json) {
+        if (!input.isStdin()) {
+          jsonPaths.add(input.path().toAbsolutePath().normalize());
+        }
+      }
+      List<UnitChecks.Outcome> outcomes =
+          new ArrayList<>(checks.manifests(yaml, named(yaml), manifestSources, read, jsonPaths));
+      outcomes.addAll(checks.check(plan(g.merges(), json, read, g.loaded().siteConfig())));
+      for (UnitChecks.Outcome o : outcomes) {
         for (String error : o.errors()) {
           environment.complain(error);
         }
@@ -143,6 +169,48 @@ final class LintRun {
       batches.add(new Batch(settings, linter, checks, judged));
     }
     return finish(batches, results, probeRun, fixRun, code, inputErrors);
+  }
+
+  /** A YAML file (a Kubernetes manifest, rendered Helm or kustomize, a compose file). */
+  private boolean isYaml(Inputs.Input input) {
+    return input.isStdin() ? stdinYaml : Manifest.isYamlName(input.display());
+  }
+
+  /**
+   * Whether standard input is YAML ({@code helm template … | smtplint lint -}): its first 64 KiB
+   * are looked at and put back.
+   */
+  private void peekAtStandardInput() throws IOException {
+    java.io.BufferedInputStream in = new java.io.BufferedInputStream(environment.in(), 1 << 16);
+    in.mark(1 << 16);
+    byte[] head = in.readNBytes(1 << 16);
+    in.reset();
+    stdinYaml = Manifest.looksLikeYaml(new String(head, java.nio.charset.StandardCharsets.UTF_8));
+    environment =
+        new Environment(
+            environment.out(),
+            environment.err(),
+            in,
+            environment.env(),
+            environment.terminal(),
+            environment.rules());
+  }
+
+  /** The YAML inputs the command line names itself (not found by a walk). */
+  private Set<Inputs.Input> named(List<Inputs.Input> yaml) {
+    Set<Inputs.Input> out = new HashSet<>();
+    for (Inputs.Input input : yaml) {
+      for (String file : options.files()) {
+        if (file.equals(input.display())
+            || Path.of(file)
+                .toAbsolutePath()
+                .normalize()
+                .equals(input.path().toAbsolutePath().normalize())) {
+          out.add(input);
+        }
+      }
+    }
+    return out;
   }
 
   /** Some of the run's inputs and the settings that govern them (SPEC §5). */

@@ -12,10 +12,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Each {@link Unit} read and judged: a file, a --merge list, the settings' siteConfig list, the
@@ -72,11 +74,29 @@ final class UnitChecks {
   /**
    * One unit's findings per file and, when it was judged and a probe follows, what the probe needs.
    */
-  record Judgement(String name, List<FileResult> results, Optional<Linter.Judged> judged) {
+  record Judgement(
+      String name,
+      List<FileResult> results,
+      Optional<Linter.Judged> judged,
+      UnaryOperator<List<FileResult>> view) {
+    Judgement(String name, List<FileResult> results, Optional<Linter.Judged> judged) {
+      this(name, results, judged, AS_JUDGED);
+    }
+
+    /** The results after the probe, seen as the judged results are (a manifest's: in its YAML). */
     Judgement probed(List<FileResult> probedResults) {
-      return new Judgement(name, probedResults, judged);
+      return new Judgement(name, view.apply(probedResults), judged, view);
     }
   }
+
+  /** Results shown as the linter judged them (an anonymous class: no lambda on the lint path). */
+  static final UnaryOperator<List<FileResult>> AS_JUDGED =
+      new UnaryOperator<>() {
+        @Override
+        public List<FileResult> apply(List<FileResult> results) {
+          return results;
+        }
+      };
 
   /** A unit's judgement, or why it could not be read (a line on standard error, exit 2). */
   record Outcome(Optional<Judgement> judgement, List<String> errors) {
@@ -118,6 +138,22 @@ final class UnitChecks {
       helper.join(); // its writes to out happen before join returns
     }
     return Arrays.asList(out);
+  }
+
+  /** The run's YAML files, read together (a container's list may name objects of other files). */
+  List<Outcome> manifests(
+      List<Inputs.Input> yaml,
+      Set<Inputs.Input> named,
+      ManifestSources sources,
+      Set<Path> consumed,
+      Set<Path> runInputs) {
+    if (yaml.isEmpty()) {
+      return List.of();
+    }
+    ManifestChecks m = new ManifestChecks(this, linter, sources, runInputs);
+    List<Outcome> out = m.check(yaml, named, environment);
+    consumed.addAll(m.consumed());
+    return out;
   }
 
   private Outcome check(Unit unit) {

@@ -57,7 +57,13 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
    * What the run knows beyond the file: whether the password comes from elsewhere, and whether the
    * file is headed for version control (asked only when a rule needs it: it may ask git).
    */
-  public record Options(boolean passwordFromEnvironment, BooleanSupplier versioned) {
+  /**
+   * How the settings are kept: {@code versioned}, whether the file that holds email.smtp is headed
+   * for version control; {@code plainText}, whether it is a Kubernetes ConfigMap (readable by
+   * anyone who can read ConfigMaps, unlike a Secret).
+   */
+  public record Options(
+      boolean passwordFromEnvironment, BooleanSupplier versioned, boolean plainText) {
     public static final Options DEFAULT =
         new Options(
             false,
@@ -66,7 +72,12 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
               public boolean getAsBoolean() {
                 return true;
               }
-            });
+            },
+            false);
+
+    public Options(boolean passwordFromEnvironment, BooleanSupplier versioned) {
+      this(passwordFromEnvironment, versioned, false);
+    }
   }
 
   public static EmailSettings of(JsonValue.Obj written, Options options) {

@@ -39,9 +39,11 @@ public final class Catalogue {
                 new HeaderInvalidRule(),
                 new HeaderInjectionRule(),
                 new UnexpandedVariableRule(),
+                new SiteConfigFileUnmountedRule(),
                 new TlsVerificationDisabledRule(),
                 new Port25SubmissionRule(),
                 new PasswordInFileRule(),
+                new SecretInConfigmapRule(),
                 new HeloDomainInvalidRule(),
                 new ExampleDomainRule(),
                 new PortNonstandardRule(),
@@ -52,6 +54,7 @@ public final class Catalogue {
                 new NumberNotIntegerRule(),
                 new SettingCaseRule(),
                 new UnknownSettingRule(),
+                new SiteConfigFileSplitRule(),
                 new SesVerifiedSenderRule(),
                 new SesEndpointInvalidRule(),
                 new SesCredentialsFormatRule(),
@@ -109,6 +112,14 @@ public final class Catalogue {
   public static final String UNKNOWN_RULE = UnknownRuleRule.INFO.id();
   public static final String FROM_WITHOUT_SMTP = FromWithoutSmtpRule.INFO.id();
   public static final String SMTP_WITHOUT_FROM = SmtpWithoutFromRule.INFO.id();
+  public static final String SITE_CONFIG_FILE_UNMOUNTED = SiteConfigFileUnmountedRule.INFO.id();
+  public static final String SITE_CONFIG_FILE_SPLIT = SiteConfigFileSplitRule.INFO.id();
+  public static final String SECRET_IN_CONFIGMAP = SecretInConfigmapRule.INFO.id();
+
+  /** A credential's value that looks real (not empty, a placeholder, REDACTED or a variable). */
+  public static boolean realLookingSecret(String value) {
+    return SecretInConfigmapRule.realLooking(value);
+  }
 
   /** What a user reads about a probe finding. */
   public static RuleInfo info(ProbeCheck check) {

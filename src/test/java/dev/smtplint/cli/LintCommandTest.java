@@ -182,7 +182,9 @@ class LintCommandTest {
     Path empty = Files.createDirectory(dir.resolve("empty"));
     Run none = Run.of("lint", empty.toString());
     assertEquals(2, none.code());
-    assertTrue(none.err().contains("directory holds no *.json or *.jsonc file"), none.err());
+    assertTrue(
+        none.err().contains("directory holds no *.json, *.jsonc, *.yaml or *.yml file"),
+        none.err());
   }
 
   @Test

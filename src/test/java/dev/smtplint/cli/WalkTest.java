@@ -52,7 +52,10 @@ class WalkTest {
     Run onlyIgnored = Forked.run(dir, Map.of(), List.of(), "lint", "private");
     assertEquals(2, onlyIgnored.code(), onlyIgnored.all());
     assertTrue(
-        onlyIgnored.err().contains("no *.json or *.jsonc file that git does not ignore (1 ignored"),
+        onlyIgnored
+            .err()
+            .contains(
+                "no *.json, *.jsonc, *.yaml or *.yml file that git does not ignore (1 ignored"),
         onlyIgnored.err());
   }
 }

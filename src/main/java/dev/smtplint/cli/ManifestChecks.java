@@ -1,0 +1,454 @@
+package dev.smtplint.cli;
+
+import dev.smtplint.check.Linter;
+import dev.smtplint.config.Position;
+import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.SourceLoader;
+import dev.smtplint.config.Span;
+import dev.smtplint.manifest.Deployments;
+import dev.smtplint.manifest.Embedded;
+import dev.smtplint.manifest.Manifest;
+import dev.smtplint.manifest.Placement;
+import dev.smtplint.report.FileResult;
+import dev.smtplint.report.Finding;
+import dev.smtplint.report.Fix;
+import dev.smtplint.report.Location;
+import dev.smtplint.rules.Catalogue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * The YAML files of a run (Kubernetes manifests, rendered Helm and kustomize, compose files) read
+ * together, as deployments load their site configs (SPEC §1, §9): each container's SITE_CONFIG_FILE
+ * list merged and judged like --merge, every other site config in a ConfigMap or Secret judged
+ * alone, and every finding moved to the YAML's own line and column.
+ */
+final class ManifestChecks {
+  private final UnitChecks checks;
+  private final Linter linter;
+  private final ManifestSources sources;
+  private final Set<Path> consumed = new java.util.HashSet<>();
+
+  private final Set<Path> runInputs;
+
+  /**
+   * {@code runInputs}: the other files the run lints (absolute), which a generator's file may be.
+   */
+  ManifestChecks(UnitChecks checks, Linter linter, ManifestSources sources, Set<Path> runInputs) {
+    this.checks = checks;
+    this.linter = linter;
+    this.sources = sources;
+    this.runInputs = runInputs;
+  }
+
+  /**
+   * Reads and judges the YAML files; {@code named}: the ones the command line names (a walked file
+   * that is not a deployment's is skipped without a word; a named one is said so).
+   */
+  List<UnitChecks.Outcome> check(
+      List<Inputs.Input> yaml, Set<Inputs.Input> named, Environment env) {
+    List<UnitChecks.Outcome> out = new ArrayList<>();
+    List<Manifest> manifests = new ArrayList<>();
+    Map<String, Path> pathOf = new LinkedHashMap<>();
+    for (Inputs.Input input : yaml) {
+      boolean isNamed = named.contains(input);
+      SourceFile source;
+      try {
+        source =
+            input.isStdin()
+                ? SourceLoader.load(env.in(), "-")
+                : SourceLoader.load(input.path(), input.display());
+      } catch (SourceLoader.UnreadableException e) {
+        out.add(UnitChecks.Outcome.unreadable(List.of(e.getMessage())));
+        continue;
+      }
+      try {
+        Manifest m = Manifest.read(source);
+        if (m.empty()) {
+          if (isNamed) {
+            out.add(
+                new UnitChecks.Outcome(
+                    Optional.of(
+                        new UnitChecks.Judgement(input.display(), List.of(), Optional.empty())),
+                    List.of(
+                        "note: "
+                            + input.display()
+                            + ": no Kubernetes or compose object here carries a site config;"
+                            + " nothing to lint")));
+          }
+          continue;
+        }
+        manifests.add(m);
+        if (!input.isStdin()) {
+          pathOf.put(source.path(), input.path());
+        }
+      } catch (Manifest.Unreadable e) {
+        if (isNamed) {
+          String at =
+              e.at().isPresent() ? ":" + e.at().get().line() + ":" + e.at().get().column() : "";
+          out.add(
+              UnitChecks.Outcome.unreadable(
+                  List.of(input.display() + at + ": not read as YAML: " + e.getMessage())));
+        }
+      }
+    }
+    if (manifests.isEmpty()) {
+      return out;
+    }
+    Deployments.Result resolved = Deployments.resolve(manifests);
+    for (Deployments.Plan plan : resolved.plans()) {
+      out.add(plan(plan, pathOf));
+    }
+    for (Embedded e : resolved.alone()) {
+      out.add(judged(e.label(), List.of(e), List.of(), List.of(), List.of()));
+    }
+    for (Embedded e : resolved.partial()) {
+      out.add(
+          judged(
+              e.label(),
+              List.of(e),
+              List.of(),
+              List.of(),
+              List.of("the rest of its SITE_CONFIG_FILE list")));
+    }
+    for (Manifest m : manifests) {
+      for (Manifest.Generated g : m.generated()) {
+        generated(m, g, pathOf).ifPresent(out::add);
+      }
+    }
+    for (Manifest m : manifests) {
+      List<Finding> found = manifestFindings(m, resolved, pathOf);
+      if (!found.isEmpty()) {
+        String path = m.yaml().path();
+        FileResult r =
+            new FileResult(
+                path,
+                Optional.of(m.yaml()),
+                linter.withSettings(found),
+                Optional.empty(),
+                secretSpans(m));
+        out.add(
+            new UnitChecks.Outcome(
+                Optional.of(new UnitChecks.Judgement(path, List.of(r), Optional.empty())),
+                List.of()));
+      }
+    }
+    return out;
+  }
+
+  /** The local files the compose files' lists read (not linted alone as well). */
+  Set<Path> consumed() {
+    return consumed;
+  }
+
+  /**
+   * A local file a kustomize generator turns into a ConfigMap or Secret key, linted through that
+   * file when it holds a site config (unless the run names it or walks to it anyway).
+   */
+  private Optional<UnitChecks.Outcome> generated(
+      Manifest m, Manifest.Generated g, Map<String, Path> pathOf) {
+    List<String> notes = new ArrayList<>();
+    Optional<SourceFile> read =
+        local(
+            new Deployments.LocalFile(m.yaml(), g.localPath(), ""),
+            pathOf,
+            notes,
+            new ArrayList<>());
+    if (read.isEmpty()) {
+      return notes.isEmpty()
+          ? Optional.empty()
+          : Optional.of(
+              new UnitChecks.Outcome(
+                  Optional.of(
+                      new UnitChecks.Judgement(m.yaml().path(), List.of(), Optional.empty())),
+                  notes));
+    }
+    SourceFile source = read.get();
+    if (!Manifest.holdsSiteConfig(g.localPath(), source.text()) || walked(source)) {
+      return Optional.empty();
+    }
+    UnitChecks.Judgement j =
+        checks.judge(
+            source.path(),
+            new Supplier<>() {
+              @Override
+              public Linter.Judged get() {
+                return linter.checkMerged(List.of(source), List.of());
+              }
+            });
+    return Optional.of(new UnitChecks.Outcome(Optional.of(j), List.of()));
+  }
+
+  /** Whether the run lints this file anyway (a walk found it or the command line names it). */
+  private boolean walked(SourceFile source) {
+    return runInputs.contains(Path.of(source.path()).toAbsolutePath().normalize());
+  }
+
+  /** One container's SITE_CONFIG_FILE list: its members merged in order. */
+  private UnitChecks.Outcome plan(Deployments.Plan plan, Map<String, Path> pathOf) {
+    List<Embedded> embedded = new ArrayList<>();
+    List<SourceFile> local = new ArrayList<>();
+    List<String> absent = new ArrayList<>(plan.missing());
+    List<String> notes = new ArrayList<>();
+    for (String note : plan.notes()) {
+      notes.add(
+          "note: "
+              + plan.workload().yaml().path()
+              + ": "
+              + plan.workload().label()
+              + ": "
+              + note
+              + "; the settings it supplies are not checked in this run");
+    }
+    List<Object> order = new ArrayList<>();
+    for (Deployments.Member member : plan.members()) {
+      if (member instanceof Deployments.InManifest in) {
+        embedded.add(in.config());
+        order.add(in.config());
+      } else {
+        Deployments.LocalFile file = (Deployments.LocalFile) member;
+        Optional<SourceFile> read = local(file, pathOf, notes, absent);
+        if (read.isPresent()) {
+          consumed.add(Path.of(read.get().path()).toAbsolutePath().normalize());
+          local.add(read.get());
+          order.add(read.get());
+        }
+      }
+    }
+    if (order.isEmpty()) {
+      return new UnitChecks.Outcome(Optional.empty(), notes);
+    }
+    UnitChecks.Outcome judged =
+        judged(
+            plan.workload().label() + " (" + plan.workload().yaml().path() + ")",
+            embedded,
+            local,
+            order,
+            absent);
+    List<String> all = new ArrayList<>(notes);
+    all.addAll(judged.errors());
+    return new UnitChecks.Outcome(judged.judgement(), all);
+  }
+
+  /**
+   * A compose bind mount's local file, read where the repository allows (SPEC §10: relative to the
+   * compose file, inside its repository, through no link out).
+   */
+  private Optional<SourceFile> local(
+      Deployments.LocalFile file,
+      Map<String, Path> pathOf,
+      List<String> notes,
+      List<String> absent) {
+    Path yaml = pathOf.get(file.yaml().path());
+    String name = file.rest().isEmpty() ? file.localPath() : file.localPath() + "/" + file.rest();
+    if (yaml == null) {
+      notes.add("note: " + name + " (a bind mount of standard input's compose file) is not read");
+      return Optional.empty();
+    }
+    try {
+      Containment repository = Containment.of(yaml);
+      Containment.Result inside =
+          repository.resolve(yaml.toAbsolutePath().normalize().getParent(), name);
+      if (inside.path().isEmpty()) {
+        notes.add(
+            "note: "
+                + file.yaml().path()
+                + ": the bind mount "
+                + name
+                + " "
+                + inside.refusal()
+                + ": not read (smtplint reads nothing outside the repository)");
+        return Optional.empty();
+      }
+      Path p = inside.path().get();
+      Path cwd = Path.of("").toAbsolutePath();
+      String shown = p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+      if (!Files.exists(p)) {
+        absent.add(shown);
+        notes.add(
+            "note: "
+                + shown
+                + " (bind-mounted by "
+                + file.yaml().path()
+                + ") is not here: the settings it supplies are not checked in this run");
+        return Optional.empty();
+      }
+      return Optional.of(SourceLoader.load(p, shown));
+    } catch (IOException | SourceLoader.UnreadableException e) {
+      notes.add("note: " + name + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Judges configs (in {@code order}) as one list, and shows the results in their YAML files. */
+  private UnitChecks.Outcome judged(
+      String name,
+      List<Embedded> embedded,
+      List<SourceFile> local,
+      List<Object> order,
+      List<String> absent) {
+    Map<String, Embedded> byName = new LinkedHashMap<>();
+    List<SourceFile> list = new ArrayList<>();
+    List<Object> members = order.isEmpty() ? new ArrayList<>(embedded) : order;
+    for (Object m : members) {
+      if (m instanceof Embedded e) {
+        String virtual = sources.register(e);
+        byName.put(virtual, e);
+        list.add(SourceFile.of(virtual, e.source().text()));
+      } else {
+        list.add((SourceFile) m);
+      }
+    }
+    UnaryOperator<List<FileResult>> view =
+        new UnaryOperator<>() {
+          @Override
+          public List<FileResult> apply(List<FileResult> results) {
+            List<FileResult> shown = new ArrayList<>();
+            for (FileResult r : results) {
+              Embedded e = byName.get(r.path());
+              shown.add(e == null ? r : inYaml(r, e));
+            }
+            return shown;
+          }
+        };
+    UnitChecks.Judgement j =
+        checks.judge(
+            name,
+            new Supplier<>() {
+              @Override
+              public Linter.Judged get() {
+                return linter.checkMerged(list, absent);
+              }
+            });
+    return new UnitChecks.Outcome(
+        Optional.of(new UnitChecks.Judgement(j.name(), view.apply(j.results()), j.judged(), view)),
+        List.of());
+  }
+
+  /** A config's results, moved into its YAML file: positions, masks, and fixes a block can take. */
+  static FileResult inYaml(FileResult r, Embedded e) {
+    Placement placement = e.placement();
+    String path = e.yaml().path();
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : r.findings()) {
+      Location l = f.location();
+      Position start = placement.toYaml(new Position(l.line(), l.column()));
+      Position end = placement.toYaml(new Position(l.endLine(), l.endColumn()));
+      Location moved = Location.of(path, start, end.equals(start) ? start : end, l.pointer());
+      findings.add(
+          new Finding(
+              f.rule(),
+              f.severity(),
+              f.message() + " [" + e.label() + "]",
+              moved,
+              Optional.<Fix>empty()));
+    }
+    List<Span> masked = new ArrayList<>();
+    for (Span s : r.masked()) {
+      masked.addAll(placement.toYaml(s));
+    }
+    if (e.secret()) {
+      masked.addAll(placement.toYaml(new Span(0, e.source().text().length())));
+    }
+    return new FileResult(
+        path, Optional.of(e.yaml()), findings, r.probe(), masked, r.internalError());
+  }
+
+  /** The manifest's own findings: unmounted paths, split frontends, secrets in plain places. */
+  private List<Finding> manifestFindings(
+      Manifest m, Deployments.Result resolved, Map<String, Path> pathOf) {
+    String path = m.yaml().path();
+    List<Finding> out = new ArrayList<>();
+    for (Deployments.Unmounted u : resolved.unmounted()) {
+      if (u.workload().yaml() == m.yaml()) {
+        out.add(
+            finding(
+                Catalogue.SITE_CONFIG_FILE_UNMOUNTED,
+                path,
+                u.at(),
+                u.workload().label()
+                    + ": SITE_CONFIG_FILE names "
+                    + u.path()
+                    + ", but "
+                    + u.why()
+                    + ": the frontend cannot read its site config"));
+      }
+    }
+    for (Deployments.Split s : resolved.splits()) {
+      if (s.workload().yaml() == m.yaml()) {
+        out.add(
+            finding(
+                Catalogue.SITE_CONFIG_FILE_SPLIT,
+                path,
+                s.workload().at(),
+                s.why() + ": both send mail, with different settings; give it the same list"));
+      }
+    }
+    for (Manifest.EnvironmentSecret e : m.environment()) {
+      if (Catalogue.realLookingSecret(e.value())) {
+        out.add(
+            finding(
+                Catalogue.SECRET_IN_CONFIGMAP,
+                path,
+                e.at(),
+                "service "
+                    + e.service()
+                    + ": environment "
+                    + e.name()
+                    + " holds what looks like a real secret (value not shown) in the compose file:"
+                    + " read it from a file git ignores (env_file) or a secrets: entry"));
+      }
+    }
+    for (Manifest.ConfigMapSecret c : m.configMapSecrets()) {
+      if (Catalogue.realLookingSecret(c.value())) {
+        out.add(
+            finding(
+                Catalogue.SECRET_IN_CONFIGMAP,
+                path,
+                c.at(),
+                c.object()
+                    + ": key "
+                    + c.key()
+                    + " holds what looks like a real secret (value not shown), readable by anyone who"
+                    + " may read ConfigMaps: keep it in a Secret"));
+      }
+    }
+    return out;
+  }
+
+  private static Finding finding(String rule, String path, Position at, String message) {
+    return new Finding(rule, Catalogue.info(rule).severity(), message, Location.of(path, at, ""));
+  }
+
+  /** What no output may show of a manifest: every Secret value, and secret-looking plain ones. */
+  private static List<Span> secretSpans(Manifest m) {
+    List<Span> out = new ArrayList<>();
+    for (Embedded e : m.configs()) {
+      if (e.secret()) {
+        out.addAll(e.placement().toYaml(new Span(0, e.source().text().length())));
+      }
+    }
+    for (Manifest.EnvironmentSecret e : m.environment()) {
+      out.add(lineRest(m.yaml(), e.at()));
+    }
+    for (Manifest.ConfigMapSecret c : m.configMapSecrets()) {
+      out.add(lineRest(m.yaml(), c.at()));
+    }
+    return out;
+  }
+
+  /** From a position to the end of its line. */
+  private static Span lineRest(SourceFile yaml, Position at) {
+    int start = yaml.lineStart(at.line()) + at.column() - 1;
+    return new Span(start, yaml.lineStart(at.line()) + yaml.lineLength(at.line()));
+  }
+}

@@ -1,0 +1,282 @@
+package dev.smtplint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.smtplint.Testdata;
+import dev.smtplint.config.SourceLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Site configs where deployments keep them (#32, SPEC §1, §9): each directory of testdata/deploy/
+ * is a deploy repository of one shape, linted whole, and must produce exactly the findings its
+ * files expect, on the YAML's own lines.
+ */
+class DeploymentsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path tmp;
+
+  @TestFactory
+  Stream<DynamicTest> everyDeploymentShapeProducesExactlyWhatItsFilesExpect() {
+    return Testdata.deployments().stream()
+        .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+  }
+
+  private static void check(Path dir) throws IOException {
+    Run run = Run.of("lint", "--format", "json", "--fail-on", "never", dir.toString());
+    assertEquals(0, run.code(), run.all());
+    TreeSet<String> actual = new TreeSet<>();
+    for (JsonNode file : JSON.readTree(run.out()).get("files")) {
+      for (JsonNode f : file.get("findings")) {
+        actual.add(
+            Path.of(file.get("path").asString()).toAbsolutePath().normalize()
+                + ":"
+                + f.get("line").asInt()
+                + " "
+                + f.get("rule").asString());
+      }
+    }
+    TreeSet<String> expected = new TreeSet<>();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    for (Path file : files) {
+      List<String> lines;
+      try {
+        lines = SourceLoader.load(file, file.toString()).lines();
+      } catch (SourceLoader.UnreadableException e) {
+        throw new IOException(e);
+      }
+      for (Testdata.Expected e : Testdata.expectations(lines)) {
+        expected.add(file.toAbsolutePath().normalize() + ":" + e.line() + " " + e.rule());
+      }
+    }
+    if (!expected.equals(actual)) {
+      TreeSet<String> missing = new TreeSet<>(expected);
+      missing.removeAll(actual);
+      TreeSet<String> unexpected = new TreeSet<>(actual);
+      unexpected.removeAll(expected);
+      fail(dir + "\n  missing: " + missing + "\n  unexpected: " + unexpected + "\n" + run.out());
+    }
+  }
+
+  /** The Deployment's list merged from YAML equals --merge over the same two files. */
+  @Test
+  void theMergedVerdictEqualsMergeOverTheSameFiles() throws IOException {
+    Path dir = Testdata.root().resolve("deploy/kubernetes");
+    String cm = Files.readString(dir.resolve("frontend-config-files.yaml"));
+    String site = cm.substring(cm.indexOf("site.json: |") + "site.json: |".length() + 1);
+    site = site.substring(0, site.indexOf("kind:")).replaceAll("(?m)^    ", "");
+    String secret = Files.readString(dir.resolve("frontend-secrets.yaml"));
+    String base64 = secret.substring(secret.indexOf("secrets.json: ") + 14).split("\n")[0];
+    Files.writeString(tmp.resolve("site.json"), site);
+    Files.write(tmp.resolve("secrets.json"), Base64.getDecoder().decode(base64));
+    Run merged =
+        Run.of(
+            "lint",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--merge",
+            tmp.resolve("site.json") + ":" + tmp.resolve("secrets.json"));
+    Run yaml = Run.of("lint", "--format", "json", "--fail-on", "never", dir.toString());
+    assertEquals(verdict(merged), verdict(yaml));
+    assertFalse(verdict(yaml).isEmpty());
+  }
+
+  /** Rule and pointer of every finding: what was judged, wherever it was written. */
+  private static TreeSet<String> verdict(Run run) throws IOException {
+    TreeSet<String> out = new TreeSet<>();
+    for (JsonNode file : JSON.readTree(run.out()).get("files")) {
+      for (JsonNode f : file.get("findings")) {
+        out.add(f.get("rule").asString() + " " + f.get("pointer").asString());
+      }
+    }
+    return out;
+  }
+
+  /** A Secret's values and a password in plain sight never reach any output, in any encoding. */
+  @Test
+  void noSecretIsPrintedInAnyFormat() throws IOException {
+    String secret =
+        Files.readString(Testdata.root().resolve("deploy/kubernetes/frontend-secrets.yaml"));
+    String base64 = secret.substring(secret.indexOf("secrets.json: ") + 14).split("\n")[0];
+    for (String format : Run.FORMATS) {
+      for (String dir : List.of("kubernetes", "kubernetes-unmounted", "compose", "helm")) {
+        Run run =
+            Run.of(
+                "lint",
+                "--format",
+                format,
+                "--fail-on",
+                "never",
+                Testdata.root().resolve("deploy/" + dir).toString());
+        for (String leak :
+            List.of(
+                "kq7-Zb2", base64.substring(0, 24), "SENDGRID_API_KEY", "acmeMail.pw")) {
+          assertFalse(
+              run.all().contains(leak), format + " " + dir + " shows " + leak + ":\n" + run.all());
+        }
+      }
+    }
+  }
+
+  /** A walk of a repository whose YAML carries no site config is quiet, and exits 0. */
+  @Test
+  void unrelatedYamlIsQuietInAWalkAndSaysSoWhenNamed() {
+    Path dir = Testdata.root().resolve("deploy/unrelated");
+    Run walk = Run.of("lint", dir.toString());
+    assertEquals(0, walk.code(), walk.all());
+    assertEquals("", walk.err());
+    Run named = Run.of("lint", dir.resolve("ci.yaml").toString());
+    assertEquals(0, named.code(), named.all());
+    assertTrue(
+        named.err().contains("no Kubernetes or compose object here carries a site config"),
+        named.err());
+    assertFalse(named.all().contains("invalid-json"), named.all());
+  }
+
+  /** YAML that is not YAML, named: one line with its position, exit 2, no stack trace. */
+  @Test
+  void brokenYamlNamedIsAClearErrorAndWalkedIsSkipped() throws IOException {
+    Path broken = tmp.resolve("broken.yaml");
+    Files.writeString(broken, "apiVersion: v1\nkind: ConfigMap\ndata:\n  site.json: [unclosed\n");
+    Run named = Run.of("lint", broken.toString());
+    assertEquals(2, named.code(), named.all());
+    assertTrue(named.err().contains("broken.yaml:"), named.err());
+    assertTrue(named.err().contains("not read as YAML"), named.err());
+    assertFalse(named.all().contains("Exception"), named.all());
+    Files.writeString(
+        tmp.resolve("site.json"),
+        "{\"email.address\": \"a@acme.io\", \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"none\"}}");
+    Run walk = Run.of("lint", tmp.toString());
+    assertEquals(0, walk.code(), walk.all());
+  }
+
+  /**
+   * Real clients: kubectl renders the ConfigMap and Secret (and kustomize the generator), and the
+   * findings stand on the lines kubectl wrote the values on.
+   */
+  @Test
+  void manifestsKubectlRendersAreLintedOnTheirOwnLines() throws Exception {
+    Assumptions.assumeTrue(
+        kubectl(tmp, "version", "--client").isPresent(), "kubectl is not installed");
+    Files.writeString(
+        tmp.resolve("site.json"),
+        "{\n  \"email.address\": \"sg@acme.io\",\n  \"email.smtp\": {\n    \"host\": \"smtp.acme.io\",\n"
+            + "    \"port\": 465,\n    \"authentication\": \"PLAIN\",\n    \"username\": \"sg\",\n"
+            + "    \"password\": \"${SMTP_PASSWORD}\"\n  }\n}\n");
+    String cm =
+        kubectl(
+                tmp,
+                "create",
+                "configmap",
+                "frontend-config-files",
+                "--from-file=site.json",
+                "--dry-run=client",
+                "-o",
+                "yaml")
+            .orElseThrow();
+    Files.writeString(tmp.resolve("cm.yaml"), cm);
+    Run run =
+        Run.of("lint", "--format", "json", "--fail-on", "never", tmp.resolve("cm.yaml").toString());
+    int portLine = lineOf(cm, "\"port\": 465");
+    int passwordLine = lineOf(cm, "\"password\"");
+    TreeSet<String> got = new TreeSet<>();
+    for (JsonNode file : JSON.readTree(run.out()).get("files")) {
+      for (JsonNode f : file.get("findings")) {
+        got.add(f.get("rule").asString() + "@" + f.get("line").asInt());
+      }
+    }
+    assertTrue(got.contains("implicit-tls-port@" + portLine), got + "\n" + cm);
+    assertTrue(got.contains("unexpanded-variable@" + passwordLine), got + "\n" + cm);
+
+    String secret =
+        kubectl(
+                tmp,
+                "create",
+                "secret",
+                "generic",
+                "frontend-secrets",
+                "--from-file=site.json",
+                "--dry-run=client",
+                "-o",
+                "yaml")
+            .orElseThrow();
+    Files.writeString(tmp.resolve("secret.yaml"), secret);
+    Run s =
+        Run.of(
+            "lint",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            tmp.resolve("secret.yaml").toString());
+    int keyLine = lineOf(secret, "site.json:");
+    assertTrue(s.out().contains("\"rule\":\"implicit-tls-port\",\"severity\":\"error\""), s.out());
+    assertTrue(s.out().contains("\"line\":" + keyLine + ","), s.out());
+
+    java.util.Optional<String> kustomized =
+        kubectl(Path.of("."), "kustomize", Testdata.root().resolve("deploy/kustomize").toString());
+    Run k =
+        Run.withInput(
+            kustomized.orElseThrow(),
+            Map.of(),
+            "lint",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "-");
+    assertTrue(k.out().contains("\"rule\":\"host-invalid\""), k.all());
+    assertTrue(k.out().contains("\"line\":" + lineOf(kustomized.get(), "\"host\"") + ","), k.out());
+  }
+
+  private static int lineOf(String text, String needle) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(needle)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(needle + " not in\n" + text);
+  }
+
+  private static java.util.Optional<String> kubectl(Path dir, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("kubectl"));
+    command.addAll(List.of(args));
+    Process p;
+    try {
+      p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(false).start();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+    p.getOutputStream().close();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new String(out, StandardCharsets.UTF_8));
+  }
+}
