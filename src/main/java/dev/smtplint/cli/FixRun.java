@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -122,6 +123,36 @@ final class FixRun {
       }
     }
     return judged;
+  }
+
+  /**
+   * The changes to these sources (site configs inside YAML values), taken out of the run: the
+   * manifest reader writes them back into their YAML files ({@link #add}).
+   */
+  List<Changed> take(Set<String> names) {
+    List<Changed> out = new ArrayList<>();
+    for (Changed c : changed) {
+      if (names.contains(c.before().path())) {
+        out.add(c);
+      }
+    }
+    changed.removeAll(out);
+    return out;
+  }
+
+  /** A file changed outside {@link #fix} (a YAML file whose block scalars were fixed). */
+  void add(Changed c) {
+    changed.add(c);
+  }
+
+  /** A file that is not fixed, and why (said on standard error; the run exits 2). */
+  void refuse(String why) {
+    refused.add(why);
+  }
+
+  /** Whether --unsafe-fixes applies unsafe fixes too. */
+  boolean unsafe() {
+    return unsafe;
   }
 
   /** The file's findings as it is on disk: its report when the fixed text cannot be written. */

@@ -39,15 +39,23 @@ final class ManifestChecks {
   private final Set<Path> consumed = new java.util.HashSet<>();
 
   private final Set<Path> runInputs;
+  private final Optional<FixRun> fixRun;
+  private final BlockFixes blockFixes = new BlockFixes();
 
   /**
    * {@code runInputs}: the other files the run lints (absolute), which a generator's file may be.
    */
-  ManifestChecks(UnitChecks checks, Linter linter, ManifestSources sources, Set<Path> runInputs) {
+  ManifestChecks(
+      UnitChecks checks,
+      Linter linter,
+      ManifestSources sources,
+      Set<Path> runInputs,
+      Optional<FixRun> fixRun) {
     this.checks = checks;
     this.linter = linter;
     this.sources = sources;
     this.runInputs = runInputs;
+    this.fixRun = fixRun;
   }
 
   /**
@@ -119,6 +127,17 @@ final class ManifestChecks {
               List.of(),
               List.of(),
               List.of("the rest of its SITE_CONFIG_FILE list")));
+    }
+    if (fixRun.isPresent()) {
+      List<String> notes = new ArrayList<>();
+      blockFixes.commit(fixRun.get(), pathOf, notes);
+      quoteFixed(out, blockFixes.written());
+      if (!notes.isEmpty()) {
+        out.add(
+            new UnitChecks.Outcome(
+                Optional.of(new UnitChecks.Judgement("fixes", List.of(), Optional.empty())),
+                notes));
+      }
     }
     for (Manifest m : manifests) {
       for (Manifest.Generated g : m.generated()) {
@@ -320,18 +339,95 @@ final class ManifestChecks {
             return shown;
           }
         };
+    boolean editable = true;
+    for (Embedded e : byName.values()) {
+      editable &= e.placement().editable();
+    }
+    boolean fixing = fixRun.isPresent() && editable;
+    List<Path> paths = new ArrayList<>();
+    for (SourceFile source : list) {
+      paths.add(byName.containsKey(source.path()) ? null : Path.of(source.path()));
+    }
     UnitChecks.Judgement j =
         checks.judge(
             name,
             new Supplier<>() {
               @Override
               public Linter.Judged get() {
-                return linter.checkMerged(list, absent);
+                if (!fixing) {
+                  return linter.checkMerged(list, absent);
+                }
+                Linter.Judged fixed = fixRun.get().fix(linter, list, paths, absent);
+                for (FixRun.Changed c : fixRun.get().take(byName.keySet())) {
+                  blockFixes.add(
+                      byName.get(c.before().path()),
+                      c.after().text(),
+                      c.fixes(),
+                      c.secretsBefore(),
+                      c.secretsAfter());
+                }
+                return fixed;
               }
             });
+    List<String> notes = new ArrayList<>();
+    if (fixRun.isPresent() && !editable && anyFix(j.results(), byName)) {
+      notes.add(
+          "note: "
+              + name
+              + ": not fixed: a site config of the list is base64 (a Secret's data) or a quoted or"
+              + " folded YAML value, and smtplint edits a config in YAML only inside a literal block"
+              + " (|); fix it in the file it is made from");
+    }
     return new UnitChecks.Outcome(
         Optional.of(new UnitChecks.Judgement(j.name(), view.apply(j.results()), j.judged(), view)),
-        List.of());
+        notes);
+  }
+
+  /** The report quotes a fixed YAML file as fixed (its block's lines replaced, line for line). */
+  private static void quoteFixed(List<UnitChecks.Outcome> out, Map<String, SourceFile> written) {
+    if (written.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < out.size(); i++) {
+      UnitChecks.Outcome o = out.get(i);
+      if (o.judgement().isEmpty()) {
+        continue;
+      }
+      UnitChecks.Judgement j = o.judgement().get();
+      List<FileResult> results = new ArrayList<>();
+      for (FileResult r : j.results()) {
+        SourceFile after = written.get(r.path());
+        results.add(
+            after == null
+                ? r
+                : new FileResult(
+                    r.path(),
+                    Optional.of(after),
+                    r.findings(),
+                    r.probe(),
+                    r.masked(),
+                    r.internalError()));
+      }
+      out.set(
+          i,
+          new UnitChecks.Outcome(
+              Optional.of(new UnitChecks.Judgement(j.name(), results, j.judged(), j.view())),
+              o.errors()));
+    }
+  }
+
+  /** Whether a finding in a YAML-held config carries a fix. */
+  private static boolean anyFix(List<FileResult> results, Map<String, Embedded> byName) {
+    for (FileResult r : results) {
+      if (byName.containsKey(r.path())) {
+        for (Finding f : r.findings()) {
+          if (f.fix().isPresent()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** A config's results, moved into its YAML file: positions, masks, and fixes a block can take. */
@@ -350,7 +446,9 @@ final class ManifestChecks {
               f.severity(),
               f.message() + " [" + e.label() + "]",
               moved,
-              Optional.<Fix>empty()));
+              placement instanceof Placement.Block block && f.fix().isPresent()
+                  ? Optional.of(inBlock(f.fix().get(), block))
+                  : Optional.<Fix>empty()));
     }
     List<Span> masked = new ArrayList<>();
     for (Span s : r.masked()) {
@@ -361,6 +459,22 @@ final class ManifestChecks {
     }
     return new FileResult(
         path, Optional.of(e.yaml()), findings, r.probe(), masked, r.internalError());
+  }
+
+  /**
+   * A fix's edits moved into the YAML block: offsets mapped, each new line indented as the block.
+   */
+  private static Fix inBlock(Fix fix, Placement.Block block) {
+    List<Fix.Edit> edits = new ArrayList<>();
+    String indent = " ".repeat(block.indent());
+    for (Fix.Edit e : fix.edits()) {
+      edits.add(
+          new Fix.Edit(
+              block.offset(e.start()),
+              block.offset(e.end()),
+              e.replacement().replace("\n", "\n" + indent)));
+    }
+    return new Fix(fix.safety(), fix.description(), edits);
   }
 
   /** The manifest's own findings: unmounted paths, split frontends, secrets in plain places. */

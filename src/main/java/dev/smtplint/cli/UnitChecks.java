@@ -150,7 +150,7 @@ final class UnitChecks {
     if (yaml.isEmpty()) {
       return List.of();
     }
-    ManifestChecks m = new ManifestChecks(this, linter, sources, runInputs);
+    ManifestChecks m = new ManifestChecks(this, linter, sources, runInputs, fixRun);
     List<Outcome> out = m.check(yaml, named, environment);
     consumed.addAll(m.consumed());
     return out;

@@ -133,8 +133,7 @@ class DeploymentsTest {
                 "never",
                 Testdata.root().resolve("deploy/" + dir).toString());
         for (String leak :
-            List.of(
-                "kq7-Zb2", base64.substring(0, 24), "SENDGRID_API_KEY", "acmeMail.pw")) {
+            List.of("kq7-Zb2", base64.substring(0, 24), "SENDGRID_API_KEY", "acmeMail.pw")) {
           assertFalse(
               run.all().contains(leak), format + " " + dir + " shows " + leak + ":\n" + run.all());
         }
@@ -251,6 +250,87 @@ class DeploymentsTest {
             "-");
     assertTrue(k.out().contains("\"rule\":\"host-invalid\""), k.all());
     assertTrue(k.out().contains("\"line\":" + lineOf(kustomized.get(), "\"host\"") + ","), k.out());
+  }
+
+  /**
+   * --fix in a literal block keeps the block's indentation and every byte outside its edits; the
+   * diff masks a Secret's value; a base64 value is not edited, and says why.
+   */
+  @Test
+  void fixesLandInTheBlockAndBase64IsLeftAlone() throws Exception {
+    String cm =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: frontend-config-files\ndata:\n"
+            + "  site.json: |\n    {\n      \"email.address\": \"sg@acme.io\",\n"
+            + "      \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587,"
+            + " \"authentication\": \"plain\", \"username\": \"sg\", \"password\": \"kq7-Zb2-acme\"}\n"
+            + "    }\n  other: keep\n";
+    Path file = tmp.resolve("cm.yaml");
+    Files.writeString(file, cm);
+    Run diff = Run.of("lint", "--diff", file.toString());
+    assertEquals(1, diff.code(), diff.all());
+    assertTrue(diff.out().contains("\"authentication\": \"PLAIN\""), diff.out());
+    assertFalse(
+        diff.out().contains("kq7-Zb2"), "the password is masked in the diff: " + diff.out());
+    Run fix = Run.of("lint", "--fix", "--fail-on", "never", file.toString());
+    assertEquals(0, fix.code(), fix.all());
+    assertEquals(cm.replace("\"plain\"", "\"PLAIN\""), Files.readString(file));
+    assertFalse(fix.all().contains("kq7-Zb2"), fix.all());
+
+    String secret =
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  site.json: "
+            + Base64.getEncoder()
+                .encodeToString(
+                    "{\"email.address\": \"sg@acme.io\", \"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 587, \"authentication\": \"plain\"}}"
+                        .getBytes(StandardCharsets.UTF_8))
+            + "\n";
+    Path b64 = tmp.resolve("secret.yaml");
+    Files.writeString(b64, secret);
+    Run refused = Run.of("lint", "--fix", b64.toString());
+    assertEquals(secret, Files.readString(b64), "base64 is never edited");
+    assertTrue(
+        refused.err().contains("not fixed: a site config of the list is base64"), refused.err());
+    assertEquals(1, refused.code(), refused.all());
+  }
+
+  /** --probe on a Deployment's merged list: the probe talks to the server the Secret names. */
+  @Test
+  void theProbeRunsOnTheMergedList() throws Exception {
+    try (dev.smtplint.probe.TestSmtpServer server =
+        dev.smtplint.probe.TestSmtpServer.builder().start()) {
+      Path dir = Files.createDirectories(tmp.resolve("deploy"));
+      Files.writeString(
+          dir.resolve("cm.yaml"),
+          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: site\ndata:\n  site.json: |\n"
+              + "    {\"email.address\": \"sourcegraph@acme.io\"}\n");
+      Files.writeString(
+          dir.resolve("secret.yaml"),
+          "apiVersion: v1\nkind: Secret\nmetadata:\n  name: smtp\nstringData:\n  smtp.json: |\n"
+              + "    {\"email.smtp\": {\"host\": \"localhost\", \"port\": "
+              + server.port()
+              + ", \"authentication\": \"none\"}}\n");
+      Files.writeString(
+          dir.resolve("frontend.yaml"),
+          "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: sourcegraph-frontend\nspec:\n"
+              + "  template:\n    spec:\n      containers:\n      - name: frontend\n"
+              + "        image: sourcegraph/frontend:5.11.4\n        env:\n"
+              + "        - name: SITE_CONFIG_FILE\n          value: /etc/sg/site.json:/etc/sg/smtp/smtp.json\n"
+              + "        volumeMounts:\n        - {name: site, mountPath: /etc/sg}\n"
+              + "        - {name: smtp, mountPath: /etc/sg/smtp}\n      volumes:\n"
+              + "      - {name: site, configMap: {name: site}}\n      - {name: smtp, secret: {secretName: smtp}}\n");
+      Run run =
+          Run.of("lint", "--probe", "--format", "json", "--fail-on", "warning", dir.toString());
+      assertEquals(0, run.code(), run.all());
+      JsonNode files = JSON.readTree(run.out()).get("files");
+      boolean probed = false;
+      for (JsonNode f : files) {
+        if (f.has("probe") && !f.get("probe").isNull()) {
+          probed = true;
+          assertTrue(f.get("path").asString().endsWith("secret.yaml"), f.toString());
+          assertTrue(f.get("probe").toString().contains("\"ehlo\""), f.toString());
+        }
+      }
+      assertTrue(probed, run.out());
+    }
   }
 
   private static int lineOf(String text, String needle) {
