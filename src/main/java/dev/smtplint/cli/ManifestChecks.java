@@ -275,8 +275,12 @@ final class ManifestChecks {
     }
     try {
       Containment repository = Containment.of(yaml);
-      Containment.Result inside =
-          repository.resolve(yaml.toAbsolutePath().normalize().getParent(), name);
+      Path dir = yaml.toAbsolutePath().normalize().getParent();
+      if (name.startsWith("/") && Path.of(name).normalize().startsWith(repository.root())) {
+        // docker-compose config writes bind sources absolute: inside the repository, the same file
+        name = dir.relativize(Path.of(name).normalize()).toString();
+      }
+      Containment.Result inside = repository.resolve(dir, name);
       if (inside.path().isEmpty()) {
         notes.add(
             "note: "

@@ -333,6 +333,50 @@ class DeploymentsTest {
     }
   }
 
+  /**
+   * Real clients: docker-compose's own reading of the compose file (config: environment as a map,
+   * bind sources absolute) lints to the same findings as the file itself.
+   */
+  @Test
+  void composeConfigAsDockerComposeReadsItLintsTheSame() throws Exception {
+    Path compose = Testdata.root().resolve("deploy/compose/docker-compose.yaml");
+    java.util.Optional<String> rendered =
+        tool(Path.of("."), "docker-compose", "-f", compose.toString(), "config");
+    Assumptions.assumeTrue(rendered.isPresent(), "docker-compose is not installed");
+    Path target = Files.createDirectories(Path.of("target"));
+    Path file = Files.createTempFile(target, "compose-config-", ".yaml");
+    try {
+      Files.writeString(file, rendered.get());
+      Run theirs = Run.of("lint", "--format", "json", "--fail-on", "never", file.toString());
+      Run ours = Run.of("lint", "--format", "json", "--fail-on", "never", compose.toString());
+      assertEquals(rules(ours), rules(theirs), theirs.all());
+      assertTrue(
+          rules(ours)
+              .contains(
+                  "implicit-tls-port /email.smtp/port testdata/deploy/compose/config/site.json:7"),
+          ours.out());
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** Rule and pointer of every finding, and the local files' findings by place. */
+  private static List<String> rules(Run run) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (JsonNode file : JSON.readTree(run.out()).get("files")) {
+      for (JsonNode f : file.get("findings")) {
+        String path = file.get("path").asString();
+        out.add(
+            f.get("rule").asString()
+                + " "
+                + f.get("pointer").asString()
+                + (path.endsWith(".json") ? " " + path + ":" + f.get("line").asInt() : ""));
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
   private static int lineOf(String text, String needle) {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
@@ -346,9 +390,18 @@ class DeploymentsTest {
   private static java.util.Optional<String> kubectl(Path dir, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("kubectl"));
     command.addAll(List.of(args));
+    return tool(dir, command.toArray(String[]::new));
+  }
+
+  /** A tool's standard output, where it is installed and succeeds. */
+  private static java.util.Optional<String> tool(Path dir, String... command) throws Exception {
     Process p;
     try {
-      p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(false).start();
+      p =
+          new ProcessBuilder(List.of(command))
+              .directory(dir.toFile())
+              .redirectErrorStream(false)
+              .start();
     } catch (IOException e) {
       return java.util.Optional.empty();
     }
