@@ -104,8 +104,12 @@ public record Manifest(
       throw new Unreadable(e.getMessage(), e.at());
     }
     Reader reader = new Reader(yaml);
-    for (Node doc : documents) {
-      reader.document(doc);
+    try {
+      for (Node doc : documents) {
+        reader.document(doc);
+      }
+    } catch (StackOverflowError e) {
+      throw new Unreadable("kind: List nested deeper than smtplint reads", Optional.empty());
     }
     return new Manifest(
         yaml,

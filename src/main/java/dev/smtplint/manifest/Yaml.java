@@ -63,6 +63,9 @@ final class Yaml {
       throw new YamlError(oneLine(e.getProblem()), at);
     } catch (YamlEngineException | IllegalArgumentException e) {
       throw new YamlError(oneLine(e.getMessage()), Optional.empty());
+    } catch (StackOverflowError e) {
+      // SnakeYAML recurses per level of nesting: no deployment's YAML comes near this
+      throw new YamlError("nested deeper than smtplint reads YAML", Optional.empty());
     }
     return out;
   }

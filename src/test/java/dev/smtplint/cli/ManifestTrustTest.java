@@ -1,0 +1,104 @@
+package dev.smtplint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The YAML input's boundaries (docs/security.md, "Manifests"): a compose bind mount is read only
+ * inside the repository, YAML cannot make the reader grow (aliases, nesting), and nothing from a
+ * manifest acts on a terminal.
+ */
+class ManifestTrustTest {
+  @TempDir Path dir;
+
+  private Path repo() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Process git = new ProcessBuilder("git", "init", "-q").directory(repo.toFile()).start();
+    assertEquals(0, git.waitFor());
+    return repo;
+  }
+
+  @Test
+  void aComposeBindMountIsReadOnlyInsideTheRepository() throws Exception {
+    Path repo = repo();
+    Path outside = dir.resolve("outside.json");
+    Files.writeString(
+        outside, "{\"email.smtp\": {\"host\": \"OUTSIDE-SECRET-HOST\", \"port\": 465}}");
+    Files.createSymbolicLink(repo.resolve("link.json"), outside);
+    Files.writeString(
+        repo.resolve("docker-compose.yaml"),
+        "services:\n"
+            + "  a:\n    image: sourcegraph/frontend:5.11.4\n"
+            + "    environment: [SITE_CONFIG_FILE=/etc/sg/site.json]\n"
+            + "    volumes: ['/etc/passwd:/etc/sg/site.json']\n"
+            + "  b:\n    image: sourcegraph/frontend:5.11.4\n"
+            + "    environment: [SITE_CONFIG_FILE=/etc/sg/site.json]\n"
+            + "    volumes: ['../outside.json:/etc/sg/site.json']\n"
+            + "  c:\n    image: sourcegraph/frontend:5.11.4\n"
+            + "    environment: [SITE_CONFIG_FILE=/etc/sg/site.json]\n"
+            + "    volumes: ['./link.json:/etc/sg/site.json']\n");
+    for (String format : Run.FORMATS) {
+      Run run = Run.of("lint", "--format", format, repo.resolve("docker-compose.yaml").toString());
+      assertFalse(run.all().contains("OUTSIDE-SECRET-HOST"), format + ": " + run.all());
+      assertFalse(run.all().contains("root:"), format + ": " + run.all());
+      assertTrue(run.err().contains("/etc/passwd is an absolute path"), run.err());
+      assertTrue(run.err().contains("../outside.json leads outside the repository"), run.err());
+      assertTrue(
+          run.err().contains("./link.json goes through a symbolic link that leads outside"),
+          run.err());
+    }
+  }
+
+  @Test
+  void aliasesAndNestingCannotMakeTheReaderGrow() throws Exception {
+    StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 12; i++) {
+      bomb.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int k = 0; k < 10; k++) {
+        bomb.append(k == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      bomb.append("]\n");
+    }
+    bomb.append("apiVersion: v1\nkind: List\nitems: [*a11]\n");
+    Path file = dir.resolve("bomb.yaml");
+    Files.writeString(file, bomb);
+    Run run = Run.of("lint", file.toString());
+    assertEquals(2, run.code(), run.all());
+    assertTrue(run.err().contains("not read as YAML: Number of aliases"), run.err());
+
+    Path deep = dir.resolve("deep.yaml");
+    Files.writeString(
+        deep,
+        "apiVersion: v1\nkind: ConfigMap\ndata:\n  x: "
+            + "[".repeat(200_000)
+            + "]".repeat(200_000));
+    Run nested = Run.of("lint", deep.toString());
+    assertEquals(2, nested.code(), nested.all());
+    assertTrue(nested.err().contains("nested deeper than smtplint reads YAML"), nested.err());
+    assertFalse(nested.all().contains("StackOverflowError"), nested.all());
+  }
+
+  @Test
+  void namesFromAManifestCannotActOnATerminal() throws Exception {
+    Path file = dir.resolve("esc.yaml");
+    Files.writeString(
+        file,
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \"evil\\e]0;pwned\\a\\e[31m\"\ndata:\n"
+            + "  \"site\\e[2J.json\": |\n    {\"email.smtp\": {\"host\": \"smtp.acme.io\", \"port\": 465,"
+            + " \"authentication\": \"none\"}, \"email.address\": \"a@acme.io\"}\n");
+    for (String format : Run.FORMATS) {
+      Run run = Run.of("lint", "--format", format, file.toString());
+      assertTrue(run.out().contains("implicit-tls-port"), format + ": " + run.all());
+      for (char c : List.of('\u001b', '\u0007')) {
+        assertFalse(run.all().indexOf(c) >= 0, format + " carries a raw control character");
+      }
+    }
+  }
+}
