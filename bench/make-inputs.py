@@ -36,6 +36,29 @@ def write(directory, count, padding=0):
             json.dump(config(i, padding), f, indent=2)
 
 
+def manifest(path, objects):
+    """A rendered deployment of `objects` Kubernetes objects: per frontend, a ConfigMap with site.json
+    (a literal block), a Secret with the SMTP settings (base64) and a Deployment naming both."""
+    import base64
+    docs = []
+    for i in range(objects // 3):
+        site = json.dumps({"externalURL": f"https://sg{i}.acme.io", "email.address": f"sg{i}@acme.io"}, indent=2)
+        smtp = json.dumps({"email.smtp": config(i)["email.smtp"]}, indent=2)
+        block = "\n".join("    " + line for line in site.splitlines())
+        docs.append(f"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: site-{i}\ndata:\n  site.json: |\n{block}\n")
+        docs.append(f"apiVersion: v1\nkind: Secret\nmetadata:\n  name: smtp-{i}\ndata:\n  smtp.json: "
+                    + base64.b64encode(smtp.encode()).decode() + "\n")
+        docs.append(
+            f"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: frontend-{i}\nspec:\n  template:\n    spec:\n"
+            f"      containers:\n      - name: frontend\n        image: sourcegraph/frontend:5.11.4\n        env:\n"
+            f"        - name: SITE_CONFIG_FILE\n          value: /etc/sg/site.json:/etc/sg/smtp/smtp.json\n"
+            f"        volumeMounts:\n        - {{name: site, mountPath: /etc/sg}}\n        - {{name: smtp, mountPath: /etc/sg/smtp}}\n"
+            f"      volumes:\n      - {{name: site, configMap: {{name: site-{i}}}}}\n      - {{name: smtp, secret: {{secretName: smtp-{i}}}}}\n")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write("---\n".join(docs))
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     write(os.path.join(out, "one"), 1)
@@ -43,3 +66,5 @@ if __name__ == "__main__":
         write(os.path.join(out, f"batch{n}"), n)
     for size, name in ((1_000, "1KB"), (100_000, "100KB"), (1_000_000, "1MB"), (10_000_000, "10MB")):
         write(os.path.join(out, f"size{name}"), 1, size)
+    for n in (200, 2000):
+        manifest(os.path.join(out, f"manifest{n}", "deploy.yaml"), n)

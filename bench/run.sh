@@ -54,6 +54,12 @@ for size in 1KB 100KB 1MB 10MB; do
   runs=5 row "1 file of $size" "$work/in/size$size" "$work/in/size$size/*.json"
 done
 
+# A rendered deployment (ConfigMap + base64 Secret + Deployment per frontend, SITE_CONFIG_FILE lists
+# resolved across them): 200 and 2,000 objects in one YAML file; ajv cannot read it (no peer).
+for n in 200 2000; do
+  printf '%-22s %12s %12s\n' "manifest, $n objects" "$(measure "$smtplint $work/in/manifest$n/deploy.yaml")" "-"
+done
+
 # Text against JSON on 1,500 byte-level mutations of testdata/ (invalid UTF-8, long runs, truncations):
 # text output must not cost more than JSON on hostile input (it once cost four times as much).
 python3 "$here/bench/make-mutated.py" "$work/mutated" 1500
