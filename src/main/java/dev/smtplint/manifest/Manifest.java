@@ -212,7 +212,7 @@ public record Manifest(
                 source.get(),
                 placement,
                 keyAt,
-                renderedFrom(keyAt.line()),
+                renderedFrom(keyAt.line()).or(() -> origin(doc)),
                 likely(k.getValue(), source.get().text())));
       }
     }
@@ -518,6 +518,28 @@ public record Manifest(
           }
         }
       }
+    }
+
+    /**
+     * The file kustomize built an object from, where its build recorded it ({@code buildMetadata:
+     * [originAnnotations]}: the annotation config.kubernetes.io/origin, "path:" or, for a generated
+     * object, "configuredIn:").
+     */
+    private static Optional<String> origin(Node doc) {
+      Optional<String> origin =
+          Yaml.text(doc, "metadata", "annotations", "config.kubernetes.io/origin");
+      if (origin.isEmpty()) {
+        return Optional.empty();
+      }
+      for (String line : origin.get().split("\n")) {
+        String l = line.strip();
+        for (String field : List.of("path:", "configuredIn:")) {
+          if (l.startsWith(field)) {
+            return Optional.of(l.substring(field.length()).strip());
+          }
+        }
+      }
+      return Optional.empty();
     }
 
     /**

@@ -249,6 +249,21 @@ class DeploymentsTest {
             "never",
             "-");
     assertTrue(k.out().contains("\"rule\":\"host-invalid\""), k.all());
+    // With buildMetadata: [originAnnotations], kustomize records the file it built from: named.
+    Path origin = Files.createDirectories(tmp.resolve("origin"));
+    Files.copy(Testdata.root().resolve("deploy/kustomize/site.json"), origin.resolve("site.json"));
+    Files.writeString(
+        origin.resolve("kustomization.yaml"),
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+            + "buildMetadata: [originAnnotations]\n"
+            + "configMapGenerator:\n- name: frontend-config-files\n  files: [site.json]\n");
+    Run named =
+        Run.withInput(
+            kubectl(Path.of("."), "kustomize", origin.toString()).orElseThrow(),
+            Map.of(),
+            "lint",
+            "-");
+    assertTrue(named.out().contains("site.json (from kustomization.yaml)]"), named.all());
     assertTrue(k.out().contains("\"line\":" + lineOf(kustomized.get(), "\"host\"") + ","), k.out());
   }
 
