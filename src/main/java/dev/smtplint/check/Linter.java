@@ -8,6 +8,7 @@ import dev.smtplint.config.ParsedConfig;
 import dev.smtplint.config.Position;
 import dev.smtplint.config.SecretSpans;
 import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.config.Span;
 import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.FileResult;
@@ -21,6 +22,7 @@ import dev.smtplint.report.RuleInfo;
 import dev.smtplint.report.Severity;
 import dev.smtplint.rules.Catalogue;
 import dev.smtplint.rules.FileRule;
+import dev.smtplint.rules.Releases;
 import dev.smtplint.rules.Reporter;
 import dev.smtplint.rules.Rule;
 import dev.smtplint.rules.SchemaViolationRule;
@@ -87,6 +89,16 @@ public final class Linter {
     this.versioned = versioned;
     this.plainText = plainText;
     this.rules = List.copyOf(rules);
+  }
+
+  /** The same linter, judging for another release (a frontend image's tag). */
+  public Linter judgingFor(SourcegraphVersion release, String from) {
+    return new Linter(settings.judgingFor(release, from), schema, versioned, plainText, rules);
+  }
+
+  /** The settings this linter judges with. */
+  public Settings settings() {
+    return settings;
   }
 
   /** No path is a ConfigMap's value (an anonymous class: no lambda on the lint path). */
@@ -257,7 +269,8 @@ public final class Linter {
     EmailSettings email =
         EmailSettings.of(
             root,
-            new EmailSettings.Options(settings.passwordFromEnvironment(), versioned, plainText));
+            new EmailSettings.Options(
+                settings.passwordFromEnvironment(), versioned, plainText, settings.release()));
     Reporter reporter = new Reporter(path, sourceOf);
     for (Rule rule : rules) {
       rule.check(email, reporter);
@@ -278,6 +291,8 @@ public final class Linter {
         explained.add(f.location().pointer());
       }
     }
+    // The release's schema, derived from today's by the table: what it still had is no violation.
+    explained.addAll(Releases.acceptedBeyondToday(settings.release()));
     boolean hasEmail = false;
     for (JsonValue.Member m : root.members()) {
       hasEmail |= m.key().toLowerCase(Locale.ROOT).startsWith("email.");

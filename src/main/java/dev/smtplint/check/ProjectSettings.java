@@ -4,11 +4,13 @@ import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.JsoncReader;
 import dev.smtplint.config.ParsedConfig;
 import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Severity;
 import dev.smtplint.rules.Catalogue;
+import dev.smtplint.rules.Releases;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,6 +59,7 @@ public record ProjectSettings(Settings settings, FileResult findings, List<Strin
     Map<String, Severity> severity = new HashMap<>();
     Optional<FailOn> failOn = Optional.empty();
     List<String> siteConfig = new ArrayList<>();
+    Optional<SourcegraphVersion> release = Optional.empty();
     for (JsonValue.Member m : root.members()) {
       switch (m.key()) {
         case "disable" -> {
@@ -100,13 +103,27 @@ public record ProjectSettings(Settings settings, FileResult findings, List<Strin
             siteConfig.add(file.value());
           }
         }
+        case "sourcegraphVersion" -> {
+          release =
+              m.value() instanceof JsonValue.Str v
+                  ? SourcegraphVersion.parse(v.value())
+                  : Optional.empty();
+          if (release.isEmpty() || release.get().compareTo(Releases.oldest()) < 0) {
+            throw invalid(
+                source,
+                m.value(),
+                "\"sourcegraphVersion\" is a Sourcegraph release such as \"5.2\", "
+                    + Releases.oldest()
+                    + " or later");
+          }
+        }
         default ->
             throw invalid(
                 source,
                 m.value(),
                 "unknown setting \""
                     + Suggestions.shown(m.key())
-                    + "\" (known: disable, severity, failOn, siteConfig)");
+                    + "\" (known: disable, severity, failOn, siteConfig, sourcegraphVersion)");
       }
     }
     if (root.get("failOn").isPresent() && failOn.isEmpty()) {
@@ -115,8 +132,11 @@ public record ProjectSettings(Settings settings, FileResult findings, List<Strin
           root.get("failOn").get(),
           "\"failOn\" is \"error\", \"warning\", \"info\" or \"never\"");
     }
+    Settings settings = new Settings(disabled, severity, failOn, false);
     return new ProjectSettings(
-        new Settings(disabled, severity, failOn, false),
+        release.isPresent()
+            ? settings.judgingFor(release.get(), source.path() + "'s sourcegraphVersion")
+            : settings,
         new FileResult(source.path(), Optional.of(source), findings, Optional.empty(), List.of()),
         siteConfig);
   }

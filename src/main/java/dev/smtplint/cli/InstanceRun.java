@@ -69,12 +69,16 @@ final class InstanceRun {
 
   /** The effective site configuration, as a source named after the instance. */
   /** The instance's effective configuration as a file named after it, and its own verdict on it. */
-  record Fetched(SourceFile source, List<String> validationMessages) {}
+  record Fetched(
+      SourceFile source,
+      List<String> validationMessages,
+      java.util.Optional<String> productVersion) {}
 
   Fetched fetch() {
     try {
       SourcegraphApi.SiteConfiguration c = api.siteConfiguration();
-      return new Fetched(SourceFile.of(api.shown(), c.contents()), c.validationMessages());
+      return new Fetched(
+          SourceFile.of(api.shown(), c.contents()), c.validationMessages(), c.productVersion());
     } catch (SourcegraphApi.ApiException e) {
       throw new UsageException(e.getMessage());
     }

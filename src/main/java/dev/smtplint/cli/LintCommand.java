@@ -68,6 +68,14 @@ final class LintCommand implements Callable<Integer> {
   Path output;
 
   @Option(
+      names = "--sourcegraph-version",
+      paramLabel = "X.Y[.Z]",
+      description =
+          "judge for this Sourcegraph release (default: the instance's with --instance, a linted"
+              + " frontend image's tag, .smtplint.json's sourcegraphVersion, else the newest smtplint knows)")
+  String sourcegraphVersion;
+
+  @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
       completionCandidates = Completions.Levels.class,

@@ -1,8 +1,11 @@
 package dev.smtplint.cli;
 
 import dev.smtplint.check.FailOn;
+import dev.smtplint.config.SourcegraphVersion;
+import dev.smtplint.report.Redaction;
 import dev.smtplint.report.format.Format;
 import dev.smtplint.rules.Catalogue;
+import dev.smtplint.rules.Releases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +38,8 @@ record LintOptions(
     Duration timeout,
     Optional<Path> caFile,
     boolean verbose,
-    boolean debug) {
+    boolean debug,
+    Optional<SourcegraphVersion> sourcegraphVersion) {
 
   /** --fix, --diff, --unsafe-fixes. */
   record Fixing(boolean fix, boolean diff, boolean unsafe) {
@@ -50,6 +54,32 @@ record LintOptions(
     disable = List.copyOf(disable);
     enable = List.copyOf(enable);
     allowHosts = List.copyOf(allowHosts);
+  }
+
+  /**
+   * --sourcegraph-version: a release smtplint's table covers (an older one, or no version, is a
+   * usage error).
+   */
+  static Optional<SourcegraphVersion> release(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Optional<SourcegraphVersion> v = SourcegraphVersion.parse(text);
+    if (v.isEmpty()) {
+      throw new UsageException(
+          "--sourcegraph-version takes a release such as 5.2 or 5.2.1, not \""
+              + Redaction.printable(text)
+              + "\"");
+    }
+    if (v.get().compareTo(Releases.oldest()) < 0) {
+      throw new UsageException(
+          "--sourcegraph-version "
+              + v.get()
+              + " is older than "
+              + Releases.oldest()
+              + ", the oldest release smtplint's table covers (the first with SITE_CONFIG_FILE)");
+    }
+    return v;
   }
 
   /** The options as picocli (or the fast parser) set them, or the first usage error among them. */
@@ -120,7 +150,8 @@ record LintOptions(
         timeout,
         Optional.ofNullable(c.probing.caFile),
         c.probing.verbose,
-        c.debug);
+        c.debug,
+        release(c.sourcegraphVersion));
   }
 
   private static Fixing fixing(LintCommand c) {

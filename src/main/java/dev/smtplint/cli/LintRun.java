@@ -6,6 +6,7 @@ import dev.smtplint.check.Linter;
 import dev.smtplint.check.ProbeStep;
 import dev.smtplint.check.Settings;
 import dev.smtplint.check.VersionControl;
+import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.manifest.Manifest;
 import dev.smtplint.probe.CaFile;
 import dev.smtplint.probe.ProbeListener;
@@ -14,6 +15,7 @@ import dev.smtplint.report.Finding;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.format.Format;
 import dev.smtplint.rules.Catalogue;
+import dev.smtplint.rules.Releases;
 import dev.smtplint.schema.EmailSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +49,7 @@ final class LintRun {
 
   private Environment environment; // standard input is wrapped once it has been peeked at
   private boolean stdinYaml;
+  private java.util.Set<String> judgedForImages = java.util.Set.of();
   private final LintOptions options;
   private final ReportOutput reportOutput;
 
@@ -121,6 +124,7 @@ final class LintRun {
     }
     List<Batch> batches = new ArrayList<>();
     ManifestSources manifestSources = new ManifestSources(versionControl);
+    judgedForImages = manifestSources.judgedFor;
     for (Governed g : governed) {
       Settings settings = g.loaded().settings();
       Linter linter =
@@ -313,11 +317,27 @@ final class LintRun {
         InstanceRun.open(options.instance().get(), environment.env(), options.timeout(), ca);
     Set<String> disabled = new HashSet<>(base.disabled());
     disabled.add(Catalogue.REDACTED_VALUE);
+    InstanceRun.Fetched fetched = run.fetch();
     Settings settings =
-        new Settings(disabled, base.severity(), base.failOn(), base.passwordFromEnvironment());
+        new Settings(
+            disabled,
+            base.severity(),
+            base.failOn(),
+            base.passwordFromEnvironment(),
+            base.release(),
+            base.releaseFrom());
+    // The instance names its own release, unless the command line named one (SPEC §2).
+    Optional<SourcegraphVersion> running =
+        fetched.productVersion().isPresent()
+            ? SourcegraphVersion.parse(fetched.productVersion().get())
+            : Optional.empty();
+    if (running.isPresent()
+        && running.get().compareTo(Releases.oldest()) >= 0
+        && !base.releaseFrom().equals("--sourcegraph-version")) {
+      settings = settings.judgingFor(running.get(), "the instance's productVersion");
+    }
     Linter linter =
         new Linter(settings, EmailSchemaHolder.SUPPLIER, path -> false, environment.rules());
-    InstanceRun.Fetched fetched = run.fetch();
     UnitChecks checks =
         new UnitChecks(environment, linter, Optional.empty(), true, options.debug());
     UnitChecks.Judgement unit =
@@ -352,6 +372,23 @@ final class LintRun {
         Optional.empty(),
         ExitCode.OK,
         List.of());
+  }
+
+  /** The releases the batches judged for, named with where each came from (none: the newest). */
+  private List<String> judgedFor(List<Batch> batches) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Batch b : batches) {
+      if (b.settings().release().isPresent()) {
+        out.add(
+            "Sourcegraph "
+                + b.settings().release().get()
+                + " ("
+                + b.settings().releaseFrom()
+                + ")");
+      }
+    }
+    out.addAll(judgedForImages);
+    return List.copyOf(out);
   }
 
   /** Whether any finding in these results is at or above the threshold (never: none is). */
@@ -476,7 +513,9 @@ final class LintRun {
         environment.complain(r.path() + ": " + r.internalError().get());
       }
     }
-    Report report = new Report(VersionProvider.version(), results, Catalogue.infos(), inputErrors);
+    Report report =
+        new Report(
+            VersionProvider.version(), results, Catalogue.infos(), inputErrors, judgedFor(batches));
     boolean reportToStandardError = false;
     if (fixRun.isPresent()) {
       fixRun.get().inReportOrder(results);
@@ -494,7 +533,13 @@ final class LintRun {
       if (!committed.unwritten().isEmpty()) {
         // A file that could not be written is reported as it is on disk, not as it would have been.
         results.replaceAll(r -> committed.unwritten().getOrDefault(r.path(), r));
-        report = new Report(VersionProvider.version(), results, Catalogue.infos(), inputErrors);
+        report =
+            new Report(
+                VersionProvider.version(),
+                results,
+                Catalogue.infos(),
+                inputErrors,
+                judgedFor(batches));
       }
     }
     if (results.isEmpty() && code == ExitCode.USAGE && options.format() == Format.Name.TEXT) {

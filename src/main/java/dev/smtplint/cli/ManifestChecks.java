@@ -4,16 +4,19 @@ import dev.smtplint.check.Linter;
 import dev.smtplint.config.Position;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
+import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.config.Span;
 import dev.smtplint.manifest.Deployments;
 import dev.smtplint.manifest.Embedded;
 import dev.smtplint.manifest.Manifest;
 import dev.smtplint.manifest.Placement;
+import dev.smtplint.manifest.Workload;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Fix;
 import dev.smtplint.report.Location;
 import dev.smtplint.rules.Catalogue;
+import dev.smtplint.rules.Releases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,11 +120,12 @@ final class ManifestChecks {
       out.add(plan(plan, pathOf));
     }
     for (Embedded e : resolved.alone()) {
-      out.add(judged(e.label(), List.of(e), List.of(), List.of(), List.of()));
+      out.add(judged(linter, e.label(), List.of(e), List.of(), List.of(), List.of()));
     }
     for (Embedded e : resolved.partial()) {
       out.add(
           judged(
+              linter,
               e.label(),
               List.of(e),
               List.of(),
@@ -244,10 +248,15 @@ final class ManifestChecks {
       }
     }
     if (order.isEmpty()) {
-      return new UnitChecks.Outcome(Optional.empty(), notes);
+      // nothing of the list is here (objects in files not linted): noted, not an error
+      return new UnitChecks.Outcome(
+          Optional.of(
+              new UnitChecks.Judgement(plan.workload().label(), List.of(), Optional.empty())),
+          notes);
     }
     UnitChecks.Outcome judged =
         judged(
+            releaseOf(plan.workload()),
             plan.workload().label() + " (" + plan.workload().yaml().path() + ")",
             embedded,
             local,
@@ -312,8 +321,28 @@ final class ManifestChecks {
     }
   }
 
+  /**
+   * The linter for a container: judging for the release its image's tag names
+   * (sourcegraph/frontend:5.2.1), unless the command line named one (SPEC §2's order).
+   */
+  private Linter releaseOf(Workload w) {
+    if (w.image().isEmpty()
+        || !w.frontend()
+        || linter.settings().releaseFrom().equals("--sourcegraph-version")) {
+      return linter;
+    }
+    Optional<SourcegraphVersion> v = SourcegraphVersion.ofImage(w.image().get());
+    if (v.isEmpty() || v.get().compareTo(Releases.oldest()) < 0) {
+      return linter;
+    }
+    String from = "image tag of " + w.label();
+    sources.judgedFor.add("Sourcegraph " + v.get() + " (" + from + ")");
+    return linter.judgingFor(v.get(), from);
+  }
+
   /** Judges configs (in {@code order}) as one list, and shows the results in their YAML files. */
   private UnitChecks.Outcome judged(
+      Linter linter,
       String name,
       List<Embedded> embedded,
       List<SourceFile> local,

@@ -16,6 +16,10 @@ final class ManifestSources {
   static final String INSIDE = " \u203A ";
 
   private final Map<String, Embedded> byName = new ConcurrentHashMap<>();
+
+  /** The releases a frontend image's tag made the run judge for ("Sourcegraph 5.2.1 (…)"). */
+  final java.util.Set<String> judgedFor = ConcurrentHashMap.newKeySet();
+
   private final Predicate<String> versionControl;
 
   ManifestSources(Predicate<String> versionControl) {

@@ -193,9 +193,12 @@ final class ProjectSettingsFile {
     disabled.removeAll(options.enable());
     Optional<FailOn> fail = options.failOn().isPresent() ? options.failOn() : base.failOn();
     Map<String, Severity> severity = new HashMap<>(base.severity());
-    return new Loaded(
-        new Settings(disabled, severity, fail, options.passwordFromEnvironment()),
-        siteConfig,
-        findings);
+    Settings settings = new Settings(disabled, severity, fail, options.passwordFromEnvironment());
+    if (options.sourcegraphVersion().isPresent()) {
+      settings = settings.judgingFor(options.sourcegraphVersion().get(), "--sourcegraph-version");
+    } else if (base.release().isPresent()) {
+      settings = settings.judgingFor(base.release().get(), base.releaseFrom());
+    }
+    return new Loaded(settings, siteConfig, findings);
   }
 }

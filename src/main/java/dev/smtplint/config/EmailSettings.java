@@ -63,7 +63,10 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
    * anyone who can read ConfigMaps, unlike a Secret).
    */
   public record Options(
-      boolean passwordFromEnvironment, BooleanSupplier versioned, boolean plainText) {
+      boolean passwordFromEnvironment,
+      BooleanSupplier versioned,
+      boolean plainText,
+      Optional<SourcegraphVersion> release) {
     public static final Options DEFAULT =
         new Options(
             false,
@@ -73,10 +76,11 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
                 return true;
               }
             },
-            false);
+            false,
+            Optional.empty());
 
     public Options(boolean passwordFromEnvironment, BooleanSupplier versioned) {
-      this(passwordFromEnvironment, versioned, false);
+      this(passwordFromEnvironment, versioned, false, Optional.empty());
     }
   }
 

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SourcegraphApi {
   /** The query the admin UI's site-configuration page makes, reduced to what smtplint reads. */
   static final String SITE_CONFIGURATION =
-      "query SmtplintSiteConfiguration { site { configuration { id effectiveContents validationMessages } } }";
+      "query SmtplintSiteConfiguration { site { productVersion configuration { id effectiveContents validationMessages } } }";
 
   static final String SEND_TEST_EMAIL =
       "mutation SmtplintSendTestEmail($to: String!) { sendTestEmail(to: $to) }";
@@ -153,14 +153,17 @@ public final class SourcegraphApi {
    * The instance's site configuration: its effective contents (JSONC, secrets as the instance
    * redacts them) and its own validation messages ("email.smtp.port: Invalid type…"), in its order.
    */
-  public record SiteConfiguration(String contents, List<String> validationMessages) {
+  public record SiteConfiguration(
+      String contents, List<String> validationMessages, Optional<String> productVersion) {
     public SiteConfiguration {
       validationMessages = List.copyOf(validationMessages);
     }
   }
 
   public SiteConfiguration siteConfiguration() throws ApiException {
-    JsonNode configuration = call(SITE_CONFIGURATION, Map.of()).path("site").path("configuration");
+    JsonNode site = call(SITE_CONFIGURATION, Map.of()).path("site");
+    JsonNode configuration = site.path("configuration");
+    JsonNode version = site.path("productVersion");
     JsonNode contents = configuration.path("effectiveContents");
     if (!contents.isString()) {
       throw notSourcegraph();
@@ -173,7 +176,12 @@ public final class SourcegraphApi {
     }
     // A hostile server could plant the token in the configuration: masked at its length, positions
     // stay.
-    return new SiteConfiguration(tokenMask.apply(contents.asString()), messages);
+    return new SiteConfiguration(
+        tokenMask.apply(contents.asString()),
+        messages,
+        version.isString()
+            ? Optional.of(shortened(mask(version.asString())))
+            : Optional.<String>empty());
   }
 
   /**

@@ -6,18 +6,40 @@ import java.util.Map;
 
 /**
  * The result of one run over all inputs, in the order they were given; {@code inputErrors}: why an
- * input was not read at all ("nosuch.json: no such file"), so machine formats name it too.
+ * input was not read at all ("nosuch.json: no such file"), so machine formats name it too; {@code
+ * judgedFor}: the Sourcegraph releases the verdicts are for, each with where it came from (empty:
+ * the newest behaviour smtplint knows, {@link #NEWEST}).
  */
 public record Report(
-    String toolVersion, List<FileResult> files, List<RuleInfo> rules, List<String> inputErrors) {
+    String toolVersion,
+    List<FileResult> files,
+    List<RuleInfo> rules,
+    List<String> inputErrors,
+    List<String> judgedFor) {
+  /** What a report judged for when nothing named a release. */
+  public static final String NEWEST = "the newest release smtplint knows";
+
   public Report {
     files = List.copyOf(files);
     rules = List.copyOf(rules);
     inputErrors = List.copyOf(inputErrors);
+    judgedFor = List.copyOf(judgedFor);
+  }
+
+  public Report(
+      String toolVersion, List<FileResult> files, List<RuleInfo> rules, List<String> inputErrors) {
+    this(toolVersion, files, rules, inputErrors, List.of());
   }
 
   public Report(String toolVersion, List<FileResult> files, List<RuleInfo> rules) {
     this(toolVersion, files, rules, List.of());
+  }
+
+  /**
+   * The releases judged for, as the report names them ("Sourcegraph 5.2 (--sourcegraph-version)").
+   */
+  public List<String> judgedForNamed() {
+    return judgedFor.isEmpty() ? List.of(NEWEST) : judgedFor;
   }
 
   public Map<Severity, Integer> counts() {

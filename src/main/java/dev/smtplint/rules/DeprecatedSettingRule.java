@@ -7,6 +7,7 @@ import dev.smtplint.config.JsonValue;
 import dev.smtplint.report.Fix;
 import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
+import dev.smtplint.report.Severity;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +46,11 @@ final class DeprecatedSettingRule implements Rule {
     if (m == null) {
       return;
     }
+    Optional<dev.smtplint.config.SourcegraphVersion> release = s.options().release();
+    if (Releases.holds("noVerifyTLS", release) == Releases.Holds.NO) {
+      return; // before 3.22 disableTLS is the setting (and before 3.19, setting-not-in-version)
+    }
+    Releases.Holds removed = Releases.holds("disableTLSRemoved", release);
     Optional<Fix> fix = Optional.empty();
     if (smtp.member("noVerifyTLS").isEmpty() && m.value() instanceof JsonValue.Bool) {
       Optional<Fix.Edit> rename =
@@ -57,6 +63,22 @@ final class DeprecatedSettingRule implements Rule {
                         + "certificate checks off)",
                     List.of(rename.get())));
       }
+    }
+    if (removed != Releases.Holds.YES) {
+      out.atKey(
+          INFO,
+          Severity.WARNING,
+          m,
+          "\"disableTLS\" is deprecated since 3.22 (sourcegraph#15682), and Sourcegraph "
+              + release.orElseThrow()
+              + (removed == Releases.Holds.NO
+                  ? " still reads it"
+                  : " may still read it (it was removed "
+                      + Releases.fact("disableTLSRemoved").arrival()
+                      + "; smtplint's table is not certain where)")
+              + ": rename it \"noVerifyTLS\", which this release reads too",
+          fix);
+      return;
     }
     out.atKey(
         INFO,

@@ -38,9 +38,15 @@ final class GmailRelayDomainMissingRule implements Rule {
       out.at(
           INFO,
           s.smtpString("host").orElseThrow(),
-          relay.name()
-              + " refuses \"EHLO localhost\", which Sourcegraph "
-              + "sends when \"domain\" is unset: add \"domain\": \"<your instance's host name>\"");
+          Releases.holds("domainInEhlo", s.options().release()) == Releases.Holds.NO
+              ? relay.name()
+                  + " refuses \"EHLO localhost\", and Sourcegraph "
+                  + s.options().release().orElseThrow()
+                  + " says nothing else: before 3.41 it ignores \"domain\" (sourcegraph#35943), so setting it"
+                  + " does not help; upgrade to 3.41 or later, then add \"domain\""
+              : relay.name()
+                  + " refuses \"EHLO localhost\", which Sourcegraph "
+                  + "sends when \"domain\" is unset: add \"domain\": \"<your instance's host name>\"");
     }
   }
 }

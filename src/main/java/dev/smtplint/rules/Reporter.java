@@ -7,6 +7,7 @@ import dev.smtplint.report.Finding;
 import dev.smtplint.report.Fix;
 import dev.smtplint.report.Location;
 import dev.smtplint.report.RuleInfo;
+import dev.smtplint.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +70,29 @@ public final class Reporter {
         new Finding(
             rule.id(),
             rule.severity(),
+            message,
+            Location.of(path, member.keyPosition(), member.keyEnd(), member.value().pointer()),
+            fix));
+  }
+
+  /**
+   * A finding about a key at a severity other than the rule's own (a release whose boundary
+   * smtplint's table is not certain of: a warning that says so, not an error).
+   */
+  public void atKey(RuleInfo rule, Severity severity, JsonValue.Member member, String message) {
+    atKey(rule, severity, member, message, Optional.empty());
+  }
+
+  public void atKey(
+      RuleInfo rule,
+      Severity severity,
+      JsonValue.Member member,
+      String message,
+      Optional<Fix> fix) {
+    findings.add(
+        new Finding(
+            rule.id(),
+            severity,
             message,
             Location.of(path, member.keyPosition(), member.keyEnd(), member.value().pointer()),
             fix));

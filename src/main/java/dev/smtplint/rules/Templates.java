@@ -26,7 +26,9 @@ final class Templates {
    */
   static List<JsonValue.Member> of(EmailSettings s) {
     JsonValue.Obj templates = s.templates().orElse(null);
-    if (templates == null) {
+    // Before 4.4 there are no templates to judge: setting-not-in-version says so, once.
+    if (templates == null
+        || Releases.holds("templates", s.options().release()) != Releases.Holds.YES) {
       return List.of();
     }
     List<JsonValue.Member> out = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.Fix;
 import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
+import dev.smtplint.report.Severity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,10 +60,31 @@ final class UnknownSettingRule implements Rule {
         fix = Optional.of(Fix.safe("rename it \"" + close + "\"", List.of(rename.get())));
       }
     }
+    Releases.Holds open = Releases.holds("openRoot", s.options().release());
+    if (open == Releases.Holds.YES) {
+      out.atKey(
+          INFO,
+          m,
+          "Sourcegraph has no setting \"" + Suggestions.shown(m.key()) + "\" and ignores it" + hint,
+          fix);
+      return;
+    }
+    // Before the root opened (sourcegraph#45995, early 2023) an unknown key is refused at save.
     out.atKey(
         INFO,
+        open == Releases.Holds.NO ? Severity.ERROR : Severity.WARNING,
         m,
-        "Sourcegraph has no setting \"" + Suggestions.shown(m.key()) + "\" and ignores it" + hint,
+        "Sourcegraph "
+            + s.options().release().orElseThrow()
+            + " has no setting \""
+            + Suggestions.shown(m.key())
+            + "\" and "
+            + (open == Releases.Holds.NO
+                ? "refuses the config at save (its site schema's root is closed to unknown keys until early 2023)"
+                : "refuses or ignores it (its site schema's root opened to unknown keys "
+                    + Releases.fact("openRoot").arrival()
+                    + ", sourcegraph#45995)")
+            + hint,
         fix);
   }
 

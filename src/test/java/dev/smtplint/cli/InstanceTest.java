@@ -165,6 +165,32 @@ class InstanceTest {
         "the served line is shown: " + bad.out());
   }
 
+  /** The instance names its release (site.productVersion): the verdict is that release's. */
+  @Test
+  void theInstanceJudgesForItsOwnRelease() {
+    String templated =
+        CONFIG.replaceFirst(
+            "\\{",
+            "{\n  \"email.templates\": {\"resetPassword\": {\"subject\": \"s\", \"html\": \"h\"}},");
+    answer.set(
+        r ->
+            Answer.json(
+                "{\"data\":{\"site\":{\"productVersion\":\"4.3.1\",\"configuration\":{\"id\":1,"
+                    + "\"effectiveContents\":"
+                    + JsonMapper.shared().writeValueAsString(templated)
+                    + "}}}}"));
+    Run run = lint(env(), "--instance", url, "--format", "json");
+    assertEquals(1, run.code(), run.all());
+    assertTrue(run.out().contains("\"rule\":\"setting-not-in-version\""), run.out());
+    assertTrue(
+        run.out().contains("\"judgedFor\":[\"Sourcegraph 4.3.1 (the instance's productVersion)\"]"),
+        run.out());
+    assertTrue(requests.get(0).path("query").asString().contains("productVersion"));
+    Run flag = lint(env(), "--instance", url, "--format", "json", "--sourcegraph-version", "5.2");
+    assertEquals(0, flag.code(), "the command line wins: " + flag.all());
+    assertTrue(flag.out().contains("Sourcegraph 5.2 (--sourcegraph-version)"), flag.out());
+  }
+
   /** The configuration answer with the instance's own validation messages. */
   private static Answer configuration(String config, List<String> messages) {
     return Answer.json(

@@ -33,6 +33,11 @@ public final class JsonFormat implements Format {
         }
         g.writeEndArray();
       }
+      g.writeArrayPropertyStart("judgedFor");
+      for (String r : report.judgedForNamed()) {
+        g.writeString(r);
+      }
+      g.writeEndArray();
       g.writeObjectPropertyStart("summary");
       var counts = report.counts();
       for (Severity s : Severity.values()) {

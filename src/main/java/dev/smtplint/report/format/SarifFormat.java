@@ -57,6 +57,13 @@ public final class SarifFormat implements Format {
       g.writeStartObject();
       driver(g, report);
       invocations(g, report);
+      g.writeObjectPropertyStart("properties");
+      g.writeArrayPropertyStart("smtplint/judgedFor");
+      for (String r : report.judgedForNamed()) {
+        g.writeString(r);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
       g.writeObjectPropertyStart("originalUriBaseIds");
       g.writeObjectPropertyStart(SRCROOT);
       g.writeStringProperty("uri", workingDirectory.toUri().toString());

@@ -215,7 +215,11 @@ public final class TextFormat implements Format {
         + plural(counts.get(Severity.INFO), "info")
         + " in "
         + plural(files, "file")
-        + fixable;
+        + fixable
+        // the default release goes unsaid here (JSON and SARIF always name it)
+        + (report.judgedFor().isEmpty()
+            ? ""
+            : "; judged for " + String.join(", ", report.judgedFor()));
   }
 
   private static boolean fixable(Finding f, Fix.Safety safety) {

@@ -1,0 +1,216 @@
+package dev.smtplint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.smtplint.config.SourcegraphVersion;
+import dev.smtplint.rules.Releases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Verdicts for the release the config runs on (#33, SPEC §2, §5, §9): each fact of the table on
+ * both sides of its boundary, the same config judged for 3.21, 4.3, 5.2 and the newest, and the
+ * release taken from the command line, .smtplint.json or a frontend image's tag.
+ */
+class ReleasesTest {
+  @TempDir Path dir;
+
+  private static final String CONFIG =
+      """
+      {
+        "email.address": "sourcegraph@acme.io",
+        "email.senderName": "Acme Sourcegraph",
+        "email.smtp": {
+          "host": "smtp-relay.gmail.com",
+          "port": 587,
+          "authentication": "none",
+          "disableTLS": false,
+          "domain": "sourcegraph.acme.io"
+        },
+        "email.templates": {
+          "resetPassword": {"subject": "Reset", "html": "<a href=\\"{{.URL}}\\">reset</a>"}
+        },
+        "email.smtps": {}
+      }
+      """;
+
+  private TreeSet<String> verdict(String release) throws Exception {
+    Path file = dir.resolve("site.json");
+    Files.writeString(file, CONFIG);
+    List<String> args =
+        new java.util.ArrayList<>(List.of("lint", "--format", "json", "--fail-on", "never"));
+    if (release != null) {
+      args.addAll(List.of("--sourcegraph-version", release));
+    }
+    args.add(file.toString());
+    Run run = Run.of(args.toArray(String[]::new));
+    assertEquals(0, run.code(), run.all());
+    TreeSet<String> out = new TreeSet<>();
+    for (JsonNode f : JsonMapper.shared().readTree(run.out()).get("files").get(0).get("findings")) {
+      out.add(
+          f.get("rule").asString()
+              + " "
+              + f.get("severity").asString()
+              + " "
+              + f.get("pointer").asString());
+    }
+    return out;
+  }
+
+  @Test
+  void theSameConfigGetsEachReleasesVerdict() throws Exception {
+    // 3.21: disableTLS is the setting; templates and senderName are refused by the closed schema;
+    // the unknown key too; domain is accepted and ignored (EHLO localhost until 3.41).
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                "setting-not-in-version error /email.templates",
+                "setting-not-in-version error /email.senderName",
+                "unknown-setting error /email.smtps",
+                "setting-ignored-in-version warning /email.smtp/domain")),
+        verdict("3.21"));
+    // 4.3: disableTLS gone (by 3.41 at the latest); domain sent in EHLO.
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                "setting-not-in-version error /email.templates",
+                "setting-not-in-version error /email.senderName",
+                "unknown-setting error /email.smtps",
+                "deprecated-setting error /email.smtp/disableTLS")),
+        verdict("4.3"));
+    // 3.30: disableTLS deprecated (3.22) and perhaps removed (between 3.23 and 3.41): a warning.
+    assertTrue(
+        verdict("3.30").contains("deprecated-setting warning /email.smtp/disableTLS"),
+        verdict("3.30").toString());
+    // 5.2: the root is open (unknown keys ignored); disableTLS gone; senderName perhaps not read
+    // yet.
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                "setting-ignored-in-version warning /email.senderName",
+                "unknown-setting warning /email.smtps",
+                "deprecated-setting error /email.smtp/disableTLS")),
+        verdict("5.2"));
+    // The newest: today's verdict.
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                "unknown-setting warning /email.smtps",
+                "deprecated-setting error /email.smtp/disableTLS")),
+        verdict(null));
+    assertEquals(verdict(null), verdict("6.3"), "a newer release is judged as the newest known");
+  }
+
+  /** Each fact of the table, on both sides of its boundary (and inside an uncertain window). */
+  @Test
+  void everyFactHoldsFromItsReleaseOnAndIsUncertainWhereTheTableSaysSo() {
+    for (Releases.Fact f : Releases.facts()) {
+      assertFalse(f.source().isBlank(), f.id() + " cites its source");
+      assertEquals(Releases.Holds.YES, Releases.holds(f.id(), Optional.of(f.since())), f.id());
+      SourcegraphVersion before =
+          new SourcegraphVersion(f.since().major(), f.since().minor() - 1, 0);
+      if (f.since().minor() == 0 || f.since().equals(Releases.oldest())) {
+        continue;
+      }
+      Releases.Holds expected =
+          f.maybeSince().isPresent() && before.compareTo(f.maybeSince().get()) >= 0
+              ? Releases.Holds.UNSURE
+              : Releases.Holds.NO;
+      assertEquals(expected, Releases.holds(f.id(), Optional.of(before)), f.id() + " at " + before);
+      if (f.maybeSince().isPresent()) {
+        SourcegraphVersion m = f.maybeSince().get();
+        assertEquals(Releases.Holds.UNSURE, Releases.holds(f.id(), Optional.of(m)), f.id());
+        assertEquals(
+            Releases.Holds.NO,
+            Releases.holds(
+                f.id(), Optional.of(new SourcegraphVersion(m.major(), m.minor() - 1, 0))),
+            f.id());
+      }
+    }
+    assertEquals(Releases.Holds.YES, Releases.holds("templates", Optional.empty()), "newest");
+  }
+
+  @Test
+  void versionsAreReadAsReleasesAndImagesByTheirTag() {
+    assertEquals(Optional.of(new SourcegraphVersion(5, 2, 1)), SourcegraphVersion.parse("v5.2.1"));
+    assertEquals(Optional.of(new SourcegraphVersion(5, 2, 0)), SourcegraphVersion.parse("5.2"));
+    assertEquals(Optional.empty(), SourcegraphVersion.parse("231106_2023-11-06_5.2-4f5b0d8a3c3e"));
+    assertEquals(Optional.empty(), SourcegraphVersion.parse("main"));
+    assertEquals(
+        Optional.of(new SourcegraphVersion(5, 11, 4)),
+        SourcegraphVersion.ofImage(
+            "registry.acme.io:5000/sourcegraph/frontend:5.11.4@sha256:" + "0".repeat(64)));
+    assertEquals(
+        Optional.empty(), SourcegraphVersion.ofImage("registry.acme.io:5000/sourcegraph/frontend"));
+  }
+
+  @Test
+  void aReleaseOlderThanTheTableOrNotAVersionIsAUsageError() throws Exception {
+    Files.writeString(dir.resolve("site.json"), CONFIG);
+    for (String bad : List.of("3.3", "banana", "5")) {
+      Run run = Run.of("lint", "--sourcegraph-version", bad, dir.resolve("site.json").toString());
+      assertEquals(2, run.code(), bad + ": " + run.all());
+      assertTrue(run.err().contains("--sourcegraph-version"), run.err());
+    }
+  }
+
+  /** .smtplint.json's sourcegraphVersion, and a frontend image's tag beating it (SPEC §2). */
+  @Test
+  void theReleaseComesFromTheSettingsFileOrTheImageTagWithoutAFlag() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    new ProcessBuilder("git", "init", "-q").directory(repo.toFile()).start().waitFor();
+    Files.writeString(repo.resolve(".smtplint.json"), "{\"sourcegraphVersion\": \"4.3\"}");
+    Files.writeString(repo.resolve("site.json"), CONFIG);
+    Run settings =
+        Run.of(
+            "lint", "--format", "json", "--fail-on", "never", repo.resolve("site.json").toString());
+    assertTrue(settings.out().contains("sourcegraphVersion)\"]"), settings.out());
+    assertTrue(settings.out().contains("\"Sourcegraph 4.3 ("), settings.out());
+    assertTrue(settings.out().contains("setting-not-in-version"), settings.out());
+
+    Files.writeString(
+        repo.resolve("deploy.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: site}\ndata:\n  site.json: |\n"
+            + "    {\"email.address\": \"a@acme.io\", \"email.templates\": {}, \"email.smtp\": {\"host\": \"smtp.acme.io\","
+            + " \"port\": 587, \"authentication\": \"none\"}}\n---\n"
+            + "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: sourcegraph-frontend}\nspec:\n  template:\n"
+            + "    spec:\n      containers:\n      - name: frontend\n"
+            + "        image: index.docker.io/sourcegraph/frontend:5.2.1@sha256:"
+            + "0".repeat(64)
+            + "\n"
+            + "        env: [{name: SITE_CONFIG_FILE, value: /etc/sg/site.json}]\n"
+            + "        volumeMounts: [{name: site, mountPath: /etc/sg}]\n"
+            + "      volumes: [{name: site, configMap: {name: site}}]\n");
+    Run image =
+        Run.of(
+            "lint",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            repo.resolve("deploy.yaml").toString());
+    assertTrue(
+        image
+            .out()
+            .contains(
+                "Sourcegraph 5.2.1 (image tag of Deployment/sourcegraph-frontend, container frontend)"),
+        image.out());
+    assertFalse(
+        image.out().contains("setting-not-in-version"), "5.2.1 has templates: " + image.out());
+    Run text =
+        Run.withInput(
+            "", Map.of(), "lint", "--fail-on", "never", repo.resolve("deploy.yaml").toString());
+    assertTrue(text.out().contains("Sourcegraph 5.2.1 (image tag of"), text.out());
+    assertTrue(text.out().contains("; judged for Sourcegraph"), text.out());
+  }
+}
