@@ -46,6 +46,17 @@ public final class Testdata {
     }
   }
 
+  /**
+   * The release a testdata file is judged for, from a first line "// judged for Sourcegraph 3.21"
+   * (none: the newest).
+   */
+  public static java.util.Optional<String> release(List<String> lines) {
+    Matcher m =
+        Pattern.compile("^// judged for Sourcegraph (\\S+)")
+            .matcher(lines.isEmpty() ? "" : lines.get(0));
+    return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+  }
+
   /** One expected finding: a rule on a line, at a column when the file names one (0: any). */
   public record Expected(String rule, int line, int column) {
     public boolean matches(String rule, int line, int column) {

@@ -32,8 +32,16 @@ class TestdataTest {
 
   private static void check(Path path) throws Exception {
     SourceFile source = SourceLoader.load(path, path.getFileName().toString());
+    Settings settings = Settings.DEFAULT;
+    var release = Testdata.release(source.lines());
+    if (release.isPresent()) {
+      settings =
+          settings.judgingFor(
+              dev.smtplint.config.SourcegraphVersion.parse(release.get()).orElseThrow(),
+              "testdata");
+    }
     List<Finding> actual =
-        new Linter(Settings.DEFAULT, () -> SCHEMA).check(source).results().get(0).findings();
+        new Linter(settings, () -> SCHEMA).check(source).results().get(0).findings();
     List<Testdata.Expected> expected = new ArrayList<>(Testdata.expectations(source.lines()));
     List<String> unexpected = new ArrayList<>();
     for (Finding f : actual) {

@@ -326,7 +326,7 @@ class LintCommandTest {
   }
 
   private static String filesOf(String json) {
-    return json.substring(json.indexOf("\"files\":[") + 9, json.lastIndexOf("],\"summary\""));
+    return json.substring(json.indexOf("\"files\":[") + 9, json.lastIndexOf("],\"judgedFor\""));
   }
 
   /**

@@ -25,7 +25,23 @@ class SnapshotTest {
     Path cwd = Path.of("").toAbsolutePath();
     Path shown =
         file.toAbsolutePath().startsWith(cwd) ? cwd.relativize(file.toAbsolutePath()) : file;
-    Run run = Run.of("lint", "--no-color", "--fail-on", "never", shown.toString());
+    var release =
+        Testdata.release(
+            new String(
+                    java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8)
+                .lines()
+                .toList());
+    Run run =
+        release.isPresent()
+            ? Run.of(
+                "lint",
+                "--no-color",
+                "--fail-on",
+                "never",
+                "--sourcegraph-version",
+                release.get(),
+                shown.toString())
+            : Run.of("lint", "--no-color", "--fail-on", "never", shown.toString());
     String report = run.out() + (run.err().isEmpty() ? "" : "--- stderr\n" + run.err());
     Path snapshot = file.resolveSibling(file.getFileName() + ".out");
     if (Boolean.getBoolean("smtplint.regenerate")) {
