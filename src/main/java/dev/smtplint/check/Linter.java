@@ -407,7 +407,13 @@ public final class Linter {
                       "",
                       "--probe was asked, but the probe did not run: " + notRun.get()))));
     }
-    return withProbe(judged, step.run(EmailSettings.of(judged.root().orElseThrow())));
+    // The step sees the release judged for: the probe speaks as that release's sender.
+    EmailSettings email =
+        EmailSettings.of(
+            judged.root().orElseThrow(),
+            new EmailSettings.Options(
+                false, EmailSettings.Options.DEFAULT.versioned(), false, settings.release()));
+    return withProbe(judged, step.run(email));
   }
 
   /**

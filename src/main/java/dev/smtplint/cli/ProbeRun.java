@@ -101,7 +101,10 @@ final class ProbeRun {
       @Override
       public ProbeOutcome run(EmailSettings email) {
         try {
-          return Prober.run(ProbeSettings.from(email, options), listener);
+          boolean sendsDomain =
+              dev.smtplint.rules.Releases.holds("domainInEhlo", email.options().release())
+                  != dev.smtplint.rules.Releases.Holds.NO;
+          return Prober.run(ProbeSettings.from(email, options, sendsDomain), listener);
         } catch (Prober.OptionException e) {
           throw new UsageException(e.getMessage());
         }

@@ -81,6 +81,14 @@ public record ProbeSettings(
    * error in email.*.
    */
   public static ProbeSettings from(EmailSettings email, Options options) {
+    return from(email, options, true);
+  }
+
+  /**
+   * {@code sendsDomain}: whether the judged release says EHLO with email.smtp.domain (3.41 and
+   * later); before, it always says EHLO localhost, and so does the probe.
+   */
+  public static ProbeSettings from(EmailSettings email, Options options, boolean sendsDomain) {
     if (email.smtp().isEmpty()) {
       throw new IllegalArgumentException("no email.smtp object");
     }
@@ -100,7 +108,7 @@ public record ProbeSettings(
     return new ProbeSettings(
         host,
         port,
-        domain.isEmpty() ? "localhost" : domain,
+        domain.isEmpty() || !sendsDomain ? "localhost" : domain,
         email.smtpText("authentication"),
         email.smtpText("username"),
         password,

@@ -140,6 +140,48 @@ class ReleasesTest {
     assertEquals(Releases.Holds.YES, Releases.holds("templates", Optional.empty()), "newest");
   }
 
+  /**
+   * The probe speaks as the judged release: before 3.41 Sourcegraph says EHLO localhost whatever
+   * "domain" says (jordan-wright/email's Send), from 3.41 on EHLO with the domain.
+   */
+  @Test
+  void theProbeSaysEhloAsTheJudgedReleaseDoes() throws Exception {
+    java.util.List<String> hellos = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (dev.smtplint.probe.ScriptedServer server =
+        new dev.smtplint.probe.ScriptedServer(
+            (in, out, socket) -> {
+              dev.smtplint.probe.ScriptedServer.say(out, "220 test ESMTP");
+              String line = in.readLine();
+              hellos.add(line);
+              dev.smtplint.probe.ScriptedServer.say(out, "250 test");
+              for (String l = in.readLine(); l != null; l = in.readLine()) {
+                dev.smtplint.probe.ScriptedServer.say(
+                    out, l.startsWith("QUIT") ? "221 bye" : "250 ok");
+                if (l.startsWith("QUIT")) {
+                  return;
+                }
+              }
+            })) {
+      Path file = dir.resolve("probe.json");
+      Files.writeString(
+          file,
+          "{\"email.address\": \"sg@acme.io\", \"email.smtp\": {\"host\": \"127.0.0.1\", \"port\": "
+              + server.port()
+              + ", \"authentication\": \"none\", \"domain\": \"sg.acme.io\"}}");
+      Run old =
+          Run.of(
+              "lint",
+              "--probe",
+              "--fail-on",
+              "never",
+              "--sourcegraph-version",
+              "3.40",
+              file.toString());
+      Run now = Run.of("lint", "--probe", "--fail-on", "never", file.toString());
+      assertEquals(List.of("EHLO localhost", "EHLO sg.acme.io"), hellos, old.all() + now.all());
+    }
+  }
+
   @Test
   void versionsAreReadAsReleasesAndImagesByTheirTag() {
     assertEquals(Optional.of(new SourcegraphVersion(5, 2, 1)), SourcegraphVersion.parse("v5.2.1"));
