@@ -182,6 +182,45 @@ class ReleasesTest {
     }
   }
 
+  /**
+   * docs/releases.md is generated from the table (releases.jsonc), never written by hand: run with
+   * -Dsmtplint.regenerate=true to rewrite it.
+   */
+  @Test
+  void theReleasesPageIsGeneratedFromTheTable() throws Exception {
+    StringBuilder doc =
+        new StringBuilder(
+            "# Which Sourcegraph: the facts smtplint judges a release by\n\n"
+                + "Generated from `src/main/resources/dev/smtplint/releases.jsonc` (regenerate with `mvn test"
+                + " -Dtest=ReleasesTest -Dsmtplint.regenerate=true`). smtplint judges for the release\n"
+                + "`--sourcegraph-version` names, else the instance's `productVersion` (`--instance`), a linted\n"
+                + "frontend image's tag, `.smtplint.json`'s `sourcegraphVersion`, else the newest it knows ("
+                + Releases.newest()
+                + " and later\nbehave alike for these facts). Releases before "
+                + Releases.oldest()
+                + " are refused (exit 2). Where a boundary is not certain the\ntable gives the window,"
+                + " and a finding inside it is a warning that says so.\n\n"
+                + "| fact | since | what | source |\n| --- | --- | --- | --- |\n");
+    for (Releases.Fact f : Releases.facts()) {
+      doc.append("| `")
+          .append(f.id())
+          .append("` | ")
+          .append(f.arrival())
+          .append(f.maybeSince().isPresent() ? " (uncertain)" : "")
+          .append(" | ")
+          .append(f.what().replace("|", "\\|"))
+          .append(" | ")
+          .append(f.source().replace("|", "\\|"))
+          .append(" |\n");
+    }
+    Path file = dev.smtplint.Testdata.root().resolve("../docs/releases.md");
+    if (Boolean.getBoolean("smtplint.regenerate")) {
+      Files.writeString(file, doc.toString());
+    }
+    assertEquals(
+        doc.toString(), Files.readString(file), "docs/releases.md is stale: regenerate it");
+  }
+
   @Test
   void versionsAreReadAsReleasesAndImagesByTheirTag() {
     assertEquals(Optional.of(new SourcegraphVersion(5, 2, 1)), SourcegraphVersion.parse("v5.2.1"));
