@@ -42,7 +42,7 @@ class DeploymentsTest {
   }
 
   private static void check(Path dir) throws IOException {
-    Run run = Run.of("lint", "--format", "json", "--fail-on", "never", dir.toString());
+    Run run = Run.lintJson(dir.toString());
     assertEquals(0, run.code(), run.all());
     TreeSet<String> actual = new TreeSet<>();
     for (JsonNode file : JSON.readTree(run.out()).get("files")) {
@@ -92,15 +92,8 @@ class DeploymentsTest {
     Files.writeString(tmp.resolve("site.json"), site);
     Files.write(tmp.resolve("secrets.json"), Base64.getDecoder().decode(base64));
     Run merged =
-        Run.of(
-            "lint",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--merge",
-            tmp.resolve("site.json") + ":" + tmp.resolve("secrets.json"));
-    Run yaml = Run.of("lint", "--format", "json", "--fail-on", "never", dir.toString());
+        Run.lintJson("--merge", tmp.resolve("site.json") + ":" + tmp.resolve("secrets.json"));
+    Run yaml = Run.lintJson(dir.toString());
     assertEquals(verdict(merged), verdict(yaml));
     assertFalse(verdict(yaml).isEmpty());
   }
@@ -198,8 +191,7 @@ class DeploymentsTest {
                 "yaml")
             .orElseThrow();
     Files.writeString(tmp.resolve("cm.yaml"), cm);
-    Run run =
-        Run.of("lint", "--format", "json", "--fail-on", "never", tmp.resolve("cm.yaml").toString());
+    Run run = Run.lintJson(tmp.resolve("cm.yaml").toString());
     int portLine = lineOf(cm, "\"port\": 465");
     int passwordLine = lineOf(cm, "\"password\"");
     TreeSet<String> got = new TreeSet<>();
@@ -224,14 +216,7 @@ class DeploymentsTest {
                 "yaml")
             .orElseThrow();
     Files.writeString(tmp.resolve("secret.yaml"), secret);
-    Run s =
-        Run.of(
-            "lint",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            tmp.resolve("secret.yaml").toString());
+    Run s = Run.lintJson(tmp.resolve("secret.yaml").toString());
     int keyLine = lineOf(secret, "site.json:");
     assertTrue(s.out().contains("\"rule\":\"implicit-tls-port\",\"severity\":\"error\""), s.out());
     assertTrue(s.out().contains("\"line\":" + keyLine + ","), s.out());
@@ -362,8 +347,8 @@ class DeploymentsTest {
     Path file = Files.createTempFile(target, "compose-config-", ".yaml");
     try {
       Files.writeString(file, rendered.get());
-      Run theirs = Run.of("lint", "--format", "json", "--fail-on", "never", file.toString());
-      Run ours = Run.of("lint", "--format", "json", "--fail-on", "never", compose.toString());
+      Run theirs = Run.lintJson(file.toString());
+      Run ours = Run.lintJson(compose.toString());
       assertEquals(rules(ours), rules(theirs), theirs.all());
       assertTrue(
           rules(ours)

@@ -252,9 +252,7 @@ class ReleasesTest {
     new ProcessBuilder("git", "init", "-q").directory(repo.toFile()).start().waitFor();
     Files.writeString(repo.resolve(".smtplint.json"), "{\"sourcegraphVersion\": \"4.3\"}");
     Files.writeString(repo.resolve("site.json"), CONFIG);
-    Run settings =
-        Run.of(
-            "lint", "--format", "json", "--fail-on", "never", repo.resolve("site.json").toString());
+    Run settings = Run.lintJson(repo.resolve("site.json").toString());
     assertTrue(settings.out().contains("sourcegraphVersion)\"]"), settings.out());
     assertTrue(settings.out().contains("\"Sourcegraph 4.3 ("), settings.out());
     assertTrue(settings.out().contains("setting-not-in-version"), settings.out());
@@ -272,14 +270,7 @@ class ReleasesTest {
             + "        env: [{name: SITE_CONFIG_FILE, value: /etc/sg/site.json}]\n"
             + "        volumeMounts: [{name: site, mountPath: /etc/sg}]\n"
             + "      volumes: [{name: site, configMap: {name: site}}]\n");
-    Run image =
-        Run.of(
-            "lint",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            repo.resolve("deploy.yaml").toString());
+    Run image = Run.lintJson(repo.resolve("deploy.yaml").toString());
     assertTrue(
         image
             .out()

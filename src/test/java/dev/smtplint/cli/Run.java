@@ -25,6 +25,14 @@ record Run(int code, String out, String err) {
     return withInput("", Map.of(), args);
   }
 
+  /** lint --format json --fail-on never, then {@code args}: the whole report, whatever it holds. */
+  static Run lintJson(String... args) {
+    List<String> all =
+        new java.util.ArrayList<>(List.of("lint", "--format", "json", "--fail-on", "never"));
+    all.addAll(List.of(args));
+    return of(all.toArray(String[]::new));
+  }
+
   static Run withInput(String stdin, Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
