@@ -28,11 +28,49 @@ public record ProbeSettings(
     Duration timeout,
     Optional<CaFile> caFile,
     String senderName,
-    List<Header> headers) {
+    List<Header> headers,
+    boolean authRequired) {
 
   public ProbeSettings {
     to = List.copyOf(to);
     headers = List.copyOf(headers);
+  }
+
+  /**
+   * Settings as today's sender uses them ({@code authRequired}: whether a configured login fails
+   * where the server offers no AUTH, as Go's smtp.SendMail did in Sourcegraph before 3.41).
+   */
+  public ProbeSettings(
+      String host,
+      int port,
+      String ehloName,
+      String authentication,
+      String username,
+      Secret password,
+      boolean passwordMayBeSent,
+      boolean noVerifyTls,
+      String from,
+      List<String> to,
+      Duration timeout,
+      Optional<CaFile> caFile,
+      String senderName,
+      List<Header> headers) {
+    this(
+        host,
+        port,
+        ehloName,
+        authentication,
+        username,
+        password,
+        passwordMayBeSent,
+        noVerifyTls,
+        from,
+        to,
+        timeout,
+        caFile,
+        senderName,
+        headers,
+        false);
   }
 
   /** One email.smtp.additionalHeaders entry, as written. */
@@ -85,8 +123,10 @@ public record ProbeSettings(
   }
 
   /**
-   * {@code sendsDomain}: whether the judged release says EHLO with email.smtp.domain (3.41 and
-   * later); before, it always says EHLO localhost, and so does the probe.
+   * {@code sendsDomain}: whether the judged release sends with its own client (3.41 and later):
+   * EHLO with email.smtp.domain, AUTH only where offered. Before, it sent through
+   * jordan-wright/email (Go's smtp.SendMail): EHLO localhost, and a configured login fails where no
+   * AUTH is offered.
    */
   public static ProbeSettings from(EmailSettings email, Options options, boolean sendsDomain) {
     if (email.smtp().isEmpty()) {
@@ -119,7 +159,8 @@ public record ProbeSettings(
         options.timeout(),
         options.caFile(),
         email.senderName().map(JsonValue.Str::value).orElse(""),
-        headers(email));
+        headers(email),
+        !sendsDomain);
   }
 
   /** The additionalHeaders entries whose key and value are strings (the schema requires both). */

@@ -215,6 +215,19 @@ public final class Prober {
     begin(Stage.AUTH);
     Authentication auth = new Authentication(s, settings);
     Authentication.Result result = auth.run();
+    if (result.failure() != null
+        && result.failure().check() == ProbeCheck.AUTH_NOT_OFFERED
+        && settings.authRequired()) {
+      fail(
+          new ProbeFailure(
+              ProbeCheck.AUTH_MECHANISM,
+              Diagnosis.AUTHENTICATION,
+              "the server lists no AUTH, and the judged Sourcegraph (before 3.41) sends through Go's"
+                  + " smtp.SendMail, which then fails: 'smtp: server doesn't support AUTH'; reach the"
+                  + " submission port (587), or use authentication \"none\" where the server needs no login"),
+          result.detail());
+      return false;
+    }
     if (result.failure() != null && result.failure().check() == ProbeCheck.AUTH_NOT_OFFERED) {
       log.warn(result.failure());
       log.skip("server offers no AUTH: Sourcegraph sends without authenticating");

@@ -221,6 +221,50 @@ class ReleasesTest {
         doc.toString(), Files.readString(file), "docs/releases.md is stale: regenerate it");
   }
 
+  /**
+   * Before 3.41 a configured login fails where the server offers no AUTH (Go's smtp.SendMail:
+   * "smtp: server doesn't support AUTH"); from 3.41 on Sourcegraph sends without logging in (a
+   * warning).
+   */
+  @Test
+  void aServerWithoutAuthFailsTheOldSenderAndWarnsTheNewOne() throws Exception {
+    try (dev.smtplint.probe.ScriptedServer server =
+        new dev.smtplint.probe.ScriptedServer(
+            (in, out, socket) -> {
+              dev.smtplint.probe.ScriptedServer.say(out, "220 test ESMTP");
+              for (String l = in.readLine(); l != null; l = in.readLine()) {
+                dev.smtplint.probe.ScriptedServer.say(
+                    out,
+                    l.startsWith("QUIT")
+                        ? "221 bye"
+                        : l.startsWith("EHLO") ? "250 test" : "250 ok");
+                if (l.startsWith("QUIT")) {
+                  return;
+                }
+              }
+            })) {
+      Path file = dir.resolve("noauth.json");
+      Files.writeString(
+          file,
+          "{\"email.address\": \"sg@acme.io\", \"email.smtp\": {\"host\": \"localhost\", \"port\": "
+              + server.port()
+              + ", \"authentication\": \"CRAM-MD5\", \"username\": \"sg\", \"password\": \"x\"}}");
+      Run old =
+          Run.lintJson(
+              "--probe",
+              "--disable",
+              "password-in-file",
+              "--sourcegraph-version",
+              "3.40",
+              file.toString());
+      assertTrue(old.out().contains("\"rule\":\"probe-auth-mechanism\""), old.out());
+      assertTrue(old.out().contains("smtp: server doesn't support AUTH"), old.out());
+      Run now = Run.lintJson("--probe", "--disable", "password-in-file", file.toString());
+      assertTrue(now.out().contains("\"rule\":\"probe-auth-not-offered\""), now.out());
+      assertFalse(now.out().contains("probe-auth-mechanism"), now.out());
+    }
+  }
+
   @Test
   void versionsAreReadAsReleasesAndImagesByTheirTag() {
     assertEquals(Optional.of(new SourcegraphVersion(5, 2, 1)), SourcegraphVersion.parse("v5.2.1"));
