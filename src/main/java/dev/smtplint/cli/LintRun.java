@@ -391,6 +391,38 @@ final class LintRun {
     return List.copyOf(out);
   }
 
+  /**
+   * Where the results already hold this YAML file (a manifest holds several configs, each judged in
+   * its own list; the report shows the file once), or -1. Results with a probe each stay apart.
+   */
+  private static int sameYaml(List<FileResult> results, FileResult r) {
+    if (!Manifest.isYamlName(r.path()) || r.probe().isPresent() || r.internalError().isPresent()) {
+      return -1;
+    }
+    for (int i = results.size() - 1; i >= 0; i--) {
+      FileResult o = results.get(i);
+      if (o.path().equals(r.path()) && o.probe().isEmpty() && o.internalError().isEmpty()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** One YAML file's results: findings in order of place, every mask of both. */
+  private static FileResult merged(FileResult a, FileResult b) {
+    List<Finding> findings = new ArrayList<>(a.findings());
+    findings.addAll(b.findings());
+    findings.sort(Linter.BY_PLACE);
+    List<dev.smtplint.config.Span> masked = new ArrayList<>(a.masked());
+    masked.addAll(b.masked());
+    return new FileResult(
+        a.path(),
+        a.source().isPresent() ? a.source() : b.source(),
+        findings,
+        Optional.empty(),
+        masked);
+  }
+
   /** Whether any finding in these results is at or above the threshold (never: none is). */
   private static boolean anyAtLeast(FileResult result, FailOn threshold) {
     if (threshold.threshold().isEmpty()) {
@@ -503,9 +535,16 @@ final class LintRun {
               ? probeAll(b.units(), probeRun.get(), b.checks(), b.linter(), live)
               : b.units();
       for (UnitChecks.Judgement u : done) {
-        results.addAll(u.results());
-        thresholds.addAll(
-            Collections.nCopies(u.results().size(), b.settings().failOn().orElse(FailOn.ERROR)));
+        FailOn own = b.settings().failOn().orElse(FailOn.ERROR);
+        for (FileResult r : u.results()) {
+          int same = sameYaml(results, r);
+          if (same >= 0) {
+            results.set(same, merged(results.get(same), r)); // one YAML file, several configs
+          } else {
+            results.add(r);
+            thresholds.add(own);
+          }
+        }
       }
     }
     for (FileResult r : results) {

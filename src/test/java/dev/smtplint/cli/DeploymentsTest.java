@@ -134,6 +134,30 @@ class DeploymentsTest {
     }
   }
 
+  /**
+   * A Secret's stringData block is masked whole in every excerpt, whatever line a finding quotes
+   * (its masks, built from several places, are kept in order: the formatters search them).
+   */
+  @Test
+  void aSecretsLiteralBlockIsNeverQuoted() throws IOException {
+    Path file = tmp.resolve("secret.yaml");
+    Files.writeString(
+        file,
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: smtp\nstringData:\n  smtp.json: |\n"
+            + "    {\"email.address\": \"sg@acme.io\", \"email.smtp\": {\n"
+            + "      \"host\": \"smtp.acme.io\", \"port\": 465, \"username\": \"zq-user-81\",\n"
+            + "      \"authentication\": \"plain\", \"password\": \"zq-pass-81\"}}\n");
+    for (String format : Run.FORMATS) {
+      Run run = Run.of("lint", "--format", format, "--fail-on", "never", file.toString());
+      assertTrue(run.all().contains("implicit-tls-port"), format + ": " + run.all());
+      assertFalse(run.all().contains("zq-user-81"), format + ": " + run.all());
+      assertFalse(run.all().contains("zq-pass-81"), format + ": " + run.all());
+      assertFalse(
+          run.all().contains("smtp.acme.io\", \"port\""),
+          format + " quotes the block: " + run.all());
+    }
+  }
+
   /** A walk of a repository whose YAML carries no site config is quiet, and exits 0. */
   @Test
   void unrelatedYamlIsQuietInAWalkAndSaysSoWhenNamed() {
