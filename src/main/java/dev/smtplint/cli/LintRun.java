@@ -202,16 +202,19 @@ final class LintRun {
 
   /** The YAML inputs the command line names itself (not found by a walk). */
   private Set<Inputs.Input> named(List<Inputs.Input> yaml) {
+    Set<Path> args = new HashSet<>(); // once per argument: pre-commit names thousands of files
+    for (String file : options.files()) {
+      if (!file.equals("-")) {
+        args.add(Path.of(file).toAbsolutePath().normalize());
+      }
+    }
+    Set<String> spelled = new HashSet<>(options.files());
     Set<Inputs.Input> out = new HashSet<>();
     for (Inputs.Input input : yaml) {
-      for (String file : options.files()) {
-        if (file.equals(input.display())
-            || Path.of(file)
-                .toAbsolutePath()
-                .normalize()
-                .equals(input.path().toAbsolutePath().normalize())) {
-          out.add(input);
-        }
+      if (input.isStdin()
+          || spelled.contains(input.display())
+          || args.contains(input.path().toAbsolutePath().normalize())) {
+        out.add(input);
       }
     }
     return out;
@@ -392,35 +395,25 @@ final class LintRun {
   }
 
   /**
-   * Where the results already hold this YAML file (a manifest holds several configs, each judged in
-   * its own list; the report shows the file once), or -1. Results with a probe each stay apart.
+   * Whether a result is a YAML file's that the report shows once however many configs of the file
+   * were judged, each in its own list (one with a probe, or an internal error, stays apart).
    */
-  private static int sameYaml(List<FileResult> results, FileResult r) {
-    if (!Manifest.isYamlName(r.path()) || r.probe().isPresent() || r.internalError().isPresent()) {
-      return -1;
-    }
-    for (int i = results.size() - 1; i >= 0; i--) {
-      FileResult o = results.get(i);
-      if (o.path().equals(r.path()) && o.probe().isEmpty() && o.internalError().isEmpty()) {
-        return i;
-      }
-    }
-    return -1;
+  private static boolean mergeable(FileResult r) {
+    return Manifest.isYamlName(r.path()) && r.probe().isEmpty() && r.internalError().isEmpty();
   }
 
-  /** One YAML file's results: findings in order of place, every mask of both. */
-  private static FileResult merged(FileResult a, FileResult b) {
-    List<Finding> findings = new ArrayList<>(a.findings());
-    findings.addAll(b.findings());
+  /** One YAML file's results: findings in order of place, every mask of every part. */
+  private static FileResult merged(List<FileResult> parts) {
+    List<Finding> findings = new ArrayList<>();
+    List<dev.smtplint.config.Span> masked = new ArrayList<>();
+    Optional<dev.smtplint.config.SourceFile> source = Optional.empty();
+    for (FileResult p : parts) {
+      findings.addAll(p.findings());
+      masked.addAll(p.masked());
+      source = source.isPresent() ? source : p.source();
+    }
     findings.sort(Linter.BY_PLACE);
-    List<dev.smtplint.config.Span> masked = new ArrayList<>(a.masked());
-    masked.addAll(b.masked());
-    return new FileResult(
-        a.path(),
-        a.source().isPresent() ? a.source() : b.source(),
-        findings,
-        Optional.empty(),
-        masked);
+    return new FileResult(parts.get(0).path(), source, findings, Optional.empty(), masked);
   }
 
   /** Whether any finding in these results is at or above the threshold (never: none is). */
@@ -529,6 +522,10 @@ final class LintRun {
     }
     // Each result's threshold, index for index (the settings files' own findings: the report's).
     List<FailOn> thresholds = new ArrayList<>(Collections.nCopies(results.size(), threshold));
+    // A YAML file's results (one per config it holds, each judged in its own list): its place in
+    // the report, and the parts merged into one at the end (once, not once per config).
+    Map<String, Integer> yamlAt = new HashMap<>();
+    Map<Integer, List<FileResult>> yamlParts = new HashMap<>();
     for (Batch b : batches) {
       List<UnitChecks.Judgement> done =
           probeRun.isPresent()
@@ -537,14 +534,23 @@ final class LintRun {
       for (UnitChecks.Judgement u : done) {
         FailOn own = b.settings().failOn().orElse(FailOn.ERROR);
         for (FileResult r : u.results()) {
-          int same = sameYaml(results, r);
-          if (same >= 0) {
-            results.set(same, merged(results.get(same), r)); // one YAML file, several configs
+          Integer same = mergeable(r) ? yamlAt.get(r.path()) : null;
+          if (same != null) {
+            yamlParts.get(same).add(r); // one YAML file, several configs
           } else {
+            if (mergeable(r)) {
+              yamlAt.put(r.path(), results.size());
+              yamlParts.put(results.size(), new ArrayList<>(List.of(r)));
+            }
             results.add(r);
             thresholds.add(own);
           }
         }
+      }
+    }
+    for (Map.Entry<Integer, List<FileResult>> e : yamlParts.entrySet()) {
+      if (e.getValue().size() > 1) {
+        results.set(e.getKey(), merged(e.getValue()));
       }
     }
     for (FileResult r : results) {

@@ -148,8 +148,21 @@ final class ManifestChecks {
         generated(m, g, pathOf).ifPresent(out::add);
       }
     }
+    // Each manifest's own findings, grouped once by the file that names the container.
+    Map<SourceFile, List<Deployments.Unmounted>> unmounted = new java.util.IdentityHashMap<>();
+    for (Deployments.Unmounted u : resolved.unmounted()) {
+      unmounted.computeIfAbsent(u.workload().yaml(), y -> new ArrayList<>()).add(u);
+    }
+    Map<SourceFile, List<Deployments.Split>> splits = new java.util.IdentityHashMap<>();
+    for (Deployments.Split sp : resolved.splits()) {
+      splits.computeIfAbsent(sp.workload().yaml(), y -> new ArrayList<>()).add(sp);
+    }
     for (Manifest m : manifests) {
-      List<Finding> found = manifestFindings(m, resolved, pathOf);
+      List<Finding> found =
+          manifestFindings(
+              m,
+              unmounted.getOrDefault(m.yaml(), List.of()),
+              splits.getOrDefault(m.yaml(), List.of()));
       if (!found.isEmpty()) {
         String path = m.yaml().path();
         FileResult r =
@@ -512,33 +525,29 @@ final class ManifestChecks {
 
   /** The manifest's own findings: unmounted paths, split frontends, secrets in plain places. */
   private List<Finding> manifestFindings(
-      Manifest m, Deployments.Result resolved, Map<String, Path> pathOf) {
+      Manifest m, List<Deployments.Unmounted> unmounted, List<Deployments.Split> splits) {
     String path = m.yaml().path();
     List<Finding> out = new ArrayList<>();
-    for (Deployments.Unmounted u : resolved.unmounted()) {
-      if (u.workload().yaml() == m.yaml()) {
-        out.add(
-            finding(
-                Catalogue.SITE_CONFIG_FILE_UNMOUNTED,
-                path,
-                u.at(),
-                u.workload().label()
-                    + ": SITE_CONFIG_FILE names "
-                    + u.path()
-                    + ", but "
-                    + u.why()
-                    + ": the frontend cannot read its site config"));
-      }
+    for (Deployments.Unmounted u : unmounted) {
+      out.add(
+          finding(
+              Catalogue.SITE_CONFIG_FILE_UNMOUNTED,
+              path,
+              u.at(),
+              u.workload().label()
+                  + ": SITE_CONFIG_FILE names "
+                  + u.path()
+                  + ", but "
+                  + u.why()
+                  + ": the frontend cannot read its site config"));
     }
-    for (Deployments.Split s : resolved.splits()) {
-      if (s.workload().yaml() == m.yaml()) {
-        out.add(
-            finding(
-                Catalogue.SITE_CONFIG_FILE_SPLIT,
-                path,
-                s.workload().at(),
-                s.why() + ": both send mail, with different settings; give it the same list"));
-      }
+    for (Deployments.Split sp : splits) {
+      out.add(
+          finding(
+              Catalogue.SITE_CONFIG_FILE_SPLIT,
+              path,
+              sp.workload().at(),
+              sp.why() + ": both send mail, with different settings; give it the same list"));
     }
     for (Manifest.EnvironmentSecret e : m.environment()) {
       if (Catalogue.realLookingSecret(e.value())) {

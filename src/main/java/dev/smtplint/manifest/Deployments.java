@@ -63,22 +63,21 @@ public final class Deployments {
       List<Unmounted> unmounted,
       List<Split> splits) {}
 
-  /** Whether a container of the manifests mounts the config's object. */
-  private static boolean mounted(List<Manifest> manifests, Embedded e) {
+  /** The objects ("ConfigMap/site") some container of the manifests mounts, found in one pass. */
+  private static java.util.Set<String> mountedObjects(List<Manifest> manifests) {
+    java.util.Set<String> out = new java.util.HashSet<>();
     for (Manifest m : manifests) {
       for (Workload w : m.workloads()) {
         for (Workload.Mount mount : w.mounts()) {
           for (Workload.Source s : mount.sources()) {
-            if (s instanceof Workload.ObjectSource o
-                && o.kind().equals(e.kind())
-                && o.name().equals(e.name())) {
-              return true;
+            if (s instanceof Workload.ObjectSource o) {
+              out.add(o.kind() + "/" + o.name());
             }
           }
         }
       }
     }
-    return false;
+    return out;
   }
 
   public static Result resolve(List<Manifest> manifests) {
@@ -141,12 +140,13 @@ public final class Deployments {
         plans.add(new Plan(w, list.get(), members, missing, notes));
       }
     }
+    java.util.Set<String> mounted = mountedObjects(manifests);
     List<Embedded> alone = new ArrayList<>();
     List<Embedded> partial = new ArrayList<>();
     for (Manifest m : manifests) {
       for (Embedded e : m.configs()) {
         if (!used.containsKey(e) && e.likely()) {
-          (mounted(manifests, e) ? partial : alone).add(e);
+          (mounted.contains(e.object()) ? partial : alone).add(e);
         }
       }
     }

@@ -546,27 +546,30 @@ public record Manifest(
      * The {@code # Source: chart/templates/x.yaml} comment helm template writes above a document.
      */
     private Optional<String> renderedFrom(int line) {
-      for (int l = Math.min(line, sourceComments.length) - 1; l >= 1; l--) {
-        if (sourceComments[l] != null) {
-          return Optional.of(sourceComments[l]);
-        }
-        if (yamlLine(l).startsWith("---")) {
-          break;
-        }
-      }
-      return Optional.empty();
+      int l = Math.min(line, sourceComments.length - 1);
+      return l >= 1 && sourceComments[l] != null
+          ? Optional.of(sourceComments[l])
+          : Optional.empty();
     }
 
+    /**
+     * For each line, the {@code # Source:} comment in effect there (the last one above it since the
+     * document began at a {@code ---}), found in one pass over the lines.
+     */
     private static String[] sourceComments(SourceFile yaml) {
       String[] out = new String[yaml.lineStarts().length + 1];
       if (!yaml.text().contains("# Source: ")) {
         return out;
       }
+      String current = null;
       for (int l = 1; l <= yaml.lineStarts().length; l++) {
         String line = yaml.line(l);
-        if (line.startsWith("# Source: ")) {
-          out[l] = line.substring("# Source: ".length()).strip();
+        if (line.startsWith("---")) {
+          current = null;
+        } else if (line.startsWith("# Source: ")) {
+          current = line.substring("# Source: ".length()).strip();
         }
+        out[l] = current;
       }
       return out;
     }
