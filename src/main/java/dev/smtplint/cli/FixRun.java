@@ -145,16 +145,6 @@ final class FixRun {
     changed.add(c);
   }
 
-  /** A file that is not fixed, and why (said on standard error; the run exits 2). */
-  void refuse(String why) {
-    refused.add(why);
-  }
-
-  /** Whether --unsafe-fixes applies unsafe fixes too. */
-  boolean unsafe() {
-    return unsafe;
-  }
-
   /** The file's findings as it is on disk: its report when the fixed text cannot be written. */
   private static Optional<FileResult> asRead(Linter.Judged judged, String path) {
     for (FileResult r : judged.results()) {

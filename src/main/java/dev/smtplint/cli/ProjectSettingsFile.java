@@ -38,10 +38,6 @@ final class ProjectSettingsFile {
     }
   }
 
-  static Optional<Path> find() {
-    return find(List.of());
-  }
-
   /**
    * The working directory's settings file, else its git root's; else, when smtplint is run from
    * outside the repository it lints, the same search from the first input named (the nearest

@@ -124,20 +124,6 @@ final class Yaml {
     return Optional.ofNullable(found);
   }
 
-  /** The key node of the last {@code key} in a mapping. */
-  static Optional<Node> keyNode(Node map, String key) {
-    if (!(map instanceof MappingNode m)) {
-      return Optional.empty();
-    }
-    Node found = null;
-    for (NodeTuple t : m.getValue()) {
-      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-        found = k;
-      }
-    }
-    return Optional.ofNullable(found);
-  }
-
   /** A path of keys, each into the mapping the previous one names. */
   static Optional<Node> at(Node node, String... keys) {
     Node n = node;
