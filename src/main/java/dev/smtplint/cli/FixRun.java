@@ -338,10 +338,6 @@ final class FixRun {
 
   /**
    * What writing the fixes came to: exit 2 if a file was refused; whether standard output got fixed
-   * text.
-   */
-  /**
-   * What writing the fixes came to: exit 2 if a file was refused; whether standard output got fixed
    * text; the report of each file that was not written, as it is on disk (by its shown path).
    */
   record Committed(int code, boolean wroteStandardOutput, Map<String, FileResult> unwritten) {}
