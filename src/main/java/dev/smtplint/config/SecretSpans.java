@@ -1,7 +1,6 @@
 package dev.smtplint.config;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,7 +62,7 @@ public final class SecretSpans {
     if (!passwords.isEmpty()) {
       elsewhere(source.text(), passwords, out);
     }
-    return merged(out);
+    return Span.ordered(out);
   }
 
   /** Every other place a password's text stands, as written and with its escapes undone. */
@@ -90,30 +89,6 @@ public final class SecretSpans {
         out.add(new Span(at, at + form.length()));
       }
     }
-  }
-
-  /** No lambda on the lint path (LambdaFreeTest). */
-  private static final Comparator<Span> BY_START =
-      new Comparator<>() {
-        @Override
-        public int compare(Span a, Span b) {
-          return Integer.compare(a.start(), b.start());
-        }
-      };
-
-  /** Sorted, with overlapping spans joined: what the excerpt window expects. */
-  private static List<Span> merged(List<Span> spans) {
-    spans.sort(BY_START);
-    List<Span> out = new ArrayList<>();
-    for (Span s : spans) {
-      Span last = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (last != null && s.start() <= last.end()) {
-        out.set(out.size() - 1, new Span(last.start(), Math.max(last.end(), s.end())));
-      } else {
-        out.add(s);
-      }
-    }
-    return List.copyOf(out);
   }
 
   /**

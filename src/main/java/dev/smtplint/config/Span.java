@@ -9,4 +9,38 @@ public record Span(int start, int end) {
       throw new IllegalArgumentException("a span runs forward from 0: " + start + ".." + end);
     }
   }
+
+  /**
+   * Spans sorted by place and joined where they overlap: what the excerpt window's binary search
+   * expects of a file's masks.
+   */
+  public static java.util.List<Span> ordered(java.util.List<Span> spans) {
+    boolean ordered = true;
+    for (int i = 1; i < spans.size() && ordered; i++) {
+      ordered = spans.get(i - 1).end() <= spans.get(i).start();
+    }
+    if (ordered) {
+      return java.util.List.copyOf(spans);
+    }
+    java.util.List<Span> sorted = new java.util.ArrayList<>(spans);
+    sorted.sort(BY_START);
+    java.util.List<Span> out = new java.util.ArrayList<>();
+    for (Span s : sorted) {
+      Span last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && s.start() <= last.end()) {
+        out.set(out.size() - 1, new Span(last.start(), Math.max(last.end(), s.end())));
+      } else {
+        out.add(s);
+      }
+    }
+    return java.util.List.copyOf(out);
+  }
+
+  private static final java.util.Comparator<Span> BY_START =
+      new java.util.Comparator<>() { // no lambda on the lint path (LambdaFreeTest)
+        @Override
+        public int compare(Span a, Span b) {
+          return Integer.compare(a.start(), b.start());
+        }
+      };
 }

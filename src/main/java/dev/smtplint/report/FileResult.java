@@ -20,43 +20,8 @@ public record FileResult(
     Optional<String> internalError) {
   public FileResult {
     findings = List.copyOf(findings);
-    masked = inOrder(masked);
+    masked = Span.ordered(masked); // formatters find a line's masks by binary search
   }
-
-  /**
-   * The masks sorted by place and merged where they overlap: formatters find a line's masks by
-   * binary search, and a mask out of order (a manifest's, built from several configs) would be
-   * missed and its secret shown.
-   */
-  private static List<Span> inOrder(List<Span> masks) {
-    boolean ordered = true;
-    for (int i = 1; i < masks.size() && ordered; i++) {
-      ordered = masks.get(i - 1).end() <= masks.get(i).start();
-    }
-    if (ordered) {
-      return List.copyOf(masks);
-    }
-    List<Span> sorted = new ArrayList<>(masks);
-    sorted.sort(BY_START);
-    List<Span> out = new ArrayList<>();
-    for (Span s : sorted) {
-      Span last = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (last != null && s.start() <= last.end()) {
-        out.set(out.size() - 1, new Span(last.start(), Math.max(last.end(), s.end())));
-      } else {
-        out.add(s);
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static final java.util.Comparator<Span> BY_START =
-      new java.util.Comparator<>() { // no lambda on the lint path (LambdaFreeTest)
-        @Override
-        public int compare(Span a, Span b) {
-          return Integer.compare(a.start(), b.start());
-        }
-      };
 
   public FileResult(
       String path,
