@@ -147,21 +147,7 @@ class ReleasesTest {
   @Test
   void theProbeSaysEhloAsTheJudgedReleaseDoes() throws Exception {
     java.util.List<String> hellos = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (dev.smtplint.probe.ScriptedServer server =
-        new dev.smtplint.probe.ScriptedServer(
-            (in, out, socket) -> {
-              dev.smtplint.probe.ScriptedServer.say(out, "220 test ESMTP");
-              String line = in.readLine();
-              hellos.add(line);
-              dev.smtplint.probe.ScriptedServer.say(out, "250 test");
-              for (String l = in.readLine(); l != null; l = in.readLine()) {
-                dev.smtplint.probe.ScriptedServer.say(
-                    out, l.startsWith("QUIT") ? "221 bye" : "250 ok");
-                if (l.startsWith("QUIT")) {
-                  return;
-                }
-              }
-            })) {
+    try (dev.smtplint.probe.ScriptedServer server = recording(hellos)) {
       Path file = dir.resolve("probe.json");
       Files.writeString(
           file,
@@ -228,21 +214,7 @@ class ReleasesTest {
    */
   @Test
   void aServerWithoutAuthFailsTheOldSenderAndWarnsTheNewOne() throws Exception {
-    try (dev.smtplint.probe.ScriptedServer server =
-        new dev.smtplint.probe.ScriptedServer(
-            (in, out, socket) -> {
-              dev.smtplint.probe.ScriptedServer.say(out, "220 test ESMTP");
-              for (String l = in.readLine(); l != null; l = in.readLine()) {
-                dev.smtplint.probe.ScriptedServer.say(
-                    out,
-                    l.startsWith("QUIT")
-                        ? "221 bye"
-                        : l.startsWith("EHLO") ? "250 test" : "250 ok");
-                if (l.startsWith("QUIT")) {
-                  return;
-                }
-              }
-            })) {
+    try (dev.smtplint.probe.ScriptedServer server = recording(new java.util.ArrayList<>())) {
       Path file = dir.resolve("noauth.json");
       Files.writeString(
           file,
@@ -263,6 +235,27 @@ class ReleasesTest {
       assertTrue(now.out().contains("\"rule\":\"probe-auth-not-offered\""), now.out());
       assertFalse(now.out().contains("probe-auth-mechanism"), now.out());
     }
+  }
+
+  /**
+   * A server on loopback that records each EHLO it is sent and says 250 to everything else, AUTH
+   * offered nowhere.
+   */
+  private static dev.smtplint.probe.ScriptedServer recording(List<String> hellos)
+      throws java.io.IOException {
+    return new dev.smtplint.probe.ScriptedServer(
+        (in, out, socket) -> {
+          dev.smtplint.probe.ScriptedServer.say(out, "220 test ESMTP");
+          for (String l = in.readLine(); l != null; l = in.readLine()) {
+            if (l.startsWith("EHLO")) {
+              hellos.add(l);
+            }
+            dev.smtplint.probe.ScriptedServer.say(out, l.startsWith("QUIT") ? "221 bye" : "250 ok");
+            if (l.startsWith("QUIT")) {
+              return;
+            }
+          }
+        });
   }
 
   @Test
