@@ -120,17 +120,11 @@ final class ManifestChecks {
       out.add(plan(plan, pathOf));
     }
     for (Embedded e : resolved.alone()) {
-      out.add(judged(linter, e.label(), List.of(e), List.of(), List.of(), List.of()));
+      out.add(judged(linter, e.label(), List.of(e), List.of()));
     }
     for (Embedded e : resolved.partial()) {
       out.add(
-          judged(
-              linter,
-              e.label(),
-              List.of(e),
-              List.of(),
-              List.of(),
-              List.of("the rest of its SITE_CONFIG_FILE list")));
+          judged(linter, e.label(), List.of(e), List.of("the rest of its SITE_CONFIG_FILE list")));
     }
     if (fixRun.isPresent()) {
       List<String> notes = new ArrayList<>();
@@ -231,8 +225,6 @@ final class ManifestChecks {
 
   /** One container's SITE_CONFIG_FILE list: its members merged in order. */
   private UnitChecks.Outcome plan(Deployments.Plan plan, Map<String, Path> pathOf) {
-    List<Embedded> embedded = new ArrayList<>();
-    List<SourceFile> local = new ArrayList<>();
     List<String> absent = new ArrayList<>(plan.missing());
     List<String> notes = new ArrayList<>();
     for (String note : plan.notes()) {
@@ -248,14 +240,12 @@ final class ManifestChecks {
     List<Object> order = new ArrayList<>();
     for (Deployments.Member member : plan.members()) {
       if (member instanceof Deployments.InManifest in) {
-        embedded.add(in.config());
         order.add(in.config());
       } else {
         Deployments.LocalFile file = (Deployments.LocalFile) member;
         Optional<SourceFile> read = local(file, pathOf, notes, absent);
         if (read.isPresent()) {
           consumed.add(Path.of(read.get().path()).toAbsolutePath().normalize());
-          local.add(read.get());
           order.add(read.get());
         }
       }
@@ -271,8 +261,6 @@ final class ManifestChecks {
         judged(
             releaseOf(plan.workload()),
             plan.workload().label() + " (" + plan.workload().yaml().path() + ")",
-            embedded,
-            local,
             order,
             absent);
     List<String> all = new ArrayList<>(notes);
@@ -353,17 +341,14 @@ final class ManifestChecks {
     return linter.judgingFor(v.get(), from);
   }
 
-  /** Judges configs (in {@code order}) as one list, and shows the results in their YAML files. */
+  /**
+   * Judges a list in order ({@code members}: configs held in YAML, {@code Embedded}, and local
+   * files, {@code SourceFile}) and shows the results in their YAML files.
+   */
   private UnitChecks.Outcome judged(
-      Linter linter,
-      String name,
-      List<Embedded> embedded,
-      List<SourceFile> local,
-      List<Object> order,
-      List<String> absent) {
+      Linter linter, String name, List<?> members, List<String> absent) {
     Map<String, Embedded> byName = new LinkedHashMap<>();
     List<SourceFile> list = new ArrayList<>();
-    List<Object> members = order.isEmpty() ? new ArrayList<>(embedded) : order;
     for (Object m : members) {
       if (m instanceof Embedded e) {
         String virtual = sources.register(e);
