@@ -192,7 +192,8 @@ final class ManifestChecks {
             new Deployments.LocalFile(m.yaml(), g.localPath(), ""),
             pathOf,
             notes,
-            new ArrayList<>());
+            new ArrayList<>(),
+            runInputs);
     if (read.isEmpty()) {
       return notes.isEmpty()
           ? Optional.empty()
@@ -203,7 +204,7 @@ final class ManifestChecks {
                   notes));
     }
     SourceFile source = read.get();
-    if (!Manifest.holdsSiteConfig(g.localPath(), source.text()) || walked(source)) {
+    if (!Manifest.holdsSiteConfig(g.localPath(), source.text())) {
       return Optional.empty();
     }
     UnitChecks.Judgement j =
@@ -216,11 +217,6 @@ final class ManifestChecks {
               }
             });
     return Optional.of(new UnitChecks.Outcome(Optional.of(j), List.of()));
-  }
-
-  /** Whether the run lints this file anyway (a walk found it or the command line names it). */
-  private boolean walked(SourceFile source) {
-    return runInputs.contains(Path.of(source.path()).toAbsolutePath().normalize());
   }
 
   /** One container's SITE_CONFIG_FILE list: its members merged in order. */
@@ -243,7 +239,7 @@ final class ManifestChecks {
         order.add(in.config());
       } else {
         Deployments.LocalFile file = (Deployments.LocalFile) member;
-        Optional<SourceFile> read = local(file, pathOf, notes, absent);
+        Optional<SourceFile> read = local(file, pathOf, notes, absent, Set.of());
         if (read.isPresent()) {
           consumed.add(Path.of(read.get().path()).toAbsolutePath().normalize());
           order.add(read.get());
@@ -270,13 +266,15 @@ final class ManifestChecks {
 
   /**
    * A compose bind mount's local file, read where the repository allows (SPEC §10: relative to the
-   * compose file, inside its repository, through no link out).
+   * compose file, inside its repository, through no link out); none, and not read, where it is one
+   * of {@code linted} (the run lints it anyway).
    */
   private Optional<SourceFile> local(
       Deployments.LocalFile file,
       Map<String, Path> pathOf,
       List<String> notes,
-      List<String> absent) {
+      List<String> absent,
+      Set<Path> linted) {
     Path yaml = pathOf.get(file.yaml().path());
     String name = file.rest().isEmpty() ? file.localPath() : file.localPath() + "/" + file.rest();
     if (yaml == null) {
@@ -303,6 +301,9 @@ final class ManifestChecks {
         return Optional.empty();
       }
       Path p = inside.path().get();
+      if (linted.contains(p)) {
+        return Optional.empty();
+      }
       Path cwd = Path.of("").toAbsolutePath();
       String shown = p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
       if (!Files.exists(p)) {
