@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 
 /**
  * What the probe needs to talk to the server as Sourcegraph would: the email settings of one file
- * plus the command line's --to, --password-env, --timeout and --ca-file.
+ * plus the command line's --to, --password-env, --timeout and --ca-file. {@code authRequired}: a
+ * configured login fails where the server offers no AUTH, as Go's smtp.SendMail did in Sourcegraph
+ * before 3.41 (today's sender goes on without logging in).
  */
 public record ProbeSettings(
     String host,
@@ -34,43 +36,6 @@ public record ProbeSettings(
   public ProbeSettings {
     to = List.copyOf(to);
     headers = List.copyOf(headers);
-  }
-
-  /**
-   * Settings as today's sender uses them ({@code authRequired}: whether a configured login fails
-   * where the server offers no AUTH, as Go's smtp.SendMail did in Sourcegraph before 3.41).
-   */
-  public ProbeSettings(
-      String host,
-      int port,
-      String ehloName,
-      String authentication,
-      String username,
-      Secret password,
-      boolean passwordMayBeSent,
-      boolean noVerifyTls,
-      String from,
-      List<String> to,
-      Duration timeout,
-      Optional<CaFile> caFile,
-      String senderName,
-      List<Header> headers) {
-    this(
-        host,
-        port,
-        ehloName,
-        authentication,
-        username,
-        password,
-        passwordMayBeSent,
-        noVerifyTls,
-        from,
-        to,
-        timeout,
-        caFile,
-        senderName,
-        headers,
-        false);
   }
 
   /** One email.smtp.additionalHeaders entry, as written. */

@@ -57,7 +57,8 @@ class ProbeFuzzTest {
                 Duration.ofMillis(500),
                 Optional.empty(),
                 "",
-                List.of());
+                List.of(),
+                false);
         ProbeOutcome outcome;
         try {
           outcome = Prober.run(s);

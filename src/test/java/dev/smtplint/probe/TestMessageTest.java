@@ -36,7 +36,8 @@ class TestMessageTest {
         Duration.ofSeconds(1),
         Optional.empty(),
         senderName,
-        headers);
+        headers,
+        false);
   }
 
   @Test
