@@ -20,8 +20,7 @@ class ManifestTrustTest {
 
   private Path repo() throws Exception {
     Path repo = Files.createDirectories(dir.resolve("repo"));
-    Process git = new ProcessBuilder("git", "init", "-q").directory(repo.toFile()).start();
-    assertEquals(0, git.waitFor());
+    GitRepo.init(repo);
     return repo;
   }
 

@@ -286,7 +286,7 @@ class ReleasesTest {
   @Test
   void theReleaseComesFromTheSettingsFileOrTheImageTagWithoutAFlag() throws Exception {
     Path repo = Files.createDirectories(dir.resolve("repo"));
-    new ProcessBuilder("git", "init", "-q").directory(repo.toFile()).start().waitFor();
+    GitRepo.init(repo);
     Files.writeString(repo.resolve(".smtplint.json"), "{\"sourcegraphVersion\": \"4.3\"}");
     Files.writeString(repo.resolve("site.json"), CONFIG);
     Run settings = Run.lintJson(repo.resolve("site.json").toString());

@@ -76,8 +76,7 @@ class SiteConfigListTest {
     Files.writeString(
         config.resolve("site.json"), "{\n  \"email.address\": \"sourcegraph@acme.io\"\n}\n");
     Files.writeString(dir.resolve(".gitignore"), "config/secrets.json\n");
-    Process git = new ProcessBuilder("git", "init", "-q").directory(dir.toFile()).start();
-    assertEquals(0, git.waitFor());
+    GitRepo.init(dir);
     Run ci = isolatedMerge();
     assertEquals(0, ci.code(), ci.all());
     assertFalse(ci.out().contains("from-without-smtp"), ci.out());
@@ -113,8 +112,7 @@ class SiteConfigListTest {
     Files.writeString(
         repo.resolve(".smtplint.json"),
         "{\"siteConfig\": [\"config/site.json\", \"config/secrets.json\"]}");
-    Process git = new ProcessBuilder("git", "init", "-q").directory(repo.toFile()).start();
-    assertEquals(0, git.waitFor());
+    GitRepo.init(repo);
     Path outside = Files.createDirectories(dir.resolve("elsewhere"));
     Run run =
         Forked.run(
@@ -149,9 +147,7 @@ class SiteConfigListTest {
         "{\n  \"email.address\": \"sg@acme.io\",\n  \"email.smtps\": {}\n}\n");
     Files.writeString(plain.resolve(".smtplint.json"), "{\"disable\": [\"unknown-setting\"]}");
     for (String repo : List.of("split", "plain")) {
-      Process git =
-          new ProcessBuilder("git", "init", "-q").directory(dir.resolve(repo).toFile()).start();
-      assertEquals(0, git.waitFor());
+      GitRepo.init(dir.resolve(repo));
     }
     Path outside = Files.createDirectories(dir.resolve("elsewhere"));
     Run run =

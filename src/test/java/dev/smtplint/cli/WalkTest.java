@@ -31,8 +31,7 @@ class WalkTest {
     Files.writeString(dir.resolve("node_modules/left-pad/package.json"), bad);
     Files.writeString(dir.resolve(".smtplint.json"), "{\"disable\": []}");
     Files.writeString(dir.resolve(".gitignore"), "config/generated.json\n");
-    Process git = new ProcessBuilder("git", "init", "-q").directory(dir.toFile()).start();
-    assertEquals(0, git.waitFor());
+    GitRepo.init(dir);
 
     Run walk = Forked.run(dir, Map.of(), List.of(), "lint", "--format", "json", ".");
     assertEquals(0, walk.code(), walk.all());
