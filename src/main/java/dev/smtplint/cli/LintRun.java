@@ -150,14 +150,16 @@ final class LintRun {
       }
       // Manifests first: a compose file's list reads local files, which are then not linted alone.
       Set<Path> read = new HashSet<>(merged);
-      Set<Path> jsonPaths = new HashSet<>();
-      for (Inputs.Input input : json) {
-        if (!input.isStdin()) {
-          jsonPaths.add(input.path().toAbsolutePath().normalize());
+      List<UnitChecks.Outcome> outcomes = new ArrayList<>();
+      if (!yaml.isEmpty()) { // a run without YAML (nearly every one) pays nothing for it
+        Set<Path> jsonPaths = new HashSet<>();
+        for (Inputs.Input input : json) {
+          if (!input.isStdin()) {
+            jsonPaths.add(input.path().toAbsolutePath().normalize());
+          }
         }
+        outcomes.addAll(checks.manifests(yaml, named(yaml), manifestSources, read, jsonPaths));
       }
-      List<UnitChecks.Outcome> outcomes =
-          new ArrayList<>(checks.manifests(yaml, named(yaml), manifestSources, read, jsonPaths));
       outcomes.addAll(checks.check(plan(g.merges(), json, read, g.loaded().siteConfig())));
       for (UnitChecks.Outcome o : outcomes) {
         for (String error : o.errors()) {

@@ -147,9 +147,6 @@ final class UnitChecks {
       ManifestSources sources,
       Set<Path> consumed,
       Set<Path> runInputs) {
-    if (yaml.isEmpty()) {
-      return List.of();
-    }
     ManifestChecks m = new ManifestChecks(this, linter, sources, runInputs, fixRun);
     List<Outcome> out = m.check(yaml, named, environment);
     consumed.addAll(m.consumed());
