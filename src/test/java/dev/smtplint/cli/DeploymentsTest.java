@@ -316,6 +316,24 @@ class DeploymentsTest {
     assertEquals(1, refused.code(), refused.all());
   }
 
+  /**
+   * A fixed YAML file is written as any fixed file is: never through a symbolic link, never over a
+   * file that changed after it was read.
+   */
+  @Test
+  void aFixedManifestIsNotWrittenThroughALink() throws Exception {
+    String cm =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: site\ndata:\n  site.json: |\n"
+            + "    {\"email.address\": \"sg@acme.io\", \"email.smtp\": {\"host\": \"smtp.acme.io\","
+            + " \"port\": 587, \"authentication\": \"plain\"}}\n";
+    Path real = Files.writeString(tmp.resolve("real.yaml"), cm);
+    Path link = Files.createSymbolicLink(tmp.resolve("link.yaml"), real);
+    Run run = Run.of("lint", "--fix", link.toString());
+    assertEquals(cm, Files.readString(real), "nothing written through the link: " + run.all());
+    assertTrue(run.err().contains("symbolic link"), run.err());
+    assertEquals(2, run.code(), run.all());
+  }
+
   /** --probe on a Deployment's merged list: the probe talks to the server the Secret names. */
   @Test
   void theProbeRunsOnTheMergedList() throws Exception {
