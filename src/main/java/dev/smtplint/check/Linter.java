@@ -9,8 +9,6 @@ import dev.smtplint.config.Position;
 import dev.smtplint.config.SecretSpans;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourcegraphVersion;
-import dev.smtplint.config.Span;
-import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Location;
@@ -173,14 +171,14 @@ public final class Linter {
       List<SourceFile> sources, List<ParsedConfig> parsedFiles, List<String> absent) {
     boolean partial = !absent.isEmpty();
     Map<String, List<Finding>> raw = new LinkedHashMap<>();
-    Map<String, List<Span>> masked = new LinkedHashMap<>();
+    Map<String, SecretSpans.Scan> masked = new LinkedHashMap<>();
     Merge merge = new Merge();
     boolean complete = true;
     for (int i = 0; i < sources.size(); i++) {
       SourceFile source = sources.get(i);
       ParsedConfig parsed = parsedFiles.get(i);
       raw.put(source.path(), fileLevel(parsed, source.path()));
-      masked.put(source.path(), SecretSpans.of(source, parsed.root()));
+      masked.put(source.path(), SecretSpans.scan(source, parsed.root()));
       if (parsed.root().orElse(null) instanceof JsonValue.Obj root) {
         merge.add(source, root);
       } else {
@@ -219,15 +217,12 @@ public final class Linter {
     }
     List<FileResult> results = new ArrayList<>();
     for (SourceFile source : sources) {
+      SecretSpans.Scan scan = masked.get(source.path());
+      // a fix may edit what is only hidden (a port written as a string), never a credential
       List<Finding> kept =
-          Fixes.checked(filter(raw.get(source.path()), source), source, masked.get(source.path()));
+          Fixes.checked(filter(raw.get(source.path()), source), source, scan.secrets());
       results.add(
-          new FileResult(
-              source.path(),
-              Optional.of(source),
-              kept,
-              Optional.empty(),
-              masked.get(source.path())));
+          new FileResult(source.path(), Optional.of(source), kept, Optional.empty(), scan.spans()));
     }
     return new Judged(results, root, ownership, absent);
   }
@@ -386,9 +381,8 @@ public final class Linter {
         path,
         n.position(),
         "",
-        "\""
-            + Suggestions.shown(n.rule())
-            + "\" is not a smtplint rule, so this comment silences nothing"
+        UnknownRules.quoted(n.rule())
+            + " is not a smtplint rule, so this comment silences nothing"
             + UnknownRules.hint(n.rule()));
   }
 

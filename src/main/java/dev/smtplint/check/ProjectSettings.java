@@ -152,9 +152,8 @@ public record ProjectSettings(Settings settings, FileResult findings, List<Strin
             source.path(),
             at.position(),
             at.pointer(),
-            "\""
-                + Suggestions.shown(id)
-                + "\" is not a smtplint rule, so this setting has no effect"
+            UnknownRules.quoted(id)
+                + " is not a smtplint rule, so this setting has no effect"
                 + UnknownRules.hint(id)));
     return Optional.empty();
   }

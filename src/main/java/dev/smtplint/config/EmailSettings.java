@@ -130,7 +130,7 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
     return Optional.empty();
   }
 
-  private static String goFold(String key) {
+  static String goFold(String key) {
     return key.replace('\u017F', 's').replace('\u212A', 'k').toLowerCase(Locale.ROOT);
   }
 

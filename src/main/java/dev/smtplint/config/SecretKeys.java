@@ -36,7 +36,18 @@ public final class SecretKeys {
           "smtppass",
           "smtppwd",
           "pswd",
-          "psw");
+          "psw",
+          "pword",
+          "passcode",
+          "passkey",
+          "credential",
+          "credentials",
+          "creds",
+          "smtpkey",
+          "apikey",
+          "token",
+          "authtoken",
+          "accesstoken");
 
   /** Names and misspellings of "username", separators removed. */
   private static final Set<String> USERNAME_SPELLINGS =
@@ -61,7 +72,10 @@ public final class SecretKeys {
       return false;
     }
     String k = folded(key);
-    return isPasswordName(k) || k.contains("username") || USERNAME_SPELLINGS.contains(k);
+    return isPasswordName(k)
+        || k.contains("username")
+        || USERNAME_SPELLINGS.contains(k)
+        || near(k, "username");
   }
 
   /**
@@ -79,7 +93,17 @@ public final class SecretKeys {
         || k.contains("pasword")
         || k.contains("passphrase")
         || k.contains("secret")
-        || PASSWORD_SPELLINGS.contains(k);
+        || k.contains("credential")
+        || PASSWORD_SPELLINGS.contains(k)
+        || near(k, "password");
+  }
+
+  /**
+   * Whether a key is within two edits (a letter changed, added, dropped, or two swapped) of {@code
+   * word}: "passwcrd", "pa55word", "oassword", "passworA" are the password the admin typed.
+   */
+  private static boolean near(String k, String word) {
+    return Math.abs(k.length() - word.length()) <= 2 && Suggestions.distance(k, word) <= 2;
   }
 
   /**

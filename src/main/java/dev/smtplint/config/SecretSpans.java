@@ -10,12 +10,12 @@ import java.util.Optional;
  * Go's case folding, close misspellings), whole even when it is an array or an object; every other
  * occurrence of a password's text in the file, comments included; the credentials in a URL's
  * userinfo ({@code smtp://user:pw@host}); every {@code additionalHeaders} value marked {@code
- * sensitive}; and, in a file that does not parse, every string that is not a member name or the
- * value of a known non-secret setting. Found by a scan of the text, not of the parsed tree, so that
- * a file that does not parse is masked too: from the key, past any comments and the colon, to the
- * end of the value as written (escapes and all), or to the end of the line when the value is not a
- * complete string. Outputs mask these spans by position; no message quotes a secret. Linear in the
- * text.
+ * sensitive}; every string inside {@code email.smtp} but host, authentication and domain; and, in a
+ * file that does not parse, every token that is not a known setting name, a number, a literal or
+ * punctuation. Found by a scan of the text, not of the parsed tree, so that a file that does not
+ * parse is masked too: from the key, past any comments and the colon, to the end of the value as
+ * written (escapes and all), or to the end of the line when the value is not a complete string.
+ * Outputs mask these spans by position; no message quotes a secret. Linear in the text.
  */
 public final class SecretSpans {
   /**
@@ -31,42 +31,199 @@ public final class SecretSpans {
    */
   private static final int MIN_SEARCHED = 3;
 
-  /** Settings whose values are never secret: shown in the excerpt of a file that does not parse. */
-  private static final List<String> NOT_SECRET =
-      List.of(
+  /**
+   * Setting names (folded as {@link SecretKeys#folded}) that a file that does not parse still shows
+   * as keys; every other token of it is masked but numbers, literals and punctuation.
+   */
+  private static final java.util.Set<String> KNOWN_NAMES =
+      java.util.Set.of(
+          "emailaddress",
+          "emailsmtp",
+          "emailsendername",
+          "emailtemplates",
           "host",
           "port",
+          "username",
+          "password",
           "authentication",
           "domain",
           "noverifytls",
+          "disabletls",
+          "additionalheaders",
           "key",
-          "emailaddress",
-          "emailsendername",
-          "emailsmtp",
-          "emailtemplates",
+          "value",
+          "sensitive",
           "subject",
-          "sensitive");
+          "text",
+          "html",
+          "externalurl",
+          "authproviders");
 
   private SecretSpans() {}
 
   public static List<Span> of(SourceFile source, Optional<JsonValue> root) {
+    return scan(source, root).spans();
+  }
+
+  /**
+   * The spans no output may show; {@code secrets}, those of them that hold a credential (no fix may
+   * edit them: the rest are only hidden, as a port written as a string inside email.smtp); and the
+   * texts of the passwords (as written and with their escapes undone), which a file that holds this
+   * config (a YAML manifest) masks wherever they stand in it.
+   */
+  public record Scan(List<Span> spans, List<Span> secrets, List<String> passwords) {}
+
+  public static Scan scan(SourceFile source, Optional<JsonValue> root) {
     // One copy of the text as an array: the scans below index it (a String.charAt per character was
     // most of their cost while a batch's first files run interpreted).
     char[] text = source.text().toCharArray();
     List<Span> passwords = new ArrayList<>();
     List<Span> out = new ArrayList<>(lexical(text, root.isEmpty(), passwords));
     out.addAll(byWord(text, passwords));
+    List<Span> hidden = new ArrayList<>();
     if (root.isPresent()) {
       sensitiveHeaders(root.get(), out);
+      smtpStrings(root.get(), out, hidden, passwords);
     }
-    if (!passwords.isEmpty()) {
-      elsewhere(source.text(), passwords, out);
+    List<String> forms = passwords.isEmpty() ? List.of() : forms(source.text(), passwords);
+    if (!forms.isEmpty()) {
+      elsewhere(source.text(), forms, out);
     }
-    return Span.ordered(out);
+    List<Span> secrets = Span.ordered(out);
+    commentsBeside(text, secrets, hidden);
+    if (hidden.isEmpty()) {
+      return new Scan(secrets, secrets, forms);
+    }
+    hidden.addAll(secrets);
+    return new Scan(Span.ordered(hidden), secrets, forms);
   }
 
-  /** Every other place a password's text stands, as written and with its escapes undone. */
-  private static void elsewhere(String text, List<Span> passwords, List<Span> out) {
+  /**
+   * The text of every comment on a line that holds a secret ("the old one was …" beside a password
+   * a mutation or a typo changed): linear, each comment looked up among the sorted secrets.
+   */
+  private static void commentsBeside(char[] text, List<Span> secrets, List<Span> out) {
+    if (secrets.isEmpty()) {
+      return;
+    }
+    int i = 0;
+    int scanned = 0; // the line start of i is found by a pointer that only moves forward
+    int from = 0;
+    int to = -1;
+    while (i < text.length) {
+      char c = text[i];
+      if (c == '"' || c == '\'') {
+        i = stringEnd(text, i);
+      } else if (c == '/' && i + 1 < text.length && (text[i + 1] == '/' || text[i + 1] == '*')) {
+        int end = skipComment(text, i);
+        for (; scanned < i; scanned++) {
+          if (text[scanned] == '\n') {
+            from = scanned + 1;
+          }
+        }
+        int last = Math.max(i, end - 1);
+        to = to >= last ? to : lineEnd(text, last); // the same line's end is found once
+
+        if (anyWithin(secrets, from, to) && end > i + 2) {
+          out.add(new Span(i + 2, end));
+        }
+        i = end;
+      } else {
+        i++;
+      }
+    }
+  }
+
+  /** Whether a span of the sorted, joined list overlaps [from, to). */
+  private static boolean anyWithin(List<Span> spans, int from, int to) {
+    int lo = 0;
+    int hi = spans.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (spans.get(mid).end() <= from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo < spans.size() && spans.get(lo).start() < to;
+  }
+
+  /** Members of email.smtp whose string values may be shown: none of them holds a credential. */
+  private static final List<String> SHOWN_SMTP = List.of("host", "authentication", "domain");
+
+  /** Members of email.smtp that Sourcegraph reads (Go's folding): any other is a misspelling. */
+  private static final List<String> KNOWN_SMTP =
+      List.of(
+          "host",
+          "port",
+          "username",
+          "password",
+          "authentication",
+          "domain",
+          "noverifytls",
+          "disabletls",
+          "additionalheaders");
+
+  /**
+   * Every string inside email.smtp (any key Go's decoder folds to it) except host, authentication
+   * and domain: a misspelt key ("passwcrd", "pa55word") still holds the password the admin typed.
+   * The value of a member Sourcegraph does not read is searched for elsewhere too.
+   */
+  private static void smtpStrings(
+      JsonValue root, List<Span> secrets, List<Span> hidden, List<Span> passwords) {
+    if (!(root instanceof JsonValue.Obj o)) {
+      return;
+    }
+    for (JsonValue.Member m : o.members()) {
+      if (EmailSettings.goFold(m.key()).equals("email.smtp")
+          && m.value() instanceof JsonValue.Obj smtp) {
+        for (JsonValue.Member field : smtp.members()) {
+          String k = SecretKeys.folded(field.key());
+          boolean known = KNOWN_SMTP.contains(k);
+          if (!SHOWN_SMTP.contains(k) || !(field.value() instanceof JsonValue.Str)) {
+            // a member Sourcegraph does not read is a misspelling: its strings are credentials
+            strings(field.value(), known ? hidden : secrets);
+          }
+          if (!known && field.value() instanceof JsonValue.Str s) {
+            passwords.add(s.span());
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Every string of a value, at any depth (a loop, not recursion: a value may nest 10,000 deep).
+   */
+  private static void strings(JsonValue value, List<Span> out) {
+    java.util.ArrayDeque<JsonValue> todo = new java.util.ArrayDeque<>();
+    todo.push(value);
+    while (!todo.isEmpty()) {
+      JsonValue v = todo.pop();
+      if (v instanceof JsonValue.Str s) {
+        out.add(s.span());
+      } else if (v instanceof JsonValue.Obj o) {
+        for (JsonValue.Member m : o.members()) {
+          todo.push(m.value());
+        }
+      } else if (v instanceof JsonValue.Arr a) {
+        for (JsonValue item : a.items()) {
+          todo.push(item);
+        }
+      }
+    }
+  }
+
+  /**
+   * At most this many distinct password texts are searched for elsewhere: each search reads the
+   * whole text, and only a hostile file holds more (its passwords are still masked where they
+   * stand).
+   */
+  public static final int MAX_SEARCHED = 64;
+
+  /** The password texts to search for: as written and with escapes undone, each once. */
+  private static List<String> forms(String text, List<Span> passwords) {
     List<String> searched = new ArrayList<>();
     for (Span p : passwords) {
       String raw = text.substring(p.start(), p.end());
@@ -79,11 +236,18 @@ public final class SecretSpans {
           List.of(
               inner,
               inner.indexOf('\\') >= 0 ? decode(inner.toCharArray(), 0, inner.length()) : inner)) {
-        if (form.length() >= MIN_SEARCHED && !searched.contains(form)) {
+        if (form.length() >= MIN_SEARCHED
+            && searched.size() < MAX_SEARCHED
+            && !searched.contains(form)) {
           searched.add(form);
         }
       }
     }
+    return searched;
+  }
+
+  /** Every other place a password's text stands. */
+  public static void elsewhere(String text, List<String> searched, List<Span> out) {
     for (String form : searched) {
       for (int at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
         out.add(new Span(at, at + form.length()));
@@ -116,6 +280,16 @@ public final class SecretSpans {
     for (String key : SECRET_WORDS) {
       for (int i = lower.indexOf(key); i >= 0; i = lower.indexOf(key, i + key.length())) {
         int after = i + key.length();
+        // the rest of a longer name ("password-issword", "passwordX"), as far as a key would go
+        for (int rest = 0;
+            rest < SecretKeys.MAX_KEY_LENGTH
+                && after < text.length
+                && (Character.isLetterOrDigit(text[after])
+                    || text[after] == '_'
+                    || text[after] == '-');
+            rest++) {
+          after++;
+        }
         if (after < text.length && (text[after] == '"' || text[after] == '\'')) {
           after++;
         }
@@ -127,29 +301,32 @@ public final class SecretSpans {
 
   /**
    * Values of the secret keys, however the key is quoted or the value spelt; the spans of password
-   * values also go to {@code passwords}. {@code unparsed}: the file does not parse, so every string
-   * value but those of known non-secret settings is masked too, and URL userinfo in any string.
+   * values also go to {@code passwords}. {@code unparsed}: the file does not parse, so every token
+   * that is not a known setting name (as a key), a number, a literal or punctuation is masked too
+   * (strings, bare words, comments' text: a broken quote can leave a password's fragments
+   * anywhere), and URL userinfo in any string.
    */
   static List<Span> lexical(char[] text, boolean unparsed, List<Span> passwords) {
     List<Span> out = new ArrayList<>();
     int i = 0;
     int n = text.length;
-    String lastKey = "";
     while (i < n) {
       char c = text[i];
       if (c == '/' && i + 1 < n && (text[i + 1] == '/' || text[i + 1] == '*')) {
-        i = skipComment(text, i);
+        int end = skipComment(text, i);
+        if (unparsed && end > i + 2) {
+          out.add(new Span(i + 2, end));
+        }
+        i = end;
       } else if (c == '"' || c == '\'') {
         int end = stringEnd(text, i);
         boolean isKey = followedByColon(text, end);
         String key = isKey ? keyText(text, i + 1, Math.max(i + 1, end - 1)) : "";
-        if (isKey) {
-          lastKey = key;
-        } else {
+        if (!isKey) {
           userinfo(text, i + 1, end, out);
-          if (unparsed && end > i + 2 && !NOT_SECRET.contains(SecretKeys.folded(lastKey))) {
-            out.add(new Span(i, end));
-          }
+        }
+        if (unparsed && end > i + 2 && !(isKey && known(key))) {
+          out.add(new Span(i, end));
         }
         i = end;
         if (isKey && SecretKeys.isSecret(key)) {
@@ -162,19 +339,67 @@ public final class SecretSpans {
           end++;
         }
         // A bare word is a key only before a colon (true, false, null and broken values are not).
-        String key =
-            end - i <= SecretKeys.MAX_KEY_LENGTH && followedByColon(text, end)
-                ? new String(text, i, end - i)
-                : "";
+        boolean isKey = end - i <= SecretKeys.MAX_KEY_LENGTH && followedByColon(text, end);
+        String key = isKey ? new String(text, i, end - i) : "";
+        if (unparsed) {
+          end = tokenEnd(text, end);
+          if (!(isKey && known(key)) && !literal(text, i, end)) {
+            out.add(new Span(i, end));
+          }
+        }
         i = end;
         if (SecretKeys.isSecret(key)) {
           i = maskValue(text, i, out, SecretKeys.isPassword(key) ? passwords : null);
         }
+      } else if (unparsed && !Character.isWhitespace(c) && PUNCTUATION.indexOf(c) < 0) {
+        int end = tokenEnd(text, i + 1);
+        if (!number(text, i, end)) {
+          out.add(new Span(i, end));
+        }
+        i = end;
       } else {
         i++;
       }
     }
     return out;
+  }
+
+  /** What separates the tokens of JSONC: never masked, and never part of a token. */
+  private static final String PUNCTUATION = "{}[]:,\"'/";
+
+  /** Just past a bare token that starts before {@code from}: to white space or punctuation. */
+  private static int tokenEnd(char[] text, int from) {
+    int i = from;
+    while (i < text.length
+        && !Character.isWhitespace(text[i])
+        && PUNCTUATION.indexOf(text[i]) < 0) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean literal(char[] text, int from, int to) {
+    String word = new String(text, from, to - from);
+    return word.equals("true") || word.equals("false") || word.equals("null");
+  }
+
+  /** A JSON number (the only bare token besides the literals that a site config holds). */
+  private static boolean number(char[] text, int from, int to) {
+    boolean digit = false;
+    for (int i = from; i < to; i++) {
+      char c = text[i];
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E') {
+        return false;
+      }
+    }
+    return digit;
+  }
+
+  /** A setting name a broken file may still show as a key (Go's folding, separators ignored). */
+  private static boolean known(String key) {
+    return KNOWN_NAMES.contains(SecretKeys.folded(key));
   }
 
   /**
