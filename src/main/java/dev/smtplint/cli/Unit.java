@@ -17,22 +17,35 @@ sealed interface Unit {
 
   /** --merge FILE[:FILE...]: a SITE_CONFIG_FILE list, as Sourcegraph merges it. */
   record Merge(String list) implements Unit {
-    /** The list's file names, in order (empty names, as in "a::b", left out). */
+    /**
+     * The list's file names, in order (empty names, as in "a::b", left out); a name given again is
+     * merged once, at its last place (a later file wins the merge: [a, b, a] is [b, a]).
+     */
     List<String> names() {
-      List<String> out = new ArrayList<>();
+      java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
       for (String name : list.split(":")) {
         if (!name.isEmpty()) {
+          out.remove(name);
           out.add(name);
         }
       }
-      return out;
+      return new ArrayList<>(out);
     }
   }
 
-  /** The settings' siteConfig list, named by one of its files (linted whole, once). */
+  /**
+   * The settings' siteConfig list, named by one of its files (linted whole, once); a file listed
+   * again is merged once, at its last place.
+   */
   record SiteConfig(List<Path> files) implements Unit {
     public SiteConfig {
-      files = List.copyOf(files);
+      java.util.Map<Path, Path> once = new java.util.LinkedHashMap<>();
+      for (Path f : files) {
+        Path key = f.toAbsolutePath().normalize();
+        once.remove(key);
+        once.put(key, f);
+      }
+      files = List.copyOf(once.values());
     }
   }
 

@@ -108,17 +108,26 @@ public final class Deployments {
         if (list.isEmpty()) {
           continue; // taken from an object that is not linted here: nothing to resolve
         }
+        boolean quotable = list.equals(scf.value()) && isPathList(list.get());
+        Map<String, List<Workload.Mount>> byPath = mountsByPath(w);
         List<Member> members = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        // A path the list names again is merged once, at its last place: merging by top-level key,
+        // a later file wins, so [a, b, a] is [b, a] (and 800 a's are one).
+        Map<String, Integer> last = new LinkedHashMap<>();
         int index = 0;
         for (String path : list.get().split(":")) {
-          int at = index;
-          index += path.length() + 1;
-          if (path.isEmpty()) {
-            continue;
+          if (!path.isEmpty()) {
+            last.remove(path);
+            last.put(path, index);
           }
-          Resolved r = resolve(w, path, byKey, objects);
+          index += path.length() + 1;
+        }
+        for (Map.Entry<String, Integer> entry : last.entrySet()) {
+          String path = entry.getKey();
+          int at = entry.getValue();
+          Resolved r = resolve(w, path, byPath, byKey, objects);
           if (r.member().isPresent()) {
             members.add(r.member().get());
             if (r.member().get() instanceof InManifest in) {
@@ -128,13 +137,13 @@ public final class Deployments {
             unmounted.add(
                 new Unmounted(
                     w,
-                    path,
+                    quotable ? path : NOT_SHOWN,
                     list.equals(scf.value()) ? scf.at(at) : scf.at(),
                     r.unmounted().get()));
-            missing.add(path);
+            missing.add(quotable ? path : NOT_SHOWN);
           } else if (r.note().isPresent()) {
-            notes.add(r.note().get());
-            missing.add(path);
+            notes.add((quotable ? path : NOT_SHOWN) + r.note().get());
+            missing.add(quotable ? path : NOT_SHOWN);
           }
         }
         plans.add(new Plan(w, list.get(), members, missing, notes));
@@ -158,21 +167,25 @@ public final class Deployments {
 
   /** The mount that provides {@code path} (the deepest), and the key or file it reads. */
   private static Resolved resolve(
-      Workload w, String path, Map<String, Embedded> byKey, Map<String, String> objects) {
+      Workload w,
+      String path,
+      Map<String, List<Workload.Mount>> byPath,
+      Map<String, Embedded> byKey,
+      Map<String, String> objects) {
     Workload.Mount best = null;
     String rest = null;
-    for (Workload.Mount m : w.mounts()) {
-      String mountPath = trimSlash(m.mountPath());
-      String r = null;
-      if (m.subPath().isPresent() || w.compose() && !path.startsWith(mountPath + "/")) {
-        r = path.equals(mountPath) ? "" : null;
-      } else if (path.startsWith(mountPath + "/")) {
-        r = path.substring(mountPath.length() + 1);
-      }
-      if (r != null
-          && (best == null || mountPath.length() > trimSlash(best.mountPath()).length())) {
-        best = m;
-        rest = r;
+    // The deepest mount first: the path itself, then each directory above it, each looked up by key
+    // (a list of many paths against many mounts is linear, not their product).
+    for (int end = path.length(); end > 0 && best == null; end = path.lastIndexOf('/', end - 1)) {
+      String prefix = path.substring(0, end);
+      boolean whole = end == path.length();
+      for (Workload.Mount m : byPath.getOrDefault(prefix, List.of())) {
+        boolean below = m.subPath().isEmpty();
+        if (whole ? !below || w.compose() : below) {
+          best = m;
+          rest = whole ? "" : path.substring(end + 1);
+          break;
+        }
       }
     }
     if (best == null) {
@@ -227,10 +240,48 @@ public final class Deployments {
         Optional.empty(),
         Optional.empty(),
         Optional.of(
-            path
-                + " comes from "
-                + String.join(", ", absent)
-                + ", which is not in the linted files"));
+            " comes from " + String.join(", ", absent) + ", which is not in the linted files"));
+  }
+
+  /** A SITE_CONFIG_FILE as a message may name it. */
+  private static String quoted(String list) {
+    return isPathList(list) ? list : "a SITE_CONFIG_FILE that is not a list of paths (not shown)";
+  }
+
+  /** What a message says for a path it may not quote. */
+  static final String NOT_SHOWN = "a path of its SITE_CONFIG_FILE (value not shown)";
+
+  /**
+   * A list of absolute paths as admins write them: a message may quote it. Anything else (a value
+   * taken from a reference, a password pasted in) is never quoted.
+   */
+  static boolean isPathList(String list) {
+    for (int i = 0; i < list.length(); i++) {
+      char c = list.charAt(i);
+      boolean ok =
+          c >= 'a' && c <= 'z'
+              || c >= 'A' && c <= 'Z'
+              || c >= '0' && c <= '9'
+              || "/._-:".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    for (String path : list.split(":")) {
+      if (!path.isEmpty() && !path.startsWith("/")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A container's mounts by their path (no trailing slash), each list in the container's order. */
+  private static Map<String, List<Workload.Mount>> mountsByPath(Workload w) {
+    Map<String, List<Workload.Mount>> out = new java.util.HashMap<>();
+    for (Workload.Mount m : w.mounts()) {
+      out.computeIfAbsent(trimSlash(m.mountPath()), k -> new ArrayList<>()).add(m);
+    }
+    return out;
   }
 
   private static String trimSlash(String path) {
@@ -279,7 +330,7 @@ public final class Deployments {
                     + " runs a Sourcegraph frontend without SITE_CONFIG_FILE, while "
                     + first.getValue().label()
                     + " loads "
-                    + first.getKey()));
+                    + quoted(first.getKey())));
       } else if (w.siteConfigFile().get().value().isPresent()
           && !w.siteConfigFile().get().value().get().equals(first.getKey())) {
         out.add(
@@ -291,7 +342,7 @@ public final class Deployments {
                     + ", while "
                     + first.getValue().label()
                     + " loads "
-                    + first.getKey()));
+                    + quoted(first.getKey())));
       }
     }
     return out;
