@@ -21,25 +21,28 @@ import java.util.Optional;
  */
 final class BlockFixes {
   /** A config's fixed text, and how many fixes made it. */
-  private record Fixed(
-      Embedded config, String text, int fixes, List<Span> secretsBefore, List<Span> secretsAfter) {}
+  private record Fixed(Embedded config, String text, int fixes) {}
+
+  /** A YAML file as fixed, and what no output may show of it (masks of the text as printed). */
+  record Written(SourceFile text, List<Span> secrets) {}
 
   private final Map<SourceFile, Map<Embedded, Fixed>> byYaml = new LinkedHashMap<>();
-  private final Map<String, SourceFile> written = new LinkedHashMap<>();
+  private final Map<String, Written> written = new LinkedHashMap<>();
+  private final List<String> refused = new ArrayList<>();
 
   /** A fixed config (the first fixing wins where two lists share it). */
-  synchronized void add(
-      Embedded config, String fixed, int fixes, List<Span> secretsBefore, List<Span> secretsAfter) {
+  synchronized void add(Embedded config, String fixed, int fixes) {
     byYaml
         .computeIfAbsent(config.yaml(), y -> new IdentityHashMap<>())
-        .putIfAbsent(config, new Fixed(config, fixed, fixes, secretsBefore, secretsAfter));
+        .putIfAbsent(config, new Fixed(config, fixed, fixes));
   }
 
   /**
    * The changed YAML files ({@code pathOf}: where each lives; none for standard input), or, for a
    * file the YAML reader does not read back as fixed, why it is not fixed.
    */
-  synchronized void commit(FixRun fixRun, Map<String, Path> pathOf, List<String> notes) {
+  synchronized void commit(
+      FixRun fixRun, Map<String, Path> pathOf, Map<SourceFile, List<Span>> secrets) {
     for (Map.Entry<SourceFile, Map<Embedded, Fixed>> e : byYaml.entrySet()) {
       SourceFile yaml = e.getKey();
       List<Fixed> fixed = new ArrayList<>(e.getValue().values());
@@ -51,14 +54,14 @@ final class BlockFixes {
       for (Fixed f : fixed) {
         Optional<String> replaced = replaceBlock(text, yaml, f);
         if (replaced.isEmpty()) {
-          notes.add(
-              "note: "
-                  + yaml.path()
-                  + ": "
+          fixRun.refuse(
+              yaml.path()
+                  + ": not fixed: "
                   + f.config().label()
-                  + ": not fixed: the fixed config's first line would start with a space, which"
+                  + ": the fixed config's first line would start with a space, which"
                   + " changes how YAML reads the block's indentation");
           text = null;
+          refused.add(yaml.path());
           break;
         }
         text = replaced.get();
@@ -68,29 +71,34 @@ final class BlockFixes {
         continue;
       }
       SourceFile after = yaml.withText(text);
-      List<Embedded> reread = new ArrayList<>();
+      Manifest[] reread = new Manifest[1];
       Optional<String> why = readsBack(after, fixed, reread);
       if (why.isPresent()) {
-        notes.add("note: " + yaml.path() + ": not fixed: " + why.get());
+        fixRun.refuse(yaml.path() + ": not fixed: " + why.get());
+        refused.add(yaml.path());
         continue;
-      }
-      List<Span> before = new ArrayList<>();
-      List<Span> now = new ArrayList<>();
-      for (int i = 0; i < fixed.size(); i++) {
-        Fixed f = fixed.get(i);
-        before.addAll(secrets(f.config(), f.secretsBefore()));
-        now.addAll(secrets(reread.get(i), f.secretsAfter()));
       }
       fixRun.add(
           new FixRun.Changed(
-              pathOf.get(yaml.path()), yaml, after, fixes, before, now, Optional.empty()));
-      written.put(yaml.path(), after);
+              pathOf.get(yaml.path()),
+              yaml,
+              after,
+              fixes,
+              secrets.getOrDefault(yaml, List.of()),
+              reread[0].secrets(),
+              Optional.empty()));
+      written.put(yaml.path(), new Written(after, reread[0].secrets()));
     }
   }
 
   /** The YAML files as fixed, by name (what the report quotes after the fixes). */
-  synchronized Map<String, SourceFile> written() {
+  synchronized Map<String, Written> written() {
     return Map.copyOf(written);
+  }
+
+  /** The YAML files whose fixes could not be written back (the report shows them as read). */
+  synchronized List<String> refused() {
+    return List.copyOf(refused);
   }
 
   private static Placement.Block block(Embedded config) {
@@ -133,16 +141,17 @@ final class BlockFixes {
 
   /**
    * Why the fixed YAML does not read back as the fixed configs, if it does not; else {@code reread}
-   * holds each config as read from the fixed YAML, in order.
+   * holds the fixed YAML as read.
    */
   private static Optional<String> readsBack(
-      SourceFile after, List<Fixed> fixed, List<Embedded> reread) {
+      SourceFile after, List<Fixed> fixed, Manifest[] reread) {
     Manifest read;
     try {
       read = Manifest.read(after);
     } catch (Manifest.Unreadable e) {
       return Optional.of("the fixed YAML would not read (" + e.getMessage() + ")");
     }
+    reread[0] = read;
     for (Fixed f : fixed) {
       Embedded same = null;
       for (Embedded e : read.configs()) {
@@ -153,23 +162,10 @@ final class BlockFixes {
           same = e;
         }
       }
-      reread.add(same);
       if (same == null) {
         return Optional.of(f.config().label() + " would not read back as the fixed config");
       }
     }
     return Optional.empty();
-  }
-
-  /** What a diff must mask of a config: a Secret's whole value, else its secrets' spans. */
-  private static List<Span> secrets(Embedded config, List<Span> spans) {
-    List<Span> out = new ArrayList<>();
-    if (config.secret()) {
-      out.addAll(config.placement().toYaml(new Span(0, config.source().text().length())));
-    }
-    for (Span s : spans) {
-      out.addAll(config.placement().toYaml(s));
-    }
-    return out;
   }
 }

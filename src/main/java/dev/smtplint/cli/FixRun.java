@@ -140,6 +140,25 @@ final class FixRun {
     return out;
   }
 
+  /**
+   * Whether a file (a YAML file whose blocks a fix would change) may be written under --fix; if
+   * not, why is said once and the run exits 2.
+   */
+  boolean writable(Path path, String shown) {
+    Optional<String> why = writes ? unwritable(path) : Optional.empty();
+    if (why.isPresent()) {
+      refuse(shown + ": not fixed: " + why.get());
+    }
+    return why.isEmpty();
+  }
+
+  /** A fix that is not written (said on standard error; exit 2). */
+  void refuse(String why) {
+    if (!refused.contains(why)) {
+      refused.add(why);
+    }
+  }
+
   /** A file changed outside {@link #fix} (a YAML file whose block scalars were fixed). */
   void add(Changed c) {
     changed.add(c);

@@ -41,9 +41,19 @@ final class ManifestChecks {
   private final ManifestSources sources;
   private final Set<Path> consumed = new java.util.HashSet<>();
 
+  /** Where each YAML file read lives, by its shown name (none for standard input). */
+  private final Map<String, Path> pathOf = new LinkedHashMap<>();
+
   private final Set<Path> runInputs;
   private final Optional<FixRun> fixRun;
   private final BlockFixes blockFixes = new BlockFixes();
+
+  /** Each YAML file's masks, over its whole text as read (SPEC §10; {@code Manifest#secrets}). */
+  private final Map<SourceFile, List<Span>> secrets = new java.util.IdentityHashMap<>();
+
+  /** Under --fix, each YAML-held config's result as read, by its fixed result (identity). */
+  private final Map<FileResult, FileResult> asRead =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
   /**
    * {@code runInputs}: the other files the run lints (absolute), which a generator's file may be.
@@ -69,7 +79,6 @@ final class ManifestChecks {
       List<Inputs.Input> yaml, Set<Inputs.Input> named, Environment env) {
     List<UnitChecks.Outcome> out = new ArrayList<>();
     List<Manifest> manifests = new ArrayList<>();
-    Map<String, Path> pathOf = new LinkedHashMap<>();
     for (Inputs.Input input : yaml) {
       boolean isNamed = named.contains(input);
       SourceFile source;
@@ -99,6 +108,7 @@ final class ManifestChecks {
           continue;
         }
         manifests.add(m);
+        secrets.put(m.yaml(), m.secrets());
         if (!input.isStdin()) {
           pathOf.put(source.path(), input.path());
         }
@@ -117,7 +127,7 @@ final class ManifestChecks {
     }
     Deployments.Result resolved = Deployments.resolve(manifests);
     for (Deployments.Plan plan : resolved.plans()) {
-      out.add(plan(plan, pathOf));
+      out.add(plan(plan));
     }
     for (Embedded e : resolved.alone()) {
       out.add(judged(linter, e.label(), List.of(e), List.of()));
@@ -127,19 +137,11 @@ final class ManifestChecks {
           judged(linter, e.label(), List.of(e), List.of("the rest of its SITE_CONFIG_FILE list")));
     }
     if (fixRun.isPresent()) {
-      List<String> notes = new ArrayList<>();
-      blockFixes.commit(fixRun.get(), pathOf, notes);
-      quoteFixed(out, blockFixes.written());
-      if (!notes.isEmpty()) {
-        out.add(
-            new UnitChecks.Outcome(
-                Optional.of(new UnitChecks.Judgement("fixes", List.of(), Optional.empty())),
-                notes));
-      }
+      blockFixes.commit(fixRun.get(), pathOf, secrets);
     }
     for (Manifest m : manifests) {
       for (Manifest.Generated g : m.generated()) {
-        generated(m, g, pathOf).ifPresent(out::add);
+        generated(m, g).ifPresent(out::add);
       }
     }
     // Each manifest's own findings, grouped once by the file that names the container.
@@ -165,12 +167,16 @@ final class ManifestChecks {
                 Optional.of(m.yaml()),
                 linter.withSettings(found),
                 Optional.empty(),
-                secretSpans(m));
+                m.secrets());
         out.add(
             new UnitChecks.Outcome(
                 Optional.of(new UnitChecks.Judgement(path, List.of(r), Optional.empty())),
                 List.of()));
       }
+    }
+    if (fixRun.isPresent()) {
+      // every result of a fixed file, the manifest's own findings too, quotes it as fixed
+      quoteFixed(out, blockFixes.written(), blockFixes.refused());
     }
     return out;
   }
@@ -184,13 +190,11 @@ final class ManifestChecks {
    * A local file a kustomize generator turns into a ConfigMap or Secret key, linted through that
    * file when it holds a site config (unless the run names it or walks to it anyway).
    */
-  private Optional<UnitChecks.Outcome> generated(
-      Manifest m, Manifest.Generated g, Map<String, Path> pathOf) {
+  private Optional<UnitChecks.Outcome> generated(Manifest m, Manifest.Generated g) {
     List<String> notes = new ArrayList<>();
     Optional<SourceFile> read =
         local(
             new Deployments.LocalFile(m.yaml(), g.localPath(), ""),
-            pathOf,
             notes,
             new ArrayList<>(),
             runInputs);
@@ -220,7 +224,7 @@ final class ManifestChecks {
   }
 
   /** One container's SITE_CONFIG_FILE list: its members merged in order. */
-  private UnitChecks.Outcome plan(Deployments.Plan plan, Map<String, Path> pathOf) {
+  private UnitChecks.Outcome plan(Deployments.Plan plan) {
     List<String> absent = new ArrayList<>(plan.missing());
     List<String> notes = new ArrayList<>();
     for (String note : plan.notes()) {
@@ -239,7 +243,7 @@ final class ManifestChecks {
         order.add(in.config());
       } else {
         Deployments.LocalFile file = (Deployments.LocalFile) member;
-        Optional<SourceFile> read = local(file, pathOf, notes, absent, Set.of());
+        Optional<SourceFile> read = local(file, notes, absent, Set.of());
         if (read.isPresent()) {
           consumed.add(Path.of(read.get().path()).toAbsolutePath().normalize());
           order.add(read.get());
@@ -270,11 +274,7 @@ final class ManifestChecks {
    * of {@code linted} (the run lints it anyway).
    */
   private Optional<SourceFile> local(
-      Deployments.LocalFile file,
-      Map<String, Path> pathOf,
-      List<String> notes,
-      List<String> absent,
-      Set<Path> linted) {
+      Deployments.LocalFile file, List<String> notes, List<String> absent, Set<Path> linted) {
     Path yaml = pathOf.get(file.yaml().path());
     String name = file.rest().isEmpty() ? file.localPath() : file.localPath() + "/" + file.rest();
     if (yaml == null) {
@@ -366,7 +366,7 @@ final class ManifestChecks {
             List<FileResult> shown = new ArrayList<>();
             for (FileResult r : results) {
               Embedded e = byName.get(r.path());
-              shown.add(e == null ? r : inYaml(r, e));
+              shown.add(e == null ? r : inYaml(r, e, secrets.get(e.yaml())));
             }
             return shown;
           }
@@ -380,23 +380,23 @@ final class ManifestChecks {
     for (SourceFile source : list) {
       paths.add(byName.containsKey(source.path()) ? null : Path.of(source.path()));
     }
+    Map<String, FileResult> readFirst = new java.util.concurrent.ConcurrentHashMap<>();
     UnitChecks.Judgement j =
         checks.judge(
             name,
             new Supplier<>() {
               @Override
               public Linter.Judged get() {
-                if (!fixing) {
+                if (!fixing || !writable(byName.values())) {
                   return linter.checkMerged(list, absent);
                 }
                 Linter.Judged fixed = fixRun.get().fix(linter, list, paths, absent);
                 for (FixRun.Changed c : fixRun.get().take(byName.keySet())) {
-                  blockFixes.add(
-                      byName.get(c.before().path()),
-                      c.after().text(),
-                      c.fixes(),
-                      c.secretsBefore(),
-                      c.secretsAfter());
+                  Embedded e = byName.get(c.before().path());
+                  blockFixes.add(e, c.after().text(), c.fixes());
+                  if (c.asRead().isPresent()) {
+                    readFirst.put(c.before().path(), c.asRead().get());
+                  }
                 }
                 return fixed;
               }
@@ -410,14 +410,38 @@ final class ManifestChecks {
               + " folded YAML value, and smtplint edits a config in YAML only inside a literal block"
               + " (|); fix it in the file it is made from");
     }
+    List<FileResult> shown = view.apply(j.results());
+    for (int i = 0; i < shown.size(); i++) {
+      String path = j.results().get(i).path();
+      if (readFirst.containsKey(path)) {
+        asRead.put(shown.get(i), view.apply(List.of(readFirst.get(path))).get(0));
+      }
+    }
     return new UnitChecks.Outcome(
-        Optional.of(new UnitChecks.Judgement(j.name(), view.apply(j.results()), j.judged(), view)),
-        notes);
+        Optional.of(new UnitChecks.Judgement(j.name(), shown, j.judged(), view)), notes);
   }
 
-  /** The report quotes a fixed YAML file as fixed (its block's lines replaced, line for line). */
-  private static void quoteFixed(List<UnitChecks.Outcome> out, Map<String, SourceFile> written) {
-    if (written.isEmpty()) {
+  /**
+   * Whether the YAML files of these configs may be written: a link or a read-only file is refused
+   * before anything is fixed (exit 2), so that the report shows it as it is on disk.
+   */
+  private boolean writable(java.util.Collection<Embedded> configs) {
+    for (Embedded e : configs) {
+      Path path = pathOf.get(e.yaml().path());
+      if (path != null && !fixRun.get().writable(path, e.yaml().path())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The report quotes a fixed YAML file as fixed (its block's lines replaced, line for line),
+   * masked as that text is; a file whose fixes were not written back is reported as it was read.
+   */
+  private void quoteFixed(
+      List<UnitChecks.Outcome> out, Map<String, BlockFixes.Written> written, List<String> refused) {
+    if (written.isEmpty() && refused.isEmpty()) {
       return;
     }
     for (int i = 0; i < out.size(); i++) {
@@ -428,17 +452,22 @@ final class ManifestChecks {
       UnitChecks.Judgement j = o.judgement().get();
       List<FileResult> results = new ArrayList<>();
       for (FileResult r : j.results()) {
-        SourceFile after = written.get(r.path());
-        results.add(
-            after == null
-                ? r
-                : new FileResult(
-                    r.path(),
-                    Optional.of(after),
-                    r.findings(),
-                    r.probe(),
-                    r.masked(),
-                    r.internalError()));
+        BlockFixes.Written after = written.get(r.path());
+        FileResult read = asRead.get(r);
+        if (refused.contains(r.path()) && read != null) {
+          results.add(read);
+        } else if (after == null) {
+          results.add(r);
+        } else {
+          results.add(
+              new FileResult(
+                  r.path(),
+                  Optional.of(after.text()),
+                  r.findings(),
+                  r.probe(),
+                  after.secrets(),
+                  r.internalError()));
+        }
       }
       out.set(
           i,
@@ -462,8 +491,11 @@ final class ManifestChecks {
     return false;
   }
 
-  /** A config's results, moved into its YAML file: positions, masks, and fixes a block can take. */
-  static FileResult inYaml(FileResult r, Embedded e) {
+  /**
+   * A config's results, moved into its YAML file: positions and fixes a block can take; the masks
+   * are the YAML file's own ({@code masks}: its whole text's, which cover the config's).
+   */
+  static FileResult inYaml(FileResult r, Embedded e, List<Span> masks) {
     Placement placement = e.placement();
     String path = e.yaml().path();
     List<Finding> findings = new ArrayList<>();
@@ -482,15 +514,8 @@ final class ManifestChecks {
                   ? Optional.of(inBlock(f.fix().get(), block))
                   : Optional.<Fix>empty()));
     }
-    List<Span> masked = new ArrayList<>();
-    for (Span s : r.masked()) {
-      masked.addAll(placement.toYaml(s));
-    }
-    if (e.secret()) {
-      masked.addAll(placement.toYaml(new Span(0, e.source().text().length())));
-    }
     return new FileResult(
-        path, Optional.of(e.yaml()), findings, r.probe(), masked, r.internalError());
+        path, Optional.of(e.yaml()), findings, r.probe(), masks, r.internalError());
   }
 
   /**
@@ -569,28 +594,5 @@ final class ManifestChecks {
 
   private static Finding finding(String rule, String path, Position at, String message) {
     return new Finding(rule, Catalogue.info(rule).severity(), message, Location.of(path, at, ""));
-  }
-
-  /** What no output may show of a manifest: every Secret value, and secret-looking plain ones. */
-  private static List<Span> secretSpans(Manifest m) {
-    List<Span> out = new ArrayList<>();
-    for (Embedded e : m.configs()) {
-      if (e.secret()) {
-        out.addAll(e.placement().toYaml(new Span(0, e.source().text().length())));
-      }
-    }
-    for (Manifest.EnvironmentSecret e : m.environment()) {
-      out.add(lineRest(m.yaml(), e.at()));
-    }
-    for (Manifest.ConfigMapSecret c : m.configMapSecrets()) {
-      out.add(lineRest(m.yaml(), c.at()));
-    }
-    return out;
-  }
-
-  /** From a position to the end of its line. */
-  private static Span lineRest(SourceFile yaml, Position at) {
-    int start = yaml.lineStart(at.line()) + at.column() - 1;
-    return new Span(start, yaml.lineStart(at.line()) + yaml.lineLength(at.line()));
   }
 }

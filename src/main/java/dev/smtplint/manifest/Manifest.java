@@ -34,6 +34,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  *     taken from one: {@code valueFrom.configMapKeyRef})
  * @param environment compose {@code environment:} entries whose name says secret, with their
  *     value's position (for secret-in-configmap)
+ * @param secrets what no output may show of the file ({@link YamlSecrets}), over the whole text
  */
 public record Manifest(
     SourceFile yaml,
@@ -43,7 +44,8 @@ public record Manifest(
     List<EnvironmentSecret> environment,
     List<ConfigMapSecret> configMapSecrets,
     Map<String, String> values,
-    boolean deployment) {
+    boolean deployment,
+    List<Span> secrets) {
 
   /** A local file a kustomize generator turns into a ConfigMap or Secret key. */
   public record Generated(String localPath, Position at) {}
@@ -104,10 +106,12 @@ public record Manifest(
       throw new Unreadable(e.getMessage(), e.at());
     }
     Reader reader = new Reader(yaml);
+    List<Span> secrets;
     try {
       for (Node doc : documents) {
         reader.document(doc);
       }
+      secrets = YamlSecrets.of(yaml, documents, reader.configs);
     } catch (StackOverflowError e) {
       throw new Unreadable("kind: List nested deeper than smtplint reads", Optional.empty());
     }
@@ -119,7 +123,8 @@ public record Manifest(
         List.copyOf(reader.environment),
         List.copyOf(reader.configMapSecrets),
         Map.copyOf(reader.values),
-        reader.deployment);
+        reader.deployment,
+        secrets);
   }
 
   /** The walk over one file's documents; each object node is visited once (aliases share nodes). */
