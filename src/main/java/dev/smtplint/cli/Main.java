@@ -60,23 +60,35 @@ public final class Main {
     PrintWriter err = environment.err();
     // The plain forms of "lint" skip picocli's reflective model; everything else goes through
     // picocli.
-    Optional<LintCommand> fast = FastLintArgs.parse(args, environment);
     int code;
-    if (fast.isPresent()) {
-      try {
-        code = fast.get().call();
-      } catch (Exception e) {
-        code = failure(environment, e, List.of(args).contains("--debug"));
+    try {
+      Optional<LintCommand> fast = FastLintArgs.parse(args, environment);
+      if (fast.isPresent()) {
+        try {
+          code = fast.get().call();
+        } catch (Exception e) {
+          code = failure(environment, e, List.of(args).contains("--debug"));
+        }
+      } else {
+        code = create(environment, args.length > 0 ? args[0] : "").execute(args);
       }
-      out.flush();
-      err.flush();
-      return code;
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // Wherever it ran out (SPEC §10): one line and exit 3, never a stack trace or the JVM's exit
+      // 1.
+      code = exhausted(environment, e);
     }
-    CommandLine cli = create(environment, args.length > 0 ? args[0] : "");
-    code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The line for a run that ran out of memory or stack; what was held is garbage by now. */
+  private static int exhausted(Environment environment, Error e) {
+    environment.complain(
+        (e instanceof OutOfMemoryError ? "out of memory" : "out of stack")
+            + " (an input too large or too deeply nested for smtplint's limits; run with a larger"
+            + " heap, or lint the files apart)");
+    return ExitCode.INTERNAL;
   }
 
   /**
