@@ -418,6 +418,15 @@ final class LintRun {
     return new FileResult(parts.get(0).path(), source, findings, Optional.empty(), masked);
   }
 
+  /** Each result's threshold as the report carries it (SPEC §5: each file by its own settings). */
+  private static List<Optional<dev.smtplint.report.Severity>> failOn(List<FailOn> thresholds) {
+    List<Optional<dev.smtplint.report.Severity>> out = new ArrayList<>(thresholds.size());
+    for (FailOn t : thresholds) {
+      out.add(t.threshold());
+    }
+    return out;
+  }
+
   /** Whether any finding in these results is at or above the threshold (never: none is). */
   private static boolean anyAtLeast(FileResult result, FailOn threshold) {
     if (threshold.threshold().isEmpty()) {
@@ -562,7 +571,12 @@ final class LintRun {
     }
     Report report =
         new Report(
-            VersionProvider.version(), results, Catalogue.infos(), inputErrors, judgedFor(batches));
+            VersionProvider.version(),
+            results,
+            Catalogue.infos(),
+            inputErrors,
+            judgedFor(batches),
+            failOn(thresholds));
     boolean reportToStandardError = false;
     if (fixRun.isPresent()) {
       fixRun.get().inReportOrder(results);
@@ -586,7 +600,8 @@ final class LintRun {
                 results,
                 Catalogue.infos(),
                 inputErrors,
-                judgedFor(batches));
+                judgedFor(batches),
+                failOn(thresholds));
       }
     }
     if (results.isEmpty() && code == ExitCode.USAGE && options.format() == Format.Name.TEXT) {

@@ -85,7 +85,7 @@ final class ReportOutput {
    * carries fixed text).
    */
   void write(Report report, FailOn threshold, boolean toStandardError) throws IOException {
-    if (quiet && threshold.threshold().isEmpty() && format == Format.Name.TEXT && output == null) {
+    if (quiet && neverFails(report, threshold) && format == Format.Name.TEXT && output == null) {
       return; // -q: only findings at or above --fail-on, and with never there are none (the fixer
       // hook)
     }
@@ -125,6 +125,16 @@ final class ReportOutput {
       throw new UsageException(
           output + ": cannot write the report (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /** Whether no file's threshold fails on anything ("never" for each). */
+  private static boolean neverFails(Report report, FailOn threshold) {
+    for (int i = 0; i < report.files().size(); i++) {
+      if (report.failOn(i, threshold.threshold()).isPresent()) {
+        return false;
+      }
+    }
+    return report.files().isEmpty() ? threshold.threshold().isEmpty() : true;
   }
 
   boolean unicode() {

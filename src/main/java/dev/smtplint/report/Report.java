@@ -3,19 +3,22 @@ package dev.smtplint.report;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The result of one run over all inputs, in the order they were given; {@code inputErrors}: why an
  * input was not read at all ("nosuch.json: no such file"), so machine formats name it too; {@code
  * judgedFor}: the Sourcegraph releases the verdicts are for, each with where it came from (empty:
- * the newest behaviour smtplint knows, {@link #NEWEST}).
+ * the newest behaviour smtplint knows, {@link #NEWEST}); {@code failOn}: each file's threshold,
+ * index for index (empty: the formatter's one threshold for all).
  */
 public record Report(
     String toolVersion,
     List<FileResult> files,
     List<RuleInfo> rules,
     List<String> inputErrors,
-    List<String> judgedFor) {
+    List<String> judgedFor,
+    List<Optional<Severity>> failOn) {
   /** What a report judged for when nothing named a release. */
   public static final String NEWEST = "the newest release smtplint knows";
 
@@ -24,6 +27,28 @@ public record Report(
     rules = List.copyOf(rules);
     inputErrors = List.copyOf(inputErrors);
     judgedFor = List.copyOf(judgedFor);
+    failOn = List.copyOf(failOn);
+    if (!failOn.isEmpty() && failOn.size() != files.size()) {
+      throw new IllegalArgumentException("a threshold for each file, or none");
+    }
+  }
+
+  /** A report whose files share one threshold, the formatter's own. */
+  public Report(
+      String toolVersion,
+      List<FileResult> files,
+      List<RuleInfo> rules,
+      List<String> inputErrors,
+      List<String> judgedFor) {
+    this(toolVersion, files, rules, inputErrors, judgedFor, List.of());
+  }
+
+  /**
+   * The severity from which file {@code index}'s findings fail the run (empty: none does, "never"):
+   * each file's own settings (SPEC §5), else {@code shared}.
+   */
+  public Optional<Severity> failOn(int index, Optional<Severity> shared) {
+    return failOn.isEmpty() ? shared : failOn.get(index);
   }
 
   public Report(

@@ -41,9 +41,15 @@ public final class TextFormat implements Format {
   }
 
   public void write(Report report, Writer out) throws IOException {
-    for (FileResult file : report.files()) {
+    for (int i = 0; i < report.files().size(); i++) {
+      FileResult file = report.files().get(i);
       writeInternalError(file, out);
-      writeFindings(file, Findings.ALL, out);
+      if (quietThreshold.isEmpty()) {
+        writeFindings(file, Findings.ALL, out, Optional.empty());
+      } else if (report.failOn(i, quietThreshold).isPresent()) {
+        // --quiet: each file's findings at or above its own threshold (none under "never")
+        writeFindings(file, Findings.ALL, out, report.failOn(i, quietThreshold));
+      }
       if (file.probe().isPresent() && quietThreshold.isEmpty()) {
         writeProbe(file, true, out);
       }
@@ -93,9 +99,15 @@ public final class TextFormat implements Format {
 
   /** A file's findings that {@code which} selects, each with its excerpt. */
   public void writeFindings(FileResult file, Findings which, Writer out) throws IOException {
+    writeFindings(file, which, out, quietThreshold);
+  }
+
+  /** {@code threshold}: only findings at or above it (--quiet). */
+  private void writeFindings(
+      FileResult file, Findings which, Writer out, Optional<Severity> threshold)
+      throws IOException {
     for (Finding f : file.findings()) {
-      if (!which.select(f)
-          || quietThreshold.isPresent() && !f.severity().atLeast(quietThreshold.get())) {
+      if (!which.select(f) || threshold.isPresent() && !f.severity().atLeast(threshold.get())) {
         continue;
       }
       out.write(
@@ -219,7 +231,8 @@ public final class TextFormat implements Format {
         // the default release goes unsaid here (JSON and SARIF always name it)
         + (report.judgedFor().isEmpty()
             ? ""
-            : "; judged for " + String.join(", ", report.judgedFor()));
+            // a settings folder's path, a service's or container's name: text from the checkout
+            : "; judged for " + Redaction.printable(String.join(", ", report.judgedFor())));
   }
 
   private static boolean fixable(Finding f, Fix.Safety safety) {
