@@ -40,8 +40,6 @@ public final class SecretKeys {
           "pword",
           "passcode",
           "passkey",
-          "credential",
-          "credentials",
           "creds",
           "smtpkey",
           "apikey",
@@ -75,7 +73,10 @@ public final class SecretKeys {
     return isPasswordName(k)
         || k.contains("username")
         || USERNAME_SPELLINGS.contains(k)
-        || near(k, "username");
+        || k.length() >= 6
+            && k.length() <= 10
+            && (k.contains("user") || k.contains("name"))
+            && near(k, "username");
   }
 
   /**
@@ -95,7 +96,17 @@ public final class SecretKeys {
         || k.contains("secret")
         || k.contains("credential")
         || PASSWORD_SPELLINGS.contains(k)
-        || near(k, "password");
+        || looksLikePassword(k) && near(k, "password");
+  }
+
+  /**
+   * A cheap first look before the edit distance (every key of every file is asked): two edits of
+   * "password" leave "pa", "ss", "wor" or "rd" standing.
+   */
+  private static boolean looksLikePassword(String k) {
+    return k.length() >= 6
+        && k.length() <= 10
+        && (k.charAt(0) == 'p' || k.contains("ss") || k.contains("wor") || k.endsWith("rd"));
   }
 
   /**

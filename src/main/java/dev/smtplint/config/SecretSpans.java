@@ -78,19 +78,22 @@ public final class SecretSpans {
     // most of their cost while a batch's first files run interpreted).
     char[] text = source.text().toCharArray();
     List<Span> passwords = new ArrayList<>();
-    List<Span> out = new ArrayList<>(lexical(text, root.isEmpty(), passwords));
+    List<Span> comments = new ArrayList<>();
+    List<Span> out = new ArrayList<>(lexical(text, root.isEmpty(), passwords, comments));
     out.addAll(byWord(text, passwords));
     List<Span> hidden = new ArrayList<>();
     if (root.isPresent()) {
       sensitiveHeaders(root.get(), out);
-      smtpStrings(root.get(), out, hidden, passwords);
+      smtpStrings(root.get(), out, hidden);
     }
     List<String> forms = passwords.isEmpty() ? List.of() : forms(source.text(), passwords);
     if (!forms.isEmpty()) {
       elsewhere(source.text(), forms, out);
     }
     List<Span> secrets = Span.ordered(out);
-    commentsBeside(text, secrets, hidden);
+    if (!comments.isEmpty() && !secrets.isEmpty()) {
+      commentsBeside(text, comments, secrets, hidden);
+    }
     if (hidden.isEmpty()) {
       return new Scan(secrets, secrets, forms);
     }
@@ -99,37 +102,26 @@ public final class SecretSpans {
   }
 
   /**
-   * The text of every comment on a line that holds a secret ("the old one was …" beside a password
-   * a mutation or a typo changed): linear, each comment looked up among the sorted secrets.
+   * The text of every comment (as the lexical scan found them, in order) on a line that holds a
+   * secret ("the old one was …" beside a password a mutation or a typo changed): linear, the line's
+   * bounds found by pointers that only move forward, each comment looked up among the sorted
+   * secrets.
    */
-  private static void commentsBeside(char[] text, List<Span> secrets, List<Span> out) {
-    if (secrets.isEmpty()) {
-      return;
-    }
-    int i = 0;
-    int scanned = 0; // the line start of i is found by a pointer that only moves forward
+  private static void commentsBeside(
+      char[] text, List<Span> comments, List<Span> secrets, List<Span> out) {
+    int scanned = 0;
     int from = 0;
     int to = -1;
-    while (i < text.length) {
-      char c = text[i];
-      if (c == '"' || c == '\'') {
-        i = stringEnd(text, i);
-      } else if (c == '/' && i + 1 < text.length && (text[i + 1] == '/' || text[i + 1] == '*')) {
-        int end = skipComment(text, i);
-        for (; scanned < i; scanned++) {
-          if (text[scanned] == '\n') {
-            from = scanned + 1;
-          }
+    for (Span c : comments) {
+      for (; scanned < c.start(); scanned++) {
+        if (text[scanned] == '\n') {
+          from = scanned + 1;
         }
-        int last = Math.max(i, end - 1);
-        to = to >= last ? to : lineEnd(text, last); // the same line's end is found once
-
-        if (anyWithin(secrets, from, to) && end > i + 2) {
-          out.add(new Span(i + 2, end));
-        }
-        i = end;
-      } else {
-        i++;
+      }
+      int last = Math.max(c.start(), c.end() - 1);
+      to = to >= last ? to : lineEnd(text, last); // the same line's end is found once
+      if (c.end() > c.start() + 2 && anyWithin(secrets, from, to)) {
+        out.add(new Span(c.start() + 2, c.end()));
       }
     }
   }
@@ -148,6 +140,15 @@ public final class SecretSpans {
     }
     return lo < spans.size() && spans.get(lo).start() < to;
   }
+
+  private static final String SMTP = "email.smtp";
+
+  /**
+   * Members as Sourcegraph's docs write them whose strings the lexical scan settles: shown (host,
+   * authentication, domain) or masked (username, password).
+   */
+  private static final java.util.Set<String> SHOWN_OR_MASKED =
+      java.util.Set.of("host", "authentication", "domain", "username", "password");
 
   /** Members of email.smtp whose string values may be shown: none of them holds a credential. */
   private static final List<String> SHOWN_SMTP = List.of("host", "authentication", "domain");
@@ -168,26 +169,32 @@ public final class SecretSpans {
   /**
    * Every string inside email.smtp (any key Go's decoder folds to it) except host, authentication
    * and domain: a misspelt key ("passwcrd", "pa55word") still holds the password the admin typed.
-   * The value of a member Sourcegraph does not read is searched for elsewhere too.
+   * Those of members Sourcegraph reads (a port written as a string) are only hidden; those of any
+   * other member are credentials no fix may edit.
    */
-  private static void smtpStrings(
-      JsonValue root, List<Span> secrets, List<Span> hidden, List<Span> passwords) {
+  private static void smtpStrings(JsonValue root, List<Span> secrets, List<Span> hidden) {
     if (!(root instanceof JsonValue.Obj o)) {
       return;
     }
     for (JsonValue.Member m : o.members()) {
-      if (EmailSettings.goFold(m.key()).equals("email.smtp")
-          && m.value() instanceof JsonValue.Obj smtp) {
+      if (m.value() instanceof JsonValue.Obj smtp
+          && m.key().length() == SMTP.length()
+          && EmailSettings.goFold(m.key()).equals(SMTP)) {
         for (JsonValue.Member field : smtp.members()) {
+          JsonValue v = field.value();
+          if (!(v instanceof JsonValue.Str
+                  || v instanceof JsonValue.Obj
+                  || v instanceof JsonValue.Arr)
+              || SHOWN_OR_MASKED.contains(field.key())) {
+            continue; // a number or a literal; or written exactly as a member the scan settled
+          }
           String k = SecretKeys.folded(field.key());
-          boolean known = KNOWN_SMTP.contains(k);
-          if (!SHOWN_SMTP.contains(k) || !(field.value() instanceof JsonValue.Str)) {
-            // a member Sourcegraph does not read is a misspelling: its strings are credentials
-            strings(field.value(), known ? hidden : secrets);
+          if (SHOWN_SMTP.contains(k) || k.equals("username") || k.equals("password")) {
+            continue; // shown; or masked by the lexical scan, which searches for a password's text
           }
-          if (!known && field.value() instanceof JsonValue.Str s) {
-            passwords.add(s.span());
-          }
+          // a member Sourcegraph does not read may be a misspelt credential: no fix edits it (its
+          // text is searched for elsewhere where the key is spelt like one: SecretKeys)
+          strings(v, KNOWN_SMTP.contains(k) ? hidden : secrets);
         }
       }
     }
@@ -197,6 +204,10 @@ public final class SecretSpans {
    * Every string of a value, at any depth (a loop, not recursion: a value may nest 10,000 deep).
    */
   private static void strings(JsonValue value, List<Span> out) {
+    if (value instanceof JsonValue.Str s) {
+      out.add(s.span());
+      return;
+    }
     java.util.ArrayDeque<JsonValue> todo = new java.util.ArrayDeque<>();
     todo.push(value);
     while (!todo.isEmpty()) {
@@ -306,7 +317,8 @@ public final class SecretSpans {
    * (strings, bare words, comments' text: a broken quote can leave a password's fragments
    * anywhere), and URL userinfo in any string.
    */
-  static List<Span> lexical(char[] text, boolean unparsed, List<Span> passwords) {
+  static List<Span> lexical(
+      char[] text, boolean unparsed, List<Span> passwords, List<Span> comments) {
     List<Span> out = new ArrayList<>();
     int i = 0;
     int n = text.length;
@@ -314,6 +326,7 @@ public final class SecretSpans {
       char c = text[i];
       if (c == '/' && i + 1 < n && (text[i + 1] == '/' || text[i + 1] == '*')) {
         int end = skipComment(text, i);
+        comments.add(new Span(i, end));
         if (unparsed && end > i + 2) {
           out.add(new Span(i + 2, end));
         }
