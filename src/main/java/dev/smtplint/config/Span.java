@@ -36,6 +36,31 @@ public record Span(int start, int end) {
     return java.util.List.copyOf(out);
   }
 
+  /**
+   * The index of the first span of a sorted, joined list (as {@link #ordered} makes it) that ends
+   * after {@code offset}: a binary search, so that looking up many offsets stays
+   * linear-logarithmic.
+   */
+  public static int firstEndingAfter(java.util.List<Span> spans, int offset) {
+    int lo = 0;
+    int hi = spans.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (spans.get(mid).end() <= offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Whether a span of the sorted, joined list overlaps [from, to). */
+  public static boolean anyWithin(java.util.List<Span> spans, int from, int to) {
+    int i = firstEndingAfter(spans, from);
+    return i < spans.size() && spans.get(i).start() < to;
+  }
+
   private static final java.util.Comparator<Span> BY_START =
       new java.util.Comparator<>() { // no lambda on the lint path (LambdaFreeTest)
         @Override

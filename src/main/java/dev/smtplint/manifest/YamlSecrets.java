@@ -200,7 +200,7 @@ final class YamlSecrets {
           char c = text.charAt(i);
           if (c == '#'
               && (i == start || text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')
-              && !inside(masks, i)) {
+              && !Span.anyWithin(masks, i, i + 1)) {
             out.add(new Span(i, end));
             break;
           }
@@ -208,19 +208,5 @@ final class YamlSecrets {
       }
       lastLine = Math.max(lastLine, toLine);
     }
-  }
-
-  private static boolean inside(List<Span> masks, int offset) {
-    int lo = 0;
-    int hi = masks.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (masks.get(mid).end() <= offset) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo < masks.size() && masks.get(lo).start() <= offset;
   }
 }

@@ -42,7 +42,7 @@ public final class Redaction {
     StringBuilder out = new StringBuilder();
     int caret = -1;
     int caretEnd = -1;
-    int next = firstEndingAfter(masked, lineStart + from);
+    int next = Span.firstEndingAfter(masked, lineStart + from);
     int i = from;
     while (i < to) {
       Span span = next < masked.size() ? masked.get(next) : null;
@@ -76,24 +76,6 @@ public final class Redaction {
     int start = caret < 0 ? out.length() : caret;
     return new Excerpt(
         out.toString(), start, Math.max(start + 1, caretEnd < 0 ? out.length() : caretEnd));
-  }
-
-  /**
-   * The index of the first span that ends after {@code offset} (spans sorted by start, not
-   * overlapping much).
-   */
-  private static int firstEndingAfter(List<Span> spans, int offset) {
-    int lo = 0;
-    int hi = spans.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (spans.get(mid).end() <= offset) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /** Control characters from a file or a server never reach a terminal or a log as such. */
