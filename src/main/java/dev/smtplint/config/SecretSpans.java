@@ -120,25 +120,10 @@ public final class SecretSpans {
       }
       int last = Math.max(c.start(), c.end() - 1);
       to = to >= last ? to : lineEnd(text, last); // the same line's end is found once
-      if (c.end() > c.start() + 2 && anyWithin(secrets, from, to)) {
+      if (c.end() > c.start() + 2 && Span.anyWithin(secrets, from, to)) {
         out.add(new Span(c.start() + 2, c.end()));
       }
     }
-  }
-
-  /** Whether a span of the sorted, joined list overlaps [from, to). */
-  private static boolean anyWithin(List<Span> spans, int from, int to) {
-    int lo = 0;
-    int hi = spans.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (spans.get(mid).end() <= from) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo < spans.size() && spans.get(lo).start() < to;
   }
 
   private static final String SMTP = "email.smtp";
@@ -149,22 +134,6 @@ public final class SecretSpans {
    */
   private static final java.util.Set<String> SHOWN_OR_MASKED =
       java.util.Set.of("host", "authentication", "domain", "username", "password");
-
-  /** Members of email.smtp whose string values may be shown: none of them holds a credential. */
-  private static final List<String> SHOWN_SMTP = List.of("host", "authentication", "domain");
-
-  /** Members of email.smtp that Sourcegraph reads (Go's folding): any other is a misspelling. */
-  private static final List<String> KNOWN_SMTP =
-      List.of(
-          "host",
-          "port",
-          "username",
-          "password",
-          "authentication",
-          "domain",
-          "noverifytls",
-          "disabletls",
-          "additionalheaders");
 
   /**
    * Every string inside email.smtp (any key Go's decoder folds to it) except host, authentication
@@ -188,13 +157,14 @@ public final class SecretSpans {
               || SHOWN_OR_MASKED.contains(field.key())) {
             continue; // a number or a literal; or written exactly as a member the scan settled
           }
-          String k = SecretKeys.folded(field.key());
-          if (SHOWN_SMTP.contains(k) || k.equals("username") || k.equals("password")) {
+          // the member Go decodes it into, if any (its case folding)
+          String member = EmailSettings.smtpField(field.key()).orElse("");
+          if (SHOWN_OR_MASKED.contains(member)) {
             continue; // shown; or masked by the lexical scan, which searches for a password's text
           }
           // a member Sourcegraph does not read may be a misspelt credential: no fix edits it (its
           // text is searched for elsewhere where the key is spelt like one: SecretKeys)
-          strings(v, KNOWN_SMTP.contains(k) ? hidden : secrets);
+          strings(v, member.isEmpty() ? secrets : hidden);
         }
       }
     }
