@@ -569,14 +569,6 @@ final class LintRun {
         environment.complain(r.path() + ": " + r.internalError().get());
       }
     }
-    Report report =
-        new Report(
-            VersionProvider.version(),
-            results,
-            Catalogue.infos(),
-            inputErrors,
-            judgedFor(batches),
-            failOn(thresholds));
     boolean reportToStandardError = false;
     if (fixRun.isPresent()) {
       fixRun.get().inReportOrder(results);
@@ -594,16 +586,16 @@ final class LintRun {
       if (!committed.unwritten().isEmpty()) {
         // A file that could not be written is reported as it is on disk, not as it would have been.
         results.replaceAll(r -> committed.unwritten().getOrDefault(r.path(), r));
-        report =
-            new Report(
-                VersionProvider.version(),
-                results,
-                Catalogue.infos(),
-                inputErrors,
-                judgedFor(batches),
-                failOn(thresholds));
       }
     }
+    Report report =
+        new Report(
+            VersionProvider.version(),
+            results,
+            Catalogue.infos(),
+            inputErrors,
+            judgedFor(batches),
+            failOn(thresholds));
     if (results.isEmpty() && code == ExitCode.USAGE && options.format() == Format.Name.TEXT) {
       return code; // nothing was judged: the lines on standard error say why, and "0 errors in 0
       // files" would mislead
