@@ -253,7 +253,8 @@ class YamlTrustTest {
 
   @Test
   void aliasesToScalarsCountByWhatTheyExpandTo() throws Exception {
-    String big = "x".repeat(100_000);
+    // each alias a site config of 100 KB: linted once per key, 2 GB of work from 2 MB of YAML
+    String big = "'{\"email.address\": \"sg@acme.io\", \"pad\": \"" + "x".repeat(100_000) + "\"}'";
     StringBuilder yaml =
         new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n");
     yaml.append("  k0: &big ").append(big).append('\n');
@@ -267,7 +268,8 @@ class YamlTrustTest {
     assertTrue(run.err().contains("its aliases expand to more than"), run.err());
     // a few aliases of a large value are a file like any other
     Files.writeString(file, yaml.substring(0, yaml.indexOf("  k50:")));
-    assertEquals(0, Run.of("lint", file.toString()).code());
+    Run few = Run.of("lint", file.toString());
+    assertTrue(few.code() < 2 && !few.err().contains("expand"), few.err());
   }
 
   @Test
