@@ -32,6 +32,9 @@ final class YamlSecrets {
   private final List<String> texts = new ArrayList<>();
   private final Map<Node, Boolean> seen = new IdentityHashMap<>();
 
+  /** Each key's verdict, once: a manifest repeats the same few dozen keys thousands of times. */
+  private final Map<String, Boolean> secretName = new java.util.HashMap<>();
+
   private YamlSecrets(SourceFile yaml) {
     this.yaml = yaml;
   }
@@ -74,6 +77,15 @@ final class YamlSecrets {
         || n.endsWith("apikey");
   }
 
+  private boolean named(String name) {
+    Boolean known = secretName.get(name);
+    if (known == null) {
+      known = namesSecret(name);
+      secretName.put(name, known);
+    }
+    return known;
+  }
+
   /**
    * Every node once; {@code secret}: inside a Secret document, whose {@code data} and {@code
    * stringData} values are all masked.
@@ -92,12 +104,12 @@ final class YamlSecrets {
         String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
         boolean masked =
             secret && (key.equals("data") || key.equals("stringData"))
-                ? maskEach(t.getValueNode())
-                : namesSecret(key)
+                ? maskEach(t.getValueNode(), key.equals("data"))
+                : named(key)
                     || notAPathList(key, t.getValueNode())
                     || key.equals("value")
                         && variable.isPresent()
-                        && (namesSecret(variable.get())
+                        && (named(variable.get())
                             || notAPathList(variable.get(), t.getValueNode()));
         if (masked) {
           mask(t.getValueNode());
@@ -126,26 +138,33 @@ final class YamlSecrets {
         && !Deployments.isPathList(s.getValue());
   }
 
-  /** Each value of a Secret's data: masked (whatever its key); returns false (done here). */
-  private boolean maskEach(Node data) {
+  /**
+   * Each value of a Secret's data: masked (whatever its key); returns false (done here). A base64
+   * value's text is not searched for elsewhere: what it encodes is (a site config's passwords).
+   */
+  private boolean maskEach(Node data, boolean base64) {
     if (data instanceof MappingNode m) {
       for (NodeTuple t : m.getValue()) {
-        mask(t.getValueNode());
+        mask(t.getValueNode(), !base64);
       }
     } else {
-      mask(data);
+      mask(data, !base64);
     }
     return false;
   }
 
-  /** A node's whole text, and its value searched for elsewhere. */
   private void mask(Node node) {
+    mask(node, true);
+  }
+
+  /** A node's whole text, and ({@code search}) its value searched for elsewhere. */
+  private void mask(Node node, boolean search) {
     int start = Yaml.startOffset(yaml, node);
     int end = Math.max(start, Yaml.endOffset(yaml, node));
     if (end > start) {
       out.add(new Span(start, end));
     }
-    if (node instanceof ScalarNode s) {
+    if (search && node instanceof ScalarNode s) {
       text(s.getValue());
       String written = yaml.text().substring(start, end).strip();
       if (written.length() >= 2
@@ -169,13 +188,16 @@ final class YamlSecrets {
 
   /** A site config held in a value: its secrets, placed in the YAML, and their texts. */
   private void config(Embedded e) {
+    SecretSpans.Scan scan;
     if (e.secret()) {
+      // masked whole: only its passwords' texts are wanted, which the scan finds without a parse
       out.addAll(e.placement().toYaml(new Span(0, e.source().text().length())));
-    }
-    SecretSpans.Scan scan =
-        SecretSpans.scan(e.source(), JsoncReader.readSiteConfig(e.source()).root());
-    for (Span s : scan.spans()) {
-      out.addAll(e.placement().toYaml(s));
+      scan = SecretSpans.scan(e.source(), Optional.empty());
+    } else {
+      scan = SecretSpans.scan(e.source(), JsoncReader.readSiteConfig(e.source()).root());
+      for (Span s : scan.spans()) {
+        out.addAll(e.placement().toYaml(s));
+      }
     }
     for (String password : scan.passwords()) {
       text(password);
