@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one-pass search for many password texts ({@link SecretSpans#elsewhere}, a table by their
- * first three characters) finds exactly what a search per text finds: overlapping places, texts that
- * share a start, texts that are prefixes of others, a text at the very end.
+ * first three characters) finds exactly what a search per text finds: overlapping places, texts
+ * that share a start, texts that are prefixes of others, a text at the very end.
  */
 class ElsewhereTest {
   /** Which characters the spans cover. */
