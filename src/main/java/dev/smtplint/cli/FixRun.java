@@ -356,35 +356,37 @@ final class FixRun {
   }
 
   /**
-   * What writing the fixes came to: exit 2 if a file was refused; whether standard output got fixed
-   * text; the report of each file that was not written, as it is on disk (by its shown path).
+   * What writing the fixes came to: whether a file was refused (the run exits 2); whether standard
+   * output got fixed text; the report of each file that was not written, as it is on disk (by its
+   * shown path).
    */
-  record Committed(int code, boolean wroteStandardOutput, Map<String, FileResult> unwritten) {}
+  record Committed(
+      boolean refused, boolean wroteStandardOutput, Map<String, FileResult> unwritten) {}
 
   /**
    * Writes the fixed files (standard input's fixed text goes to standard output, so the report goes
    * to standard error); a file that cannot be written safely is a line on stderr and exit 2.
    */
-  Committed commit(Environment environment) {
-    int code = ExitCode.OK;
+  Committed commit(java.io.PrintWriter out, java.util.function.Consumer<String> complain) {
+    boolean refusedAny = false;
     int fixed = 0;
     int files = 0;
     boolean standardOutput = false;
     Map<String, FileResult> unwritten = new HashMap<>();
     for (String refusal : refused) {
-      environment.complain(refusal);
-      code = ExitCode.USAGE;
+      complain.accept(refusal);
+      refusedAny = true;
     }
     for (Changed c : changed) {
       if (c.path() == null) {
-        environment.out().print(c.after().text());
+        out.print(c.after().text());
         standardOutput = true;
         continue;
       }
       Optional<String> refusal = write(c);
       if (refusal.isPresent()) {
-        environment.complain(refusal.get());
-        code = ExitCode.USAGE;
+        complain.accept(refusal.get());
+        refusedAny = true;
         c.asRead().ifPresent(r -> unwritten.put(r.path(), r));
       } else {
         fixed += c.fixes();
@@ -392,7 +394,7 @@ final class FixRun {
       }
     }
     if (files > 0) {
-      environment.complain(
+      complain.accept(
           "fixed "
               + fixed
               + (fixed == 1 ? " problem" : " problems")
@@ -400,6 +402,6 @@ final class FixRun {
               + files
               + (files == 1 ? " file" : " files"));
     }
-    return new Committed(code, standardOutput, unwritten);
+    return new Committed(refusedAny, standardOutput, unwritten);
   }
 }

@@ -583,8 +583,8 @@ final class LintRun {
             fixRun.get().wouldFix() + "; " + remaining(results) + " after the fixes");
         return Math.max(code, fixRun.get().changed().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS);
       }
-      FixRun.Committed committed = fixRun.get().commit(environment);
-      code = Math.max(code, committed.code());
+      FixRun.Committed committed = fixRun.get().commit(environment.out(), environment::complain);
+      code = Math.max(code, committed.refused() ? ExitCode.USAGE : ExitCode.OK);
       // With --fix on standard input, standard output carries the fixed text, and the report goes
       // to standard error.
       reportToStandardError = committed.wroteStandardOutput();
