@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: cli → check → rules, schema → report → config; probe → report,
+ * Dependencies point one way: cli → fix → check → rules, schema → report → config; probe → report,
  * config.
  */
 class DependencyDirectionTest {
@@ -31,6 +31,7 @@ class DependencyDirectionTest {
           Map.entry("instance", Set.of()),
           Map.entry("manifest", Set.of("config")),
           Map.entry("check", Set.of("config", "report", "rules", "schema", "gotemplate")),
+          Map.entry("fix", Set.of("config", "report", "check", "manifest")),
           Map.entry(
               "cli",
               Set.of(
@@ -43,6 +44,7 @@ class DependencyDirectionTest {
                   "probe",
                   "instance",
                   "manifest",
+                  "fix",
                   "gotemplate")));
 
   private static final Pattern REFERENCE =

@@ -7,6 +7,8 @@ import dev.smtplint.check.ProbeStep;
 import dev.smtplint.check.Settings;
 import dev.smtplint.check.VersionControl;
 import dev.smtplint.config.SourcegraphVersion;
+import dev.smtplint.fix.AtomicFiles;
+import dev.smtplint.fix.FixRun;
 import dev.smtplint.manifest.Manifest;
 import dev.smtplint.probe.CaFile;
 import dev.smtplint.probe.ProbeListener;

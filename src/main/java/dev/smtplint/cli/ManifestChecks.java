@@ -6,6 +6,8 @@ import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
 import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.config.Span;
+import dev.smtplint.fix.BlockFixes;
+import dev.smtplint.fix.FixRun;
 import dev.smtplint.manifest.Deployments;
 import dev.smtplint.manifest.Embedded;
 import dev.smtplint.manifest.Manifest;

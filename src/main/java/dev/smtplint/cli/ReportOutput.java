@@ -1,6 +1,7 @@
 package dev.smtplint.cli;
 
 import dev.smtplint.check.FailOn;
+import dev.smtplint.fix.AtomicFiles;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.Severity;
 import dev.smtplint.report.format.Format;

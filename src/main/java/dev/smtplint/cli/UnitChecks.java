@@ -4,6 +4,7 @@ import dev.smtplint.check.Linter;
 import dev.smtplint.check.VersionControl;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
+import dev.smtplint.fix.FixRun;
 import dev.smtplint.report.FileResult;
 import java.nio.file.Files;
 import java.nio.file.Path;

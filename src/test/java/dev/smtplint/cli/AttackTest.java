@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smtplint.Testdata;
 import dev.smtplint.config.SourceFile;
+import dev.smtplint.fix.AtomicFiles;
+import dev.smtplint.fix.FixRun;
 import dev.smtplint.report.FileResult;
 import java.io.IOException;
 import java.io.OutputStream;

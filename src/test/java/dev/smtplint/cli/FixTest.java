@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
+import dev.smtplint.fix.FixRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

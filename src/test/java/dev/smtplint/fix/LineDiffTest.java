@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.fix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.fix;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,11 +15,11 @@ import java.nio.file.attribute.PosixFileAttributeView;
  * so a reader never sees half a file and a symbolic link planted at the name is replaced, never
  * written through. Used for the report (-o) and for fixed files (--fix).
  */
-final class AtomicFiles {
+public final class AtomicFiles {
   private AtomicFiles() {}
 
   /** A directory where a file was to be replaced: never renamed over. */
-  static final class NotAFileException extends IOException {
+  public static final class NotAFileException extends IOException {
     NotAFileException(Path path) {
       super(path + ": is not a regular file");
     }
@@ -29,7 +29,7 @@ final class AtomicFiles {
    * What must still hold just before the rename (the file unchanged since it was read); it throws
    * to refuse.
    */
-  interface Precondition {
+  public interface Precondition {
     void check() throws IOException;
 
     Precondition NONE =
@@ -43,7 +43,7 @@ final class AtomicFiles {
    * A replacement that could not keep what the old file had (owner, group, mode): refused, the old
    * file kept.
    */
-  static final class NotKeptException extends IOException {
+  public static final class NotKeptException extends IOException {
     NotKeptException(String what) {
       super(what);
     }
@@ -52,7 +52,7 @@ final class AtomicFiles {
   /**
    * The report (-o): a new file of the temporary file's mode (0600), or the old one's permissions.
    */
-  static void replace(Path file, byte[] bytes, boolean keepMode) throws IOException {
+  public static void replace(Path file, byte[] bytes, boolean keepMode) throws IOException {
     replace(file, bytes, keepMode, false, Precondition.NONE);
   }
 
@@ -62,7 +62,7 @@ final class AtomicFiles {
    * sticky), or the replacement is refused. {@code precondition} runs after the new file is
    * written, right before the rename.
    */
-  static void replace(
+  public static void replace(
       Path file, byte[] bytes, boolean keepMode, boolean keepAll, Precondition precondition)
       throws IOException {
     Path target = file.toAbsolutePath();
@@ -131,7 +131,7 @@ final class AtomicFiles {
    * a shell's {@code >}), or a symbolic link under /dev or /proc ({@code /dev/stdout}, {@code
    * /dev/fd/1}). A link anywhere else is a file to replace.
    */
-  static boolean isSystemStream(Path file) {
+  public static boolean isSystemStream(Path file) {
     try {
       BasicFileAttributes own =
           Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -148,7 +148,7 @@ final class AtomicFiles {
   /**
    * Writes to a system stream as a shell's {@code >>} would: appended, never created or truncated.
    */
-  static void writeThrough(Path file, byte[] bytes) throws IOException {
+  public static void writeThrough(Path file, byte[] bytes) throws IOException {
     try (var out =
         Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       out.write(bytes);

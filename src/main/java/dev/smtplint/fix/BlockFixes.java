@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.fix;
 
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.Span;
@@ -19,19 +19,19 @@ import java.util.Optional;
  * style, chomping and every byte outside it kept; the YAML is read again to confirm the value is
  * exactly the fixed config, or the file is not fixed and says why.
  */
-final class BlockFixes {
+public final class BlockFixes {
   /** A config's fixed text, and how many fixes made it. */
   private record Fixed(Embedded config, String text, int fixes) {}
 
   /** A YAML file as fixed, and what no output may show of it (masks of the text as printed). */
-  record Written(SourceFile text, List<Span> secrets) {}
+  public record Written(SourceFile text, List<Span> secrets) {}
 
   private final Map<SourceFile, Map<Embedded, Fixed>> byYaml = new LinkedHashMap<>();
   private final Map<String, Written> written = new LinkedHashMap<>();
   private final List<String> refused = new ArrayList<>();
 
   /** A fixed config (the first fixing wins where two lists share it). */
-  synchronized void add(Embedded config, String fixed, int fixes) {
+  public synchronized void add(Embedded config, String fixed, int fixes) {
     byYaml
         .computeIfAbsent(config.yaml(), y -> new IdentityHashMap<>())
         .putIfAbsent(config, new Fixed(config, fixed, fixes));
@@ -41,7 +41,7 @@ final class BlockFixes {
    * The changed YAML files ({@code pathOf}: where each lives; none for standard input), or, for a
    * file the YAML reader does not read back as fixed, why it is not fixed.
    */
-  synchronized void commit(
+  public synchronized void commit(
       FixRun fixRun, Map<String, Path> pathOf, Map<SourceFile, List<Span>> secrets) {
     for (Map.Entry<SourceFile, Map<Embedded, Fixed>> e : byYaml.entrySet()) {
       SourceFile yaml = e.getKey();
@@ -92,12 +92,12 @@ final class BlockFixes {
   }
 
   /** The YAML files as fixed, by name (what the report quotes after the fixes). */
-  synchronized Map<String, Written> written() {
+  public synchronized Map<String, Written> written() {
     return Map.copyOf(written);
   }
 
   /** The YAML files whose fixes could not be written back (the report shows them as read). */
-  synchronized List<String> refused() {
+  public synchronized List<String> refused() {
     return List.copyOf(refused);
   }
 

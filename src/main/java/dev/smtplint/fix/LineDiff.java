@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.fix;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
@@ -16,7 +16,7 @@ import java.util.List;
  * is aligned by a greedy walk that looks a bounded window ahead for the next shared line. Not
  * always the shortest diff, always a correct one.
  */
-final class LineDiff {
+public final class LineDiff {
   /** Up to this many lines in the middle, Myers (its cost is then small whatever D is). */
   static final int MYERS_UP_TO = 2_000;
 
@@ -25,7 +25,7 @@ final class LineDiff {
 
   private LineDiff() {}
 
-  static Patch<String> diff(List<String> before, List<String> after) {
+  public static Patch<String> diff(List<String> before, List<String> after) {
     int start = 0;
     while (start < before.size()
         && start < after.size()

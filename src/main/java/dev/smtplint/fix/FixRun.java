@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.fix;
 
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
@@ -32,11 +32,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * standard input, written to standard output. Never through a symbolic link, never to a file that
  * is not an input, never over a file that changed since it was read.
  */
-final class FixRun {
+public final class FixRun {
   static final int MAX_PASSES = 10;
 
   /** A file a run changed: where it lives ({@code null}: standard input), as read, as fixed. */
-  record Changed(
+  public record Changed(
       Path path,
       SourceFile before,
       SourceFile after,
@@ -44,7 +44,7 @@ final class FixRun {
       List<Span> secretsBefore,
       List<Span> secretsAfter,
       Optional<FileResult> asRead) {
-    Changed(Path path, SourceFile before, SourceFile after, int fixes) {
+    public Changed(Path path, SourceFile before, SourceFile after, int fixes) {
       this(path, before, after, fixes, List.of(), List.of(), Optional.empty());
     }
   }
@@ -57,7 +57,7 @@ final class FixRun {
   private final List<Changed> changed = new CopyOnWriteArrayList<>();
   private final List<String> refused = new CopyOnWriteArrayList<>();
 
-  FixRun(boolean unsafe, boolean writes) {
+  public FixRun(boolean unsafe, boolean writes) {
     this.unsafe = unsafe;
     this.writes = writes;
   }
@@ -67,7 +67,7 @@ final class FixRun {
    * ({@code null} for standard input); {@code absent}: files of a SITE_CONFIG_FILE list that are
    * not here.
    */
-  Linter.Judged fix(
+  public Linter.Judged fix(
       Linter linter, List<SourceFile> sources, List<Path> paths, List<String> absent) {
     // A file that cannot be written is not fixed at all, so that the report shows it as it is.
     for (int i = 0; i < paths.size(); i++) {
@@ -129,7 +129,7 @@ final class FixRun {
    * The changes to these sources (site configs inside YAML values), taken out of the run: the
    * manifest reader writes them back into their YAML files ({@link #add}).
    */
-  List<Changed> take(Set<String> names) {
+  public List<Changed> take(Set<String> names) {
     List<Changed> out = new ArrayList<>();
     for (Changed c : changed) {
       if (names.contains(c.before().path())) {
@@ -144,7 +144,7 @@ final class FixRun {
    * Whether a file (a YAML file whose blocks a fix would change) may be written under --fix; if
    * not, why is said once and the run exits 2.
    */
-  boolean writable(Path path, String shown) {
+  public boolean writable(Path path, String shown) {
     Optional<String> why = writes ? unwritable(path) : Optional.empty();
     if (why.isPresent()) {
       refuse(shown + ": not fixed: " + why.get());
@@ -153,14 +153,14 @@ final class FixRun {
   }
 
   /** A fix that is not written (said on standard error; exit 2). */
-  void refuse(String why) {
+  public void refuse(String why) {
     if (!refused.contains(why)) {
       refused.add(why);
     }
   }
 
   /** A file changed outside {@link #fix} (a YAML file whose block scalars were fixed). */
-  void add(Changed c) {
+  public void add(Changed c) {
     changed.add(c);
   }
 
@@ -179,7 +179,7 @@ final class FixRun {
     return result.isPresent() ? result.get().masked() : List.of();
   }
 
-  List<Changed> changed() {
+  public List<Changed> changed() {
     return List.copyOf(changed);
   }
 
@@ -188,7 +188,7 @@ final class FixRun {
    * all cores, so they were recorded as each finished, and --diff over 100 files came out in
    * another order on each run.
    */
-  void inReportOrder(List<FileResult> results) {
+  public void inReportOrder(List<FileResult> results) {
     Map<String, Integer> place = new HashMap<>();
     for (FileResult r : results) {
       place.putIfAbsent(r.path(), place.size());
@@ -204,7 +204,7 @@ final class FixRun {
   }
 
   /** What --diff would fix, for standard error: "would fix 3 problems in 1 file". */
-  String wouldFix() {
+  public String wouldFix() {
     int fixes = 0;
     for (Changed c : changed) {
       fixes += c.fixes();
@@ -218,7 +218,7 @@ final class FixRun {
   }
 
   /** A unified diff of every changed file, as `diff -u` writes it. */
-  String diff() {
+  public String diff() {
     StringBuilder out = new StringBuilder();
     for (Changed c : changed) {
       // The diff shows lines, and a line may hold a password: secrets are masked on both sides.
@@ -266,7 +266,7 @@ final class FixRun {
   }
 
   /** Why a file was not written (exit 2), or nothing when it was. */
-  static Optional<String> write(Changed c) {
+  public static Optional<String> write(Changed c) {
     Path target = c.path().toAbsolutePath();
     String shown = c.before().path();
     Optional<String> unsafe = unwritable(c.path());
@@ -322,7 +322,7 @@ final class FixRun {
    * none), not a regular file, read-only for its owner (0444), or in a directory smtplint cannot
    * write.
    */
-  static Optional<String> unwritable(Path file) {
+  public static Optional<String> unwritable(Path file) {
     Path target = file.toAbsolutePath().normalize();
     try {
       if (Files.isSymbolicLink(target)) {
@@ -360,14 +360,14 @@ final class FixRun {
    * output got fixed text; the report of each file that was not written, as it is on disk (by its
    * shown path).
    */
-  record Committed(
+  public record Committed(
       boolean refused, boolean wroteStandardOutput, Map<String, FileResult> unwritten) {}
 
   /**
    * Writes the fixed files (standard input's fixed text goes to standard output, so the report goes
    * to standard error); a file that cannot be written safely is a line on stderr and exit 2.
    */
-  Committed commit(java.io.PrintWriter out, java.util.function.Consumer<String> complain) {
+  public Committed commit(java.io.PrintWriter out, java.util.function.Consumer<String> complain) {
     boolean refusedAny = false;
     int fixed = 0;
     int files = 0;
