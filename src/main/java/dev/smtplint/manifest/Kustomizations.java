@@ -1,0 +1,47 @@
+package dev.smtplint.manifest;
+
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * kustomize as a manifest's reader meets it: generators' local files, and the origin a build
+ * records on the objects it makes.
+ */
+final class Kustomizations {
+  private Kustomizations() {}
+
+  /** kustomize's configMapGenerator and secretGenerator: their files (key=path or path). */
+  static void read(ManifestReader r, Node doc) {
+    for (String field : List.of("configMapGenerator", "secretGenerator")) {
+      for (Node gen : Yaml.items(Yaml.get(doc, field))) {
+        for (Node file : Yaml.items(Yaml.get(gen, "files"))) {
+          if (file instanceof ScalarNode s) {
+            String v = s.getValue();
+            int eq = v.indexOf('=');
+            r.generated.add(
+                new Manifest.Generated(eq < 0 ? v : v.substring(eq + 1), Yaml.start(r.yaml, s)));
+          }
+        }
+      }
+    }
+  }
+
+  static Optional<String> origin(Node doc) {
+    Optional<String> origin =
+        Yaml.text(doc, "metadata", "annotations", "config.kubernetes.io/origin");
+    if (origin.isEmpty()) {
+      return Optional.empty();
+    }
+    for (String line : origin.get().split("\n")) {
+      String l = line.strip();
+      for (String field : List.of("path:", "configuredIn:")) {
+        if (l.startsWith(field)) {
+          return Optional.of(l.substring(field.length()).strip());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
