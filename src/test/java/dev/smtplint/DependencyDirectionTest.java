@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: cli → fix → check → rules, schema → report → config; probe → report,
- * config.
+ * Dependencies point one way: cli → run → fix → check → rules, schema → report → config; probe →
+ * report, config.
  */
 class DependencyDirectionTest {
   private static final Map<String, Set<String>> ALLOWED =
@@ -33,6 +33,10 @@ class DependencyDirectionTest {
           Map.entry("check", Set.of("config", "report", "rules", "schema", "gotemplate")),
           Map.entry("fix", Set.of("config", "report", "check", "manifest")),
           Map.entry(
+              "run",
+              Set.of(
+                  "config", "report", "rules", "schema", "check", "manifest", "fix", "gotemplate")),
+          Map.entry(
               "cli",
               Set.of(
                   "config",
@@ -45,6 +49,7 @@ class DependencyDirectionTest {
                   "instance",
                   "manifest",
                   "fix",
+                  "run",
                   "gotemplate")));
 
   private static final Pattern REFERENCE =

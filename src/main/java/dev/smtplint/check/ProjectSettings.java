@@ -27,6 +27,9 @@ import java.util.Set;
  * names are findings in the settings file itself.
  */
 public record ProjectSettings(Settings settings, FileResult findings, List<String> siteConfig) {
+  /** The settings file's name, in the directory whose files it governs. */
+  public static final String FILE_NAME = ".smtplint.json";
+
   public ProjectSettings {
     siteConfig = List.copyOf(siteConfig);
   }

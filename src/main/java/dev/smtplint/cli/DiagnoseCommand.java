@@ -6,6 +6,8 @@ import dev.smtplint.probe.ErrorTexts;
 import dev.smtplint.report.RuleInfo;
 import dev.smtplint.report.format.JsonWriting;
 import dev.smtplint.rules.Catalogue;
+import dev.smtplint.run.Environment;
+import dev.smtplint.run.UsageException;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;

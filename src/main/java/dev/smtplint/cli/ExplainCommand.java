@@ -3,6 +3,8 @@ package dev.smtplint.cli;
 import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.RuleInfo;
 import dev.smtplint.rules.Catalogue;
+import dev.smtplint.run.Environment;
+import dev.smtplint.run.UsageException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -1,6 +1,7 @@
 package dev.smtplint.cli;
 
 import dev.smtplint.report.format.Format;
+import dev.smtplint.run.Environment;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

@@ -13,6 +13,7 @@ import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeOutcome;
 import dev.smtplint.report.ProbeResult;
 import dev.smtplint.report.ProbeStage;
+import dev.smtplint.run.UsageException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.smtplint.cli;
 
 import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.Redaction;
+import dev.smtplint.run.Environment;
+import dev.smtplint.run.UsageException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -9,6 +9,7 @@ import dev.smtplint.probe.ProbeSettings;
 import dev.smtplint.probe.Prober;
 import dev.smtplint.probe.Secret;
 import dev.smtplint.report.ProbeOutcome;
+import dev.smtplint.run.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;

@@ -6,6 +6,9 @@ import dev.smtplint.check.Settings;
 import dev.smtplint.config.SourceLoader;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Severity;
+import dev.smtplint.run.Containment;
+import dev.smtplint.run.Unit;
+import dev.smtplint.run.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +27,7 @@ import java.util.Set;
  * (SPEC §5, §10).
  */
 final class ProjectSettingsFile {
-  static final String NAME = ".smtplint.json";
+  static final String NAME = dev.smtplint.check.ProjectSettings.FILE_NAME;
 
   private ProjectSettingsFile() {}
 

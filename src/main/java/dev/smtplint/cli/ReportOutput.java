@@ -6,6 +6,8 @@ import dev.smtplint.report.Report;
 import dev.smtplint.report.Severity;
 import dev.smtplint.report.format.Format;
 import dev.smtplint.report.format.TextFormat;
+import dev.smtplint.run.Environment;
+import dev.smtplint.run.UsageException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

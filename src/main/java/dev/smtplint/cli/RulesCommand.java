@@ -4,6 +4,7 @@ import dev.smtplint.report.Fix;
 import dev.smtplint.report.RuleInfo;
 import dev.smtplint.report.format.JsonWriting;
 import dev.smtplint.rules.Catalogue;
+import dev.smtplint.run.Environment;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

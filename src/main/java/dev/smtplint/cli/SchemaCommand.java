@@ -1,5 +1,6 @@
 package dev.smtplint.cli;
 
+import dev.smtplint.run.Environment;
 import dev.smtplint.schema.EmailSchema;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,5 +1,7 @@
 package dev.smtplint.cli;
 
+import dev.smtplint.run.Inputs;
+import dev.smtplint.run.UnitChecks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

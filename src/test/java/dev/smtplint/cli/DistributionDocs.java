@@ -1,5 +1,6 @@
 package dev.smtplint.cli;
 
+import dev.smtplint.run.Environment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -3,6 +3,7 @@ package dev.smtplint.cli;
 import dev.smtplint.report.format.Format;
 import dev.smtplint.rules.Catalogue;
 import dev.smtplint.rules.Rule;
+import dev.smtplint.run.Environment;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

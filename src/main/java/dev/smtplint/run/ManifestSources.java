@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.run;
 
 import dev.smtplint.manifest.Embedded;
 import java.util.Map;
@@ -11,18 +11,18 @@ import java.util.function.Predicate;
  * is headed for version control is its YAML file's answer, and a ConfigMap's value is plain text to
  * anyone who may read ConfigMaps (secret-in-configmap). Filled as manifests are read.
  */
-final class ManifestSources {
+public final class ManifestSources {
   /** Between the YAML file's name and the object's in a config's name; no path spells it. */
   static final String INSIDE = " \u203A ";
 
   private final Map<String, Embedded> byName = new ConcurrentHashMap<>();
 
   /** The releases a frontend image's tag made the run judge for ("Sourcegraph 5.2.1 (…)"). */
-  final java.util.Set<String> judgedFor = ConcurrentHashMap.newKeySet();
+  public final java.util.Set<String> judgedFor = ConcurrentHashMap.newKeySet();
 
   private final Predicate<String> versionControl;
 
-  ManifestSources(Predicate<String> versionControl) {
+  public ManifestSources(Predicate<String> versionControl) {
     this.versionControl = versionControl;
   }
 
@@ -34,7 +34,7 @@ final class ManifestSources {
   }
 
   /** Whether the file at a path (a config's name: its YAML file) is headed for version control. */
-  final Predicate<String> versioned =
+  public final Predicate<String> versioned =
       new Predicate<>() { // anonymous classes, not lambdas: the lint path links none
         @Override
         public boolean test(String path) {
@@ -44,7 +44,7 @@ final class ManifestSources {
       };
 
   /** Whether a path names a ConfigMap's value. */
-  final Predicate<String> plainText =
+  public final Predicate<String> plainText =
       new Predicate<>() {
         @Override
         public boolean test(String path) {

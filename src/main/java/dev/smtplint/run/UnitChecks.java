@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.run;
 
 import dev.smtplint.check.Linter;
 import dev.smtplint.check.VersionControl;
@@ -26,12 +26,12 @@ import java.util.function.UnaryOperator;
  * internal error, never the run's end), and a batch of files is checked on all cores with the
  * results in the order given. With --fix or --diff, the unit's files are fixed in memory first.
  */
-final class UnitChecks {
+public final class UnitChecks {
   /**
    * From this many files on, files are checked in parallel (below it, threads cost more than they
    * save).
    */
-  static final int PARALLEL_FROM = 64;
+  public static final int PARALLEL_FROM = 64;
 
   private final Environment environment;
   private final Optional<VersionControl> versionControl;
@@ -44,7 +44,7 @@ final class UnitChecks {
    * {@code keepTrees}: the probe reads each judged tree again (without it, clean files keep neither
    * tree nor source).
    */
-  UnitChecks(
+  public UnitChecks(
       Environment environment,
       Linter linter,
       Optional<FixRun> fixRun,
@@ -57,7 +57,7 @@ final class UnitChecks {
    * {@code versionControl}: tells an absent git-ignored --merge member (noted) from a typo (an
    * error).
    */
-  UnitChecks(
+  public UnitChecks(
       Environment environment,
       Linter linter,
       Optional<FixRun> fixRun,
@@ -75,17 +75,17 @@ final class UnitChecks {
   /**
    * One unit's findings per file and, when it was judged and a probe follows, what the probe needs.
    */
-  record Judgement(
+  public record Judgement(
       String name,
       List<FileResult> results,
       Optional<Linter.Judged> judged,
       UnaryOperator<List<FileResult>> view) {
-    Judgement(String name, List<FileResult> results, Optional<Linter.Judged> judged) {
+    public Judgement(String name, List<FileResult> results, Optional<Linter.Judged> judged) {
       this(name, results, judged, AS_JUDGED);
     }
 
     /** The results after the probe, seen as the judged results are (a manifest's: in its YAML). */
-    Judgement probed(List<FileResult> probedResults) {
+    public Judgement probed(List<FileResult> probedResults) {
       return new Judgement(name, view.apply(probedResults), judged, view);
     }
   }
@@ -100,7 +100,7 @@ final class UnitChecks {
       };
 
   /** A unit's judgement, or why it could not be read (a line on standard error, exit 2). */
-  record Outcome(Optional<Judgement> judgement, List<String> errors) {
+  public record Outcome(Optional<Judgement> judgement, List<String> errors) {
     static Outcome unreadable(List<String> errors) {
       return new Outcome(Optional.empty(), errors);
     }
@@ -112,7 +112,7 @@ final class UnitChecks {
    * taken (no stream and no lambda, whose linking a cold start pays for: LambdaFreeTest; the
    * training run takes this path too, so its classes are in the start-up archive).
    */
-  List<Outcome> check(List<Unit> units) {
+  public List<Outcome> check(List<Unit> units) {
     Outcome[] out = new Outcome[units.size()];
     if (units.size() < PARALLEL_FROM) {
       for (int i = 0; i < out.length; i++) {
@@ -142,7 +142,7 @@ final class UnitChecks {
   }
 
   /** The run's YAML files, read together (a container's list may name objects of other files). */
-  List<Outcome> manifests(
+  public List<Outcome> manifests(
       List<Inputs.Input> yaml,
       Set<Inputs.Input> named,
       ManifestSources sources,
@@ -326,7 +326,7 @@ final class UnitChecks {
    * One unit's later step (its probe), isolated: whatever goes wrong inside smtplint there — a bug,
    * a StackOverflowError, an OutOfMemoryError of that task — becomes that unit's internal error.
    */
-  List<FileResult> isolated(String name, Supplier<List<FileResult>> step) {
+  public List<FileResult> isolated(String name, Supplier<List<FileResult>> step) {
     try {
       return step.get();
     } catch (UsageException e) {

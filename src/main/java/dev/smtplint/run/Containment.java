@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * relative to the settings file's directory, inside the repository (the git work tree that holds
  * the settings file, else its directory), and through no symbolic link that leads out of it.
  */
-final class Containment {
+public final class Containment {
   private final Path root;
   private final Path realRoot;
 
@@ -24,7 +24,7 @@ final class Containment {
    * The repository of a settings file: the nearest directory above it with a .git, else its own
    * directory.
    */
-  static Containment of(Path settingsFile) throws IOException {
+  public static Containment of(Path settingsFile) throws IOException {
     Path dir = settingsFile.toAbsolutePath().normalize().getParent();
     Path root = dir;
     for (Path d = dir; d != null; d = d.getParent()) {
@@ -41,7 +41,7 @@ final class Containment {
   }
 
   /** {@code name} as the settings file in {@code dir} lists it, or why it may not be read. */
-  Result resolve(Path dir, String name) {
+  public Result resolve(Path dir, String name) {
     if (name.isEmpty() || name.indexOf('\0') >= 0) {
       return Result.refused("is not a file name");
     }
@@ -74,7 +74,7 @@ final class Containment {
   }
 
   /** A path inside the repository, or the reason it is refused. */
-  record Result(Optional<Path> path, String refusal) {
+  public record Result(Optional<Path> path, String refusal) {
     static Result refused(String why) {
       return new Result(Optional.empty(), why);
     }

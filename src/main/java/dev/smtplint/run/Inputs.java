@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.run;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -21,18 +21,18 @@ import java.util.Locale;
  * file only when the file it ends at is a regular file inside that directory (a branch can commit
  * {@code site.json -> /proc/self/environ}). What it skips or cannot read, it says.
  */
-final class Inputs {
+public final class Inputs {
   /** One input: a path to read, or standard input ("-"). */
-  record Input(String display, Path path) {
-    boolean isStdin() {
+  public record Input(String display, Path path) {
+    public boolean isStdin() {
       return path == null;
     }
   }
 
   /** Something an argument's walk could not read (exit 2) or chose not to (a note only). */
-  record Problem(String message, boolean fatal) {}
+  public record Problem(String message, boolean fatal) {}
 
-  record Expanded(List<Input> inputs, List<Problem> problems) {}
+  public record Expanded(List<Input> inputs, List<Problem> problems) {}
 
   private Inputs() {}
 
@@ -43,7 +43,7 @@ final class Inputs {
   private static final java.util.Set<String> SKIPPED_DIRECTORIES =
       java.util.Set.of(".git", "node_modules", ".hg", ".svn");
 
-  static Expanded expand(List<String> args) {
+  public static Expanded expand(List<String> args) {
     return expand(
         args,
         new java.util.function.Predicate<>() {
@@ -58,7 +58,7 @@ final class Inputs {
    * {@code ignored}: whether git ignores a file a walk found (it is skipped; a file named on the
    * command line is read whatever git says).
    */
-  static Expanded expand(List<String> args, java.util.function.Predicate<String> ignored) {
+  public static Expanded expand(List<String> args, java.util.function.Predicate<String> ignored) {
     List<Input> inputs = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     for (String arg : args) {
@@ -108,7 +108,7 @@ final class Inputs {
     return (name.endsWith(".json")
             || name.endsWith(".jsonc")
             || dev.smtplint.manifest.Manifest.isYamlName(name))
-        && !name.equals(ProjectSettingsFile.NAME);
+        && !name.equals(dev.smtplint.check.ProjectSettings.FILE_NAME);
   }
 
   private static List<Path> configsBelow(

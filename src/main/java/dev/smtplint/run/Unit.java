@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.run;
 
 import dev.smtplint.config.SourceFile;
 import java.nio.file.Path;
@@ -8,20 +8,20 @@ import java.util.List;
 /**
  * What one run of {@code lint} judges, one thing at a time, in the order the command line gives it:
  * a file (or standard input), a --merge list, the settings' siteConfig list, or a running
- * instance's configuration. {@link UnitChecks} reads and judges each; {@link LintRun} probes, fixes
- * and reports them.
+ * instance's configuration. {@link UnitChecks} reads and judges each; the run probes, fixes and
+ * reports them.
  */
-sealed interface Unit {
+public sealed interface Unit {
   /** A file named on the command line or found by a directory walk. */
-  record File(Inputs.Input input) implements Unit {}
+  public record File(Inputs.Input input) implements Unit {}
 
   /** --merge FILE[:FILE...]: a SITE_CONFIG_FILE list, as Sourcegraph merges it. */
-  record Merge(String list) implements Unit {
+  public record Merge(String list) implements Unit {
     /**
      * The list's file names, in order (empty names, as in "a::b", left out); a name given again is
      * merged once, at its last place (a later file wins the merge: [a, b, a] is [b, a]).
      */
-    List<String> names() {
+    public List<String> names() {
       java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
       for (String name : list.split(":")) {
         if (!name.isEmpty()) {
@@ -37,7 +37,7 @@ sealed interface Unit {
    * The settings' siteConfig list, named by one of its files (linted whole, once); a file listed
    * again is merged once, at its last place.
    */
-  record SiteConfig(List<Path> files) implements Unit {
+  public record SiteConfig(List<Path> files) implements Unit {
     public SiteConfig {
       java.util.Map<Path, Path> once = new java.util.LinkedHashMap<>();
       for (Path f : files) {
@@ -50,5 +50,5 @@ sealed interface Unit {
   }
 
   /** A running Sourcegraph's effective configuration, as its API served it. */
-  record Instance(SourceFile source) implements Unit {}
+  public record Instance(SourceFile source) implements Unit {}
 }

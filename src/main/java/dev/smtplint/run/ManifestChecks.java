@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.run;
 
 import dev.smtplint.check.Linter;
 import dev.smtplint.config.Position;
@@ -37,7 +37,7 @@ import java.util.function.UnaryOperator;
  * list merged and judged like --merge, every other site config in a ConfigMap or Secret judged
  * alone, and every finding moved to the YAML's own line and column.
  */
-final class ManifestChecks {
+public final class ManifestChecks {
   private final UnitChecks checks;
   private final Linter linter;
   private final ManifestSources sources;
@@ -60,7 +60,7 @@ final class ManifestChecks {
   /**
    * {@code runInputs}: the other files the run lints (absolute), which a generator's file may be.
    */
-  ManifestChecks(
+  public ManifestChecks(
       UnitChecks checks,
       Linter linter,
       ManifestSources sources,

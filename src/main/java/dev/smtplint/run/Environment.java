@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.run;
 
 import dev.smtplint.report.Redaction;
 import dev.smtplint.rules.Catalogue;
@@ -12,14 +12,14 @@ import java.util.Map;
  * The process's streams and environment, injected so that tests run the real commands; {@code
  * rules} are the catalogue's, or in a test, a set with a failing rule injected.
  */
-record Environment(
+public record Environment(
     PrintWriter out,
     PrintWriter err,
     InputStream in,
     Map<String, String> env,
     boolean terminal,
     List<Rule> rules) {
-  Environment(
+  public Environment(
       PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean terminal) {
     this(out, err, in, env, terminal, Catalogue.rules());
   }
@@ -28,7 +28,7 @@ record Environment(
    * One line on standard error, "smtplint: ..."; names from the input in it cannot act on the
    * terminal.
    */
-  void complain(String message) {
+  public void complain(String message) {
     err.println("smtplint: " + Redaction.printable(message));
   }
 }
