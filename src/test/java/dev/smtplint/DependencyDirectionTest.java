@@ -35,7 +35,16 @@ class DependencyDirectionTest {
           Map.entry(
               "run",
               Set.of(
-                  "config", "report", "rules", "schema", "check", "manifest", "fix", "gotemplate")),
+                  "config",
+                  "report",
+                  "rules",
+                  "schema",
+                  "check",
+                  "manifest",
+                  "fix",
+                  "probe",
+                  "instance",
+                  "gotemplate")),
           Map.entry(
               "cli",
               Set.of(

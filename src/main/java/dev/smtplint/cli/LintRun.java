@@ -20,6 +20,7 @@ import dev.smtplint.rules.Catalogue;
 import dev.smtplint.rules.Releases;
 import dev.smtplint.run.Environment;
 import dev.smtplint.run.Inputs;
+import dev.smtplint.run.InstanceRun;
 import dev.smtplint.run.ManifestSources;
 import dev.smtplint.run.Unit;
 import dev.smtplint.run.UnitChecks;

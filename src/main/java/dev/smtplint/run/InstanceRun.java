@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.run;
 
 import dev.smtplint.check.Linter;
 import dev.smtplint.check.ProbeStep;
@@ -13,7 +13,6 @@ import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeOutcome;
 import dev.smtplint.report.ProbeResult;
 import dev.smtplint.report.ProbeStage;
-import dev.smtplint.run.UsageException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +27,7 @@ import javax.net.ssl.SSLContext;
  * its answer into the probe's findings through {@link ErrorTexts}. Every failure is a usage error
  * (exit 2) in one line, without the token.
  */
-final class InstanceRun {
+public final class InstanceRun {
   static final String ENDPOINT_ENV = "SRC_ENDPOINT";
   static final String TOKEN_ENV = "SRC_ACCESS_TOKEN";
 
@@ -42,7 +41,7 @@ final class InstanceRun {
   }
 
   /** {@code url}: the option's value, empty when --instance was given without one. */
-  static InstanceRun open(
+  public static InstanceRun open(
       String url, Map<String, String> env, Duration timeout, Optional<CaFile> caFile) {
     String endpoint = url.isEmpty() ? env.getOrDefault(ENDPOINT_ENV, "") : url;
     if (endpoint.isBlank()) {
@@ -70,12 +69,12 @@ final class InstanceRun {
 
   /** The effective site configuration, as a source named after the instance. */
   /** The instance's effective configuration as a file named after it, and its own verdict on it. */
-  record Fetched(
+  public record Fetched(
       SourceFile source,
       List<String> validationMessages,
       java.util.Optional<String> productVersion) {}
 
-  Fetched fetch() {
+  public Fetched fetch() {
     try {
       SourcegraphApi.SiteConfiguration c = api.siteConfiguration();
       return new Fetched(
@@ -89,7 +88,7 @@ final class InstanceRun {
    * The local step-by-step probe needs the username, which newer instances serve as REDACTED (only
    * --password-env can supply a secret): say so rather than send "REDACTED".
    */
-  static void requireVisibleUsername(Linter.Judged judged) {
+  public static void requireVisibleUsername(Linter.Judged judged) {
     boolean hidden =
         judged
             .root()
@@ -106,7 +105,7 @@ final class InstanceRun {
   }
 
   /** The instance's own send to {@code to}, as the probe's stage and findings. */
-  ProbeStep probe(String to) {
+  public ProbeStep probe(String to) {
     return new ProbeStep() {
       @Override
       public ProbeOutcome run(EmailSettings email) {
