@@ -193,6 +193,11 @@ record LintOptions(
    * Whether a probe's password comes from the environment (a placeholder in the file is then
    * expected).
    */
+  /** What the probe (and --instance's HTTPS) was asked. */
+  ProbeRun.Request probeRequest() {
+    return new ProbeRun.Request(to, passwordEnv, allowHosts, timeout, caFile);
+  }
+
   boolean passwordFromEnvironment() {
     return probe && passwordEnv.isPresent();
   }

@@ -79,7 +79,7 @@ final class LintRun {
   int run() throws IOException {
     Optional<ProbeRun> probeRun =
         options.probe()
-            ? Optional.of(ProbeRun.create(options, environment.env()))
+            ? Optional.of(ProbeRun.create(options.probeRequest(), environment.env()))
             : Optional.empty();
     if (options.instance().isPresent()) {
       ProjectSettingsFile.Loaded loaded = ProjectSettingsFile.load(options);
@@ -326,7 +326,8 @@ final class LintRun {
    */
   private int instance(Settings base, Optional<ProbeRun> probeRun, List<FileResult> results)
       throws IOException {
-    Optional<CaFile> ca = probeRun.isPresent() ? probeRun.get().caFile() : ProbeRun.caFile(options);
+    Optional<CaFile> ca =
+        probeRun.isPresent() ? probeRun.get().caFile() : ProbeRun.caFile(options.probeRequest());
     InstanceRun run =
         InstanceRun.open(options.instance().get(), environment.env(), options.timeout(), ca);
     Set<String> disabled = new HashSet<>(base.disabled());

@@ -13,6 +13,7 @@ import dev.smtplint.run.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,10 +36,21 @@ final class ProbeRun {
   }
 
   /**
+   * What the command line asked of the probe: --to, --password-env, --allow-host, --timeout,
+   * --ca-file.
+   */
+  record Request(
+      Optional<String> to,
+      Optional<String> passwordEnv,
+      List<String> allowHosts,
+      Duration timeout,
+      Optional<Path> caFile) {}
+
+  /**
    * The probe's options: the password read from the environment and the --ca-file read (once: it
    * may be a pipe).
    */
-  static ProbeRun create(LintOptions options, Map<String, String> env) {
+  static ProbeRun create(Request options, Map<String, String> env) {
     Optional<Secret> password = Optional.empty();
     if (options.passwordEnv().isPresent()) {
       String value = env.get(options.passwordEnv().get());
@@ -65,7 +77,7 @@ final class ProbeRun {
   }
 
   /** --ca-file read (once: it may be a pipe), for the probe or --instance's HTTPS. */
-  static Optional<CaFile> caFile(LintOptions options) {
+  static Optional<CaFile> caFile(Request options) {
     Optional<CaFile> ca = Optional.empty();
     if (options.caFile().isPresent()) {
       Path caFile = options.caFile().get();
