@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.run;
 
 import dev.smtplint.check.ProbeStep;
 import dev.smtplint.config.EmailSettings;
@@ -9,7 +9,6 @@ import dev.smtplint.probe.ProbeSettings;
 import dev.smtplint.probe.Prober;
 import dev.smtplint.probe.Secret;
 import dev.smtplint.report.ProbeOutcome;
-import dev.smtplint.run.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -22,12 +21,12 @@ import java.util.Set;
  * --probe: the command line's probe options, and the probe of each judged file (or merged list)
  * that may be probed.
  */
-final class ProbeRun {
+public final class ProbeRun {
   /**
    * The environment variable that may name hosts for --password-env, as --allow-host does
    * (comma-separated).
    */
-  static final String ALLOW_HOSTS_ENV = "SMTPLINT_ALLOW_HOSTS";
+  public static final String ALLOW_HOSTS_ENV = "SMTPLINT_ALLOW_HOSTS";
 
   private final ProbeSettings.Options options;
 
@@ -39,7 +38,7 @@ final class ProbeRun {
    * What the command line asked of the probe: --to, --password-env, --allow-host, --timeout,
    * --ca-file.
    */
-  record Request(
+  public record Request(
       Optional<String> to,
       Optional<String> passwordEnv,
       List<String> allowHosts,
@@ -50,7 +49,7 @@ final class ProbeRun {
    * The probe's options: the password read from the environment and the --ca-file read (once: it
    * may be a pipe).
    */
-  static ProbeRun create(Request options, Map<String, String> env) {
+  public static ProbeRun create(Request options, Map<String, String> env) {
     Optional<Secret> password = Optional.empty();
     if (options.passwordEnv().isPresent()) {
       String value = env.get(options.passwordEnv().get());
@@ -72,12 +71,12 @@ final class ProbeRun {
   }
 
   /** The --ca-file this run read, if any. */
-  Optional<CaFile> caFile() {
+  public Optional<CaFile> caFile() {
     return options.caFile();
   }
 
   /** --ca-file read (once: it may be a pipe), for the probe or --instance's HTTPS. */
-  static Optional<CaFile> caFile(Request options) {
+  public static Optional<CaFile> caFile(Request options) {
     Optional<CaFile> ca = Optional.empty();
     if (options.caFile().isPresent()) {
       Path caFile = options.caFile().get();
@@ -93,7 +92,7 @@ final class ProbeRun {
   }
 
   /** --timeout as a duration: a number of seconds above 0 and up to an hour, else a usage error. */
-  static Duration timeout(double seconds) {
+  public static Duration timeout(double seconds) {
     if (!(seconds > 0 && seconds <= 3600)) {
       String shown =
           seconds == Math.rint(seconds) && !Double.isInfinite(seconds)
@@ -109,7 +108,7 @@ final class ProbeRun {
    * The SMTP probe of one unit, reporting its steps to {@code listener}: a bad probe option is a
    * usage error (exit 2).
    */
-  ProbeStep step(ProbeListener listener) {
+  public ProbeStep step(ProbeListener listener) {
     return new ProbeStep() {
       @Override
       public ProbeOutcome run(EmailSettings email) {
