@@ -194,6 +194,20 @@ record LintOptions(
    * Whether a probe's password comes from the environment (a placeholder in the file is then
    * expected).
    */
+  /** What the settings were asked. */
+  ProjectSettingsFile.Request settingsRequest() {
+    return new ProjectSettingsFile.Request(
+        files,
+        merges,
+        config,
+        isolated,
+        disable,
+        enable,
+        failOn,
+        passwordFromEnvironment(),
+        sourcegraphVersion);
+  }
+
   /** What the probe (and --instance's HTTPS) was asked. */
   ProbeRun.Request probeRequest() {
     return new ProbeRun.Request(to, passwordEnv, allowHosts, timeout, caFile);

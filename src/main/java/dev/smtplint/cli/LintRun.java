@@ -83,7 +83,7 @@ final class LintRun {
             ? Optional.of(ProbeRun.create(options.probeRequest(), environment.env()))
             : Optional.empty();
     if (options.instance().isPresent()) {
-      ProjectSettingsFile.Loaded loaded = ProjectSettingsFile.load(options);
+      ProjectSettingsFile.Loaded loaded = ProjectSettingsFile.load(options.settingsRequest());
       List<FileResult> results = new ArrayList<>();
       if (loaded.findings().isPresent()) {
         results.add(loaded.findings().get()); // no lambda on the lint path (LambdaFreeTest)
@@ -246,11 +246,15 @@ final class LintRun {
    * when --isolated or --config settles the settings for the whole run.
    */
   private List<Governed> governed(Inputs.Expanded expanded) {
-    if (!ProjectSettingsFile.perInput(options)) {
+    if (!ProjectSettingsFile.perInput(options.settingsRequest())) {
       return List.of(
-          new Governed(ProjectSettingsFile.load(options), options.merges(), expanded.inputs()));
+          new Governed(
+              ProjectSettingsFile.load(options.settingsRequest()),
+              options.merges(),
+              expanded.inputs()));
     }
-    ProjectSettingsFile.Nearest nearest = new ProjectSettingsFile.Nearest(options);
+    ProjectSettingsFile.Nearest nearest =
+        new ProjectSettingsFile.Nearest(options.settingsRequest());
     Map<Optional<Path>, Optional<Path>> shown = new LinkedHashMap<>();
     Map<Optional<Path>, List<String>> merges = new HashMap<>();
     Map<Optional<Path>, List<Inputs.Input>> inputs = new HashMap<>();
@@ -274,7 +278,7 @@ final class LintRun {
     for (Map.Entry<Optional<Path>, Optional<Path>> e : shown.entrySet()) {
       out.add(
           new Governed(
-              ProjectSettingsFile.load(options, e.getValue()),
+              ProjectSettingsFile.load(options.settingsRequest(), e.getValue()),
               merges.getOrDefault(e.getKey(), List.of()),
               inputs.getOrDefault(e.getKey(), List.of())));
     }

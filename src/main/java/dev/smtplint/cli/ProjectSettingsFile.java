@@ -4,6 +4,7 @@ import dev.smtplint.check.FailOn;
 import dev.smtplint.check.ProjectSettings;
 import dev.smtplint.check.Settings;
 import dev.smtplint.config.SourceLoader;
+import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Severity;
 import dev.smtplint.run.Containment;
@@ -79,6 +80,22 @@ final class ProjectSettingsFile {
   }
 
   /**
+   * What the command line says of the settings: the inputs a search starts from, --config,
+   * --isolated, --disable, --enable, --fail-on, --password-env (given or not),
+   * --sourcegraph-version.
+   */
+  record Request(
+      List<String> files,
+      List<String> merges,
+      Optional<Path> config,
+      boolean isolated,
+      List<String> disable,
+      List<String> enable,
+      Optional<FailOn> failOn,
+      boolean passwordFromEnvironment,
+      Optional<SourcegraphVersion> sourcegraphVersion) {}
+
+  /**
    * Which settings govern each input: the nearest .smtplint.json from the input's directory up to
    * its git root, as ruff finds pyproject.toml; where there is none (or for standard input), the
    * run's own (the working directory's, else its git root's). One walk per directory.
@@ -88,7 +105,7 @@ final class ProjectSettingsFile {
     private final Optional<Path> fallback;
     private final Map<Path, Optional<Path>> byDirectory = new HashMap<>();
 
-    Nearest(LintOptions options) {
+    Nearest(Request options) {
       this.fallback = find(inputsOf(options));
     }
 
@@ -124,7 +141,7 @@ final class ProjectSettingsFile {
   }
 
   /** The inputs a settings search may start from: the FILEs, else the first --merge member. */
-  private static List<String> inputsOf(LintOptions options) {
+  private static List<String> inputsOf(Request options) {
     if (!options.files().isEmpty()) {
       return options.files();
     }
@@ -137,11 +154,11 @@ final class ProjectSettingsFile {
    * Whether each input finds its own settings: not when --isolated or --config settles them for the
    * whole run.
    */
-  static boolean perInput(LintOptions options) {
+  static boolean perInput(Request options) {
     return !options.isolated() && options.config().isEmpty();
   }
 
-  static Loaded load(LintOptions options) {
+  static Loaded load(Request options) {
     return load(
         options,
         options.isolated()
@@ -150,7 +167,7 @@ final class ProjectSettingsFile {
   }
 
   /** The settings of {@code file} (none: the defaults), merged with the command line. */
-  static Loaded load(LintOptions options, Optional<Path> file) {
+  static Loaded load(Request options, Optional<Path> file) {
     Settings base = Settings.DEFAULT;
     List<Path> siteConfig = new ArrayList<>();
     Optional<FileResult> findings = Optional.empty();
