@@ -7,6 +7,7 @@ import dev.smtplint.report.format.Format;
 import dev.smtplint.rules.Catalogue;
 import dev.smtplint.rules.Releases;
 import dev.smtplint.run.ProbeRun;
+import dev.smtplint.run.ProjectSettingsFile;
 import dev.smtplint.run.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -23,6 +23,7 @@ import dev.smtplint.run.Inputs;
 import dev.smtplint.run.InstanceRun;
 import dev.smtplint.run.ManifestSources;
 import dev.smtplint.run.ProbeRun;
+import dev.smtplint.run.ProjectSettingsFile;
 import dev.smtplint.run.Unit;
 import dev.smtplint.run.UnitChecks;
 import dev.smtplint.run.UsageException;

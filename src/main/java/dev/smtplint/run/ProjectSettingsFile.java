@@ -1,4 +1,4 @@
-package dev.smtplint.cli;
+package dev.smtplint.run;
 
 import dev.smtplint.check.FailOn;
 import dev.smtplint.check.ProjectSettings;
@@ -7,9 +7,6 @@ import dev.smtplint.config.SourceLoader;
 import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Severity;
-import dev.smtplint.run.Containment;
-import dev.smtplint.run.Unit;
-import dev.smtplint.run.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +24,8 @@ import java.util.Set;
  * merged with the command line, which wins. Its siteConfig paths are contained in the repository
  * (SPEC §5, §10).
  */
-final class ProjectSettingsFile {
-  static final String NAME = dev.smtplint.check.ProjectSettings.FILE_NAME;
+public final class ProjectSettingsFile {
+  public static final String NAME = dev.smtplint.check.ProjectSettings.FILE_NAME;
 
   private ProjectSettingsFile() {}
 
@@ -36,8 +33,8 @@ final class ProjectSettingsFile {
    * The settings in force, the settings' siteConfig list (absolute), and the settings file's own
    * findings.
    */
-  record Loaded(Settings settings, List<Path> siteConfig, Optional<FileResult> findings) {
-    Loaded {
+  public record Loaded(Settings settings, List<Path> siteConfig, Optional<FileResult> findings) {
+    public Loaded {
       siteConfig = List.copyOf(siteConfig);
     }
   }
@@ -47,7 +44,7 @@ final class ProjectSettingsFile {
    * outside the repository it lints, the same search from the first input named (the nearest
    * .smtplint.json on the way up to that input's git root), as ruff finds pyproject.toml.
    */
-  static Optional<Path> find(List<String> inputs) {
+  public static Optional<Path> find(List<String> inputs) {
     Path cwd = Path.of("").toAbsolutePath();
     Optional<Path> here = nearest(cwd, true);
     if (here.isPresent() && here.get().equals(cwd.resolve(NAME))) {
@@ -84,7 +81,7 @@ final class ProjectSettingsFile {
    * --isolated, --disable, --enable, --fail-on, --password-env (given or not),
    * --sourcegraph-version.
    */
-  record Request(
+  public record Request(
       List<String> files,
       List<String> merges,
       Optional<Path> config,
@@ -100,17 +97,17 @@ final class ProjectSettingsFile {
    * its git root, as ruff finds pyproject.toml; where there is none (or for standard input), the
    * run's own (the working directory's, else its git root's). One walk per directory.
    */
-  static final class Nearest {
+  public static final class Nearest {
     private final Path cwd = Path.of("").toAbsolutePath();
     private final Optional<Path> fallback;
     private final Map<Path, Optional<Path>> byDirectory = new HashMap<>();
 
-    Nearest(Request options) {
+    public Nearest(Request options) {
       this.fallback = find(inputsOf(options));
     }
 
     /** The settings file for an input ({@code null}: standard input), as the run shows its path. */
-    Optional<Path> forInput(Path input) {
+    public Optional<Path> forInput(Path input) {
       if (input == null) {
         return fallback;
       }
@@ -134,7 +131,7 @@ final class ProjectSettingsFile {
   }
 
   /** The same settings file however it was spelt (a key for grouping inputs by their settings). */
-  static Optional<Path> identity(Optional<Path> file) {
+  public static Optional<Path> identity(Optional<Path> file) {
     return file.isPresent()
         ? Optional.of(file.get().toAbsolutePath().normalize())
         : Optional.empty();
@@ -154,11 +151,11 @@ final class ProjectSettingsFile {
    * Whether each input finds its own settings: not when --isolated or --config settles them for the
    * whole run.
    */
-  static boolean perInput(Request options) {
+  public static boolean perInput(Request options) {
     return !options.isolated() && options.config().isEmpty();
   }
 
-  static Loaded load(Request options) {
+  public static Loaded load(Request options) {
     return load(
         options,
         options.isolated()
@@ -167,7 +164,7 @@ final class ProjectSettingsFile {
   }
 
   /** The settings of {@code file} (none: the defaults), merged with the command line. */
-  static Loaded load(Request options, Optional<Path> file) {
+  public static Loaded load(Request options, Optional<Path> file) {
     Settings base = Settings.DEFAULT;
     List<Path> siteConfig = new ArrayList<>();
     Optional<FileResult> findings = Optional.empty();
