@@ -23,10 +23,14 @@ import dev.smtplint.run.Inputs;
 import dev.smtplint.run.InstanceRun;
 import dev.smtplint.run.ManifestSources;
 import dev.smtplint.run.ProbeRun;
+import dev.smtplint.run.Probes;
 import dev.smtplint.run.ProjectSettingsFile;
+import dev.smtplint.run.SettingsBatches;
 import dev.smtplint.run.Unit;
 import dev.smtplint.run.UnitChecks;
+import dev.smtplint.run.UnitPlan;
 import dev.smtplint.run.UsageException;
+import dev.smtplint.run.YamlResults;
 import dev.smtplint.schema.EmailSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,15 +39,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -52,11 +51,6 @@ import java.util.function.Supplier;
  * at once, fixed or diffed, and the report written. Nothing here goes back to an earlier step.
  */
 final class LintRun {
-  /**
-   * At most this many servers are probed at once: N stalled servers cost about N / 4 budgets, not
-   * N.
-   */
-  private static final int PROBES_AT_ONCE = 4;
 
   private Environment environment; // standard input is wrapped once it has been peeked at
   private boolean stdinYaml;
@@ -108,10 +102,11 @@ final class LintRun {
                 return versionControl.ignores(path);
               }
             });
-    List<Governed> governed = governed(expanded);
+    List<SettingsBatches.Governed> governed =
+        SettingsBatches.of(expanded, options.settingsRequest(), options.merges());
     List<FileResult> results = new ArrayList<>();
     List<Path> siteConfig = new ArrayList<>();
-    for (Governed g : governed) {
+    for (SettingsBatches.Governed g : governed) {
       siteConfig.addAll(g.loaded().siteConfig());
       if (g.loaded().findings().isPresent()) {
         results.add(g.loaded().findings().get());
@@ -136,7 +131,7 @@ final class LintRun {
     List<Batch> batches = new ArrayList<>();
     ManifestSources manifestSources = new ManifestSources(versionControl);
     judgedForImages = manifestSources.judgedFor;
-    for (Governed g : governed) {
+    for (SettingsBatches.Governed g : governed) {
       Settings settings = g.loaded().settings();
       Linter linter =
           new Linter(
@@ -171,7 +166,7 @@ final class LintRun {
         }
         outcomes.addAll(checks.manifests(yaml, named(yaml), manifestSources, read, jsonPaths));
       }
-      outcomes.addAll(checks.check(plan(g.merges(), json, read, g.loaded().siteConfig())));
+      outcomes.addAll(checks.check(UnitPlan.of(g.merges(), json, read, g.loaded().siteConfig())));
       for (UnitChecks.Outcome o : outcomes) {
         for (String error : o.errors()) {
           environment.complain(error);
@@ -233,97 +228,9 @@ final class LintRun {
     return out;
   }
 
-  /** Some of the run's inputs and the settings that govern them (SPEC §5). */
-  private record Governed(
-      ProjectSettingsFile.Loaded loaded, List<String> merges, List<Inputs.Input> inputs) {}
-
   /** Units judged under one set of settings, with the linter and checks that judged them. */
   private record Batch(
       Settings settings, Linter linter, UnitChecks checks, List<UnitChecks.Judgement> units) {}
-
-  /**
-   * The inputs grouped by the settings that govern them: each by its nearest .smtplint.json (a
-   * --merge list by its first member), in the order the command line first names them; one group
-   * when --isolated or --config settles the settings for the whole run.
-   */
-  private List<Governed> governed(Inputs.Expanded expanded) {
-    if (!ProjectSettingsFile.perInput(options.settingsRequest())) {
-      return List.of(
-          new Governed(
-              ProjectSettingsFile.load(options.settingsRequest()),
-              options.merges(),
-              expanded.inputs()));
-    }
-    ProjectSettingsFile.Nearest nearest =
-        new ProjectSettingsFile.Nearest(options.settingsRequest());
-    Map<Optional<Path>, Optional<Path>> shown = new LinkedHashMap<>();
-    Map<Optional<Path>, List<String>> merges = new HashMap<>();
-    Map<Optional<Path>, List<Inputs.Input>> inputs = new HashMap<>();
-    for (String list : options.merges()) {
-      Optional<Path> file = nearest.forInput(Path.of(new Unit.Merge(list).names().get(0)));
-      Optional<Path> key = ProjectSettingsFile.identity(file);
-      shown.putIfAbsent(key, file);
-      add(merges, key, list);
-    }
-    for (Inputs.Input input : expanded.inputs()) {
-      Optional<Path> file = nearest.forInput(input.isStdin() ? null : input.path());
-      Optional<Path> key = ProjectSettingsFile.identity(file);
-      shown.putIfAbsent(key, file);
-      add(inputs, key, input);
-    }
-    if (shown.isEmpty()) {
-      Optional<Path> file = nearest.forInput(null);
-      shown.put(ProjectSettingsFile.identity(file), file);
-    }
-    List<Governed> out = new ArrayList<>();
-    for (Map.Entry<Optional<Path>, Optional<Path>> e : shown.entrySet()) {
-      out.add(
-          new Governed(
-              ProjectSettingsFile.load(options.settingsRequest(), e.getValue()),
-              merges.getOrDefault(e.getKey(), List.of()),
-              inputs.getOrDefault(e.getKey(), List.of())));
-    }
-    return out;
-  }
-
-  /** Adds to the key's list (no lambda on the lint path: LambdaFreeTest). */
-  private static <K, V> void add(Map<K, List<V>> lists, K key, V value) {
-    List<V> list = lists.get(key);
-    if (list == null) {
-      list = new ArrayList<>();
-      lists.put(key, list);
-    }
-    list.add(value);
-  }
-
-  /**
-   * The units in the command line's order: each --merge list, then the settings' siteConfig list
-   * where one of its files is named (linted whole, once), then every other file (a file of any
-   * --merge list, {@code merged}, is linted as part of it).
-   */
-  private static List<Unit> plan(
-      List<String> merges, List<Inputs.Input> inputs, Set<Path> merged, List<Path> siteConfig) {
-    List<Unit> units = new ArrayList<>();
-    for (String list : merges) {
-      units.add(new Unit.Merge(list));
-    }
-    List<Unit> alone = new ArrayList<>();
-    boolean listNamed = false;
-    for (Inputs.Input input : inputs) {
-      Path at = input.isStdin() ? null : input.path().toAbsolutePath().normalize();
-      boolean inList = at != null && !siteConfig.isEmpty() && siteConfig.contains(at);
-      listNamed |= inList;
-      // A file of a --merge list is linted as part of it, not alone as well (a walk finds it too).
-      if (!inList && (at == null || !merged.contains(at))) {
-        alone.add(new Unit.File(input));
-      }
-    }
-    if (listNamed) {
-      units.add(new Unit.SiteConfig(siteConfig));
-    }
-    units.addAll(alone);
-    return units;
-  }
 
   /**
    * --instance: the instance's effective site configuration in place of files. REDACTED there means
@@ -410,33 +317,6 @@ final class LintRun {
     }
     out.addAll(judgedForImages);
     return List.copyOf(out);
-  }
-
-  /**
-   * Whether a result is a YAML file's that the report shows once however many configs of the file
-   * were judged, each in its own list (one with a probe, or an internal error, stays apart).
-   */
-  private static boolean mergeable(FileResult r) {
-    return Manifest.isYamlName(r.path()) && r.probe().isEmpty() && r.internalError().isEmpty();
-  }
-
-  /** One YAML file's results: findings in order of place, every mask of every part. */
-  private static FileResult merged(List<FileResult> parts) {
-    List<Finding> findings = new ArrayList<>();
-    List<dev.smtplint.config.Span> masked = new ArrayList<>();
-    Optional<dev.smtplint.config.SourceFile> source = Optional.empty();
-    // the parts of one file carry its one list of masks (the whole file's): added once, not once a
-    // part (700 parts of a 2,000-object manifest sorted 2 million spans)
-    Map<List<dev.smtplint.config.Span>, Boolean> seen = new java.util.IdentityHashMap<>();
-    for (FileResult p : parts) {
-      findings.addAll(p.findings());
-      if (seen.put(p.masked(), Boolean.TRUE) == null) {
-        masked.addAll(p.masked());
-      }
-      source = source.isPresent() ? source : p.source();
-    }
-    findings.sort(Linter.BY_PLACE);
-    return new FileResult(parts.get(0).path(), source, findings, Optional.empty(), masked);
   }
 
   /** Each result's threshold as the report carries it (SPEC §5: each file by its own settings). */
@@ -561,16 +441,21 @@ final class LintRun {
     for (Batch b : batches) {
       List<UnitChecks.Judgement> done =
           probeRun.isPresent()
-              ? probeAll(b.units(), probeRun.get(), b.checks(), b.linter(), live)
+              ? Probes.all(
+                  b.units(),
+                  probeRun.get(),
+                  b.checks(),
+                  b.linter(),
+                  live.isPresent() ? live.get()::listener : name -> ProbeListener.NONE)
               : b.units();
       for (UnitChecks.Judgement u : done) {
         FailOn own = b.settings().failOn().orElse(FailOn.ERROR);
         for (FileResult r : u.results()) {
-          Integer same = mergeable(r) ? yamlAt.get(r.path()) : null;
+          Integer same = YamlResults.mergeable(r) ? yamlAt.get(r.path()) : null;
           if (same != null) {
             yamlParts.get(same).add(r); // one YAML file, several configs
           } else {
-            if (mergeable(r)) {
+            if (YamlResults.mergeable(r)) {
               yamlAt.put(r.path(), results.size());
               yamlParts.put(results.size(), new ArrayList<>(List.of(r)));
             }
@@ -582,7 +467,7 @@ final class LintRun {
     }
     for (Map.Entry<Integer, List<FileResult>> e : yamlParts.entrySet()) {
       if (e.getValue().size() > 1) {
-        results.set(e.getKey(), merged(e.getValue()));
+        results.set(e.getKey(), YamlResults.merged(e.getValue()));
       }
     }
     for (FileResult r : results) {
@@ -635,57 +520,6 @@ final class LintRun {
     }
     int exit = Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
     return report.anyInternalError() ? ExitCode.INTERNAL : exit;
-  }
-
-  /** Probes every judged unit, a few at once, each isolated; the units keep their order. */
-  private List<UnitChecks.Judgement> probeAll(
-      List<UnitChecks.Judgement> units,
-      ProbeRun probeRun,
-      UnitChecks checks,
-      Linter linter,
-      Optional<LiveProgress> live) {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.max(1, Math.min(PROBES_AT_ONCE, units.size())),
-            r -> {
-              Thread t = new Thread(r, "smtplint-probe");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<UnitChecks.Judgement>> probed = new ArrayList<>();
-      for (UnitChecks.Judgement unit : units) {
-        probed.add(
-            pool.submit(
-                () ->
-                    unit.judged().isEmpty()
-                        ? unit
-                        : unit.probed(
-                            checks.isolated(
-                                unit.name(),
-                                () ->
-                                    linter.probe(
-                                        unit.judged().get(),
-                                        probeRun.step(
-                                            live.map(l -> l.listener(unit.name()))
-                                                .orElse(ProbeListener.NONE)))))));
-      }
-      List<UnitChecks.Judgement> out = new ArrayList<>();
-      for (Future<UnitChecks.Judgement> f : probed) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while probing", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UsageException usage) {
-        throw usage; // a probe option the run cannot use: exit 2
-      }
-      throw new IllegalStateException("a probe task failed outside its isolation", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   /**

@@ -1,0 +1,72 @@
+package dev.smtplint.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A run's inputs grouped by the settings that govern each (SPEC §5). */
+public final class SettingsBatches {
+  private SettingsBatches() {}
+
+  /** Some of the run's inputs and the settings that govern them (SPEC §5). */
+  public record Governed(
+      ProjectSettingsFile.Loaded loaded, List<String> merges, List<Inputs.Input> inputs) {}
+
+  /**
+   * The inputs grouped by the settings that govern them: each by its nearest .smtplint.json (a
+   * --merge list by its first member), in the order the command line first names them; one group
+   * when --isolated or --config settles the settings for the whole run.
+   */
+  public static List<Governed> of(
+      Inputs.Expanded expanded,
+      ProjectSettingsFile.Request settings,
+      List<String> commandLineMerges) {
+    if (!ProjectSettingsFile.perInput(settings)) {
+      return List.of(
+          new Governed(ProjectSettingsFile.load(settings), commandLineMerges, expanded.inputs()));
+    }
+    ProjectSettingsFile.Nearest nearest = new ProjectSettingsFile.Nearest(settings);
+    Map<Optional<Path>, Optional<Path>> shown = new LinkedHashMap<>();
+    Map<Optional<Path>, List<String>> merges = new HashMap<>();
+    Map<Optional<Path>, List<Inputs.Input>> inputs = new HashMap<>();
+    for (String list : commandLineMerges) {
+      Optional<Path> file = nearest.forInput(Path.of(new Unit.Merge(list).names().get(0)));
+      Optional<Path> key = ProjectSettingsFile.identity(file);
+      shown.putIfAbsent(key, file);
+      add(merges, key, list);
+    }
+    for (Inputs.Input input : expanded.inputs()) {
+      Optional<Path> file = nearest.forInput(input.isStdin() ? null : input.path());
+      Optional<Path> key = ProjectSettingsFile.identity(file);
+      shown.putIfAbsent(key, file);
+      add(inputs, key, input);
+    }
+    if (shown.isEmpty()) {
+      Optional<Path> file = nearest.forInput(null);
+      shown.put(ProjectSettingsFile.identity(file), file);
+    }
+    List<Governed> out = new ArrayList<>();
+    for (Map.Entry<Optional<Path>, Optional<Path>> e : shown.entrySet()) {
+      out.add(
+          new Governed(
+              ProjectSettingsFile.load(settings, e.getValue()),
+              merges.getOrDefault(e.getKey(), List.of()),
+              inputs.getOrDefault(e.getKey(), List.of())));
+    }
+    return out;
+  }
+
+  /** Adds to the key's list (no lambda on the lint path: LambdaFreeTest). */
+  private static <K, V> void add(Map<K, List<V>> lists, K key, V value) {
+    List<V> list = lists.get(key);
+    if (list == null) {
+      list = new ArrayList<>();
+      lists.put(key, list);
+    }
+    list.add(value);
+  }
+}
