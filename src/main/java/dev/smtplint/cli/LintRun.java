@@ -1,7 +1,6 @@
 package dev.smtplint.cli;
 
 import dev.smtplint.check.FailOn;
-import dev.smtplint.check.InstanceMessages;
 import dev.smtplint.check.Linter;
 import dev.smtplint.check.ProbeStep;
 import dev.smtplint.check.Settings;
@@ -18,6 +17,7 @@ import dev.smtplint.report.Report;
 import dev.smtplint.report.format.Format;
 import dev.smtplint.rules.Catalogue;
 import dev.smtplint.rules.Releases;
+import dev.smtplint.run.EmailSchemaHolder;
 import dev.smtplint.run.Environment;
 import dev.smtplint.run.Inputs;
 import dev.smtplint.run.InstanceRun;
@@ -31,7 +31,6 @@ import dev.smtplint.run.UnitChecks;
 import dev.smtplint.run.UnitPlan;
 import dev.smtplint.run.UsageException;
 import dev.smtplint.run.YamlResults;
-import dev.smtplint.schema.EmailSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * One run of {@code lint}, from checked options to the exit code: the settings read, the units
@@ -269,7 +267,8 @@ final class LintRun {
     UnitChecks checks =
         new UnitChecks(environment, linter, Optional.empty(), true, options.debug());
     UnitChecks.Judgement unit =
-        withInstanceVerdict(
+        InstanceRun.withVerdict(
+            environment,
             checks
                 .check(List.of(new Unit.Instance(fetched.source())))
                 .get(0)
@@ -350,39 +349,6 @@ final class LintRun {
     return left == 0
         ? "nothing remains"
         : left + (left == 1 ? " problem remains" : " problems remain");
-  }
-
-  /**
-   * The instance's findings without fixes (there is no file here that --fix could write), and its
-   * own validation messages beside them (InstanceMessages).
-   */
-  private UnitChecks.Judgement withInstanceVerdict(
-      UnitChecks.Judgement unit, List<String> messages, Settings settings) {
-    if (unit.judged().isEmpty()) {
-      return unit;
-    }
-    Linter.Judged judged = unit.judged().get();
-    List<FileResult> unfixable = new ArrayList<>();
-    for (FileResult r : judged.results()) {
-      List<Finding> findings = new ArrayList<>();
-      for (Finding f : r.findings()) {
-        findings.add(f.withFix(Optional.empty()));
-      }
-      unfixable.add(r.withFindingsReplaced(findings));
-    }
-    InstanceMessages.Placed placed =
-        InstanceMessages.place(unfixable, judged.root(), messages, settings);
-    if (placed.others() > 0) {
-      environment.complain(
-          "note: the instance reports "
-              + placed.others()
-              + (placed.others() == 1 ? " validation message" : " validation messages")
-              + " about settings other than email.* (smtplint judges email.* only; see its site"
-              + " configuration page)");
-    }
-    Linter.Judged now =
-        new Linter.Judged(placed.results(), judged.root(), judged.ownership(), judged.absent());
-    return new UnitChecks.Judgement(unit.name(), placed.results(), Optional.of(now));
   }
 
   /**
@@ -553,25 +519,6 @@ final class LintRun {
       } catch (IOException e) {
         // an input that cannot be examined is reported when it is read
       }
-    }
-  }
-
-  /**
-   * The schema, compiled once per process when a file first needs it (a valid file never does). An
-   * anonymous class, not a method reference: on Java 17 each lambda costs a link (~130 µs) on every
-   * cold start.
-   */
-  private static final class EmailSchemaHolder {
-    static final Supplier<EmailSchema> SUPPLIER =
-        new Supplier<>() {
-          @Override
-          public EmailSchema get() {
-            return Compiled.SCHEMA;
-          }
-        };
-
-    private static final class Compiled {
-      static final EmailSchema SCHEMA = EmailSchema.load();
     }
   }
 }

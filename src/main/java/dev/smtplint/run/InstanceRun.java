@@ -1,19 +1,24 @@
 package dev.smtplint.run;
 
+import dev.smtplint.check.InstanceMessages;
 import dev.smtplint.check.Linter;
 import dev.smtplint.check.ProbeStep;
+import dev.smtplint.check.Settings;
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.instance.SourcegraphApi;
 import dev.smtplint.probe.CaFile;
 import dev.smtplint.probe.ErrorTexts;
+import dev.smtplint.report.FileResult;
+import dev.smtplint.report.Finding;
 import dev.smtplint.report.ProbeCheck;
 import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeOutcome;
 import dev.smtplint.report.ProbeResult;
 import dev.smtplint.report.ProbeStage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -182,5 +187,41 @@ public final class InstanceRun {
 
   private static String shortened(String answer) {
     return answer.length() <= 300 ? answer : answer.substring(0, 300) + "…";
+  }
+
+  /**
+   * The instance's findings without fixes (there is no file here that --fix could write), and its
+   * own validation messages beside them (InstanceMessages).
+   */
+  public static UnitChecks.Judgement withVerdict(
+      Environment environment,
+      UnitChecks.Judgement unit,
+      List<String> messages,
+      Settings settings) {
+    if (unit.judged().isEmpty()) {
+      return unit;
+    }
+    Linter.Judged judged = unit.judged().get();
+    List<FileResult> unfixable = new ArrayList<>();
+    for (FileResult r : judged.results()) {
+      List<Finding> findings = new ArrayList<>();
+      for (Finding f : r.findings()) {
+        findings.add(f.withFix(Optional.empty()));
+      }
+      unfixable.add(r.withFindingsReplaced(findings));
+    }
+    InstanceMessages.Placed placed =
+        InstanceMessages.place(unfixable, judged.root(), messages, settings);
+    if (placed.others() > 0) {
+      environment.complain(
+          "note: the instance reports "
+              + placed.others()
+              + (placed.others() == 1 ? " validation message" : " validation messages")
+              + " about settings other than email.* (smtplint judges email.* only; see its site"
+              + " configuration page)");
+    }
+    Linter.Judged now =
+        new Linter.Judged(placed.results(), judged.root(), judged.ownership(), judged.absent());
+    return new UnitChecks.Judgement(unit.name(), placed.results(), Optional.of(now));
   }
 }
