@@ -1,7 +1,6 @@
 package dev.smtplint.run;
 
 import dev.smtplint.check.Linter;
-import dev.smtplint.config.Position;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
 import dev.smtplint.config.SourcegraphVersion;
@@ -11,13 +10,9 @@ import dev.smtplint.fix.FixRun;
 import dev.smtplint.manifest.Deployments;
 import dev.smtplint.manifest.Embedded;
 import dev.smtplint.manifest.Manifest;
-import dev.smtplint.manifest.Placement;
 import dev.smtplint.manifest.Workload;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
-import dev.smtplint.report.Fix;
-import dev.smtplint.report.Location;
-import dev.smtplint.rules.Catalogue;
 import dev.smtplint.rules.Releases;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -157,7 +152,7 @@ public final class ManifestChecks {
     }
     for (Manifest m : manifests) {
       List<Finding> found =
-          manifestFindings(
+          ManifestFindings.of(
               m,
               unmounted.getOrDefault(m.yaml(), List.of()),
               splits.getOrDefault(m.yaml(), List.of()));
@@ -178,7 +173,7 @@ public final class ManifestChecks {
     }
     if (fixRun.isPresent()) {
       // every result of a fixed file, the manifest's own findings too, quotes it as fixed
-      quoteFixed(out, blockFixes.written(), blockFixes.refused());
+      InYaml.quoteFixed(out, blockFixes.written(), blockFixes.refused(), asRead);
     }
     return out;
   }
@@ -368,7 +363,7 @@ public final class ManifestChecks {
             List<FileResult> shown = new ArrayList<>();
             for (FileResult r : results) {
               Embedded e = byName.get(r.path());
-              shown.add(e == null ? r : inYaml(r, e, secrets.get(e.yaml())));
+              shown.add(e == null ? r : InYaml.inYaml(r, e, secrets.get(e.yaml())));
             }
             return shown;
           }
@@ -404,7 +399,7 @@ public final class ManifestChecks {
               }
             });
     List<String> notes = new ArrayList<>();
-    if (fixRun.isPresent() && !editable && anyFix(j.results(), byName)) {
+    if (fixRun.isPresent() && !editable && InYaml.anyFix(j.results(), byName)) {
       notes.add(
           "note: "
               + name
@@ -435,166 +430,5 @@ public final class ManifestChecks {
       }
     }
     return true;
-  }
-
-  /**
-   * The report quotes a fixed YAML file as fixed (its block's lines replaced, line for line),
-   * masked as that text is; a file whose fixes were not written back is reported as it was read.
-   */
-  private void quoteFixed(
-      List<UnitChecks.Outcome> out, Map<String, BlockFixes.Written> written, List<String> refused) {
-    if (written.isEmpty() && refused.isEmpty()) {
-      return;
-    }
-    for (int i = 0; i < out.size(); i++) {
-      UnitChecks.Outcome o = out.get(i);
-      if (o.judgement().isEmpty()) {
-        continue;
-      }
-      UnitChecks.Judgement j = o.judgement().get();
-      List<FileResult> results = new ArrayList<>();
-      for (FileResult r : j.results()) {
-        BlockFixes.Written after = written.get(r.path());
-        FileResult read = asRead.get(r);
-        if (refused.contains(r.path()) && read != null) {
-          results.add(read);
-        } else if (after == null) {
-          results.add(r);
-        } else {
-          results.add(
-              new FileResult(
-                  r.path(),
-                  Optional.of(after.text()),
-                  r.findings(),
-                  r.probe(),
-                  after.secrets(),
-                  r.internalError()));
-        }
-      }
-      out.set(
-          i,
-          new UnitChecks.Outcome(
-              Optional.of(new UnitChecks.Judgement(j.name(), results, j.judged(), j.view())),
-              o.errors()));
-    }
-  }
-
-  /** Whether a finding in a YAML-held config carries a fix. */
-  private static boolean anyFix(List<FileResult> results, Map<String, Embedded> byName) {
-    for (FileResult r : results) {
-      if (byName.containsKey(r.path())) {
-        for (Finding f : r.findings()) {
-          if (f.fix().isPresent()) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A config's results, moved into its YAML file: positions and fixes a block can take; the masks
-   * are the YAML file's own ({@code masks}: its whole text's, which cover the config's).
-   */
-  static FileResult inYaml(FileResult r, Embedded e, List<Span> masks) {
-    Placement placement = e.placement();
-    String path = e.yaml().path();
-    List<Finding> findings = new ArrayList<>();
-    for (Finding f : r.findings()) {
-      Location l = f.location();
-      Position start = placement.toYaml(new Position(l.line(), l.column()));
-      Position end = placement.toYaml(new Position(l.endLine(), l.endColumn()));
-      Location moved = Location.of(path, start, end.equals(start) ? start : end, l.pointer());
-      findings.add(
-          new Finding(
-              f.rule(),
-              f.severity(),
-              f.message() + " [" + e.label() + "]",
-              moved,
-              placement instanceof Placement.Block block && f.fix().isPresent()
-                  ? Optional.of(inBlock(f.fix().get(), block))
-                  : Optional.<Fix>empty()));
-    }
-    return new FileResult(
-        path, Optional.of(e.yaml()), findings, r.probe(), masks, r.internalError());
-  }
-
-  /**
-   * A fix's edits moved into the YAML block: offsets mapped, each new line indented as the block.
-   */
-  private static Fix inBlock(Fix fix, Placement.Block block) {
-    List<Fix.Edit> edits = new ArrayList<>();
-    String indent = " ".repeat(block.indent());
-    for (Fix.Edit e : fix.edits()) {
-      edits.add(
-          new Fix.Edit(
-              block.offset(e.start()),
-              block.offset(e.end()),
-              e.replacement().replace("\n", "\n" + indent)));
-    }
-    return new Fix(fix.safety(), fix.description(), edits);
-  }
-
-  /** The manifest's own findings: unmounted paths, split frontends, secrets in plain places. */
-  private List<Finding> manifestFindings(
-      Manifest m, List<Deployments.Unmounted> unmounted, List<Deployments.Split> splits) {
-    String path = m.yaml().path();
-    List<Finding> out = new ArrayList<>();
-    for (Deployments.Unmounted u : unmounted) {
-      out.add(
-          finding(
-              Catalogue.SITE_CONFIG_FILE_UNMOUNTED,
-              path,
-              u.at(),
-              u.workload().label()
-                  + ": SITE_CONFIG_FILE names "
-                  + u.path()
-                  + ", but "
-                  + u.why()
-                  + ": the frontend cannot read its site config"));
-    }
-    for (Deployments.Split sp : splits) {
-      out.add(
-          finding(
-              Catalogue.SITE_CONFIG_FILE_SPLIT,
-              path,
-              sp.workload().at(),
-              sp.why() + ": both send mail, with different settings; give it the same list"));
-    }
-    for (Manifest.EnvironmentSecret e : m.environment()) {
-      if (Catalogue.realLookingSecret(e.value())) {
-        out.add(
-            finding(
-                Catalogue.SECRET_IN_CONFIGMAP,
-                path,
-                e.at(),
-                "service "
-                    + e.service()
-                    + ": environment "
-                    + e.name()
-                    + " holds what looks like a real secret (value not shown) in the compose file:"
-                    + " read it from a file git ignores (env_file) or a secrets: entry"));
-      }
-    }
-    for (Manifest.ConfigMapSecret c : m.configMapSecrets()) {
-      if (Catalogue.realLookingSecret(c.value())) {
-        out.add(
-            finding(
-                Catalogue.SECRET_IN_CONFIGMAP,
-                path,
-                c.at(),
-                c.object()
-                    + ": key "
-                    + c.key()
-                    + " holds what looks like a real secret (value not shown), readable by anyone who"
-                    + " may read ConfigMaps: keep it in a Secret"));
-      }
-    }
-    return out;
-  }
-
-  private static Finding finding(String rule, String path, Position at, String message) {
-    return new Finding(rule, Catalogue.info(rule).severity(), message, Location.of(path, at, ""));
   }
 }

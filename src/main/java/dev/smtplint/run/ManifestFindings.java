@@ -1,0 +1,77 @@
+package dev.smtplint.run;
+
+import dev.smtplint.config.Position;
+import dev.smtplint.manifest.Deployments;
+import dev.smtplint.manifest.Manifest;
+import dev.smtplint.report.Finding;
+import dev.smtplint.report.Location;
+import dev.smtplint.rules.Catalogue;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A manifest's own findings: unmounted paths, split frontends, secrets in plain places. */
+final class ManifestFindings {
+  private ManifestFindings() {}
+
+  /** The manifest's own findings: unmounted paths, split frontends, secrets in plain places. */
+  static List<Finding> of(
+      Manifest m, List<Deployments.Unmounted> unmounted, List<Deployments.Split> splits) {
+    String path = m.yaml().path();
+    List<Finding> out = new ArrayList<>();
+    for (Deployments.Unmounted u : unmounted) {
+      out.add(
+          finding(
+              Catalogue.SITE_CONFIG_FILE_UNMOUNTED,
+              path,
+              u.at(),
+              u.workload().label()
+                  + ": SITE_CONFIG_FILE names "
+                  + u.path()
+                  + ", but "
+                  + u.why()
+                  + ": the frontend cannot read its site config"));
+    }
+    for (Deployments.Split sp : splits) {
+      out.add(
+          finding(
+              Catalogue.SITE_CONFIG_FILE_SPLIT,
+              path,
+              sp.workload().at(),
+              sp.why() + ": both send mail, with different settings; give it the same list"));
+    }
+    for (Manifest.EnvironmentSecret e : m.environment()) {
+      if (Catalogue.realLookingSecret(e.value())) {
+        out.add(
+            finding(
+                Catalogue.SECRET_IN_CONFIGMAP,
+                path,
+                e.at(),
+                "service "
+                    + e.service()
+                    + ": environment "
+                    + e.name()
+                    + " holds what looks like a real secret (value not shown) in the compose file:"
+                    + " read it from a file git ignores (env_file) or a secrets: entry"));
+      }
+    }
+    for (Manifest.ConfigMapSecret c : m.configMapSecrets()) {
+      if (Catalogue.realLookingSecret(c.value())) {
+        out.add(
+            finding(
+                Catalogue.SECRET_IN_CONFIGMAP,
+                path,
+                c.at(),
+                c.object()
+                    + ": key "
+                    + c.key()
+                    + " holds what looks like a real secret (value not shown), readable by anyone who"
+                    + " may read ConfigMaps: keep it in a Secret"));
+      }
+    }
+    return out;
+  }
+
+  private static Finding finding(String rule, String path, Position at, String message) {
+    return new Finding(rule, Catalogue.info(rule).severity(), message, Location.of(path, at, ""));
+  }
+}
