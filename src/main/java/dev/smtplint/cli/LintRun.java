@@ -17,6 +17,7 @@ import dev.smtplint.report.Report;
 import dev.smtplint.report.format.Format;
 import dev.smtplint.rules.Catalogue;
 import dev.smtplint.rules.Releases;
+import dev.smtplint.run.Batches;
 import dev.smtplint.run.EmailSchemaHolder;
 import dev.smtplint.run.Environment;
 import dev.smtplint.run.Inputs;
@@ -28,7 +29,6 @@ import dev.smtplint.run.ProjectSettingsFile;
 import dev.smtplint.run.SettingsBatches;
 import dev.smtplint.run.Unit;
 import dev.smtplint.run.UnitChecks;
-import dev.smtplint.run.UnitPlan;
 import dev.smtplint.run.UsageException;
 import dev.smtplint.run.YamlResults;
 import java.io.IOException;
@@ -126,64 +126,20 @@ final class LintRun {
         merged.add(Path.of(name).toAbsolutePath().normalize());
       }
     }
-    List<Batch> batches = new ArrayList<>();
     ManifestSources manifestSources = new ManifestSources(versionControl);
     judgedForImages = manifestSources.judgedFor;
-    for (SettingsBatches.Governed g : governed) {
-      Settings settings = g.loaded().settings();
-      Linter linter =
-          new Linter(
-              settings,
-              EmailSchemaHolder.SUPPLIER,
-              manifestSources.versioned,
-              manifestSources.plainText,
-              environment.rules());
-      UnitChecks checks =
-          new UnitChecks(
-              environment,
-              linter,
-              fixRun,
-              options.probe(),
-              options.debug(),
-              Optional.of(versionControl));
-      List<UnitChecks.Judgement> judged = new ArrayList<>();
-      List<Inputs.Input> yaml = new ArrayList<>();
-      List<Inputs.Input> json = new ArrayList<>();
-      for (Inputs.Input input : g.inputs()) {
-        (isYaml(input) ? yaml : json).add(input);
-      }
-      // Manifests first: a compose file's list reads local files, which are then not linted alone.
-      Set<Path> read = new HashSet<>(merged);
-      List<UnitChecks.Outcome> outcomes = new ArrayList<>();
-      if (!yaml.isEmpty()) { // a run without YAML (nearly every one) pays nothing for it
-        Set<Path> jsonPaths = new HashSet<>();
-        for (Inputs.Input input : json) {
-          if (!input.isStdin()) {
-            jsonPaths.add(input.path().toAbsolutePath().normalize());
-          }
-        }
-        outcomes.addAll(checks.manifests(yaml, named(yaml), manifestSources, read, jsonPaths));
-      }
-      outcomes.addAll(checks.check(UnitPlan.of(g.merges(), json, read, g.loaded().siteConfig())));
-      for (UnitChecks.Outcome o : outcomes) {
-        for (String error : o.errors()) {
-          environment.complain(error);
-        }
-        if (o.judgement().isPresent()) {
-          judged.add(o.judgement().get());
-        } else {
-          code = ExitCode.USAGE;
-          inputErrors.addAll(o.errors());
-        }
-      }
-      batches.add(new Batch(settings, linter, checks, judged));
-    }
+    Batches.Judged judged =
+        Batches.judge(
+            environment,
+            governed,
+            manifestSources,
+            new Batches.Asked(fixRun, options.probe(), options.debug(), stdinYaml, options.files()),
+            versionControl,
+            merged);
+    code = judged.inputError() ? ExitCode.USAGE : code;
+    inputErrors.addAll(judged.inputErrors());
+    List<Batches.Batch> batches = judged.batches();
     return finish(batches, results, probeRun, fixRun, code, inputErrors);
-  }
-
-  /** A YAML file (a Kubernetes manifest, rendered Helm or kustomize, a compose file). */
-  private boolean isYaml(Inputs.Input input) {
-    return input.isStdin() ? stdinYaml : Manifest.isYamlName(input.display());
   }
 
   /**
@@ -205,30 +161,6 @@ final class LintRun {
             environment.terminal(),
             environment.rules());
   }
-
-  /** The YAML inputs the command line names itself (not found by a walk). */
-  private Set<Inputs.Input> named(List<Inputs.Input> yaml) {
-    Set<Path> args = new HashSet<>(); // once per argument: pre-commit names thousands of files
-    for (String file : options.files()) {
-      if (!file.equals("-")) {
-        args.add(Path.of(file).toAbsolutePath().normalize());
-      }
-    }
-    Set<String> spelled = new HashSet<>(options.files());
-    Set<Inputs.Input> out = new HashSet<>();
-    for (Inputs.Input input : yaml) {
-      if (input.isStdin()
-          || spelled.contains(input.display())
-          || args.contains(input.path().toAbsolutePath().normalize())) {
-        out.add(input);
-      }
-    }
-    return out;
-  }
-
-  /** Units judged under one set of settings, with the linter and checks that judged them. */
-  private record Batch(
-      Settings settings, Linter linter, UnitChecks checks, List<UnitChecks.Judgement> units) {}
 
   /**
    * --instance: the instance's effective site configuration in place of files. REDACTED there means
@@ -282,7 +214,7 @@ final class LintRun {
       UnitChecks.Judgement probed =
           unit.probed(checks.isolated(unit.name(), () -> linter.probe(unit.judged().get(), send)));
       return finish(
-          List.of(new Batch(settings, linter, checks, List.of(probed))),
+          List.of(new Batches.Batch(settings, linter, checks, List.of(probed))),
           results,
           Optional.empty(),
           Optional.empty(),
@@ -293,7 +225,7 @@ final class LintRun {
       unit.judged().ifPresent(InstanceRun::requireVisibleUsername);
     }
     return finish(
-        List.of(new Batch(settings, linter, checks, List.of(unit))),
+        List.of(new Batches.Batch(settings, linter, checks, List.of(unit))),
         results,
         probeRun,
         Optional.empty(),
@@ -302,9 +234,9 @@ final class LintRun {
   }
 
   /** The releases the batches judged for, named with where each came from (none: the newest). */
-  private List<String> judgedFor(List<Batch> batches) {
+  private List<String> judgedFor(List<Batches.Batch> batches) {
     java.util.Set<String> out = new java.util.LinkedHashSet<>();
-    for (Batch b : batches) {
+    for (Batches.Batch b : batches) {
       if (b.settings().release().isPresent()) {
         out.add(
             "Sourcegraph "
@@ -356,7 +288,7 @@ final class LintRun {
    * files and an instance.
    */
   private int finish(
-      List<Batch> batches,
+      List<Batches.Batch> batches,
       List<FileResult> results,
       Optional<ProbeRun> probeRun,
       Optional<FixRun> fixRun,
@@ -392,7 +324,7 @@ final class LintRun {
                     width))
             : Optional.empty();
     if (live.isPresent()) {
-      for (Batch b : batches) {
+      for (Batches.Batch b : batches) {
         for (UnitChecks.Judgement u : b.units()) {
           u.results().forEach(live.get()::staticFindings);
         }
@@ -404,7 +336,7 @@ final class LintRun {
     // the report, and the parts merged into one at the end (once, not once per config).
     Map<String, Integer> yamlAt = new HashMap<>();
     Map<Integer, List<FileResult>> yamlParts = new HashMap<>();
-    for (Batch b : batches) {
+    for (Batches.Batch b : batches) {
       List<UnitChecks.Judgement> done =
           probeRun.isPresent()
               ? Probes.all(
