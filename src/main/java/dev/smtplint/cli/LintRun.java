@@ -12,7 +12,6 @@ import dev.smtplint.manifest.Manifest;
 import dev.smtplint.probe.CaFile;
 import dev.smtplint.probe.ProbeListener;
 import dev.smtplint.report.FileResult;
-import dev.smtplint.report.Finding;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.format.Format;
 import dev.smtplint.rules.Catalogue;
@@ -24,24 +23,21 @@ import dev.smtplint.run.Inputs;
 import dev.smtplint.run.InstanceRun;
 import dev.smtplint.run.ManifestSources;
 import dev.smtplint.run.ProbeRun;
-import dev.smtplint.run.Probes;
 import dev.smtplint.run.ProjectSettingsFile;
+import dev.smtplint.run.ReportOrder;
 import dev.smtplint.run.SettingsBatches;
 import dev.smtplint.run.Unit;
 import dev.smtplint.run.UnitChecks;
 import dev.smtplint.run.UsageException;
-import dev.smtplint.run.YamlResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One run of {@code lint}, from checked options to the exit code: the settings read, the units
@@ -250,28 +246,6 @@ final class LintRun {
     return List.copyOf(out);
   }
 
-  /** Each result's threshold as the report carries it (SPEC §5: each file by its own settings). */
-  private static List<Optional<dev.smtplint.report.Severity>> failOn(List<FailOn> thresholds) {
-    List<Optional<dev.smtplint.report.Severity>> out = new ArrayList<>(thresholds.size());
-    for (FailOn t : thresholds) {
-      out.add(t.threshold());
-    }
-    return out;
-  }
-
-  /** Whether any finding in these results is at or above the threshold (never: none is). */
-  private static boolean anyAtLeast(FileResult result, FailOn threshold) {
-    if (threshold.threshold().isEmpty()) {
-      return false;
-    }
-    for (Finding f : result.findings()) {
-      if (f.severity().atLeast(threshold.threshold().get())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** "2 problems remain" (or "nothing remains") in these results. */
   private static String remaining(List<FileResult> results) {
     int left = 0;
@@ -330,44 +304,14 @@ final class LintRun {
         }
       }
     }
-    // Each result's threshold, index for index (the settings files' own findings: the report's).
-    List<FailOn> thresholds = new ArrayList<>(Collections.nCopies(results.size(), threshold));
-    // A YAML file's results (one per config it holds, each judged in its own list): its place in
-    // the report, and the parts merged into one at the end (once, not once per config).
-    Map<String, Integer> yamlAt = new HashMap<>();
-    Map<Integer, List<FileResult>> yamlParts = new HashMap<>();
-    for (Batches.Batch b : batches) {
-      List<UnitChecks.Judgement> done =
-          probeRun.isPresent()
-              ? Probes.all(
-                  b.units(),
-                  probeRun.get(),
-                  b.checks(),
-                  b.linter(),
-                  live.isPresent() ? live.get()::listener : name -> ProbeListener.NONE)
-              : b.units();
-      for (UnitChecks.Judgement u : done) {
-        FailOn own = b.settings().failOn().orElse(FailOn.ERROR);
-        for (FileResult r : u.results()) {
-          Integer same = YamlResults.mergeable(r) ? yamlAt.get(r.path()) : null;
-          if (same != null) {
-            yamlParts.get(same).add(r); // one YAML file, several configs
-          } else {
-            if (YamlResults.mergeable(r)) {
-              yamlAt.put(r.path(), results.size());
-              yamlParts.put(results.size(), new ArrayList<>(List.of(r)));
-            }
-            results.add(r);
-            thresholds.add(own);
-          }
-        }
-      }
+    Function<String, ProbeListener> listeners = null; // no lambda on the lint path without --probe
+    if (probeRun.isPresent()) {
+      listeners = live.isPresent() ? live.get()::listener : name -> ProbeListener.NONE;
     }
-    for (Map.Entry<Integer, List<FileResult>> e : yamlParts.entrySet()) {
-      if (e.getValue().size() > 1) {
-        results.set(e.getKey(), YamlResults.merged(e.getValue()));
-      }
-    }
+    ReportOrder.Collected collected =
+        ReportOrder.collect(batches, results, threshold, probeRun, listeners);
+    results = collected.results();
+    List<FailOn> thresholds = collected.thresholds();
     for (FileResult r : results) {
       if (r.internalError().isPresent()) {
         environment.complain(r.path() + ": " + r.internalError().get());
@@ -399,7 +343,7 @@ final class LintRun {
             Catalogue.infos(),
             inputErrors,
             judgedFor(batches),
-            failOn(thresholds));
+            ReportOrder.failOn(thresholds));
     if (results.isEmpty() && code == ExitCode.USAGE && options.format() == Format.Name.TEXT) {
       return code; // nothing was judged: the lines on standard error say why, and "0 errors in 0
       // files" would mislead
@@ -414,7 +358,7 @@ final class LintRun {
     }
     boolean failed = false;
     for (int i = 0; i < results.size(); i++) {
-      failed |= anyAtLeast(results.get(i), thresholds.get(i));
+      failed |= ReportOrder.anyAtLeast(results.get(i), thresholds.get(i));
     }
     int exit = Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
     return report.anyInternalError() ? ExitCode.INTERNAL : exit;
