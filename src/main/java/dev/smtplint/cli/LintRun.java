@@ -1,11 +1,8 @@
 package dev.smtplint.cli;
 
 import dev.smtplint.check.FailOn;
-import dev.smtplint.check.Linter;
-import dev.smtplint.check.ProbeStep;
 import dev.smtplint.check.Settings;
 import dev.smtplint.check.VersionControl;
-import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.fix.AtomicFiles;
 import dev.smtplint.fix.FixRun;
 import dev.smtplint.manifest.Manifest;
@@ -15,9 +12,7 @@ import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Report;
 import dev.smtplint.report.format.Format;
 import dev.smtplint.rules.Catalogue;
-import dev.smtplint.rules.Releases;
 import dev.smtplint.run.Batches;
-import dev.smtplint.run.EmailSchemaHolder;
 import dev.smtplint.run.Environment;
 import dev.smtplint.run.Inputs;
 import dev.smtplint.run.InstanceRun;
@@ -169,61 +164,21 @@ final class LintRun {
         probeRun.isPresent() ? probeRun.get().caFile() : ProbeRun.caFile(options.probeRequest());
     InstanceRun run =
         InstanceRun.open(options.instance().get(), environment.env(), options.timeout(), ca);
-    Set<String> disabled = new HashSet<>(base.disabled());
-    disabled.add(Catalogue.REDACTED_VALUE);
-    InstanceRun.Fetched fetched = run.fetch();
-    Settings settings =
-        new Settings(
-            disabled,
-            base.severity(),
-            base.failOn(),
-            base.passwordFromEnvironment(),
-            base.release(),
-            base.releaseFrom());
-    // The instance names its own release, unless the command line named one (SPEC §2).
-    Optional<SourcegraphVersion> running =
-        fetched.productVersion().isPresent()
-            ? SourcegraphVersion.parse(fetched.productVersion().get())
-            : Optional.empty();
-    if (running.isPresent()
-        && running.get().compareTo(Releases.oldest()) >= 0
-        && !base.releaseFrom().equals("--sourcegraph-version")) {
-      settings = settings.judgingFor(running.get(), "the instance's productVersion");
-    }
-    Linter linter =
-        new Linter(settings, EmailSchemaHolder.SUPPLIER, path -> false, environment.rules());
-    UnitChecks checks =
-        new UnitChecks(environment, linter, Optional.empty(), true, options.debug());
-    UnitChecks.Judgement unit =
-        InstanceRun.withVerdict(
+    InstanceRun.Judged judged =
+        InstanceRun.judge(
             environment,
-            checks
-                .check(List.of(new Unit.Instance(fetched.source())))
-                .get(0)
-                .judgement()
-                .orElseThrow(),
-            fetched.validationMessages(),
-            settings);
-    if (probeRun.isPresent() && options.passwordEnv().isEmpty() && unit.judged().isPresent()) {
-      String to = options.to().orElseThrow();
-      ProbeStep send = run.probe(to);
-      UnitChecks.Judgement probed =
-          unit.probed(checks.isolated(unit.name(), () -> linter.probe(unit.judged().get(), send)));
-      return finish(
-          List.of(new Batches.Batch(settings, linter, checks, List.of(probed))),
-          results,
-          Optional.empty(),
-          Optional.empty(),
-          ExitCode.OK,
-          List.of());
-    }
-    if (probeRun.isPresent()) {
-      unit.judged().ifPresent(InstanceRun::requireVisibleUsername);
-    }
+            base,
+            run,
+            probeRun.isPresent() && options.passwordEnv().isEmpty()
+                ? options.to()
+                : Optional.empty(),
+            probeRun.isPresent(),
+            options.debug());
+    // the instance sent (--probe --to), or the probe runs here (--password-env), or none does
     return finish(
-        List.of(new Batches.Batch(settings, linter, checks, List.of(unit))),
+        List.of(judged.batch()),
         results,
-        probeRun,
+        judged.sent() ? Optional.empty() : probeRun,
         Optional.empty(),
         ExitCode.OK,
         List.of());

@@ -7,6 +7,7 @@ import dev.smtplint.check.Settings;
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.instance.SourcegraphApi;
 import dev.smtplint.probe.CaFile;
 import dev.smtplint.probe.ErrorTexts;
@@ -17,12 +18,16 @@ import dev.smtplint.report.ProbeFailure;
 import dev.smtplint.report.ProbeOutcome;
 import dev.smtplint.report.ProbeResult;
 import dev.smtplint.report.ProbeStage;
+import dev.smtplint.rules.Catalogue;
+import dev.smtplint.rules.Releases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -223,5 +228,68 @@ public final class InstanceRun {
     Linter.Judged now =
         new Linter.Judged(placed.results(), judged.root(), judged.ownership(), judged.absent());
     return new UnitChecks.Judgement(unit.name(), placed.results(), Optional.of(now));
+  }
+
+  /** The instance's configuration judged as a batch of one; {@code sent}: the instance sent. */
+  public record Judged(Batches.Batch batch, boolean sent) {}
+
+  /**
+   * The instance's effective site configuration judged in place of files (REDACTED there means "not
+   * visible here", not a finding), under the release it names unless the command line named one
+   * (SPEC §2). {@code sendTo}: --probe --to without --password-env, the instance asked to send;
+   * {@code probing}: otherwise a local probe follows, which needs the username.
+   */
+  public static Judged judge(
+      Environment environment,
+      Settings base,
+      InstanceRun run,
+      Optional<String> sendTo,
+      boolean probing,
+      boolean debug)
+      throws java.io.IOException {
+    Set<String> disabled = new HashSet<>(base.disabled());
+    disabled.add(Catalogue.REDACTED_VALUE);
+    InstanceRun.Fetched fetched = run.fetch();
+    Settings settings =
+        new Settings(
+            disabled,
+            base.severity(),
+            base.failOn(),
+            base.passwordFromEnvironment(),
+            base.release(),
+            base.releaseFrom());
+    // The instance names its own release, unless the command line named one (SPEC §2).
+    Optional<SourcegraphVersion> running =
+        fetched.productVersion().isPresent()
+            ? SourcegraphVersion.parse(fetched.productVersion().get())
+            : Optional.empty();
+    if (running.isPresent()
+        && running.get().compareTo(Releases.oldest()) >= 0
+        && !base.releaseFrom().equals("--sourcegraph-version")) {
+      settings = settings.judgingFor(running.get(), "the instance's productVersion");
+    }
+    Linter linter =
+        new Linter(settings, EmailSchemaHolder.SUPPLIER, path -> false, environment.rules());
+    UnitChecks checks = new UnitChecks(environment, linter, Optional.empty(), true, debug);
+    UnitChecks.Judgement unit =
+        InstanceRun.withVerdict(
+            environment,
+            checks
+                .check(List.of(new Unit.Instance(fetched.source())))
+                .get(0)
+                .judgement()
+                .orElseThrow(),
+            fetched.validationMessages(),
+            settings);
+    if (sendTo.isPresent() && unit.judged().isPresent()) {
+      ProbeStep send = run.probe(sendTo.get());
+      UnitChecks.Judgement probed =
+          unit.probed(checks.isolated(unit.name(), () -> linter.probe(unit.judged().get(), send)));
+      return new Judged(new Batches.Batch(settings, linter, checks, List.of(probed)), true);
+    }
+    if (probing) {
+      unit.judged().ifPresent(InstanceRun::requireVisibleUsername);
+    }
+    return new Judged(new Batches.Batch(settings, linter, checks, List.of(unit)), false);
   }
 }
