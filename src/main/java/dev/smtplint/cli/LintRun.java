@@ -5,7 +5,6 @@ import dev.smtplint.check.Settings;
 import dev.smtplint.check.VersionControl;
 import dev.smtplint.fix.AtomicFiles;
 import dev.smtplint.fix.FixRun;
-import dev.smtplint.manifest.Manifest;
 import dev.smtplint.probe.CaFile;
 import dev.smtplint.probe.ProbeListener;
 import dev.smtplint.report.FileResult;
@@ -21,6 +20,7 @@ import dev.smtplint.run.ProbeRun;
 import dev.smtplint.run.ProjectSettingsFile;
 import dev.smtplint.run.ReportOrder;
 import dev.smtplint.run.SettingsBatches;
+import dev.smtplint.run.StandardInput;
 import dev.smtplint.run.Unit;
 import dev.smtplint.run.UnitChecks;
 import dev.smtplint.run.UsageException;
@@ -75,7 +75,9 @@ final class LintRun {
       return instance(loaded.settings(), probeRun, results);
     }
     if (options.files().contains("-")) {
-      peekAtStandardInput();
+      StandardInput.Peeked peeked = StandardInput.peek(environment);
+      environment = peeked.environment();
+      stdinYaml = peeked.yaml();
     }
     Optional<FixRun> fixRun =
         options.fixing().any()
@@ -134,26 +136,6 @@ final class LintRun {
   }
 
   /**
-   * Whether standard input is YAML ({@code helm template … | smtplint lint -}): its first 64 KiB
-   * are looked at and put back.
-   */
-  private void peekAtStandardInput() throws IOException {
-    java.io.BufferedInputStream in = new java.io.BufferedInputStream(environment.in(), 1 << 16);
-    in.mark(1 << 16);
-    byte[] head = in.readNBytes(1 << 16);
-    in.reset();
-    stdinYaml = Manifest.looksLikeYaml(new String(head, java.nio.charset.StandardCharsets.UTF_8));
-    environment =
-        new Environment(
-            environment.out(),
-            environment.err(),
-            in,
-            environment.env(),
-            environment.terminal(),
-            environment.rules());
-  }
-
-  /**
    * --instance: the instance's effective site configuration in place of files. REDACTED there means
    * "not visible here", not a finding; --probe --to asks the instance to send, --password-env
    * probes locally (when the instance shows the username).
@@ -182,34 +164,6 @@ final class LintRun {
         Optional.empty(),
         ExitCode.OK,
         List.of());
-  }
-
-  /** The releases the batches judged for, named with where each came from (none: the newest). */
-  private List<String> judgedFor(List<Batches.Batch> batches) {
-    java.util.Set<String> out = new java.util.LinkedHashSet<>();
-    for (Batches.Batch b : batches) {
-      if (b.settings().release().isPresent()) {
-        out.add(
-            "Sourcegraph "
-                + b.settings().release().get()
-                + " ("
-                + b.settings().releaseFrom()
-                + ")");
-      }
-    }
-    out.addAll(judgedForImages);
-    return List.copyOf(out);
-  }
-
-  /** "2 problems remain" (or "nothing remains") in these results. */
-  private static String remaining(List<FileResult> results) {
-    int left = 0;
-    for (FileResult r : results) {
-      left += r.findings().size();
-    }
-    return left == 0
-        ? "nothing remains"
-        : left + (left == 1 ? " problem remains" : " problems remain");
   }
 
   /**
@@ -278,7 +232,7 @@ final class LintRun {
       if (options.fixing().diff()) {
         environment.out().print(fixRun.get().diff());
         environment.complain(
-            fixRun.get().wouldFix() + "; " + remaining(results) + " after the fixes");
+            fixRun.get().wouldFix() + "; " + ReportOrder.remaining(results) + " after the fixes");
         return Math.max(code, fixRun.get().changed().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS);
       }
       FixRun.Committed committed = fixRun.get().commit(environment.out(), environment::complain);
@@ -297,7 +251,7 @@ final class LintRun {
             results,
             Catalogue.infos(),
             inputErrors,
-            judgedFor(batches),
+            Batches.judgedFor(batches, judgedForImages),
             ReportOrder.failOn(thresholds));
     if (results.isEmpty() && code == ExitCode.USAGE && options.format() == Format.Name.TEXT) {
       return code; // nothing was judged: the lines on standard error say why, and "0 errors in 0

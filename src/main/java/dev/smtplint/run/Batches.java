@@ -122,4 +122,24 @@ public final class Batches {
     }
     return out;
   }
+
+  /**
+   * The releases the batches judged for, named with where each came from, and those a frontend's
+   * image tag named (none: the newest).
+   */
+  public static List<String> judgedFor(List<Batch> batches, java.util.Set<String> images) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Batch b : batches) {
+      if (b.settings().release().isPresent()) {
+        out.add(
+            "Sourcegraph "
+                + b.settings().release().get()
+                + " ("
+                + b.settings().releaseFrom()
+                + ")");
+      }
+    }
+    out.addAll(images);
+    return List.copyOf(out);
+  }
 }

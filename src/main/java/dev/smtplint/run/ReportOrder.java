@@ -89,4 +89,15 @@ public final class ReportOrder {
     }
     return false;
   }
+
+  /** "2 problems remain" (or "nothing remains") in these results. */
+  public static String remaining(List<FileResult> results) {
+    int left = 0;
+    for (FileResult r : results) {
+      left += r.findings().size();
+    }
+    return left == 0
+        ? "nothing remains"
+        : left + (left == 1 ? " problem remains" : " problems remain");
+  }
 }
