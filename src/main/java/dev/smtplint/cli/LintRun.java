@@ -3,7 +3,6 @@ package dev.smtplint.cli;
 import dev.smtplint.check.FailOn;
 import dev.smtplint.check.Settings;
 import dev.smtplint.check.VersionControl;
-import dev.smtplint.fix.AtomicFiles;
 import dev.smtplint.fix.FixRun;
 import dev.smtplint.probe.CaFile;
 import dev.smtplint.probe.ProbeListener;
@@ -23,12 +22,9 @@ import dev.smtplint.run.SettingsBatches;
 import dev.smtplint.run.StandardInput;
 import dev.smtplint.run.Unit;
 import dev.smtplint.run.UnitChecks;
-import dev.smtplint.run.UsageException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -84,41 +80,15 @@ final class LintRun {
             ? Optional.of(new FixRun(options.fixing().unsafe(), options.fixing().fix()))
             : Optional.empty();
     VersionControl versionControl = new VersionControl();
-    Inputs.Expanded expanded =
-        Inputs.expand(
-            options.files(),
-            new java.util.function.Predicate<>() {
-              @Override
-              public boolean test(String path) {
-                return versionControl.ignores(path);
-              }
-            });
+    Inputs.Expanded expanded = Inputs.expand(options.files(), versionControl);
     List<SettingsBatches.Governed> governed =
         SettingsBatches.of(expanded, options.settingsRequest(), options.merges());
-    List<FileResult> results = new ArrayList<>();
-    List<Path> siteConfig = new ArrayList<>();
-    for (SettingsBatches.Governed g : governed) {
-      siteConfig.addAll(g.loaded().siteConfig());
-      if (g.loaded().findings().isPresent()) {
-        results.add(g.loaded().findings().get());
-      }
-    }
-    refuseOutputOntoInput(expanded, siteConfig);
-    int code = ExitCode.OK;
-    List<String> inputErrors = new ArrayList<>();
-    for (Inputs.Problem p : expanded.problems()) {
-      environment.complain(p.message());
-      code = p.fatal() ? ExitCode.USAGE : code;
-      if (p.fatal()) {
-        inputErrors.add(p.message());
-      }
-    }
-    Set<Path> merged = new HashSet<>();
-    for (String list : options.merges()) {
-      for (String name : new Unit.Merge(list).names()) {
-        merged.add(Path.of(name).toAbsolutePath().normalize());
-      }
-    }
+    List<FileResult> results = SettingsBatches.findings(governed);
+    List<Path> siteConfig = SettingsBatches.siteConfig(governed);
+    Inputs.refuseOutputOntoInput(options.output(), expanded, siteConfig, options.merges());
+    List<String> inputErrors = expanded.said(environment); // each said; the fatal ones kept
+    int code = inputErrors.isEmpty() ? ExitCode.OK : ExitCode.USAGE;
+    Set<Path> merged = Unit.Merge.members(options.merges());
     ManifestSources manifestSources = new ManifestSources(versionControl);
     judgedForImages = manifestSources.judgedFor;
     Batches.Judged judged =
@@ -271,39 +241,5 @@ final class LintRun {
     }
     int exit = Math.max(code, failed ? ExitCode.FINDINGS : ExitCode.OK);
     return report.anyInternalError() ? ExitCode.INTERNAL : exit;
-  }
-
-  /**
-   * -o naming a file smtplint reads (a FILE, a --merge member, a siteConfig file) is refused before
-   * anything is read.
-   */
-  private void refuseOutputOntoInput(Inputs.Expanded expanded, List<Path> siteConfig) {
-    Path output = options.output().orElse(null);
-    if (output == null || !Files.exists(output) || AtomicFiles.isSystemStream(output)) {
-      return;
-    }
-    List<Path> inputs = new ArrayList<>(siteConfig);
-    for (Inputs.Input input : expanded.inputs()) {
-      if (!input.isStdin()) {
-        inputs.add(input.path());
-      }
-    }
-    for (String list : options.merges()) {
-      for (String name : new Unit.Merge(list).names()) {
-        inputs.add(Path.of(name));
-      }
-    }
-    for (Path input : inputs) {
-      try {
-        if (Files.exists(input) && Files.isSameFile(output, input)) {
-          throw new UsageException(
-              "-o "
-                  + output
-                  + " is also an input; smtplint never writes its report over a file it reads");
-        }
-      } catch (IOException e) {
-        // an input that cannot be examined is reported when it is read
-      }
-    }
   }
 }

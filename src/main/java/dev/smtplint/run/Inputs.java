@@ -1,5 +1,6 @@
 package dev.smtplint.run;
 
+import dev.smtplint.fix.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Expands the command line's FILE arguments: a directory means every *.json / *.jsonc below it (not
@@ -32,9 +34,34 @@ public final class Inputs {
   /** Something an argument's walk could not read (exit 2) or chose not to (a note only). */
   public record Problem(String message, boolean fatal) {}
 
-  public record Expanded(List<Input> inputs, List<Problem> problems) {}
+  public record Expanded(List<Input> inputs, List<Problem> problems) {
+    /** Each problem said on standard error; the messages of those that stop the run (exit 2). */
+    public List<String> said(Environment environment) {
+      List<String> fatal = new ArrayList<>();
+      for (Problem p : problems) {
+        environment.complain(p.message());
+        if (p.fatal()) {
+          fatal.add(p.message());
+        }
+      }
+      return fatal;
+    }
+  }
 
   private Inputs() {}
+
+  /** The inputs, walks skipping what git ignores (asked once per directory). */
+  public static Expanded expand(
+      List<String> names, dev.smtplint.check.VersionControl versionControl) {
+    return expand(
+        names,
+        new java.util.function.Predicate<>() { // no lambda on the lint path (LambdaFreeTest)
+          @Override
+          public boolean test(String path) {
+            return versionControl.ignores(path);
+          }
+        });
+  }
 
   /**
    * Directories a walk never enters: dependencies and version control, as ruff and ripgrep skip
@@ -202,5 +229,40 @@ public final class Inputs {
       return f.getReason().toLowerCase(Locale.ROOT); // "file name too long", ...
     }
     return "an input/output error";
+  }
+
+  /**
+   * -o naming a file smtplint reads (a FILE, a --merge member, a siteConfig file) is refused before
+   * anything is read.
+   */
+  public static void refuseOutputOntoInput(
+      Optional<Path> to, Expanded expanded, List<Path> siteConfig, List<String> merges) {
+    Path output = to.orElse(null);
+    if (output == null || !Files.exists(output) || AtomicFiles.isSystemStream(output)) {
+      return;
+    }
+    List<Path> inputs = new ArrayList<>(siteConfig);
+    for (Input input : expanded.inputs()) {
+      if (!input.isStdin()) {
+        inputs.add(input.path());
+      }
+    }
+    for (String list : merges) {
+      for (String name : new Unit.Merge(list).names()) {
+        inputs.add(Path.of(name));
+      }
+    }
+    for (Path input : inputs) {
+      try {
+        if (Files.exists(input) && Files.isSameFile(output, input)) {
+          throw new UsageException(
+              "-o "
+                  + output
+                  + " is also an input; smtplint never writes its report over a file it reads");
+        }
+      } catch (IOException e) {
+        // an input that cannot be examined is reported when it is read
+      }
+    }
   }
 }

@@ -69,4 +69,24 @@ public final class SettingsBatches {
     }
     list.add(value);
   }
+
+  /** The settings files' own findings (shown first in the report). */
+  public static List<dev.smtplint.report.FileResult> findings(List<Governed> governed) {
+    List<dev.smtplint.report.FileResult> out = new ArrayList<>();
+    for (Governed g : governed) {
+      if (g.loaded().findings().isPresent()) {
+        out.add(g.loaded().findings().get()); // no lambda on the lint path (LambdaFreeTest)
+      }
+    }
+    return out;
+  }
+
+  /** Every settings file's siteConfig list, one after another. */
+  public static List<Path> siteConfig(List<Governed> governed) {
+    List<Path> out = new ArrayList<>();
+    for (Governed g : governed) {
+      out.addAll(g.loaded().siteConfig());
+    }
+    return out;
+  }
 }

@@ -31,6 +31,17 @@ public sealed interface Unit {
       }
       return new ArrayList<>(out);
     }
+
+    /** The files of every --merge list, absolute (each is linted as part of its list). */
+    public static java.util.Set<Path> members(List<String> lists) {
+      java.util.Set<Path> out = new java.util.HashSet<>();
+      for (String list : lists) {
+        for (String name : new Merge(list).names()) {
+          out.add(Path.of(name).toAbsolutePath().normalize());
+        }
+      }
+      return out;
+    }
   }
 
   /**
