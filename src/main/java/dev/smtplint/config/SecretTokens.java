@@ -25,29 +25,33 @@ final class SecretTokens {
    * Setting names (folded as {@link SecretKeys#folded}) that a file that does not parse still shows
    * as keys; every other token of it is masked but numbers, literals and punctuation.
    */
-  private static final java.util.Set<String> KNOWN_NAMES =
-      java.util.Set.of(
-          "emailaddress",
-          "emailsmtp",
-          "emailsendername",
-          "emailtemplates",
-          "host",
-          "port",
-          "username",
-          "password",
-          "authentication",
-          "domain",
-          "noverifytls",
-          "disabletls",
-          "additionalheaders",
-          "key",
-          "value",
-          "sensitive",
-          "subject",
-          "text",
-          "html",
-          "externalurl",
-          "authproviders");
+  private static final java.util.Set<String> KNOWN_NAMES = knownNames();
+
+  /** email.smtp's members as Go decodes them, and the other names a site config shows as keys. */
+  private static java.util.Set<String> knownNames() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String field : EmailSettings.SMTP_FIELDS) {
+      out.add(SecretKeys.folded(field));
+    }
+    for (String name :
+        List.of(
+            "emailaddress",
+            "emailsmtp",
+            "emailsendername",
+            "emailtemplates",
+            "disabletls",
+            "key",
+            "value",
+            "sensitive",
+            "subject",
+            "text",
+            "html",
+            "externalurl",
+            "authproviders")) {
+      out.add(name);
+    }
+    return java.util.Set.copyOf(out);
+  }
 
   /**
    * The same values found without trusting the quotes: every "password" or "username", in any case,
