@@ -32,6 +32,9 @@ final class YamlSecrets {
   private final List<String> texts = new ArrayList<>();
   private final Map<Node, Boolean> seen = new IdentityHashMap<>();
 
+  /** No environment variable's name is longer than this. */
+  private static final int MAX_VARIABLE = 128;
+
   /** Each key's verdict, once: a manifest repeats the same few dozen keys thousands of times. */
   private final Map<String, Boolean> secretName = new java.util.HashMap<>();
 
@@ -118,8 +121,10 @@ final class YamlSecrets {
       }
     } else if (node instanceof ScalarNode s) {
       int eq = s.getValue().indexOf('=');
+      // a variable's name is short: a base64 value's padding is no "NAME="
       if (eq > 0
-          && (namesSecret(s.getValue().substring(0, eq))
+          && eq <= MAX_VARIABLE
+          && (named(s.getValue().substring(0, eq))
               || s.getValue().startsWith("SITE_CONFIG_FILE=")
                   && !Deployments.isPathList(s.getValue().substring(eq + 1)))) {
         mask(node); // a compose environment entry, "SMTP_PASSWORD=…"
