@@ -141,6 +141,9 @@ final class Yaml {
    * (by identity), so the count is linear in the nodes however they alias each other.
    */
   private static final class Expansion {
+    /** A node whose size is being worked out: met again below itself, it contains itself. */
+    private static final Long IN_PROGRESS = Long.MIN_VALUE;
+
     private final Map<Node, Long> sizes = new IdentityHashMap<>();
     private final long limit;
     private long total;
@@ -162,8 +165,14 @@ final class Yaml {
     private long size(Node node) {
       Long known = sizes.get(node);
       if (known != null) {
+        if (known < 0) { // IN_PROGRESS: no size is negative
+          // as go-yaml refuses it ("anchor … value contains itself"): it would expand without end
+          throw new TooLarge(
+              "an alias names a node it stands inside of, which expands without end");
+        }
         return known;
       }
+      sizes.put(node, IN_PROGRESS);
       long size = 1;
       if (node instanceof ScalarNode s) {
         size += s.getValue().length();

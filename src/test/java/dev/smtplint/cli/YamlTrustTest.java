@@ -270,6 +270,12 @@ class YamlTrustTest {
     Files.writeString(file, yaml.substring(0, yaml.indexOf("  k50:")));
     Run few = Run.of("lint", file.toString());
     assertTrue(few.code() < 2 && !few.err().contains("expand"), few.err());
+    // an alias inside the node it names expands without end: refused as such, not as deep nesting
+    Files.writeString(
+        file, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: &d\n  x: *d\n");
+    Run recursive = Run.of("lint", file.toString());
+    assertEquals(2, recursive.code(), recursive.all());
+    assertTrue(recursive.err().contains("expands without end"), recursive.err());
   }
 
   @Test
