@@ -71,10 +71,11 @@ public final class BlockFixes {
         continue;
       }
       SourceFile after = yaml.withText(text);
-      Manifest[] reread = new Manifest[1];
-      Optional<String> why = readsBack(after, fixed, reread);
-      if (why.isPresent()) {
-        fixRun.refuse(yaml.path() + ": not fixed: " + why.get());
+      Manifest reread;
+      try {
+        reread = readBack(after, fixed);
+      } catch (NotReadBack why) {
+        fixRun.refuse(yaml.path() + ": not fixed: " + why.getMessage());
         refused.add(yaml.path());
         continue;
       }
@@ -85,9 +86,9 @@ public final class BlockFixes {
               after,
               fixes,
               secrets.getOrDefault(yaml, List.of()),
-              reread[0].secrets(),
+              reread.secrets(),
               Optional.empty()));
-      written.put(yaml.path(), new Written(after, reread[0].secrets()));
+      written.put(yaml.path(), new Written(after, reread.secrets()));
     }
   }
 
@@ -139,19 +140,23 @@ public final class BlockFixes {
         text.substring(0, start) + region + text.substring(Math.min(end, text.length())));
   }
 
-  /**
-   * Why the fixed YAML does not read back as the fixed configs, if it does not; else {@code reread}
-   * holds the fixed YAML as read.
-   */
-  private static Optional<String> readsBack(
-      SourceFile after, List<Fixed> fixed, Manifest[] reread) {
+  /** Why the fixed YAML does not read back as the fixed configs. */
+  private static final class NotReadBack extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotReadBack(String why) {
+      super(why);
+    }
+  }
+
+  /** The fixed YAML as read, once it is confirmed to hold exactly the fixed configs. */
+  private static Manifest readBack(SourceFile after, List<Fixed> fixed) throws NotReadBack {
     Manifest read;
     try {
       read = Manifest.read(after);
     } catch (Manifest.Unreadable e) {
-      return Optional.of("the fixed YAML would not read (" + e.getMessage() + ")");
+      throw new NotReadBack("the fixed YAML would not read (" + e.getMessage() + ")");
     }
-    reread[0] = read;
     for (Fixed f : fixed) {
       Embedded same = null;
       for (Embedded e : read.configs()) {
@@ -163,9 +168,9 @@ public final class BlockFixes {
         }
       }
       if (same == null) {
-        return Optional.of(f.config().label() + " would not read back as the fixed config");
+        throw new NotReadBack(f.config().label() + " would not read back as the fixed config");
       }
     }
-    return Optional.empty();
+    return read;
   }
 }
