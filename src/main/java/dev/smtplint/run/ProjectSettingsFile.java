@@ -144,7 +144,7 @@ public final class ProjectSettingsFile {
     }
     return options.merges().isEmpty()
         ? List.of()
-        : List.of(new Unit.Merge(options.merges().get(0)).names().get(0));
+        : List.of(new Unit.Merge(options.merges().get(0)).first());
   }
 
   /**

@@ -34,7 +34,7 @@ public final class SettingsBatches {
     Map<Optional<Path>, List<String>> merges = new HashMap<>();
     Map<Optional<Path>, List<Inputs.Input>> inputs = new HashMap<>();
     for (String list : commandLineMerges) {
-      Optional<Path> file = nearest.forInput(Path.of(new Unit.Merge(list).names().get(0)));
+      Optional<Path> file = nearest.forInput(Path.of(new Unit.Merge(list).first()));
       Optional<Path> key = ProjectSettingsFile.identity(file);
       shown.putIfAbsent(key, file);
       add(merges, key, list);

@@ -32,6 +32,19 @@ public sealed interface Unit {
       return new ArrayList<>(out);
     }
 
+    /**
+     * The first file the list names, as written (its settings govern the list): with a name given
+     * again, not the first of {@link #names}, which keeps each at its last place.
+     */
+    public String first() {
+      for (String name : list.split(":")) {
+        if (!name.isEmpty()) {
+          return name;
+        }
+      }
+      return names().get(0); // no name at all: as before, names() says so
+    }
+
     /** The files of every --merge list, absolute (each is linted as part of its list). */
     public static java.util.Set<Path> members(List<String> lists) {
       java.util.Set<Path> out = new java.util.HashSet<>();

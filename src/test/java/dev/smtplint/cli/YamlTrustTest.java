@@ -310,6 +310,10 @@ class YamlTrustTest {
     assertTrue(run.out().contains("implicit-tls-port"), run.out());
     assertEquals(1, count(run.out(), "implicit-tls-port\""), run.out());
     assertTrue(run.out().length() < 20_000, "the report is " + run.out().length() + " bytes");
+    // --merge too: each name merged once, at its last place; its settings found from the first
+    dev.smtplint.run.Unit.Merge merge = new dev.smtplint.run.Unit.Merge("a.json:b.json:a.json");
+    assertEquals(List.of("b.json", "a.json"), merge.names());
+    assertEquals("a.json", merge.first());
   }
 
   @Test
