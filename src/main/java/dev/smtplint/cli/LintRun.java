@@ -38,7 +38,6 @@ import java.util.function.Function;
 final class LintRun {
 
   private Environment environment; // standard input is wrapped once it has been peeked at
-  private boolean stdinYaml;
   private java.util.Set<String> judgedForImages = java.util.Set.of();
   private final LintOptions options;
   private final ReportOutput reportOutput;
@@ -70,6 +69,7 @@ final class LintRun {
       }
       return instance(loaded.settings(), probeRun, results);
     }
+    boolean stdinYaml = false;
     if (options.files().contains("-")) {
       StandardInput.Peeked peeked = StandardInput.peek(environment);
       environment = peeked.environment();
