@@ -1,6 +1,7 @@
 package dev.smtplint.cli;
 
 import dev.smtplint.config.Suggestions;
+import dev.smtplint.report.Explanations;
 import dev.smtplint.report.RuleInfo;
 import dev.smtplint.rules.Catalogue;
 import dev.smtplint.run.Environment;

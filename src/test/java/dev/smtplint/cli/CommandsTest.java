@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smtplint.Testdata;
+import dev.smtplint.report.Explanations;
 import dev.smtplint.report.RuleInfo;
 import dev.smtplint.rules.Catalogue;
 import java.nio.file.Files;

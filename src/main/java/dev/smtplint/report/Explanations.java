@@ -1,13 +1,10 @@
-package dev.smtplint.cli;
-
-import dev.smtplint.report.Fix;
-import dev.smtplint.report.RuleInfo;
+package dev.smtplint.report;
 
 /** The text of {@code smtplint explain}, also used for docs/rules.md. */
-final class Explanations {
+public final class Explanations {
   private Explanations() {}
 
-  static String text(RuleInfo r) {
+  public static String text(RuleInfo r) {
     RuleInfo.Explanation e = r.explanation();
     return r.id()
         + " ("
@@ -45,7 +42,7 @@ final class Explanations {
   }
 
   /** The Markdown section of a rule in docs/rules.md; its anchor is the rule id. */
-  static String markdown(RuleInfo r) {
+  public static String markdown(RuleInfo r) {
     RuleInfo.Explanation e = r.explanation();
     return "## "
         + r.id()
@@ -78,7 +75,7 @@ final class Explanations {
   }
 
   /** What lint --fix does for the rule, and how safely; or that it does nothing. */
-  static String autofix(RuleInfo r) {
+  public static String autofix(RuleInfo r) {
     return r.autofix()
         .map(
             a ->
