@@ -1,6 +1,7 @@
 package dev.smtplint.run;
 
 import dev.smtplint.check.Linter;
+import dev.smtplint.config.Containment;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
 import dev.smtplint.config.SourcegraphVersion;

@@ -3,6 +3,7 @@ package dev.smtplint.run;
 import dev.smtplint.check.FailOn;
 import dev.smtplint.check.ProjectSettings;
 import dev.smtplint.check.Settings;
+import dev.smtplint.config.Containment;
 import dev.smtplint.config.SourceLoader;
 import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.report.FileResult;

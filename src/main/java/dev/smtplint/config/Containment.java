@@ -1,4 +1,4 @@
-package dev.smtplint.run;
+package dev.smtplint.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ public final class Containment {
     return new Containment(root, root.toRealPath());
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
