@@ -1,6 +1,7 @@
 package dev.smtplint.cli;
 
 import dev.smtplint.check.FailOn;
+import dev.smtplint.check.Judgement;
 import dev.smtplint.check.Settings;
 import dev.smtplint.check.VersionControl;
 import dev.smtplint.fix.FixRun;
@@ -178,7 +179,7 @@ final class LintRun {
             : Optional.empty();
     if (live.isPresent()) {
       for (Batches.Batch b : batches) {
-        for (UnitChecks.Judgement u : b.units()) {
+        for (Judgement u : b.units()) {
           u.results().forEach(live.get()::staticFindings);
         }
       }

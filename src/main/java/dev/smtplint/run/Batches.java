@@ -1,6 +1,8 @@
 package dev.smtplint.run;
 
+import dev.smtplint.check.Judgement;
 import dev.smtplint.check.Linter;
+import dev.smtplint.check.Outcome;
 import dev.smtplint.check.Settings;
 import dev.smtplint.check.VersionControl;
 import dev.smtplint.fix.FixRun;
@@ -17,8 +19,7 @@ public final class Batches {
   private Batches() {}
 
   /** Units judged under one set of settings, with the linter and checks that judged them. */
-  public record Batch(
-      Settings settings, Linter linter, UnitChecks checks, List<UnitChecks.Judgement> units) {}
+  public record Batch(Settings settings, Linter linter, UnitChecks checks, List<Judgement> units) {}
 
   /** What the command line asked of the judging. */
   public record Asked(
@@ -62,7 +63,7 @@ public final class Batches {
               asked.probe(),
               asked.debug(),
               Optional.of(versionControl));
-      List<UnitChecks.Judgement> judged = new ArrayList<>();
+      List<Judgement> judged = new ArrayList<>();
       List<Inputs.Input> yaml = new ArrayList<>();
       List<Inputs.Input> json = new ArrayList<>();
       for (Inputs.Input input : g.inputs()) {
@@ -70,7 +71,7 @@ public final class Batches {
       }
       // Manifests first: a compose file's list reads local files, which are then not linted alone.
       Set<Path> read = new HashSet<>(merged);
-      List<UnitChecks.Outcome> outcomes = new ArrayList<>();
+      List<Outcome> outcomes = new ArrayList<>();
       if (!yaml.isEmpty()) { // a run without YAML (nearly every one) pays nothing for it
         Set<Path> jsonPaths = new HashSet<>();
         for (Inputs.Input input : json) {
@@ -82,7 +83,7 @@ public final class Batches {
             checks.manifests(yaml, named(yaml, asked.files()), manifestSources, read, jsonPaths));
       }
       outcomes.addAll(checks.check(UnitPlan.of(g.merges(), json, read, g.loaded().siteConfig())));
-      for (UnitChecks.Outcome o : outcomes) {
+      for (Outcome o : outcomes) {
         for (String error : o.errors()) {
           environment.complain(error);
         }

@@ -1,5 +1,7 @@
 package dev.smtplint.run;
 
+import dev.smtplint.check.Judgement;
+import dev.smtplint.check.Outcome;
 import dev.smtplint.config.Position;
 import dev.smtplint.config.Span;
 import dev.smtplint.fix.BlockFixes;
@@ -26,7 +28,7 @@ final class InYaml {
    * masked as that text is; a file whose fixes were not written back is reported as it was read.
    */
   static void quoteFixed(
-      List<UnitChecks.Outcome> out,
+      List<Outcome> out,
       Map<String, BlockFixes.Written> written,
       List<String> refused,
       Map<FileResult, FileResult> asRead) {
@@ -34,11 +36,11 @@ final class InYaml {
       return;
     }
     for (int i = 0; i < out.size(); i++) {
-      UnitChecks.Outcome o = out.get(i);
+      Outcome o = out.get(i);
       if (o.judgement().isEmpty()) {
         continue;
       }
-      UnitChecks.Judgement j = o.judgement().get();
+      Judgement j = o.judgement().get();
       List<FileResult> results = new ArrayList<>();
       for (FileResult r : j.results()) {
         BlockFixes.Written after = written.get(r.path());
@@ -60,9 +62,8 @@ final class InYaml {
       }
       out.set(
           i,
-          new UnitChecks.Outcome(
-              Optional.of(new UnitChecks.Judgement(j.name(), results, j.judged(), j.view())),
-              o.errors()));
+          new Outcome(
+              Optional.of(new Judgement(j.name(), results, j.judged(), j.view())), o.errors()));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.smtplint.run;
 
 import dev.smtplint.check.InstanceMessages;
+import dev.smtplint.check.Judgement;
 import dev.smtplint.check.Linter;
 import dev.smtplint.check.ProbeStep;
 import dev.smtplint.check.Settings;
@@ -198,11 +199,8 @@ public final class InstanceRun {
    * The instance's findings without fixes (there is no file here that --fix could write), and its
    * own validation messages beside them (InstanceMessages).
    */
-  public static UnitChecks.Judgement withVerdict(
-      Environment environment,
-      UnitChecks.Judgement unit,
-      List<String> messages,
-      Settings settings) {
+  public static Judgement withVerdict(
+      Environment environment, Judgement unit, List<String> messages, Settings settings) {
     if (unit.judged().isEmpty()) {
       return unit;
     }
@@ -227,7 +225,7 @@ public final class InstanceRun {
     }
     Linter.Judged now =
         new Linter.Judged(placed.results(), judged.root(), judged.ownership(), judged.absent());
-    return new UnitChecks.Judgement(unit.name(), placed.results(), Optional.of(now));
+    return new Judgement(unit.name(), placed.results(), Optional.of(now));
   }
 
   /** The instance's configuration judged as a batch of one; {@code sent}: the instance sent. */
@@ -271,7 +269,7 @@ public final class InstanceRun {
     Linter linter =
         new Linter(settings, EmailSchemaHolder.SUPPLIER, path -> false, environment.rules());
     UnitChecks checks = new UnitChecks(environment, linter, Optional.empty(), true, debug);
-    UnitChecks.Judgement unit =
+    Judgement unit =
         InstanceRun.withVerdict(
             environment,
             checks
@@ -283,7 +281,7 @@ public final class InstanceRun {
             settings);
     if (sendTo.isPresent() && unit.judged().isPresent()) {
       ProbeStep send = run.probe(sendTo.get());
-      UnitChecks.Judgement probed =
+      Judgement probed =
           unit.probed(checks.isolated(unit.name(), () -> linter.probe(unit.judged().get(), send)));
       return new Judged(new Batches.Batch(settings, linter, checks, List.of(probed)), true);
     }

@@ -1,6 +1,8 @@
 package dev.smtplint.run;
 
+import dev.smtplint.check.Judgement;
 import dev.smtplint.check.Linter;
+import dev.smtplint.check.Outcome;
 import dev.smtplint.config.Containment;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
@@ -73,9 +75,8 @@ public final class ManifestChecks {
    * Reads and judges the YAML files; {@code named}: the ones the command line names (a walked file
    * that is not a deployment's is skipped without a word; a named one is said so).
    */
-  List<UnitChecks.Outcome> check(
-      List<Inputs.Input> yaml, Set<Inputs.Input> named, Environment env) {
-    List<UnitChecks.Outcome> out = new ArrayList<>();
+  List<Outcome> check(List<Inputs.Input> yaml, Set<Inputs.Input> named, Environment env) {
+    List<Outcome> out = new ArrayList<>();
     List<Manifest> manifests = new ArrayList<>();
     for (Inputs.Input input : yaml) {
       boolean isNamed = named.contains(input);
@@ -86,7 +87,7 @@ public final class ManifestChecks {
                 ? SourceLoader.load(env.in(), "-")
                 : SourceLoader.load(input.path(), input.display());
       } catch (SourceLoader.UnreadableException e) {
-        out.add(UnitChecks.Outcome.unreadable(List.of(e.getMessage())));
+        out.add(Outcome.unreadable(List.of(e.getMessage())));
         continue;
       }
       try {
@@ -94,9 +95,8 @@ public final class ManifestChecks {
         if (m.empty()) {
           if (isNamed) {
             out.add(
-                new UnitChecks.Outcome(
-                    Optional.of(
-                        new UnitChecks.Judgement(input.display(), List.of(), Optional.empty())),
+                new Outcome(
+                    Optional.of(new Judgement(input.display(), List.of(), Optional.empty())),
                     List.of(
                         "note: "
                             + input.display()
@@ -115,7 +115,7 @@ public final class ManifestChecks {
           String at =
               e.at().isPresent() ? ":" + e.at().get().line() + ":" + e.at().get().column() : "";
           out.add(
-              UnitChecks.Outcome.unreadable(
+              Outcome.unreadable(
                   List.of(input.display() + at + ": not read as YAML: " + e.getMessage())));
         }
       }
@@ -167,9 +167,7 @@ public final class ManifestChecks {
                 Optional.empty(),
                 m.secrets());
         out.add(
-            new UnitChecks.Outcome(
-                Optional.of(new UnitChecks.Judgement(path, List.of(r), Optional.empty())),
-                List.of()));
+            new Outcome(Optional.of(new Judgement(path, List.of(r), Optional.empty())), List.of()));
       }
     }
     if (fixRun.isPresent()) {
@@ -188,7 +186,7 @@ public final class ManifestChecks {
    * A local file a kustomize generator turns into a ConfigMap or Secret key, linted through that
    * file when it holds a site config (unless the run names it or walks to it anyway).
    */
-  private Optional<UnitChecks.Outcome> generated(Manifest m, Manifest.Generated g) {
+  private Optional<Outcome> generated(Manifest m, Manifest.Generated g) {
     List<String> notes = new ArrayList<>();
     Optional<SourceFile> read =
         local(
@@ -200,16 +198,14 @@ public final class ManifestChecks {
       return notes.isEmpty()
           ? Optional.empty()
           : Optional.of(
-              new UnitChecks.Outcome(
-                  Optional.of(
-                      new UnitChecks.Judgement(m.yaml().path(), List.of(), Optional.empty())),
-                  notes));
+              new Outcome(
+                  Optional.of(new Judgement(m.yaml().path(), List.of(), Optional.empty())), notes));
     }
     SourceFile source = read.get();
     if (!Manifest.holdsSiteConfig(g.localPath(), source.text())) {
       return Optional.empty();
     }
-    UnitChecks.Judgement j =
+    Judgement j =
         checks.judge(
             source.path(),
             new Supplier<>() {
@@ -218,11 +214,11 @@ public final class ManifestChecks {
                 return linter.checkMerged(List.of(source), List.of());
               }
             });
-    return Optional.of(new UnitChecks.Outcome(Optional.of(j), List.of()));
+    return Optional.of(new Outcome(Optional.of(j), List.of()));
   }
 
   /** One container's SITE_CONFIG_FILE list: its members merged in order. */
-  private UnitChecks.Outcome plan(Deployments.Plan plan) {
+  private Outcome plan(Deployments.Plan plan) {
     List<String> absent = new ArrayList<>(plan.missing());
     List<String> notes = new ArrayList<>();
     for (String note : plan.notes()) {
@@ -250,12 +246,10 @@ public final class ManifestChecks {
     }
     if (order.isEmpty()) {
       // nothing of the list is here (objects in files not linted): noted, not an error
-      return new UnitChecks.Outcome(
-          Optional.of(
-              new UnitChecks.Judgement(plan.workload().label(), List.of(), Optional.empty())),
-          notes);
+      return new Outcome(
+          Optional.of(new Judgement(plan.workload().label(), List.of(), Optional.empty())), notes);
     }
-    UnitChecks.Outcome judged =
+    Outcome judged =
         judged(
             releaseOf(plan.workload()),
             plan.workload().label() + " (" + plan.workload().yaml().path() + ")",
@@ -263,7 +257,7 @@ public final class ManifestChecks {
             absent);
     List<String> all = new ArrayList<>(notes);
     all.addAll(judged.errors());
-    return new UnitChecks.Outcome(judged.judgement(), all);
+    return new Outcome(judged.judgement(), all);
   }
 
   /**
@@ -344,8 +338,7 @@ public final class ManifestChecks {
    * Judges a list in order ({@code members}: configs held in YAML, {@code Embedded}, and local
    * files, {@code SourceFile}) and shows the results in their YAML files.
    */
-  private UnitChecks.Outcome judged(
-      Linter linter, String name, List<?> members, List<String> absent) {
+  private Outcome judged(Linter linter, String name, List<?> members, List<String> absent) {
     Map<String, Embedded> byName = new LinkedHashMap<>();
     List<SourceFile> list = new ArrayList<>();
     for (Object m : members) {
@@ -379,7 +372,7 @@ public final class ManifestChecks {
       paths.add(byName.containsKey(source.path()) ? null : Path.of(source.path()));
     }
     Map<String, FileResult> readFirst = new java.util.concurrent.ConcurrentHashMap<>();
-    UnitChecks.Judgement j =
+    Judgement j =
         checks.judge(
             name,
             new Supplier<>() {
@@ -415,8 +408,7 @@ public final class ManifestChecks {
         asRead.put(shown.get(i), view.apply(List.of(readFirst.get(path))).get(0));
       }
     }
-    return new UnitChecks.Outcome(
-        Optional.of(new UnitChecks.Judgement(j.name(), shown, j.judged(), view)), notes);
+    return new Outcome(Optional.of(new Judgement(j.name(), shown, j.judged(), view)), notes);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.smtplint.run;
 
+import dev.smtplint.check.Judgement;
 import dev.smtplint.check.Linter;
 import dev.smtplint.probe.ProbeListener;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ public final class Probes {
   private Probes() {}
 
   /** Probes every judged unit, a few at once, each isolated; the units keep their order. */
-  public static List<UnitChecks.Judgement> all(
-      List<UnitChecks.Judgement> units,
+  public static List<Judgement> all(
+      List<Judgement> units,
       ProbeRun probeRun,
       UnitChecks checks,
       Linter linter,
@@ -36,8 +37,8 @@ public final class Probes {
               return t;
             });
     try {
-      List<Future<UnitChecks.Judgement>> probed = new ArrayList<>();
-      for (UnitChecks.Judgement unit : units) {
+      List<Future<Judgement>> probed = new ArrayList<>();
+      for (Judgement unit : units) {
         probed.add(
             pool.submit(
                 () ->
@@ -51,8 +52,8 @@ public final class Probes {
                                         unit.judged().get(),
                                         probeRun.step(listeners.apply(unit.name())))))));
       }
-      List<UnitChecks.Judgement> out = new ArrayList<>();
-      for (Future<UnitChecks.Judgement> f : probed) {
+      List<Judgement> out = new ArrayList<>();
+      for (Future<Judgement> f : probed) {
         out.add(f.get());
       }
       return out;

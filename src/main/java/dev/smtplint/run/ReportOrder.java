@@ -1,6 +1,7 @@
 package dev.smtplint.run;
 
 import dev.smtplint.check.FailOn;
+import dev.smtplint.check.Judgement;
 import dev.smtplint.probe.ProbeListener;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
@@ -39,11 +40,11 @@ public final class ReportOrder {
     Map<String, Integer> yamlAt = new HashMap<>();
     Map<Integer, List<FileResult>> yamlParts = new HashMap<>();
     for (Batches.Batch b : batches) {
-      List<UnitChecks.Judgement> done =
+      List<Judgement> done =
           probeRun.isPresent()
               ? Probes.all(b.units(), probeRun.get(), b.checks(), b.linter(), listeners)
               : b.units();
-      for (UnitChecks.Judgement u : done) {
+      for (Judgement u : done) {
         FailOn own = b.settings().failOn().orElse(FailOn.ERROR);
         for (FileResult r : u.results()) {
           Integer same = YamlResults.mergeable(r) ? yamlAt.get(r.path()) : null;

@@ -1,6 +1,8 @@
 package dev.smtplint.run;
 
+import dev.smtplint.check.Judgement;
 import dev.smtplint.check.Linter;
+import dev.smtplint.check.Outcome;
 import dev.smtplint.check.VersionControl;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
@@ -18,7 +20,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Each {@link Unit} read and judged: a file, a --merge list, the settings' siteConfig list, the
@@ -70,40 +71,6 @@ public final class UnitChecks {
     this.fixRun = fixRun;
     this.keepTrees = keepTrees;
     this.debug = debug;
-  }
-
-  /**
-   * One unit's findings per file and, when it was judged and a probe follows, what the probe needs.
-   */
-  public record Judgement(
-      String name,
-      List<FileResult> results,
-      Optional<Linter.Judged> judged,
-      UnaryOperator<List<FileResult>> view) {
-    public Judgement(String name, List<FileResult> results, Optional<Linter.Judged> judged) {
-      this(name, results, judged, AS_JUDGED);
-    }
-
-    /** The results after the probe, seen as the judged results are (a manifest's: in its YAML). */
-    public Judgement probed(List<FileResult> probedResults) {
-      return new Judgement(name, view.apply(probedResults), judged, view);
-    }
-  }
-
-  /** Results shown as the linter judged them (an anonymous class: no lambda on the lint path). */
-  static final UnaryOperator<List<FileResult>> AS_JUDGED =
-      new UnaryOperator<>() {
-        @Override
-        public List<FileResult> apply(List<FileResult> results) {
-          return results;
-        }
-      };
-
-  /** A unit's judgement, or why it could not be read (a line on standard error, exit 2). */
-  public record Outcome(Optional<Judgement> judgement, List<String> errors) {
-    static Outcome unreadable(List<String> errors) {
-      return new Outcome(Optional.empty(), errors);
-    }
   }
 
   /**
