@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: cli → run → fix → check → rules, schema → report → config; probe →
+ * Dependencies point one way: cli → run → deploy → fix → check → rules, schema → report → config; probe →
  * report, config.
  */
 class DependencyDirectionTest {
@@ -32,6 +32,7 @@ class DependencyDirectionTest {
           Map.entry("manifest", Set.of("config")),
           Map.entry("check", Set.of("config", "report", "rules", "schema", "gotemplate")),
           Map.entry("fix", Set.of("config", "report", "check", "manifest")),
+          Map.entry("deploy", Set.of("config", "report", "rules", "check", "manifest", "fix")),
           Map.entry(
               "run",
               Set.of(
@@ -42,6 +43,7 @@ class DependencyDirectionTest {
                   "check",
                   "manifest",
                   "fix",
+                  "deploy",
                   "probe",
                   "instance",
                   "gotemplate")),
@@ -58,6 +60,7 @@ class DependencyDirectionTest {
                   "instance",
                   "manifest",
                   "fix",
+                  "deploy",
                   "run",
                   "gotemplate")));
 

@@ -5,6 +5,7 @@ import dev.smtplint.check.Linter;
 import dev.smtplint.check.Outcome;
 import dev.smtplint.check.Settings;
 import dev.smtplint.check.VersionControl;
+import dev.smtplint.deploy.ManifestSources;
 import dev.smtplint.fix.FixRun;
 import dev.smtplint.manifest.Manifest;
 import java.nio.file.Path;

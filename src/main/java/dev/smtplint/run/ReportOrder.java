@@ -2,6 +2,7 @@ package dev.smtplint.run;
 
 import dev.smtplint.check.FailOn;
 import dev.smtplint.check.Judgement;
+import dev.smtplint.deploy.YamlResults;
 import dev.smtplint.probe.ProbeListener;
 import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;

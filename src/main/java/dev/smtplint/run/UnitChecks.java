@@ -6,6 +6,8 @@ import dev.smtplint.check.Outcome;
 import dev.smtplint.check.VersionControl;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
+import dev.smtplint.deploy.ManifestChecks;
+import dev.smtplint.deploy.ManifestSources;
 import dev.smtplint.fix.FixRun;
 import dev.smtplint.report.FileResult;
 import java.nio.file.Files;
@@ -27,7 +29,7 @@ import java.util.function.Supplier;
  * internal error, never the run's end), and a batch of files is checked on all cores with the
  * results in the order given. With --fix or --diff, the unit's files are fixed in memory first.
  */
-public final class UnitChecks {
+public final class UnitChecks implements ManifestChecks.Judge {
   /**
    * From this many files on, files are checked in parallel (below it, threads cost more than they
    * save).
@@ -115,8 +117,13 @@ public final class UnitChecks {
       ManifestSources sources,
       Set<Path> consumed,
       Set<Path> runInputs) {
+    List<ManifestChecks.YamlInput> inputs = new ArrayList<>(yaml.size());
+    for (Inputs.Input input : yaml) {
+      inputs.add(
+          new ManifestChecks.YamlInput(input.display(), input.path(), named.contains(input)));
+    }
     ManifestChecks m = new ManifestChecks(this, linter, sources, runInputs, fixRun);
-    List<Outcome> out = m.check(yaml, named, environment);
+    List<Outcome> out = m.check(inputs, environment.in());
     consumed.addAll(m.consumed());
     return out;
   }
@@ -267,7 +274,8 @@ public final class UnitChecks {
    * The judgement of a check that may fail (an internal error is that unit's result, not the run's
    * end).
    */
-  Judgement judge(String name, Supplier<Linter.Judged> check) {
+  @Override
+  public Judgement judge(String name, Supplier<Linter.Judged> check) {
     Linter.Judged judged;
     try {
       judged = check.get();

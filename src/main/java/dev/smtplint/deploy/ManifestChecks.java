@@ -1,4 +1,4 @@
-package dev.smtplint.run;
+package dev.smtplint.deploy;
 
 import dev.smtplint.check.Judgement;
 import dev.smtplint.check.Linter;
@@ -18,6 +18,7 @@ import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
 import dev.smtplint.rules.Releases;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,22 @@ import java.util.function.UnaryOperator;
  * alone, and every finding moved to the YAML's own line and column.
  */
 public final class ManifestChecks {
-  private final UnitChecks checks;
+  /** A YAML file of the run; {@code path} null for standard input. */
+  public record YamlInput(String display, Path path, boolean named) {
+    boolean isStdin() {
+      return path == null;
+    }
+  }
+
+  /**
+   * Judges a check isolated: an internal error is that unit's result, not the run's end (the run's
+   * {@code UnitChecks}).
+   */
+  public interface Judge {
+    Judgement judge(String name, Supplier<Linter.Judged> check);
+  }
+
+  private final Judge checks;
   private final Linter linter;
   private final ManifestSources sources;
   private final Set<Path> consumed = new java.util.HashSet<>();
@@ -59,7 +75,7 @@ public final class ManifestChecks {
    * {@code runInputs}: the other files the run lints (absolute), which a generator's file may be.
    */
   public ManifestChecks(
-      UnitChecks checks,
+      Judge checks,
       Linter linter,
       ManifestSources sources,
       Set<Path> runInputs,
@@ -72,19 +88,19 @@ public final class ManifestChecks {
   }
 
   /**
-   * Reads and judges the YAML files; {@code named}: the ones the command line names (a walked file
-   * that is not a deployment's is skipped without a word; a named one is said so).
+   * Reads and judges the YAML files (a walked file that is not a deployment's is skipped without a
+   * word; one the command line names is said so).
    */
-  List<Outcome> check(List<Inputs.Input> yaml, Set<Inputs.Input> named, Environment env) {
+  public List<Outcome> check(List<YamlInput> yaml, InputStream stdin) {
     List<Outcome> out = new ArrayList<>();
     List<Manifest> manifests = new ArrayList<>();
-    for (Inputs.Input input : yaml) {
-      boolean isNamed = named.contains(input);
+    for (YamlInput input : yaml) {
+      boolean isNamed = input.named();
       SourceFile source;
       try {
         source =
             input.isStdin()
-                ? SourceLoader.load(env.in(), "-")
+                ? SourceLoader.load(stdin, "-")
                 : SourceLoader.load(input.path(), input.display());
       } catch (SourceLoader.UnreadableException e) {
         out.add(Outcome.unreadable(List.of(e.getMessage())));
@@ -178,7 +194,7 @@ public final class ManifestChecks {
   }
 
   /** The local files the compose files' lists read (not linted alone as well). */
-  Set<Path> consumed() {
+  public Set<Path> consumed() {
     return consumed;
   }
 

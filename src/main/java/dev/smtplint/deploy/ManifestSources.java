@@ -1,4 +1,4 @@
-package dev.smtplint.run;
+package dev.smtplint.deploy;
 
 import dev.smtplint.manifest.Embedded;
 import java.util.Map;
