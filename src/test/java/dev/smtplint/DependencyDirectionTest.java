@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: cli → run → deploy → fix → check → rules, schema → report → config; probe →
- * report, config.
+ * Dependencies point one way: cli → run → deploy → fix → check → rules, schema → report → config;
+ * probe → report, config.
  */
 class DependencyDirectionTest {
   private static final Map<String, Set<String>> ALLOWED =

@@ -64,19 +64,54 @@ public final class SecretKeys {
           "userid",
           "account");
 
-  /** Whether a key (JSON escapes already undone) names a password, a secret or a username. */
-  public static boolean isSecret(String key) {
+  /** What a key names: nothing secret, a username, or a password (or another secret). */
+  public enum Kind {
+    NONE,
+    USERNAME,
+    PASSWORD
+  }
+
+  /**
+   * Keys already judged: a batch's files spell the same few dozen keys, and judging one (Go's
+   * folding, the spellings, an edit distance) was a tenth of a cold batch's time. Bounded: past
+   * {@link #MEMO_LIMIT} keys (only a hostile or very varied input has that many), keys are judged
+   * without being remembered.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Kind> MEMO =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MEMO_LIMIT = 1024;
+
+  /** What a key (JSON escapes already undone) names. */
+  public static Kind kind(String key) {
     if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-      return false;
+      return Kind.NONE;
+    }
+    Kind known = MEMO.get(key);
+    if (known != null) {
+      return known;
     }
     String k = folded(key);
-    return isPasswordName(k)
-        || k.contains("username")
-        || USERNAME_SPELLINGS.contains(k)
-        || k.length() >= 6
-            && k.length() <= 10
-            && (k.contains("user") || k.contains("name"))
-            && near(k, "username");
+    Kind kind =
+        isPasswordName(k)
+            ? Kind.PASSWORD
+            : k.contains("username")
+                    || USERNAME_SPELLINGS.contains(k)
+                    || k.length() >= 6
+                        && k.length() <= 10
+                        && (k.contains("user") || k.contains("name"))
+                        && near(k, "username")
+                ? Kind.USERNAME
+                : Kind.NONE;
+    if (MEMO.size() < MEMO_LIMIT) {
+      MEMO.put(key, kind);
+    }
+    return kind;
+  }
+
+  /** Whether a key (JSON escapes already undone) names a password, a secret or a username. */
+  public static boolean isSecret(String key) {
+    return kind(key) != Kind.NONE;
   }
 
   /**
@@ -84,7 +119,7 @@ public final class SecretKeys {
    * occurs.
    */
   public static boolean isPassword(String key) {
-    return !key.isEmpty() && key.length() <= MAX_KEY_LENGTH && isPasswordName(folded(key));
+    return kind(key) == Kind.PASSWORD;
   }
 
   private static boolean isPasswordName(String k) {

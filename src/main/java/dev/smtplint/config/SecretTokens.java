@@ -129,8 +129,9 @@ final class SecretTokens {
           out.add(new Span(i, end));
         }
         i = end;
-        if (isKey && SecretKeys.isSecret(key)) {
-          i = maskValue(text, i, out, SecretKeys.isPassword(key) ? passwords : null);
+        SecretKeys.Kind kind = isKey ? SecretKeys.kind(key) : SecretKeys.Kind.NONE;
+        if (kind != SecretKeys.Kind.NONE) {
+          i = maskValue(text, i, out, kind == SecretKeys.Kind.PASSWORD ? passwords : null);
         }
       } else if (Character.isLetter(c)) {
         int end = i;
@@ -148,8 +149,9 @@ final class SecretTokens {
           }
         }
         i = end;
-        if (SecretKeys.isSecret(key)) {
-          i = maskValue(text, i, out, SecretKeys.isPassword(key) ? passwords : null);
+        SecretKeys.Kind kind = SecretKeys.kind(key);
+        if (kind != SecretKeys.Kind.NONE) {
+          i = maskValue(text, i, out, kind == SecretKeys.Kind.PASSWORD ? passwords : null);
         }
       } else if (unparsed && !Character.isWhitespace(c) && PUNCTUATION.indexOf(c) < 0) {
         int end = tokenEnd(text, i + 1);
