@@ -80,18 +80,36 @@ public final class Redaction {
 
   /** Control characters from a file or a server never reach a terminal or a log as such. */
   public static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
+    int n = text.length();
+    int first = 0;
+    while (first < n && !needsEscape(text.charAt(first))) {
+      first++;
+    }
+    if (first == n) {
+      return text; // the common case: nothing to escape, nothing copied
+    }
+    StringBuilder out = new StringBuilder(n + 16).append(text, 0, first);
+    for (int i = first; i < n; i++) {
       escape(text.charAt(i), out);
     }
     return out.toString();
   }
 
+  private static boolean needsEscape(char c) {
+    return c != '\t' && isControl(c);
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private static void escape(char c, StringBuilder out) {
-    if (c == '\t' || !isControl(c)) {
+    if (!needsEscape(c)) {
       out.append(c);
     } else {
-      out.append(String.format("\\u%04x", (int) c));
+      out.append("\\u")
+          .append(HEX[c >> 12 & 0xF])
+          .append(HEX[c >> 8 & 0xF])
+          .append(HEX[c >> 4 & 0xF])
+          .append(HEX[c & 0xF]);
     }
   }
 
