@@ -7,7 +7,6 @@ import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.Suggestions;
 import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
-import java.util.regex.Pattern;
 
 final class HeaderInvalidRule implements Rule {
   static final RuleInfo INFO =
@@ -28,8 +27,6 @@ final class HeaderInvalidRule implements Rule {
               "Use a valid name: letters, digits and hyphens (X-Acme-Tag).",
               "RFC 5322 §2.2 (field names); Go net/textproto CanonicalMIMEHeaderKey and Reader.ReadMIMEHeader; Sourcegraph internal/txemail (m.Headers.Add)."));
 
-  private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]+");
-
   public RuleInfo info() {
     return INFO;
   }
@@ -37,7 +34,7 @@ final class HeaderInvalidRule implements Rule {
   public void check(EmailSettings s, Reporter out) {
     for (JsonValue.Obj header : s.headers()) {
       JsonValue.Str k = header.string("key").orElse(null);
-      if (k != null && !FIELD_NAME.matcher(k.value()).matches()) {
+      if (k != null && !Matchers.fieldName(k.value())) {
         out.at(
             INFO,
             k,

@@ -38,7 +38,7 @@ final class HeloDomainInvalidRule implements Rule {
         || Placeholders.isPlaceholder(d.value())) {
       return;
     }
-    if (!Hosts.isValidHostName(d.value()) && !ADDRESS_LITERAL.matcher(d.value()).matches()) {
+    if (!Hosts.isValidHostName(d.value()) && !Matchers.addressLiteral(d.value())) {
       out.at(
           INFO,
           d,
@@ -48,8 +48,4 @@ final class HeloDomainInvalidRule implements Rule {
               + "use the instance's fully qualified host name, such as \"sourcegraph.your-company.com\"");
     }
   }
-
-  /** An address literal in brackets ([192.0.2.1], [IPv6:…]): Go sends it as it is. */
-  private static final java.util.regex.Pattern ADDRESS_LITERAL =
-      java.util.regex.Pattern.compile("\\[[0-9A-Fa-f:.]+\\]");
 }

@@ -9,8 +9,6 @@ import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 final class HostInvalidRule implements Rule {
   static final RuleInfo INFO =
@@ -32,8 +30,6 @@ final class HostInvalidRule implements Rule {
           .fixes(
               Fix.Safety.SAFE,
               "writes the bare host name (smtp://host:587/ or \" host \" → host) when what remains is a valid host");
-
-  private static final Pattern WITH_PORT = Pattern.compile("^([^:/\\s]+):(\\d+)$");
 
   public RuleInfo info() {
     return INFO;
@@ -61,8 +57,8 @@ final class HostInvalidRule implements Rule {
     }
     int slash = bare.indexOf('/');
     bare = slash >= 0 ? bare.substring(0, slash) : bare;
-    Matcher withPort = WITH_PORT.matcher(bare);
-    bare = withPort.matches() ? withPort.group(1) : bare;
+    int portColon = Matchers.hostWithPort(bare);
+    bare = portColon >= 0 ? bare.substring(0, portColon) : bare;
     String host = bare;
     if (host.isEmpty() || host.equals(h.value()) || problem(host).isPresent()) {
       return Optional.empty();
@@ -128,15 +124,15 @@ final class HostInvalidRule implements Rule {
               + bare
               + "\"");
     }
-    Matcher withPort = WITH_PORT.matcher(host);
-    if (withPort.matches()) {
+    int portColon = Matchers.hostWithPort(host);
+    if (portColon >= 0) {
       return Optional.of(
           "host \""
               + host
               + "\" includes a port; Sourcegraph adds \"port\" itself: write \""
-              + withPort.group(1)
+              + host.substring(0, portColon)
               + "\" and \"port\": "
-              + withPort.group(2));
+              + Matchers.portAfter(host, portColon));
     }
     if (hasWhitespace(host)) {
       return Optional.of("host \"" + host.strip() + "\" contains white space: remove it");

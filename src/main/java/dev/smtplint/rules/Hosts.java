@@ -6,16 +6,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Host-name facts shared by the rules: validity (with IDN) and the reserved example names. */
 final class Hosts {
-  // Underscores are not LDH, but resolvers accept them and container service names use them.
-  private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
-  private static final Pattern IPV4 =
-      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z]+)?");
-
   private Hosts() {}
 
   /** A DNS name (IDN allowed, converted as the resolver would) or an IP literal. */
@@ -55,8 +48,10 @@ final class Hosts {
   }
 
   /**
-   * {@link #LABEL} over name[start, end), by hand: 1-63 of [a-z0-9_-], not starting or ending with
-   * '-' (HostsTest holds the two to each other).
+   * {@code [a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?} over name[start, end), by hand ({@link
+   * Matchers}): 1-63 of [a-z0-9_-], not starting or ending with '-' (HostsTest holds the two to
+   * each other). Underscores are not LDH, but resolvers accept them and container service names use
+   * them.
    */
   static boolean isLabel(String name, int start, int end) {
     if (end - start < 1
@@ -74,16 +69,11 @@ final class Hosts {
     return true;
   }
 
-  /** The pattern a label matches, kept to test {@link #isLabel} against. */
-  static boolean matchesLabelPattern(String label) {
-    return LABEL.matcher(label).matches();
-  }
-
   static boolean isIpLiteral(String host) {
-    var v4 = IPV4.matcher(host);
-    if (v4.matches()) {
-      for (int i = 1; i <= 4; i++) {
-        if (Integer.parseInt(v4.group(i)) > 255) {
+    int[] v4 = Matchers.dottedQuad(host);
+    if (v4 != null) {
+      for (int octet : v4) {
+        if (octet > 255) {
           return false;
         }
       }
@@ -91,7 +81,7 @@ final class Hosts {
     }
     return host.indexOf(':') >= 0
         && host.indexOf(':') != host.lastIndexOf(':')
-        && IPV6.matcher(host).matches()
+        && Matchers.ipv6Characters(host)
         && isIpv6Literal(host);
   }
 

@@ -2,7 +2,6 @@ package dev.smtplint.rules;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Values left as documentation placeholders instead of real settings. */
 final class Placeholders {
@@ -66,8 +65,6 @@ final class Placeholders {
           "letmein",
           "hunter2");
 
-  private static final Pattern ANGLE = Pattern.compile("^\\s*+<[^<>@]*+>\\s*+$");
-
   private Placeholders() {}
 
   /** A password that is a placeholder or a stock word. */
@@ -78,13 +75,13 @@ final class Placeholders {
   static boolean isPlaceholder(String value) {
     String trimmed = value.trim();
     // trim() removes every character \\s matches: only a value that now starts with < and ends with
-    // > can match ANGLE.
+    // > can be angled.
     boolean angled =
         trimmed.length() >= 2
             && trimmed.charAt(0) == '<'
             && trimmed.charAt(trimmed.length() - 1) == '>';
     return SOURCEGRAPH_DOCS.contains(trimmed)
-        || angled && ANGLE.matcher(trimmed).matches()
+        || angled && Matchers.angled(trimmed)
         || WORDS.contains(trimmed.toLowerCase(Locale.ROOT));
   }
 }

@@ -64,7 +64,7 @@ public final class SchemaViolationRule implements FileRule {
     }
     String v = str.value();
     if (pointer.equals(EmailSettings.PORT_POINTER)
-        && v.matches("[1-9][0-9]{0,4}")
+        && Matchers.portDigits(v)
         && Integer.parseInt(v) <= 65535) {
       return Optional.of(
           Fix.safe(

@@ -6,7 +6,6 @@ import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.JsonValue;
 import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
-import java.util.regex.Pattern;
 
 final class SesCredentialsFormatRule implements Rule {
   static final RuleInfo INFO =
@@ -28,9 +27,7 @@ final class SesCredentialsFormatRule implements Rule {
               "https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html"));
 
   // Each pattern has one length: a value of another length is answered without the matcher.
-  private static final Pattern ACCESS_KEY_ID = Pattern.compile("(AKIA|ASIA)[A-Z0-9]{16}");
   private static final int ACCESS_KEY_ID_LENGTH = 20;
-  private static final Pattern IAM_SECRET = Pattern.compile("[A-Za-z0-9/+]{40}");
   private static final int IAM_SECRET_LENGTH = 40;
 
   public RuleInfo info() {
@@ -46,8 +43,7 @@ final class SesCredentialsFormatRule implements Rule {
     if (u != null
         && !u.value().isEmpty()
         && !Placeholders.isPlaceholder(u.value())
-        && (u.value().length() != ACCESS_KEY_ID_LENGTH
-            || !ACCESS_KEY_ID.matcher(u.value()).matches())) {
+        && (u.value().length() != ACCESS_KEY_ID_LENGTH || !Matchers.accessKeyId(u.value()))) {
       out.at(
           INFO,
           u,
@@ -57,7 +53,7 @@ final class SesCredentialsFormatRule implements Rule {
     JsonValue.Str p = s.smtpString("password").orElse(null);
     if (p != null
         && p.value().length() == IAM_SECRET_LENGTH
-        && IAM_SECRET.matcher(p.value()).matches()) {
+        && Matchers.iamSecretShape(p.value())) {
       out.at(
           INFO,
           p,

@@ -66,7 +66,7 @@ final class SettingCaseRule implements Rule {
               + "\", which must be "
               + (object ? "an object" : "a string")
               + ", not "
-              + (m.value().typeName().matches("[aeiou].*") ? "an " : "a ")
+              + ("aeiou".indexOf(m.value().typeName().charAt(0)) >= 0 ? "an " : "a ")
               + m.value().typeName()
               + ": Go cannot decode it (\"json: cannot "
               + "unmarshal\"), so Sourcegraph can neither load nor save the config");
