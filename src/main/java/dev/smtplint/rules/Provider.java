@@ -13,8 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An SMTP provider recognised by host name, with what it documents: ports, AUTH mechanisms, and the
@@ -25,7 +23,7 @@ import java.util.regex.Pattern;
 record Provider(
     String id,
     String name,
-    Pattern host,
+    HostNames host,
     Set<Integer> ports,
     Optional<Set<String>> mechanisms,
     String source,
@@ -34,7 +32,7 @@ record Provider(
     boolean requiresHeloDomain,
     Optional<String> basicAuthRetirement,
     List<String> regions,
-    Optional<Pattern> apiHost,
+    Optional<HostNames> apiHost,
     Optional<Lookalike> lookalike) {
 
   /**
@@ -69,7 +67,7 @@ record Provider(
     String h = Hosts.normalise(host);
     if (h.length() <= MAX_HOST) {
       for (Provider p : Table.ALL) {
-        if (p.host().matcher(h).matches()) {
+        if (p.host().matches(h)) {
           return Optional.of(p);
         }
       }
@@ -91,18 +89,14 @@ record Provider(
     return host == null ? Optional.empty() : BY_HOST.get(host);
   }
 
-  /** The region a host pattern's named group "region" captures, when the provider lists it. */
+  /** The region a host name's {region} stands for, when the provider lists it. */
   Optional<String> region(String host) {
     String h = Hosts.normalise(host);
     if (h.length() > MAX_HOST) {
       return Optional.empty();
     }
-    Matcher m = host().matcher(h);
-    return m.matches()
-            && host().pattern().contains("(?<region>")
-            && regions.contains(m.group("region"))
-        ? Optional.of(m.group("region"))
-        : Optional.empty();
+    String region = host().matched(h);
+    return region != null && regions.contains(region) ? Optional.of(region) : Optional.empty();
   }
 
   private static List<Provider> load() {
@@ -135,11 +129,11 @@ record Provider(
     JsonValue mechanisms = o.get("mechanisms").orElse(null);
     JsonValue.Obj lookalike = (JsonValue.Obj) o.get("lookalike").orElse(null);
     JsonValue regions = o.get("regions").orElse(null);
-    JsonValue.Str apiHost = o.string("apiHost").orElse(null);
+    JsonValue apiHosts = o.get("apiHosts").orElse(null);
     return new Provider(
         text(o, "id"),
         text(o, "name"),
-        Pattern.compile(text(o, "host")),
+        new HostNames(strings(o.get("hosts").orElseThrow())),
         Set.copyOf(ports),
         mechanisms instanceof JsonValue.Arr
             ? Optional.of(Set.copyOf(strings(mechanisms)))
@@ -150,7 +144,7 @@ record Provider(
         flag(o, "requiresHeloDomain"),
         optionalText(o, "basicAuthRetirement"),
         regions == null ? List.of() : strings(regions),
-        apiHost == null ? Optional.empty() : Optional.of(Pattern.compile(apiHost.value())),
+        apiHosts == null ? Optional.empty() : Optional.of(new HostNames(strings(apiHosts))),
         lookalike == null
             ? Optional.empty()
             : Optional.of(

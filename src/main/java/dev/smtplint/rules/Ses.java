@@ -2,7 +2,6 @@ package dev.smtplint.rules;
 
 import dev.smtplint.config.Suggestions;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /** Amazon SES endpoint judgements, from the provider table's "amazon-ses" entry. */
 final class Ses {
@@ -60,24 +59,24 @@ final class Ses {
     if (!meant || region(h).isPresent()) {
       return Optional.empty();
     }
-    Matcher api = ses.apiHost().isPresent() ? ses.apiHost().get().matcher(h) : null;
-    if (api != null && api.matches()) {
-      String endpoint = "email-smtp." + api.group("region") + ".amazonaws.com";
+    String api = ses.apiHost().isPresent() ? ses.apiHost().get().matched(h) : null;
+    if (api != null) {
+      String endpoint = "email-smtp." + api + ".amazonaws.com";
       return Optional.of(
           new Problem(
               "\"" + host + "\" is the SES API endpoint, not SMTP: write \"" + endpoint + "\"",
               region(endpoint).isPresent() ? Optional.of(endpoint) : Optional.empty()));
     }
-    Matcher smtp = ses.host().matcher(h);
-    if (smtp.matches()) {
+    String smtp = ses.host().matched(h);
+    if (smtp != null) {
       String fips = h.startsWith("email-smtp-fips.") ? "-fips" : "";
-      String region = Suggestions.closest(smtp.group("region"), ses.regions()).orElse(null);
+      String region = Suggestions.closest(smtp, ses.regions()).orElse(null);
       String endpoint =
           region == null ? null : "email-smtp" + fips + "." + region + ".amazonaws.com";
       return Optional.of(
           new Problem(
               "\""
-                  + smtp.group("region")
+                  + smtp
                   + "\" is not an AWS region with an SES SMTP endpoint"
                   + (endpoint != null
                       ? ": did you mean \"" + endpoint + "\"?"
