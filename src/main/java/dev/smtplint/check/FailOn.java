@@ -6,13 +6,20 @@ import java.util.Optional;
 
 /** The lowest severity that makes the exit code 1, or never. */
 public enum FailOn {
-  ERROR,
-  WARNING,
-  INFO,
-  NEVER;
+  ERROR(Severity.ERROR),
+  WARNING(Severity.WARNING),
+  INFO(Severity.INFO),
+  NEVER(null);
+
+  /** Asked of every result of a run: kept, not looked up by name each time. */
+  private final Optional<Severity> threshold;
+
+  FailOn(Severity threshold) {
+    this.threshold = Optional.ofNullable(threshold);
+  }
 
   public Optional<Severity> threshold() {
-    return this == NEVER ? Optional.empty() : Optional.of(Severity.valueOf(name()));
+    return threshold;
   }
 
   public static Optional<FailOn> parse(String text) {

@@ -9,9 +9,12 @@ public enum Severity {
   WARNING,
   INFO;
 
+  /** The lower-case name used in every output format and in settings (once per constant). */
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case name used in every output format and in settings. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   public boolean atLeast(Severity threshold) {
