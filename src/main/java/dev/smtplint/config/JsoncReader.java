@@ -71,7 +71,7 @@ public final class JsoncReader {
   }
 
   private static ParsedConfig read(SourceFile source, boolean skipOutsideEmail) {
-    String text = JsonxText.forJackson(source.text());
+    String text = JsonxText.forJackson(source.text(), source.knownAscii());
     try {
       return read(source, text, false, skipOutsideEmail);
     } catch (TooDeep e) {

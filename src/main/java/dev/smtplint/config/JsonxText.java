@@ -24,7 +24,13 @@ final class JsonxText {
   private JsonxText() {}
 
   /** The text for Jackson: {@code text} itself unless it has a character to rewrite. */
-  static String forJackson(String text) {
+  static String forJackson(String text, boolean knownAscii) {
+    if (knownAscii) {
+      // no character at or above 0x80: only an escape or a vertical tab or form feed can differ
+      return text.indexOf('\\') < 0 && text.indexOf('\u000B') < 0 && text.indexOf('\u000C') < 0
+          ? text
+          : rewritten(text);
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c >= 0x80 || c == '\\' || c == '\u000B' || c == '\u000C') {

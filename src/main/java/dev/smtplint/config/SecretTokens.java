@@ -59,36 +59,33 @@ final class SecretTokens {
    * looks like the inside of a string ({@code "email.smtp#: { "password": "…"}); masking too much
    * there costs nothing, masking too little shows the password.
    */
-  static List<Span> byWord(char[] text, List<Span> passwords) {
-    // Where each word stands, found in one pass that folds ASCII case and Go's ſ as it reads (no
-    // folded copy of the text); then each word's places in SECRET_WORDS' order, as a search word
-    // by word would give them (no word overlaps itself, so every place is found).
-    int[] hits = new int[8];
-    int count = 0;
-    for (int i = 0; i < text.length; i++) {
-      if (FIRST_LETTERS.indexOf(fold(text[i])) < 0) {
-        continue;
-      }
-      for (int w = 0; w < SECRET_WORDS.size(); w++) {
-        if (wordAt(text, i, SECRET_WORDS.get(w))) {
-          if (count == hits.length) {
-            hits = java.util.Arrays.copyOf(hits, count * 2);
-          }
-          hits[count++] = i * 8 + w; // a text is at most 64 MiB: i * 8 fits an int
-        }
-      }
-    }
+  static List<Span> byWord(char[] text, String original, boolean ascii, List<Span> passwords) {
+    // Case folded in a copy, so offsets stay those of the text (ASCII text by the JDK's own
+    // lower-casing, which keeps every offset there); then String.indexOf does the scan.
+    String lower = ascii ? original.toLowerCase(java.util.Locale.ROOT) : folded(text);
     List<Span> out = new ArrayList<>();
-    for (int w = 0; w < SECRET_WORDS.size(); w++) {
-      String key = SECRET_WORDS.get(w);
-      for (int h = 0; h < count; h++) {
-        if (hits[h] % 8 != w) {
-          continue;
-        }
-        maskAfterWord(text, hits[h] / 8, key, out, passwords);
+    for (String key : SECRET_WORDS) {
+      for (int i = lower.indexOf(key); i >= 0; i = lower.indexOf(key, i + key.length())) {
+        maskAfterWord(text, i, key, out, passwords);
       }
     }
     return out;
+  }
+
+  /** ASCII upper case to lower, and Go's folding of ſ to s and the Kelvin sign to k. */
+  private static String folded(char[] text) {
+    char[] folded = text.clone();
+    for (int i = 0; i < folded.length; i++) {
+      char c = folded[i];
+      if (c >= 'A' && c <= 'Z') {
+        folded[i] = (char) (c + 32);
+      } else if (c == '\u017F') {
+        folded[i] = 's'; // Go's folding: "paſſword" is "password"
+      } else if (c == '\u212A') {
+        folded[i] = 'k';
+      }
+    }
+    return new String(folded);
   }
 
   /** The value after a secret word at {@code at}, when a colon follows it (passwords noted). */
@@ -106,39 +103,6 @@ final class SecretTokens {
       after++;
     }
     maskValue(text, after, out, key.equals("username") ? null : passwords);
-  }
-
-  /** The letters SECRET_WORDS start with: a place that starts with none is passed at once. */
-  private static final String FIRST_LETTERS = firstLetters();
-
-  private static String firstLetters() {
-    StringBuilder out = new StringBuilder();
-    for (String word : SECRET_WORDS) {
-      if (out.indexOf(word.substring(0, 1)) < 0) {
-        out.append(word.charAt(0));
-      }
-    }
-    return out.toString();
-  }
-
-  /** ASCII upper case to lower, and Go's folding of ſ to s and the Kelvin sign to k. */
-  private static char fold(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return (char) (c + 32);
-    }
-    return c == '\u017F' ? 's' : c == '\u212A' ? 'k' : c;
-  }
-
-  private static boolean wordAt(char[] text, int at, String word) {
-    if (at + word.length() > text.length) {
-      return false;
-    }
-    for (int j = 0; j < word.length(); j++) {
-      if (fold(text[at + j]) != word.charAt(j)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

@@ -12,7 +12,12 @@ import java.util.Optional;
  * its text).
  */
 public record SourceFile(
-    String path, String text, int[] lineStarts, Optional<Position> badEncoding, boolean bom) {
+    String path,
+    String text,
+    int[] lineStarts,
+    Optional<Position> badEncoding,
+    boolean bom,
+    boolean knownAscii) {
 
   public static SourceFile of(String path, String text) {
     return of(path, text, Optional.empty(), false);
@@ -24,7 +29,16 @@ public record SourceFile(
   }
 
   static SourceFile of(String path, String text, Optional<Position> badEncoding, boolean bom) {
-    return new SourceFile(path, text, starts(text), badEncoding, bom);
+    return of(path, text, badEncoding, bom, false);
+  }
+
+  /**
+   * {@code knownAscii}: every character is ASCII, as decoding saw at no cost (false where nobody
+   * looked): the scans of the text take their short ways.
+   */
+  static SourceFile of(
+      String path, String text, Optional<Position> badEncoding, boolean bom, boolean knownAscii) {
+    return new SourceFile(path, text, starts(text), badEncoding, bom, knownAscii);
   }
 
   /**

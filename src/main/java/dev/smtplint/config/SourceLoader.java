@@ -191,7 +191,9 @@ public final class SourceLoader {
     // itself takes the long way, which tells the two apart).
     String valid = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
     if (valid.indexOf('\uFFFD') < 0) {
-      return SourceFile.of(displayName, valid, Optional.empty(), start == 3);
+      // as many characters as bytes: every byte was ASCII (any other takes two or more)
+      boolean ascii = valid.length() == bytes.length - start;
+      return SourceFile.of(displayName, valid, Optional.empty(), start == 3, ascii);
     }
     return decodeByteByByte(displayName, bytes);
   }
