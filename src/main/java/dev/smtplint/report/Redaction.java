@@ -82,8 +82,12 @@ public final class Redaction {
   public static String printable(String text) {
     int n = text.length();
     int first = 0;
-    while (first < n && !needsEscape(text.charAt(first))) {
-      first++;
+    for (char c; first < n; first++) {
+      c = text.charAt(first);
+      // printable ASCII (nearly every character of a message) without a call
+      if ((c < 0x20 || c >= 0x7F) && needsEscape(c)) {
+        break;
+      }
     }
     if (first == n) {
       return text; // the common case: nothing to escape, nothing copied
