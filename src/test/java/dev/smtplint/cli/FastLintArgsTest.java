@@ -62,6 +62,20 @@ class FastLintArgsTest {
           List.of("--merge", "a.json:b.json"),
           List.of("--", "-weird.json"),
           List.of("--format=json"),
+          List.of("--format=SARIF"),
+          List.of("--format=bogus"),
+          List.of("--format="),
+          List.of("--fail-on=warning"),
+          List.of("--disable=port-nonstandard,example-domain"),
+          List.of("--merge=a.json:b.json"),
+          List.of("--timeout=2"),
+          List.of("--timeout=x"),
+          List.of("--to="),
+          List.of("--to=-x"),
+          List.of("--isolated=true"),
+          List.of("--output=r.sarif"),
+          List.of("-o=x"),
+          List.of("--unknown=1"),
           List.of("-qv"),
           List.of("--help"),
           List.of("--unknown"),
@@ -133,13 +147,14 @@ class FastLintArgsTest {
         new String[] {
           "lint site.json",
           "lint --format sarif -o smtplint.sarif --fail-on never config/",
-          "lint --isolated --probe --password-env SMTP_PASSWORD --allow-host smtp.sendgrid.net config/site.json"
+          "lint --isolated --probe --password-env SMTP_PASSWORD --allow-host smtp.sendgrid.net config/site.json",
+          "lint --format=json --fail-on=warning site.json"
         }) {
       assertTrue(FastLintArgs.parse(line.split(" "), ENV).isPresent(), line);
     }
     for (String line :
         new String[] {
-          "lint --help", "lint -qv site.json", "lint --format=json site.json", "rules"
+          "lint --help", "lint -qv site.json", "lint --quiet=true site.json", "rules"
         }) {
       assertTrue(FastLintArgs.parse(line.split(" "), ENV).isEmpty(), line);
     }
