@@ -39,7 +39,8 @@ public final class Training {
     // class only when a run asks for it: there the cache holds the path of nearly every run (site
     // configs, each report format) and no more; YAML, --diff and picocli's model load from the jar
     // when a run needs them (bench/README.md, house round 3).
-    boolean lean = Runtime.version().feature() >= 25;
+    boolean lean =
+        Runtime.version().feature() >= 25 || Boolean.getBoolean("smtplint.training.lean");
     List<String> examples = new ArrayList<>();
     String json = null;
     for (Inputs.Input input : Inputs.expand(List.of(args[0])).inputs()) {
