@@ -46,7 +46,7 @@ public final class SecretSpans {
     List<Span> comments = new ArrayList<>();
     List<Span> out =
         new ArrayList<>(SecretTokens.lexical(text, root.isEmpty(), passwords, comments));
-    out.addAll(SecretTokens.byWord(text, source.text(), source.knownAscii(), passwords));
+    out.addAll(SecretTokens.byWord(text, passwords));
     List<Span> hidden = new ArrayList<>();
     if (root.isPresent()) {
       sensitiveHeaders(root.get(), out);

@@ -59,10 +59,11 @@ final class SecretTokens {
    * looks like the inside of a string ({@code "email.smtp#: { "password": "…"}); masking too much
    * there costs nothing, masking too little shows the password.
    */
-  static List<Span> byWord(char[] text, String original, boolean ascii, List<Span> passwords) {
-    // Case folded in a copy, so offsets stay those of the text (ASCII text by the JDK's own
-    // lower-casing, which keeps every offset there); then String.indexOf does the scan.
-    String lower = ascii ? original.toLowerCase(java.util.Locale.ROOT) : folded(text);
+  static List<Span> byWord(char[] text, List<Span> passwords) {
+    // Case folded in a copy, so offsets stay those of the text, by a loop of this class's (the
+    // JDK's lower-casing calls a method per character: slower while a batch runs interpreted);
+    // then String.indexOf does the scan.
+    String lower = folded(text);
     List<Span> out = new ArrayList<>();
     for (String key : SECRET_WORDS) {
       for (int i = lower.indexOf(key); i >= 0; i = lower.indexOf(key, i + key.length())) {
