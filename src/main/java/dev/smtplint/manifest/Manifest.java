@@ -62,8 +62,10 @@ public record Manifest(
 
   /** Whether a file name is read as YAML. */
   public static boolean isYamlName(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.endsWith(".yaml") || n.endsWith(".yml");
+    // asked of every file a walk meets: its end compared in place, no lower-cased copy of the path
+    int n = name.length();
+    return n >= 5 && name.regionMatches(true, n - 5, ".yaml", 0, 5)
+        || n >= 4 && name.regionMatches(true, n - 4, ".yml", 0, 4);
   }
 
   /** Whether nothing in the file concerns a site config. */
