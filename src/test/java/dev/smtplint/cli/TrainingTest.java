@@ -23,12 +23,7 @@ class TrainingTest {
   @Test
   void trainsOnTheExamplesInEveryFormatAndCleansUp() throws Exception {
     String loaded = train(false);
-    for (String format :
-        new String[] {
-          "TextFormat", "JsonFormat", "SarifFormat", "GithubFormat", "JunitFormat", "FixRun"
-        }) {
-      assertTrue(loaded.contains("." + format + " "), format + " is in the training run");
-    }
+    assertTrained(loaded, "FixRun");
     assertTrue(loaded.contains(" org.snakeyaml.engine."), "the examples' YAML is read");
     assertTrue(loaded.contains(" picocli.CommandLine "), "picocli's model is built");
   }
@@ -40,16 +35,21 @@ class TrainingTest {
   @Test
   void theLeanTrainingOfJava25LeavesOutWhatFewRunsNeed() throws Exception {
     String loaded = train(true);
-    for (String format :
-        new String[] {
-          "TextFormat", "JsonFormat", "SarifFormat", "GithubFormat", "JunitFormat", "UnitChecks$1"
-        }) {
-      assertTrue(loaded.contains("." + format + " "), format + " is in the training run");
-    }
+    assertTrained(loaded, "UnitChecks$1");
     assertTrue(loaded.contains(".Inputs$"), "a directory is walked");
     for (String left :
         new String[] {" org.snakeyaml.engine.", ".FixRun ", " picocli.CommandLine "}) {
       assertFalse(loaded.contains(left), left + " is left out");
+    }
+  }
+
+  /** Every report format, and {@code more}, among the classes the training loaded. */
+  private static void assertTrained(String loaded, String more) {
+    for (String name :
+        new String[] {
+          "TextFormat", "JsonFormat", "SarifFormat", "GithubFormat", "JunitFormat", more
+        }) {
+      assertTrue(loaded.contains("." + name + " "), name + " is in the training run");
     }
   }
 
