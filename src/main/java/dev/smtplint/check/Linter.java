@@ -49,7 +49,7 @@ public final class Linter {
   private final Settings settings;
   private final Supplier<EmailSchema> schema;
   private final Predicate<String> versioned;
-  private final Predicate<String> plainText;
+  private final Function<String, EmailSettings.Holder> heldIn;
   private final List<Rule> rules;
 
   /**
@@ -73,25 +73,25 @@ public final class Linter {
   }
 
   /**
-   * {@code plainText}: whether the file at a path is a Kubernetes ConfigMap's value (readable by
-   * anyone who can read ConfigMaps), for secret-in-configmap.
+   * {@code heldIn}: what holds the file at a path (a Kubernetes ConfigMap's value, a Secret's, or a
+   * file of its own), for password-in-file's advice and secret-in-configmap.
    */
   public Linter(
       Settings settings,
       Supplier<EmailSchema> schema,
       Predicate<String> versioned,
-      Predicate<String> plainText,
+      Function<String, EmailSettings.Holder> heldIn,
       List<Rule> rules) {
     this.settings = settings;
     this.schema = schema;
     this.versioned = versioned;
-    this.plainText = plainText;
+    this.heldIn = heldIn;
     this.rules = List.copyOf(rules);
   }
 
   /** The same linter, judging for another release (a frontend image's tag). */
   public Linter judgingFor(SourcegraphVersion release, String from) {
-    return new Linter(settings.judgingFor(release, from), schema, versioned, plainText, rules);
+    return new Linter(settings.judgingFor(release, from), schema, versioned, heldIn, rules);
   }
 
   /** The settings this linter judges with. */
@@ -100,11 +100,12 @@ public final class Linter {
   }
 
   /** No path is a ConfigMap's value (an anonymous class: no lambda on the lint path). */
-  private static final Predicate<String> NOWHERE =
-      new Predicate<>() {
+  /** Every file a file of its own (no manifest holds it). */
+  private static final Function<String, EmailSettings.Holder> NOWHERE =
+      new Function<>() {
         @Override
-        public boolean test(String path) {
-          return false;
+        public EmailSettings.Holder apply(String path) {
+          return EmailSettings.Holder.FILE;
         }
       };
 
@@ -206,9 +207,9 @@ public final class Linter {
               return Optional.of(ownership.source(pointer));
             }
           };
-      boolean smtpPlainText = plainText.test(smtpFile);
+      EmailSettings.Holder smtpHeldIn = heldIn.apply(smtpFile);
       for (Finding f :
-          judge(root.get(), sources.get(0).path(), smtpVersioned, smtpPlainText, sourceOf)) {
+          judge(root.get(), sources.get(0).path(), smtpVersioned, smtpHeldIn, sourceOf)) {
         if (!(partial && ABOUT_A_MISSING_SETTING.contains(f.rule()))) {
           Finding relocated = ownership.relocate(f);
           raw.get(relocated.location().path()).add(relocated);
@@ -259,13 +260,13 @@ public final class Linter {
       JsonValue.Obj root,
       String path,
       BooleanSupplier versioned,
-      boolean plainText,
+      EmailSettings.Holder heldIn,
       Function<String, Optional<SourceFile>> sourceOf) {
     EmailSettings email =
         EmailSettings.of(
             root,
             new EmailSettings.Options(
-                settings.passwordFromEnvironment(), versioned, plainText, settings.release()));
+                settings.passwordFromEnvironment(), versioned, heldIn, settings.release()));
     Reporter reporter = new Reporter(path, sourceOf);
     for (Rule rule : rules) {
       rule.check(email, reporter);
@@ -408,7 +409,10 @@ public final class Linter {
         EmailSettings.of(
             judged.root().orElseThrow(),
             new EmailSettings.Options(
-                false, EmailSettings.Options.DEFAULT.versioned(), false, settings.release()));
+                false,
+                EmailSettings.Options.DEFAULT.versioned(),
+                EmailSettings.Holder.FILE,
+                settings.release()));
     return withProbe(judged, step.run(email));
   }
 

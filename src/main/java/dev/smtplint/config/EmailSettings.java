@@ -58,14 +58,23 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
    * file is headed for version control (asked only when a rule needs it: it may ask git).
    */
   /**
+   * What holds the file that holds email.smtp: a file of its own, a Kubernetes ConfigMap's value
+   * (readable by anyone who may read ConfigMaps) or a Secret's. The advice on a password fits it.
+   */
+  public enum Holder {
+    FILE,
+    CONFIG_MAP,
+    SECRET
+  }
+
+  /**
    * How the settings are kept: {@code versioned}, whether the file that holds email.smtp is headed
-   * for version control; {@code plainText}, whether it is a Kubernetes ConfigMap (readable by
-   * anyone who can read ConfigMaps, unlike a Secret).
+   * for version control; {@code heldIn}, what holds that file.
    */
   public record Options(
       boolean passwordFromEnvironment,
       BooleanSupplier versioned,
-      boolean plainText,
+      Holder heldIn,
       Optional<SourcegraphVersion> release) {
     public static final Options DEFAULT =
         new Options(
@@ -76,11 +85,11 @@ public record EmailSettings(JsonValue.Obj root, JsonValue.Obj written, Options o
                 return true;
               }
             },
-            false,
+            Holder.FILE,
             Optional.empty());
 
     public Options(boolean passwordFromEnvironment, BooleanSupplier versioned) {
-      this(passwordFromEnvironment, versioned, false, Optional.empty());
+      this(passwordFromEnvironment, versioned, Holder.FILE, Optional.empty());
     }
   }
 

@@ -9,11 +9,11 @@ import dev.smtplint.rules.Catalogue;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A manifest's own findings: unmounted paths, split frontends, secrets in plain places. */
+/** A manifest's own findings: unmounted paths and split frontends. */
 final class ManifestFindings {
   private ManifestFindings() {}
 
-  /** The manifest's own findings: unmounted paths, split frontends, secrets in plain places. */
+  /** The manifest's own findings: unmounted paths and split frontends. */
   static List<Finding> of(
       Manifest m, List<Deployments.Unmounted> unmounted, List<Deployments.Split> splits) {
     String path = m.yaml().path();
@@ -38,35 +38,6 @@ final class ManifestFindings {
               path,
               sp.workload().at(),
               sp.why() + ": both send mail, with different settings; give it the same list"));
-    }
-    for (Manifest.EnvironmentSecret e : m.environment()) {
-      if (Catalogue.realLookingSecret(e.value())) {
-        out.add(
-            finding(
-                Catalogue.SECRET_IN_CONFIGMAP,
-                path,
-                e.at(),
-                "service "
-                    + e.service()
-                    + ": environment "
-                    + e.name()
-                    + " holds what looks like a real secret (value not shown) in the compose file:"
-                    + " read it from a file git ignores (env_file) or a secrets: entry"));
-      }
-    }
-    for (Manifest.ConfigMapSecret c : m.configMapSecrets()) {
-      if (Catalogue.realLookingSecret(c.value())) {
-        out.add(
-            finding(
-                Catalogue.SECRET_IN_CONFIGMAP,
-                path,
-                c.at(),
-                c.object()
-                    + ": key "
-                    + c.key()
-                    + " holds what looks like a real secret (value not shown), readable by anyone who"
-                    + " may read ConfigMaps: keep it in a Secret"));
-      }
     }
     return out;
   }

@@ -26,8 +26,7 @@ final class ComposeServices {
       Optional<Node> env = Yaml.get(service, "environment");
       for (NodeTuple e : Yaml.entries(env)) {
         if (e.getKeyNode() instanceof ScalarNode name && e.getValueNode() instanceof ScalarNode v) {
-          Optional<Workload.SiteConfigFile> found =
-              variable(r, name.getValue(), v, v.getValue(), key.getValue());
+          Optional<Workload.SiteConfigFile> found = variable(r, name.getValue(), v, v.getValue());
           scf = found.isPresent() ? found : scf;
         }
       }
@@ -36,7 +35,7 @@ final class ComposeServices {
           String entry = v.getValue();
           int eq = entry.indexOf('=');
           Optional<Workload.SiteConfigFile> found =
-              variable(r, entry.substring(0, eq), v, entry.substring(eq + 1), key.getValue());
+              variable(r, entry.substring(0, eq), v, entry.substring(eq + 1));
           scf = found.isPresent() ? found : scf;
         }
       }
@@ -59,9 +58,9 @@ final class ComposeServices {
     }
   }
 
-  /** A compose variable: SITE_CONFIG_FILE, or a secret-looking one (for secret-in-configmap). */
+  /** A compose variable: SITE_CONFIG_FILE (no other variable is smtplint's to judge). */
   private static Optional<Workload.SiteConfigFile> variable(
-      ManifestReader r, String name, ScalarNode node, String value, String service) {
+      ManifestReader r, String name, ScalarNode node, String value) {
     if (name.equals("SITE_CONFIG_FILE")) {
       int shift = r.shift(node);
       if (shift >= 0 && !node.getValue().equals(value)) {
@@ -70,10 +69,6 @@ final class ComposeServices {
       return Optional.of(
           new Workload.SiteConfigFile(
               Optional.of(value), Optional.empty(), Yaml.start(r.yaml, node), shift));
-    }
-    if (Manifest.saysSecret(name)) {
-      r.environment.add(
-          new Manifest.EnvironmentSecret(service, name, value, Yaml.start(r.yaml, node)));
     }
     return Optional.empty();
   }

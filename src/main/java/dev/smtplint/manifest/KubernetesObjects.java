@@ -43,7 +43,7 @@ final class KubernetesObjects {
       }
       case "ConfigMap" -> {
         values(doc, "ConfigMap", name, "data", false);
-        configMapSecrets(doc, name);
+        configMapValues(doc, name);
       }
       case "Secret" -> {
         values(doc, "Secret", name, "stringData", false);
@@ -87,21 +87,16 @@ final class KubernetesObjects {
               placement,
               keyAt,
               r.renderedFrom(keyAt.line()).or(() -> Kustomizations.origin(doc)),
+              r.renderedFrom(keyAt.line()).or(() -> Kustomizations.originPath(doc)),
               Manifest.likely(k.getValue(), source.get().text())));
     }
   }
 
-  private void configMapSecrets(Node doc, String name) {
+  /** A ConfigMap's values by "ConfigMap/name/key", for a configMapKeyRef to look up. */
+  private void configMapValues(Node doc, String name) {
     for (NodeTuple t : Yaml.entries(Yaml.get(doc, "data"))) {
       if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v) {
         r.values.put("ConfigMap/" + name + "/" + k.getValue(), v.getValue());
-      }
-      if (t.getKeyNode() instanceof ScalarNode k
-          && t.getValueNode() instanceof ScalarNode v
-          && Manifest.saysSecret(k.getValue())) {
-        r.configMapSecrets.add(
-            new Manifest.ConfigMapSecret(
-                "ConfigMap/" + name, k.getValue(), v.getValue(), Yaml.start(r.yaml, v)));
       }
     }
   }

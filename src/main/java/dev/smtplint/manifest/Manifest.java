@@ -22,8 +22,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
  *     written, relative to the kustomization), with where each is named
  * @param values every ConfigMap {@code data} value by "ConfigMap/name/key" (a SITE_CONFIG_FILE
  *     taken from one: {@code valueFrom.configMapKeyRef})
- * @param environment compose {@code environment:} entries whose name says secret, with their
- *     value's position (for secret-in-configmap)
  * @param secrets what no output may show of the file ({@link YamlSecrets}), over the whole text
  */
 public record Manifest(
@@ -31,20 +29,12 @@ public record Manifest(
     List<Embedded> configs,
     List<Workload> workloads,
     List<Generated> generated,
-    List<EnvironmentSecret> environment,
-    List<ConfigMapSecret> configMapSecrets,
     Map<String, String> values,
     boolean deployment,
     List<Span> secrets) {
 
   /** A local file a kustomize generator turns into a ConfigMap or Secret key. */
   public record Generated(String localPath, Position at) {}
-
-  /** A compose {@code environment:} value under a name that says password, secret or token. */
-  public record EnvironmentSecret(String service, String name, String value, Position at) {}
-
-  /** A ConfigMap {@code data} value under a key that says password, secret or token. */
-  public record ConfigMapSecret(String object, String key, String value, Position at) {}
 
   /** Why a YAML file could not be read as YAML. */
   public static final class Unreadable extends Exception {
@@ -70,11 +60,7 @@ public record Manifest(
 
   /** Whether nothing in the file concerns a site config. */
   public boolean empty() {
-    return configs.isEmpty()
-        && generated.isEmpty()
-        && environment.isEmpty()
-        && configMapSecrets.isEmpty()
-        && !anySiteConfigFile();
+    return configs.isEmpty() && generated.isEmpty() && !anySiteConfigFile();
   }
 
   private boolean anySiteConfigFile() {
@@ -108,8 +94,6 @@ public record Manifest(
         List.copyOf(reader.configs),
         List.copyOf(reader.workloads),
         List.copyOf(reader.generated),
-        List.copyOf(reader.environment),
-        List.copyOf(reader.configMapSecrets),
         Map.copyOf(reader.values),
         reader.deployment,
         secrets);
@@ -169,16 +153,5 @@ public record Manifest(
         || text.contains("\"email.")
         || text.contains("\"externalURL\"")
         || text.contains("\"auth.providers\"");
-  }
-
-  /** A name that says its value is a credential. */
-  static boolean saysSecret(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.contains("password")
-        || n.contains("passwd")
-        || n.contains("secret")
-        || n.contains("token")
-        || n.contains("apikey")
-        || n.contains("api_key");
   }
 }

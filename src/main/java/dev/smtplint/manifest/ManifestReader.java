@@ -19,8 +19,6 @@ final class ManifestReader {
   final List<Embedded> configs = new ArrayList<>();
   final List<Workload> workloads = new ArrayList<>();
   final List<Manifest.Generated> generated = new ArrayList<>();
-  final List<Manifest.EnvironmentSecret> environment = new ArrayList<>();
-  final List<Manifest.ConfigMapSecret> configMapSecrets = new ArrayList<>();
   final Map<String, String> values = new LinkedHashMap<>();
   final Map<Node, Boolean> seen = new IdentityHashMap<>();
   private final String[] sourceComments;

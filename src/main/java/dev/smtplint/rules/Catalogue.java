@@ -118,11 +118,6 @@ public final class Catalogue {
   public static final String SITE_CONFIG_FILE_SPLIT = SiteConfigFileSplitRule.INFO.id();
   public static final String SECRET_IN_CONFIGMAP = SecretInConfigmapRule.INFO.id();
 
-  /** A credential's value that looks real (not empty, a placeholder, REDACTED or a variable). */
-  public static boolean realLookingSecret(String value) {
-    return SecretInConfigmapRule.realLooking(value);
-  }
-
   /** What a user reads about a probe finding. */
   public static RuleInfo info(ProbeCheck check) {
     return ProbeRules.info(check);

@@ -37,21 +37,49 @@ final class PasswordInFileRule implements Rule {
   }
 
   public void check(EmailSettings s, Reporter out) {
+    if (fires(s)) {
+      out.at(INFO, s.smtpString("password").orElseThrow(), message(s.options().heldIn()));
+    }
+  }
+
+  /**
+   * Whether the settings' password looks real and sits in a file headed for version control: this
+   * rule's one finding on it (secret-in-configmap then says nothing: SPEC §7).
+   */
+  static boolean fires(EmailSettings s) {
     JsonValue.Str p = s.smtpString("password").orElse(null);
-    if (p == null
-        || p.value().isEmpty()
-        || Placeholders.isPlaceholderPassword(p.value())
-        || RedactedValueRule.isRedacted(p)
-        || Variables.reference(p.value()).isPresent()) {
-      return;
-    }
-    if (s.options().versioned().getAsBoolean()) {
-      out.at(
-          INFO,
-          p,
-          "\"email.smtp.password\" holds what looks like a real password (value not "
-              + "shown) in a file headed for version control: move \"email.smtp\" into a file git ignores and list both in "
-              + ".smtplint.json's \"siteConfig\" (see `smtplint explain password-in-file`)");
-    }
+    return p != null && realLooking(p) && s.options().versioned().getAsBoolean();
+  }
+
+  /** A value that is neither empty, a placeholder, REDACTED nor a variable reference. */
+  static boolean realLooking(JsonValue.Str p) {
+    return !p.value().isEmpty()
+        && !Placeholders.isPlaceholderPassword(p.value())
+        && !RedactedValueRule.isRedacted(p)
+        && Variables.reference(p.value()).isEmpty();
+  }
+
+  /** The advice that fits where the password is kept. */
+  private static String message(EmailSettings.Holder heldIn) {
+    String found =
+        "\"email.smtp.password\" holds what looks like a real password (value not shown) ";
+    return switch (heldIn) {
+      case CONFIG_MAP ->
+          found
+              + "in a ConfigMap in a file headed for version control: move \"email.smtp\" into a Secret"
+              + " generated from a file git ignores (kustomize's secretGenerator, or kubectl create"
+              + " secret --from-file), mount it beside the ConfigMap and add its path to"
+              + " SITE_CONFIG_FILE";
+      case SECRET ->
+          found
+              + "in a Secret written in a file headed for version control (base64 hides nothing):"
+              + " generate the Secret from a file git ignores instead (kustomize's secretGenerator,"
+              + " or kubectl create secret --from-file)";
+      case FILE ->
+          found
+              + "in a file headed for version control: move \"email.smtp\" into a file git ignores"
+              + " and list both in .smtplint.json's \"siteConfig\" (see `smtplint explain"
+              + " password-in-file`)";
+    };
   }
 }

@@ -54,7 +54,7 @@ public final class Batches {
               settings,
               EmailSchemaHolder.SUPPLIER,
               manifestSources.versioned,
-              manifestSources.plainText,
+              manifestSources.heldIn,
               environment.rules());
       UnitChecks checks =
           new UnitChecks(
