@@ -45,7 +45,15 @@ public final class VersionControl implements Predicate<String> {
 
   @Override
   public boolean test(String path) {
-    return path.equals("-") || inWorkTree(path, true);
+    // Unnamed standard input is never assumed headed for version control (SPEC §2); the file
+    // --stdin-filename names is asked about instead, there or not.
+    if (path.equals("-")) {
+      return false;
+    }
+    if (!Files.exists(Path.of(path), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return headedAbsent(path);
+    }
+    return inWorkTree(path, true);
   }
 
   /** Whether git ignores an existing file (false outside a work tree): a walk skips it. */
@@ -86,6 +94,16 @@ public final class VersionControl implements Predicate<String> {
       dir = dir.getParent();
     }
     return dir != null && insideWorkTree(dir) && checkIgnore(dir, dir.relativize(file).toString());
+  }
+
+  /** Whether git would take a path that is not there (inside a work tree, not ignored). */
+  private boolean headedAbsent(String path) {
+    Path file = Path.of(path).toAbsolutePath().normalize();
+    Path dir = file.getParent();
+    while (dir != null && !Files.isDirectory(dir)) {
+      dir = dir.getParent();
+    }
+    return dir != null && insideWorkTree(dir) && !checkIgnore(dir, dir.relativize(file).toString());
   }
 
   /** Whether git would take a file of a directory inside a work tree. */

@@ -114,6 +114,7 @@ final class FastLintArgs {
       case "-o", "--output" -> c.output = Path.of(v);
       case "--fail-on" -> c.failOn = v;
       case "--sourcegraph-version" -> c.sourcegraphVersion = v;
+      case "--stdin-filename" -> c.stdinFilename = v;
       case "--color" -> c.colorWhen = v;
       case "--disable" -> c.disable.addAll(List.of(v.split(",")));
       case "--enable" -> c.enable.addAll(List.of(v.split(",")));

@@ -77,6 +77,14 @@ final class LintCommand implements Callable<Integer> {
   String sourcegraphVersion;
 
   @Option(
+      names = "--stdin-filename",
+      paramLabel = "PATH",
+      description =
+          "with -: the path standard input stands for (its name in messages, its settings, whether"
+              + " git tracks it); never read")
+  String stdinFilename;
+
+  @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
       completionCandidates = Completions.Levels.class,

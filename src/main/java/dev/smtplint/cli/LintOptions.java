@@ -11,6 +11,7 @@ import dev.smtplint.run.ProjectSettingsFile;
 import dev.smtplint.run.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +43,8 @@ record LintOptions(
     Optional<Path> caFile,
     boolean verbose,
     boolean debug,
-    Optional<SourcegraphVersion> sourcegraphVersion) {
+    Optional<SourcegraphVersion> sourcegraphVersion,
+    Optional<String> stdinFilename) {
 
   /** --fix, --diff, --unsafe-fixes. */
   record Fixing(boolean fix, boolean diff, boolean unsafe) {
@@ -85,6 +87,14 @@ record LintOptions(
     return v;
   }
 
+  private static boolean isPath(String name) {
+    try {
+      return !name.isEmpty() && !name.equals("-") && java.nio.file.Path.of(name) != null;
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
   /** The options as picocli (or the fast parser) set them, or the first usage error among them. */
   static LintOptions of(LintCommand c) {
     Optional<FailOn> failOn = Optional.empty();
@@ -124,6 +134,13 @@ record LintOptions(
       throw new UsageException(
           "--isolated ignores every settings file, so it does not go with --config");
     }
+    if (c.stdinFilename != null && !c.files.contains("-")) {
+      throw new UsageException(
+          "--stdin-filename names the file standard input stands for: it goes with -");
+    }
+    if (c.stdinFilename != null && !isPath(c.stdinFilename)) {
+      throw new UsageException("--stdin-filename takes a file's path");
+    }
     Fixing fixing = fixing(c);
     if (c.instance != null) {
       requireInstanceAlone(c, fixing);
@@ -154,7 +171,8 @@ record LintOptions(
         Optional.ofNullable(c.probing.caFile),
         c.probing.verbose,
         c.debug,
-        release(c.sourcegraphVersion));
+        release(c.sourcegraphVersion),
+        Optional.ofNullable(c.stdinFilename));
   }
 
   private static Fixing fixing(LintCommand c) {
@@ -197,8 +215,12 @@ record LintOptions(
    */
   /** What the settings were asked. */
   ProjectSettingsFile.Request settingsRequest() {
+    List<String> named = new ArrayList<>(); // standard input as the file it stands for
+    for (String f : files) {
+      named.add(f.equals("-") && stdinFilename.isPresent() ? stdinFilename.get() : f);
+    }
     return new ProjectSettingsFile.Request(
-        files,
+        named,
         merges,
         config,
         isolated,

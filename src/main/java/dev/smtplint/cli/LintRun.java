@@ -72,7 +72,7 @@ final class LintRun {
     }
     boolean stdinYaml = false;
     if (options.files().contains("-")) {
-      StandardInput.Peeked peeked = StandardInput.peek(environment);
+      StandardInput.Peeked peeked = StandardInput.peek(environment, options.stdinFilename());
       environment = peeked.environment();
       stdinYaml = peeked.yaml();
     }
@@ -81,7 +81,8 @@ final class LintRun {
             ? Optional.of(new FixRun(options.fixing().unsafe(), options.fixing().fix()))
             : Optional.empty();
     VersionControl versionControl = new VersionControl();
-    Inputs.Expanded expanded = Inputs.expand(options.files(), versionControl);
+    Inputs.Expanded expanded =
+        Inputs.expand(options.files(), versionControl, options.stdinFilename());
     List<SettingsBatches.Governed> governed =
         SettingsBatches.of(expanded, options.settingsRequest(), options.merges());
     List<FileResult> results = SettingsBatches.findings(governed);

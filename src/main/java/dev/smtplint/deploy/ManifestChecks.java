@@ -100,7 +100,7 @@ public final class ManifestChecks {
       try {
         source =
             input.isStdin()
-                ? SourceLoader.load(stdin, "-")
+                ? SourceLoader.load(stdin, input.display())
                 : SourceLoader.load(input.path(), input.display());
       } catch (SourceLoader.UnreadableException e) {
         out.add(Outcome.unreadable(List.of(e.getMessage())));

@@ -1,8 +1,15 @@
 package dev.smtplint.deploy;
 
+import dev.smtplint.config.EmailSettings;
 import dev.smtplint.manifest.Embedded;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -33,23 +40,53 @@ public final class ManifestSources {
     return name;
   }
 
-  /** Whether the file at a path (a config's name: its YAML file) is headed for version control. */
+  /**
+   * Whether the file at a path (a config's name: its YAML file) is headed for version control.
+   * Unnamed standard input (rendered output) counts as the file its renderer says the object was
+   * written in, when that file is in the working directory's tree (SPEC §2, §7); a generator's
+   * output, whose data come from other files, does not count.
+   */
   public final Predicate<String> versioned =
       new Predicate<>() { // anonymous classes, not lambdas: the lint path links none
         @Override
         public boolean test(String path) {
           Embedded e = byName.get(path);
-          return versionControl.test(e == null ? path : e.yaml().path());
+          if (e == null || !e.yaml().path().equals("-")) {
+            return versionControl.test(e == null ? path : e.yaml().path());
+          }
+          Optional<Path> origin =
+              e.origin().isPresent() ? local(e.origin().get()) : Optional.empty();
+          return origin.isPresent() && versionControl.test(origin.get().toString());
         }
       };
 
-  /** Whether a path names a ConfigMap's value. */
-  public final Predicate<String> plainText =
-      new Predicate<>() {
+  /**
+   * A renderer's origin as a file below the working directory (relative, no "..", there): never a
+   * path the input points anywhere else.
+   */
+  static Optional<Path> local(String origin) {
+    try {
+      Path p = Path.of(origin).normalize();
+      return !p.isAbsolute()
+              && !p.toString().isEmpty()
+              && !p.startsWith("..")
+              && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+          ? Optional.of(p)
+          : Optional.empty();
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** What holds the config a path names: a ConfigMap's value, a Secret's, or a file of its own. */
+  public final Function<String, EmailSettings.Holder> heldIn =
+      new Function<>() {
         @Override
-        public boolean test(String path) {
+        public EmailSettings.Holder apply(String path) {
           Embedded e = byName.get(path);
-          return e != null && e.kind().equals("ConfigMap");
+          return e == null
+              ? EmailSettings.Holder.FILE
+              : e.secret() ? EmailSettings.Holder.SECRET : EmailSettings.Holder.CONFIG_MAP;
         }
       };
 }

@@ -11,6 +11,9 @@ import java.util.Optional;
  *
  * @param kind ConfigMap or Secret
  * @param renderedFrom the chart or kustomize file the renderer recorded ({@code # Source:})
+ * @param origin the file the object was written in, as the renderer recorded it (Helm's {@code #
+ *     Source:}, kustomize's origin {@code path:}); none for a generator's output, whose data come
+ *     from other files
  * @param keyAt where the key is written (for findings about the value as a whole)
  * @param likely whether the value looks like a site config on its own (a JSON object with email.*
  *     or other site settings, or a key named like one); one a frontend mounts is judged regardless
@@ -24,6 +27,7 @@ public record Embedded(
     Placement placement,
     Position keyAt,
     Optional<String> renderedFrom,
+    Optional<String> origin,
     boolean likely) {
 
   /** "ConfigMap/frontend-config-files", as kubectl names objects. */

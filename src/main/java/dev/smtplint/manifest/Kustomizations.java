@@ -28,7 +28,17 @@ final class Kustomizations {
     }
   }
 
+  /** The file an object came from, or the kustomization whose generator made it. */
   static Optional<String> origin(Node doc) {
+    return originField(doc, List.of("path:", "configuredIn:"));
+  }
+
+  /** The file an object was written in; none for a generator's output. */
+  static Optional<String> originPath(Node doc) {
+    return originField(doc, List.of("path:"));
+  }
+
+  private static Optional<String> originField(Node doc, List<String> fields) {
     Optional<String> origin =
         Yaml.text(doc, "metadata", "annotations", "config.kubernetes.io/origin");
     if (origin.isEmpty()) {
@@ -36,7 +46,7 @@ final class Kustomizations {
     }
     for (String line : origin.get().split("\n")) {
       String l = line.strip();
-      for (String field : List.of("path:", "configuredIn:")) {
+      for (String field : fields) {
         if (l.startsWith(field)) {
           return Optional.of(l.substring(field.length()).strip());
         }

@@ -53,6 +53,17 @@ public final class Inputs {
   /** The inputs, walks skipping what git ignores (asked once per directory). */
   public static Expanded expand(
       List<String> names, dev.smtplint.check.VersionControl versionControl) {
+    return expand(names, versionControl, Optional.empty());
+  }
+
+  /**
+   * {@code stdinName}: the file standard input stands for ({@code --stdin-filename}), its name in
+   * every message; it is never read (standard input is).
+   */
+  public static Expanded expand(
+      List<String> names,
+      dev.smtplint.check.VersionControl versionControl,
+      Optional<String> stdinName) {
     return expand(
         names,
         new java.util.function.Predicate<>() { // no lambda on the lint path (LambdaFreeTest)
@@ -60,7 +71,8 @@ public final class Inputs {
           public boolean test(String path) {
             return versionControl.ignores(path);
           }
-        });
+        },
+        stdinName);
   }
 
   /**
@@ -86,11 +98,16 @@ public final class Inputs {
    * command line is read whatever git says).
    */
   public static Expanded expand(List<String> args, java.util.function.Predicate<String> ignored) {
+    return expand(args, ignored, Optional.empty());
+  }
+
+  private static Expanded expand(
+      List<String> args, java.util.function.Predicate<String> ignored, Optional<String> stdinName) {
     List<Input> inputs = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     for (String arg : args) {
       if (arg.equals("-")) {
-        inputs.add(new Input("-", null));
+        inputs.add(new Input(stdinName.orElse("-"), null));
         continue;
       }
       Path path = Path.of(arg);

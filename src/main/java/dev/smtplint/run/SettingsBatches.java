@@ -40,7 +40,12 @@ public final class SettingsBatches {
       add(merges, key, list);
     }
     for (Inputs.Input input : expanded.inputs()) {
-      Optional<Path> file = nearest.forInput(input.isStdin() ? null : input.path());
+      // standard input is governed as the file --stdin-filename says it is, if it says
+      Path at =
+          !input.isStdin()
+              ? input.path()
+              : input.display().equals("-") ? null : Path.of(input.display());
+      Optional<Path> file = nearest.forInput(at);
       Optional<Path> key = ProjectSettingsFile.identity(file);
       shown.putIfAbsent(key, file);
       add(inputs, key, input);

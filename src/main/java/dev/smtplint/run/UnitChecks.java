@@ -156,7 +156,7 @@ public final class UnitChecks implements ManifestChecks.Judge {
     try {
       SourceFile source =
           input.isStdin()
-              ? SourceLoader.load(environment.in(), "-")
+              ? SourceLoader.load(environment.in(), input.display())
               : SourceLoader.load(input.path(), input.display());
       return new Outcome(
           Optional.of(judge(List.of(source), Collections.singletonList(input.path()), List.of())),

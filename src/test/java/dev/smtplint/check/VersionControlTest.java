@@ -122,7 +122,7 @@ class VersionControlTest {
       assertEquals(!ignored, run.test(roundabout), roundabout);
     }
     assertFalse(run.test(dir.resolve("outside.json").toString()), "outside any work tree");
-    assertTrue(run.test("-"), "standard input may be anything");
+    assertFalse(run.test("-"), "unnamed standard input is nobody's file (SPEC §2)");
   }
 
   @Test

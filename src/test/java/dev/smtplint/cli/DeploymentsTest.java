@@ -41,18 +41,44 @@ class DeploymentsTest {
         .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
   }
 
+  /**
+   * A directory linted whole; or, {@code piped/}, each of its files on standard input (rendered
+   * output, as {@code kubectl kustomize … | smtplint lint -} gives it), its findings matched to it.
+   */
   private static void check(Path dir) throws IOException {
-    Run run = Run.lintJson(dir.toString());
-    assertEquals(0, run.code(), run.all());
     TreeSet<String> actual = new TreeSet<>();
-    for (JsonNode file : JSON.readTree(run.out()).get("files")) {
-      for (JsonNode f : file.get("findings")) {
-        actual.add(
-            Path.of(file.get("path").asString()).toAbsolutePath().normalize()
-                + ":"
-                + f.get("line").asInt()
-                + " "
-                + f.get("rule").asString());
+    StringBuilder out = new StringBuilder();
+    List<Path> piped = new java.util.ArrayList<>();
+    if (dir.getFileName().toString().equals("piped")) {
+      try (Stream<Path> list = Files.list(dir)) {
+        piped.addAll(list.sorted().toList());
+      }
+    }
+    for (Path input : piped.isEmpty() ? List.of(dir) : piped) {
+      Run run =
+          piped.isEmpty()
+              ? Run.lintJson(dir.toString())
+              : Run.withInput(
+                  Files.readString(input),
+                  java.util.Map.of(),
+                  "lint",
+                  "--format",
+                  "json",
+                  "--fail-on",
+                  "never",
+                  "-");
+      assertEquals(0, run.code(), run.all());
+      out.append(run.out());
+      for (JsonNode file : JSON.readTree(run.out()).get("files")) {
+        String path = file.get("path").asString();
+        for (JsonNode f : file.get("findings")) {
+          actual.add(
+              (path.equals("-") ? input : Path.of(path)).toAbsolutePath().normalize()
+                  + ":"
+                  + f.get("line").asInt()
+                  + " "
+                  + f.get("rule").asString());
+        }
       }
     }
     TreeSet<String> expected = new TreeSet<>();
@@ -76,7 +102,7 @@ class DeploymentsTest {
       missing.removeAll(actual);
       TreeSet<String> unexpected = new TreeSet<>(actual);
       unexpected.removeAll(expected);
-      fail(dir + "\n  missing: " + missing + "\n  unexpected: " + unexpected + "\n" + run.out());
+      fail(dir + "\n  missing: " + missing + "\n  unexpected: " + unexpected + "\n" + out);
     }
   }
 

@@ -62,6 +62,8 @@ class FastLintArgsTest {
           List.of("--merge", "a.json:b.json"),
           List.of("--", "-weird.json"),
           List.of("--format=json"),
+          List.of("--stdin-filename", "config/site.json"),
+          List.of("--stdin-filename=k8s/cm.yaml"),
           List.of("--format=SARIF"),
           List.of("--format=bogus"),
           List.of("--format="),

@@ -1,0 +1,146 @@
+package dev.smtplint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Standard input is the file {@code --stdin-filename} names, or, unnamed, a text no one committed
+ * (SPEC §2, §7): rendered manifests piped in are not "headed for version control" unless their
+ * renderer says they were written in a file that is.
+ */
+class StandardInputTest {
+  @TempDir Path dir;
+
+  private static final String CONFIG =
+      """
+      {"email.address": "sourcegraph@example.com",
+       "email.smtp": {"host": "smtp.acme.io", "port": 587, "authentication": "PLAIN",
+                      "username": "sg", "password": "kq7-Zb2-acme-smtp"}}
+      """;
+
+  private static final String CONFIG_MAP =
+      """
+      # rendered by hand
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: frontend-config-files
+        %s
+      data:
+        site.json: |
+          {"email.address": "sourcegraph@acme.io",
+           "email.smtp": {"host": "smtp.acme.io", "port": 587, "authentication": "PLAIN",
+                          "username": "sg", "password": "kq7-Zb2-acme-smtp"}}
+      """;
+
+  @Test
+  void unnamedStandardInputIsNotHeadedForVersionControl() {
+    Run run = Run.withInput(CONFIG, Map.of(), "lint", "--format", "json", "-");
+    assertFalse(run.out().contains("password-in-file"), run.all());
+    assertFalse(run.all().contains("kq7-Zb2"), run.all());
+  }
+
+  @Test
+  void theNamedFileIsShownGovernedAndAskedOfGit() throws Exception {
+    GitRepo.init(dir);
+    Files.createDirectories(dir.resolve("config"));
+    Files.writeString(dir.resolve(".smtplint.json"), "{\"disable\": [\"example-domain\"]}");
+    Files.writeString(dir.resolve(".gitignore"), "secrets.json\n");
+    String site = dir.resolve("config/site.json").toString();
+    Run tracked =
+        Run.withInput(CONFIG, Map.of(), "lint", "--format", "json", "--stdin-filename", site, "-");
+    assertTrue(tracked.out().contains("\"path\":\"" + site + "\""), tracked.all());
+    assertTrue(tracked.out().contains("password-in-file"), tracked.all());
+    assertFalse(tracked.out().contains("example-domain"), "the settings beside it apply");
+
+    String ignored = dir.resolve("config/secrets.json").toString();
+    Run secret =
+        Run.withInput(
+            CONFIG, Map.of(), "lint", "--format", "json", "--stdin-filename", ignored, "-");
+    assertFalse(secret.out().contains("password-in-file"), secret.all());
+    assertFalse(Files.exists(dir.resolve("config/secrets.json")), "the named file is never made");
+  }
+
+  @Test
+  void theNameAloneSaysYamlAndFixesGoToStandardOutput() throws Exception {
+    String yaml = dir.resolve("cm.yaml").toString();
+    Run run =
+        Run.withInput(
+            CONFIG_MAP.formatted(""),
+            Map.of(),
+            "lint",
+            "--format",
+            "json",
+            "--stdin-filename",
+            yaml,
+            "-");
+    assertTrue(run.out().contains("ConfigMap/frontend-config-files"), run.all());
+    Run fixed =
+        Run.withInput(
+            CONFIG.replace("\"PLAIN\"", "\"plain\""),
+            Map.of(),
+            "lint",
+            "--fix",
+            "--stdin-filename",
+            dir.resolve("site.json").toString(),
+            "-");
+    assertTrue(fixed.out().contains("\"PLAIN\""), fixed.all());
+    assertFalse(Files.exists(dir.resolve("site.json")), "the named file is never written");
+  }
+
+  @Test
+  void theNameGoesWithStandardInputAndIsAPath() {
+    Run alone = Run.of("lint", "--stdin-filename", "site.json", "site.json");
+    assertEquals(2, alone.code(), alone.all());
+    assertTrue(alone.err().contains("--stdin-filename"), alone.all());
+    Run bad = Run.of("lint", "--stdin-filename", "a\0b", "-");
+    assertEquals(2, bad.code(), bad.all());
+  }
+
+  /**
+   * A ConfigMap piped in: secret-in-configmap says it once; where kustomize's origin names a file
+   * git tracks, password-in-file says it instead; a generator's output, a path out of the tree, or
+   * no origin at all count as nobody's file.
+   */
+  @Test
+  void aRenderersOriginDecidesWhetherPipedManifestsAreCommitted() {
+    String tracked = "testdata/deploy/kubernetes-unmounted/frontend.yaml"; // in this repository
+    Run none = Run.withInput(CONFIG_MAP.formatted(""), Map.of(), "lint", "--format", "json", "-");
+    assertTrue(none.out().contains("secret-in-configmap"), none.all());
+    assertFalse(none.out().contains("password-in-file"), none.all());
+
+    Run committed =
+        Run.withInput(
+            CONFIG_MAP.formatted(origin("path: " + tracked)),
+            Map.of(),
+            "lint",
+            "--format",
+            "json",
+            "-");
+    assertTrue(committed.out().contains("password-in-file"), committed.all());
+    assertFalse(committed.out().contains("secret-in-configmap"), "one finding: " + committed.out());
+
+    for (String elsewhere :
+        new String[] {
+          "configuredIn: " + tracked + "\\n    configuredBy: {kind: ConfigMapGenerator}",
+          "path: ../../" + tracked,
+          "path: /etc/passwd"
+        }) {
+      Run run =
+          Run.withInput(
+              CONFIG_MAP.formatted(origin(elsewhere)), Map.of(), "lint", "--format", "json", "-");
+      assertFalse(run.out().contains("password-in-file"), elsewhere + ": " + run.all());
+    }
+  }
+
+  private static String origin(String text) {
+    return "annotations:\n    config.kubernetes.io/origin: \"" + text + "\"";
+  }
+}
