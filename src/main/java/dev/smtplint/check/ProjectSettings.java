@@ -26,12 +26,14 @@ import java.util.Set;
  * list, and files of it that are absent (a secrets file git ignores) are left out. Unknown rule
  * names are findings in the settings file itself.
  */
-public record ProjectSettings(Settings settings, FileResult findings, List<String> siteConfig) {
+public record ProjectSettings(
+    Settings settings, FileResult findings, List<String> siteConfig, List<String> exclude) {
   /** The settings file's name, in the directory whose files it governs. */
   public static final String FILE_NAME = ".smtplint.json";
 
   public ProjectSettings {
     siteConfig = List.copyOf(siteConfig);
+    exclude = List.copyOf(exclude);
   }
 
   /** A settings file that cannot be used at all (exit code 2). */
@@ -62,6 +64,7 @@ public record ProjectSettings(Settings settings, FileResult findings, List<Strin
     Map<String, Severity> severity = new HashMap<>();
     Optional<FailOn> failOn = Optional.empty();
     List<String> siteConfig = new ArrayList<>();
+    List<String> exclude = new ArrayList<>();
     Optional<SourcegraphVersion> release = Optional.empty();
     for (JsonValue.Member m : root.members()) {
       switch (m.key()) {
@@ -106,6 +109,19 @@ public record ProjectSettings(Settings settings, FileResult findings, List<Strin
             siteConfig.add(file.value());
           }
         }
+        case "exclude" -> {
+          if (!(m.value() instanceof JsonValue.Arr list)) {
+            throw invalid(source, m.value(), "\"exclude\" lists globs a walk skips, as strings");
+          }
+          for (JsonValue item : list.items()) {
+            if (!(item instanceof JsonValue.Str glob)
+                || glob.value().isBlank()
+                || !Excludes.isGlob(glob.value())) {
+              throw invalid(source, item, "\"exclude\" lists globs (such as \"dashboards/**\")");
+            }
+            exclude.add(glob.value());
+          }
+        }
         case "sourcegraphVersion" -> {
           release =
               m.value() instanceof JsonValue.Str v
@@ -126,7 +142,7 @@ public record ProjectSettings(Settings settings, FileResult findings, List<Strin
                 m.value(),
                 "unknown setting \""
                     + Suggestions.shown(m.key())
-                    + "\" (known: disable, severity, failOn, siteConfig, sourcegraphVersion)");
+                    + "\" (known: disable, severity, failOn, siteConfig, exclude, sourcegraphVersion)");
       }
     }
     if (root.get("failOn").isPresent() && failOn.isEmpty()) {
@@ -141,7 +157,8 @@ public record ProjectSettings(Settings settings, FileResult findings, List<Strin
             ? settings.judgingFor(release.get(), source.path() + "'s sourcegraphVersion")
             : settings,
         new FileResult(source.path(), Optional.of(source), findings, Optional.empty(), List.of()),
-        siteConfig);
+        siteConfig,
+        exclude);
   }
 
   private static Optional<String> known(

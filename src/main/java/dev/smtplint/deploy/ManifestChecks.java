@@ -118,6 +118,8 @@ public final class ManifestChecks {
                             + input.display()
                             + ": no Kubernetes or compose object here carries a site config;"
                             + " nothing to lint")));
+          } else if (!m.deployment()) {
+            out.add(Outcome.SKIPPED); // a walked YAML file that is no manifest: counted, not linted
           }
           continue;
         }
@@ -133,6 +135,8 @@ public final class ManifestChecks {
           out.add(
               Outcome.unreadable(
                   List.of(input.display() + at + ": not read as YAML: " + e.getMessage())));
+        } else {
+          out.add(Outcome.SKIPPED); // a Helm template, or YAML that does not parse: counted
         }
       }
     }

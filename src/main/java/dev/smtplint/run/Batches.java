@@ -47,6 +47,7 @@ public final class Batches {
     List<Batch> batches = new ArrayList<>();
     boolean inputError = false;
     List<String> inputErrors = new ArrayList<>();
+    int skipped = 0;
     for (SettingsBatches.Governed g : governed) {
       Settings settings = g.loaded().settings();
       Linter linter =
@@ -85,6 +86,10 @@ public final class Batches {
       }
       outcomes.addAll(checks.check(UnitPlan.of(g.merges(), json, read, g.loaded().siteConfig())));
       for (Outcome o : outcomes) {
+        if (o == Outcome.SKIPPED) {
+          skipped++;
+          continue;
+        }
         for (String error : o.errors()) {
           environment.complain(error);
         }
@@ -96,6 +101,16 @@ public final class Batches {
         }
       }
       batches.add(new Batch(settings, linter, checks, judged));
+    }
+    if (skipped > 0) {
+      environment.complain(
+          "note: "
+              + skipped
+              + (skipped == 1 ? " file" : " files")
+              + " of the walked directories "
+              + (skipped == 1 ? "is" : "are")
+              + " neither a site config nor a manifest (package.json, dashboards, Helm templates …):"
+              + " skipped; name one to lint it");
     }
     return new Judged(batches, inputError, inputErrors);
   }

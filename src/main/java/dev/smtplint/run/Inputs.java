@@ -24,8 +24,15 @@ import java.util.Optional;
  * {@code site.json -> /proc/self/environ}). What it skips or cannot read, it says.
  */
 public final class Inputs {
-  /** One input: a path to read, or standard input ("-"). */
-  public record Input(String display, Path path) {
+  /**
+   * One input: a path to read, or standard input ({@code path} null); {@code walked}, found by a
+   * directory's walk (a JSON file there is linted only if it is a site config: SPEC §2).
+   */
+  public record Input(String display, Path path, boolean walked) {
+    public Input(String display, Path path) {
+      this(display, path, false);
+    }
+
     public boolean isStdin() {
       return path == null;
     }
@@ -129,7 +136,7 @@ public final class Inputs {
         for (Path p : found) {
           // One spelling for every path: "config/site.json", not "./config/site.json" from ".".
           Path shown = p.isAbsolute() ? p : p.normalize();
-          inputs.add(new Input(shown.toString(), p));
+          inputs.add(new Input(shown.toString(), p, true));
         }
       } else {
         inputs.add(new Input(arg, path));

@@ -1,5 +1,6 @@
 package dev.smtplint.run;
 
+import dev.smtplint.check.Excludes;
 import dev.smtplint.check.FailOn;
 import dev.smtplint.check.ProjectSettings;
 import dev.smtplint.check.Settings;
@@ -34,7 +35,8 @@ public final class ProjectSettingsFile {
    * The settings in force, the settings' siteConfig list (absolute), and the settings file's own
    * findings.
    */
-  public record Loaded(Settings settings, List<Path> siteConfig, Optional<FileResult> findings) {
+  public record Loaded(
+      Settings settings, List<Path> siteConfig, Optional<FileResult> findings, Excludes exclude) {
     public Loaded {
       siteConfig = List.copyOf(siteConfig);
     }
@@ -169,6 +171,7 @@ public final class ProjectSettingsFile {
     Settings base = Settings.DEFAULT;
     List<Path> siteConfig = new ArrayList<>();
     Optional<FileResult> findings = Optional.empty();
+    Excludes exclude = Excludes.NONE;
     if (file.isPresent()) {
       if (options.config().isPresent() && !Files.exists(options.config().get())) {
         throw new UsageException(options.config().get() + ": no such settings file");
@@ -178,6 +181,9 @@ public final class ProjectSettingsFile {
             ProjectSettings.parse(SourceLoader.load(file.get(), file.get().toString()));
         base = project.settings();
         Path dir = file.get().toAbsolutePath().normalize().getParent();
+        if (!project.exclude().isEmpty()) {
+          exclude = new Excludes(dir, project.exclude());
+        }
         Containment repository = Containment.of(file.get());
         for (String name : project.siteConfig()) {
           Containment.Result inside = repository.resolve(dir, name);
@@ -213,6 +219,6 @@ public final class ProjectSettingsFile {
     } else if (base.release().isPresent()) {
       settings = settings.judgingFor(base.release().get(), base.releaseFrom());
     }
-    return new Loaded(settings, siteConfig, findings);
+    return new Loaded(settings, siteConfig, findings, exclude);
   }
 }

@@ -26,8 +26,10 @@ public final class SettingsBatches {
       ProjectSettingsFile.Request settings,
       List<String> commandLineMerges) {
     if (!ProjectSettingsFile.perInput(settings)) {
+      ProjectSettingsFile.Loaded loaded = ProjectSettingsFile.load(settings);
       return List.of(
-          new Governed(ProjectSettingsFile.load(settings), commandLineMerges, expanded.inputs()));
+          new Governed(
+              loaded, commandLineMerges, notExcluded(loaded.exclude(), expanded.inputs())));
     }
     ProjectSettingsFile.Nearest nearest = new ProjectSettingsFile.Nearest(settings);
     Map<Optional<Path>, Optional<Path>> shown = new LinkedHashMap<>();
@@ -56,11 +58,27 @@ public final class SettingsBatches {
     }
     List<Governed> out = new ArrayList<>();
     for (Map.Entry<Optional<Path>, Optional<Path>> e : shown.entrySet()) {
+      ProjectSettingsFile.Loaded loaded = ProjectSettingsFile.load(settings, e.getValue());
       out.add(
           new Governed(
-              ProjectSettingsFile.load(settings, e.getValue()),
+              loaded,
               merges.getOrDefault(e.getKey(), List.of()),
-              inputs.getOrDefault(e.getKey(), List.of())));
+              notExcluded(loaded.exclude(), inputs.getOrDefault(e.getKey(), List.of()))));
+    }
+    return out;
+  }
+
+  /** The inputs but the walked ones the settings' {@code exclude} skips (named ones stay). */
+  private static List<Inputs.Input> notExcluded(
+      dev.smtplint.check.Excludes exclude, List<Inputs.Input> inputs) {
+    if (exclude == dev.smtplint.check.Excludes.NONE) {
+      return inputs;
+    }
+    List<Inputs.Input> out = new ArrayList<>();
+    for (Inputs.Input input : inputs) {
+      if (!input.walked() || !exclude.excludes(input.path().toAbsolutePath().normalize())) {
+        out.add(input);
+      }
     }
     return out;
   }

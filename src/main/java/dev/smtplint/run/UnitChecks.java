@@ -4,6 +4,7 @@ import dev.smtplint.check.Judgement;
 import dev.smtplint.check.Linter;
 import dev.smtplint.check.Outcome;
 import dev.smtplint.check.VersionControl;
+import dev.smtplint.config.SiteConfigs;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.SourceLoader;
 import dev.smtplint.deploy.ManifestChecks;
@@ -158,6 +159,9 @@ public final class UnitChecks implements ManifestChecks.Judge {
           input.isStdin()
               ? SourceLoader.load(environment.in(), input.display())
               : SourceLoader.load(input.path(), input.display());
+      if (input.walked() && !SiteConfigs.looksLikeOne(input.display(), source.text())) {
+        return Outcome.SKIPPED;
+      }
       return new Outcome(
           Optional.of(judge(List.of(source), Collections.singletonList(input.path()), List.of())),
           List.of());

@@ -186,11 +186,15 @@ class DeploymentsTest {
 
   /** A walk of a repository whose YAML carries no site config is quiet, and exits 0. */
   @Test
-  void unrelatedYamlIsQuietInAWalkAndSaysSoWhenNamed() {
+  void unrelatedYamlIsCountedInAWalkAndSaysSoWhenNamed() {
     Path dir = Testdata.root().resolve("deploy/unrelated");
     Run walk = Run.of("lint", dir.toString());
     assertEquals(0, walk.code(), walk.all());
-    assertEquals("", walk.err());
+    assertEquals(
+        "smtplint: note: 2 files of the walked directories are neither a site config nor a"
+            + " manifest (package.json, dashboards, Helm templates …): skipped; name one to lint"
+            + " it\n",
+        walk.err());
     Run named = Run.of("lint", dir.resolve("ci.yaml").toString());
     assertEquals(0, named.code(), named.all());
     assertTrue(

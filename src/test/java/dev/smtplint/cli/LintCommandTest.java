@@ -177,9 +177,16 @@ class LintCommandTest {
         """
         {"email.address": "x@acme.io"}""");
     Files.writeString(dir.resolve("notes.txt"), "not a config");
+    Files.writeString(dir.resolve("package.json"), "{\"name\": \"x\", \"private\": true}");
+    Files.writeString(dir.resolve("prod-site.json"), "{ not even JSON");
     Run run = Run.of("lint", dir.toString());
-    assertEquals(0, run.code());
+    assertEquals(1, run.code(), run.all()); // prod-site.json is named like one: linted, broken
     assertTrue(run.out().endsWith("in 2 files\n"), run.out());
+    assertTrue(run.out().contains("prod-site.json"), run.out());
+    // "{}" and package.json are no site config (SPEC §2): skipped, counted in one note
+    assertTrue(
+        run.err().contains("note: 2 files of the walked directories are neither"), run.err());
+    assertFalse(run.out().contains("package.json"), run.out());
     Path empty = Files.createDirectory(dir.resolve("empty"));
     Run none = Run.of("lint", empty.toString());
     assertEquals(2, none.code());

@@ -57,4 +57,26 @@ class WalkTest {
                 "no *.json, *.jsonc, *.yaml or *.yml file that git does not ignore (1 ignored"),
         onlyIgnored.err());
   }
+
+  /** .smtplint.json's exclude: globs a walk skips (SPEC §5), as ruff's extend-exclude. */
+  @Test
+  void theSettingsExcludeSkipsWalkedFilesButNotNamedOnes(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Files.createDirectories(dir.resolve("dashboards/team"));
+    Files.createDirectories(dir.resolve("config"));
+    Files.writeString(
+        dir.resolve(".smtplint.json"), "{\"exclude\": [\"dashboards/**\", \"legacy-site.json\"]}");
+    Files.writeString(dir.resolve("dashboards/team/prod-site.json"), "{ broken");
+    Files.writeString(dir.resolve("config/legacy-site.json"), "{ broken");
+    Files.writeString(dir.resolve("config/site.json"), "{\"email.address\": \"sg@acme.io\"}");
+    Run walk = Run.of("lint", dir.toString());
+    assertEquals(0, walk.code(), walk.all());
+    assertTrue(walk.out().endsWith("in 1 file\n"), walk.all());
+    Run named = Run.of("lint", dir.resolve("config/legacy-site.json").toString());
+    assertEquals(1, named.code(), "a file named is linted whatever exclude says: " + named.all());
+    Files.writeString(dir.resolve(".smtplint.json"), "{\"exclude\": [\"[unclosed\"]}");
+    Run bad = Run.of("lint", dir.toString());
+    assertEquals(2, bad.code(), bad.all());
+    assertTrue(bad.err().contains("\"exclude\" lists globs"), bad.err());
+  }
 }
