@@ -13,7 +13,7 @@ import java.util.Set;
  * The suppression comments of one file: {@code // smtplint-disable RULE[,RULE]} on a line of its
  * own silences the rules for the whole file, {@code // smtplint-disable-next-line RULE[,RULE]} for
  * the line after it. A comment must stand alone on its line, where it cannot be inside a JSON
- * string.
+ * string. In a YAML file the same comments start with {@code #} (SPEC §5).
  */
 record Suppressions(Set<String> fileWide, Map<Integer, Set<String>> byLine, List<Named> names) {
 
@@ -26,10 +26,15 @@ record Suppressions(Set<String> fileWide, Map<Integer, Set<String>> byLine, List
   private static final Suppressions NONE = new Suppressions(Set.of(), Map.of(), List.of());
 
   static Suppressions parse(SourceFile source) {
-    return source.text().contains(DIRECTIVE) ? parseDirectives(source) : NONE;
+    return parse(source, "//");
   }
 
-  private static Suppressions parseDirectives(SourceFile source) {
+  /** {@code mark}: what starts a comment line, "//" in JSONC, "#" in YAML. */
+  static Suppressions parse(SourceFile source, String mark) {
+    return source.text().contains(DIRECTIVE) ? parseDirectives(source, mark) : NONE;
+  }
+
+  private static Suppressions parseDirectives(SourceFile source, String mark) {
     Set<String> fileWide = new HashSet<>();
     Map<Integer, Set<String>> byLine = new HashMap<>();
     List<Named> names = new ArrayList<>();
@@ -40,10 +45,10 @@ record Suppressions(Set<String> fileWide, Map<Integer, Set<String>> byLine, List
       }
       // "// smtplint-disable[-next-line] NAMES", scanned by hand: linear however long the line.
       int p = skipSpaces(line, 0);
-      if (!line.startsWith("//", p)) {
+      if (!line.startsWith(mark, p)) {
         continue;
       }
-      p = skipSpaces(line, p + 2);
+      p = skipSpaces(line, p + mark.length());
       if (!line.startsWith(DIRECTIVE, p)) {
         continue;
       }

@@ -484,4 +484,27 @@ class DeploymentsTest {
     }
     return java.util.Optional.of(new String(out, StandardCharsets.UTF_8));
   }
+
+  /** A YAML comment silences a finding on the YAML line after it, as // does in a site config. */
+  @Test
+  void yamlCommentsSilenceTheNextLineAndNameOnlyRules() throws IOException {
+    String frontend =
+        Files.readString(Testdata.root().resolve("deploy/kubernetes-unmounted/frontend.yaml"));
+    String silenced =
+        frontend.replace(
+            "              # expect: site-config-file-unmounted@50\n",
+            "              # smtplint-disable-next-line site-config-file-unmounted -- a webhook"
+                + " mounts it\n");
+    assertTrue(!silenced.equals(frontend));
+    Path file = tmp.resolve("frontend.yaml");
+    Files.writeString(file, silenced);
+    Run run = Run.lintJson(file.toString());
+    assertFalse(run.out().contains("site-config-file-unmounted"), run.out());
+    assertTrue(run.out().contains("secret-in-configmap"), "the rest stays: " + run.out());
+
+    Files.writeString(file, "# smtplint-disable-next-line site-config-file-unmountd\n" + silenced);
+    Run typo = Run.lintJson(file.toString());
+    assertTrue(typo.out().contains("\"rule\":\"unknown-rule\",\"severity\""), typo.out());
+    assertTrue(typo.out().contains("\"line\":1,"), typo.out());
+  }
 }
