@@ -190,9 +190,38 @@ public final class ManifestChecks {
             new Outcome(Optional.of(new Judgement(path, List.of(r), Optional.empty())), List.of()));
       }
     }
+    if (resolved.plans().isEmpty() && resolved.splits().isEmpty()) {
+      out.addAll(databaseConfigured(manifests));
+    }
     if (fixRun.isPresent()) {
       // every result of a fixed file, the manifest's own findings too, quotes it as fixed
       InYaml.quoteFixed(out, blockFixes.written(), blockFixes.refused(), asRead);
+    }
+    return out;
+  }
+
+  /**
+   * Frontends that load no SITE_CONFIG_FILE, where no frontend does: Sourcegraph keeps their site
+   * config in its database (edited in the admin UI), which no manifest shows; said, not silent.
+   */
+  private static List<Outcome> databaseConfigured(List<Manifest> manifests) {
+    List<Outcome> out = new ArrayList<>();
+    for (Manifest m : manifests) {
+      for (Workload w : m.workloads()) {
+        if (w.frontend() && w.siteConfigFile().isEmpty()) {
+          out.add(
+              new Outcome(
+                  Optional.of(new Judgement(m.yaml().path(), List.of(), Optional.empty())),
+                  List.of(
+                      "note: "
+                          + m.yaml().path()
+                          + ": "
+                          + w.label()
+                          + " runs a Sourcegraph frontend without SITE_CONFIG_FILE: its site"
+                          + " config lives in Sourcegraph's database (the admin UI); lint it with"
+                          + " --instance")));
+        }
+      }
     }
     return out;
   }

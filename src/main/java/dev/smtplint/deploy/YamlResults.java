@@ -18,7 +18,16 @@ public final class YamlResults {
    * were judged, each in its own list (one with a probe, or an internal error, stays apart).
    */
   public static boolean mergeable(FileResult r) {
-    return Manifest.isYamlName(r.path()) && r.probe().isEmpty() && r.internalError().isEmpty();
+    return (Manifest.isYamlName(r.path()) || isYamlOnStandardInput(r))
+        && r.probe().isEmpty()
+        && r.internalError().isEmpty();
+  }
+
+  /** Unnamed standard input that was read as YAML (its results are one file's too). */
+  private static boolean isYamlOnStandardInput(FileResult r) {
+    return r.path().equals("-")
+        && r.source().isPresent()
+        && Manifest.looksLikeYaml(r.source().get().text());
   }
 
   /** One YAML file's results: findings in order of place, every mask of every part. */

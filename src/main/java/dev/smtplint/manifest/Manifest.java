@@ -108,6 +108,9 @@ public record Manifest(
     if (t.isEmpty() || t.startsWith("{") || t.startsWith("[") || t.startsWith("/")) {
       return false;
     }
+    if (t.startsWith("#")) {
+      return true; // a YAML comment: no JSONC text starts so
+    }
     for (String line : t.split("\n", 200)) {
       if (line.startsWith("apiVersion:")
           || line.startsWith("kind:")

@@ -507,4 +507,25 @@ class DeploymentsTest {
     assertTrue(typo.out().contains("\"rule\":\"unknown-rule\",\"severity\""), typo.out());
     assertTrue(typo.out().contains("\"line\":1,"), typo.out());
   }
+
+  /** A frontend with no SITE_CONFIG_FILE anywhere: said in a note, not "in 0 files" in silence. */
+  @Test
+  void aFrontendWithoutAListSaysWhereItsConfigLives() {
+    String yaml =
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: sourcegraph-frontend}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: frontend
+                  image: index.docker.io/sourcegraph/frontend:6.0.0
+        """;
+    Run run = Run.withInput(yaml, java.util.Map.of(), "lint", "-");
+    assertEquals(0, run.code(), run.all());
+    assertTrue(run.err().contains("its site config lives in Sourcegraph's database"), run.all());
+    assertTrue(run.err().contains("--instance"), run.all());
+  }
 }
