@@ -129,7 +129,9 @@ public final class ManifestChecks {
           pathOf.put(source.path(), input.path());
         }
       } catch (Manifest.Unreadable e) {
-        if (isNamed) {
+        if (isNamed && source.text().contains("{{")) {
+          out.add(helmTemplate(input.display()));
+        } else if (isNamed) {
           String at =
               e.at().isPresent() ? ":" + e.at().get().line() + ":" + e.at().get().column() : "";
           out.add(
@@ -198,6 +200,20 @@ public final class ManifestChecks {
       InYaml.quoteFixed(out, blockFixes.written(), blockFixes.refused(), asRead);
     }
     return out;
+  }
+
+  /**
+   * A Helm template named on the command line: not YAML until Helm renders it (SPEC §9). Said, with
+   * what to lint instead; not an error of the config (a hook's pattern may match templates).
+   */
+  public static Outcome helmTemplate(String display) {
+    return new Outcome(
+        Optional.of(new Judgement(display, List.of(), Optional.empty())),
+        List.of(
+            "note: "
+                + display
+                + ": a Helm template ({{ … }}), not YAML until Helm renders it: lint what it"
+                + " renders (helm template RELEASE CHART -f values.yaml | smtplint lint -)"));
   }
 
   /**

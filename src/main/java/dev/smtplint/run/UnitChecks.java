@@ -162,6 +162,9 @@ public final class UnitChecks implements ManifestChecks.Judge {
       if (input.walked() && !SiteConfigs.looksLikeOne(input.display(), source.text())) {
         return Outcome.SKIPPED;
       }
+      if (input.display().endsWith(".tpl")) { // Helm's _helpers.tpl, named
+        return ManifestChecks.helmTemplate(input.display());
+      }
       return new Outcome(
           Optional.of(judge(List.of(source), Collections.singletonList(input.path()), List.of())),
           List.of());

@@ -528,4 +528,23 @@ class DeploymentsTest {
     assertTrue(run.err().contains("its site config lives in Sourcegraph's database"), run.all());
     assertTrue(run.err().contains("--instance"), run.all());
   }
+
+  /** A Helm template named, or its _helpers.tpl: named as one, with what to lint instead. */
+  @Test
+  void aHelmTemplateIsNamedAsOneNotAParserError() throws IOException {
+    Path template = tmp.resolve("frontend.ConfigMap.yaml");
+    Files.writeString(
+        template,
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n"
+            + "{{- toYaml .Values.frontend.siteConfig | nindent 2 }}\n");
+    Path helpers = tmp.resolve("_helpers.tpl");
+    Files.writeString(helpers, "{{- define \"sg.name\" -}}\n{{ .Chart.Name }}\n{{- end }}\n");
+    Run run = Run.of("lint", template.toString(), helpers.toString());
+    assertEquals(0, run.code(), run.all());
+    assertTrue(run.err().contains("frontend.ConfigMap.yaml: a Helm template"), run.err());
+    assertTrue(run.err().contains("_helpers.tpl: a Helm template"), run.err());
+    assertTrue(run.err().contains("helm template"), run.err());
+    assertFalse(run.all().contains("invalid-json"), run.all());
+    assertFalse(run.all().contains("not read as YAML"), run.all());
+  }
 }
