@@ -39,7 +39,10 @@ import java.util.function.Function;
 final class LintRun {
 
   private Environment environment; // standard input is wrapped once it has been peeked at
-  private java.util.Set<String> judgedForImages = java.util.Set.of();
+
+  /** The run's manifests' sources: which frontend image tags named which release. */
+  private Optional<ManifestSources> manifestSources = Optional.empty();
+
   private final LintOptions options;
   private final ReportOutput reportOutput;
 
@@ -92,7 +95,7 @@ final class LintRun {
     int code = inputErrors.isEmpty() ? ExitCode.OK : ExitCode.USAGE;
     Set<Path> merged = Unit.Merge.members(options.merges());
     ManifestSources manifestSources = new ManifestSources(versionControl);
-    judgedForImages = manifestSources.judgedFor;
+    this.manifestSources = Optional.of(manifestSources);
     Batches.Judged judged =
         Batches.judge(
             environment,
@@ -223,7 +226,11 @@ final class LintRun {
             results,
             Catalogue.infos(),
             inputErrors,
-            Batches.judgedFor(batches, judgedForImages),
+            Batches.judgedFor(
+                batches,
+                manifestSources.isPresent()
+                    ? manifestSources.get().judgedFor()
+                    : java.util.Set.of()),
             ReportOrder.failOn(thresholds));
     if (results.isEmpty() && code == ExitCode.USAGE && options.format() == Format.Name.TEXT) {
       return code; // nothing was judged: the lines on standard error say why, and "0 errors in 0

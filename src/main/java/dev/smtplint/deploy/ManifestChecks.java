@@ -395,7 +395,7 @@ public final class ManifestChecks {
       return linter;
     }
     String from = "image tag of " + w.label();
-    sources.judgedFor.add("Sourcegraph " + v.get() + " (" + from + ")");
+    sources.judgedFor(v.get().toString(), w.label());
     return linter.judgingFor(v.get(), from);
   }
 

@@ -24,8 +24,26 @@ public final class ManifestSources {
 
   private final Map<String, Embedded> byName = new ConcurrentHashMap<>();
 
-  /** The releases a frontend image's tag made the run judge for ("Sourcegraph 5.2.1 (…)"). */
-  public final java.util.Set<String> judgedFor = ConcurrentHashMap.newKeySet();
+  /** The frontends whose image tag named each release, in the order first met. */
+  private final Map<String, java.util.Set<String>> imageTags = new java.util.LinkedHashMap<>();
+
+  /** A frontend's image tag made the run judge for {@code release}. */
+  synchronized void judgedFor(String release, String workload) {
+    imageTags.computeIfAbsent(release, r -> new java.util.LinkedHashSet<>()).add(workload);
+  }
+
+  /**
+   * The releases the frontends' image tags made the run judge for, each once with every frontend
+   * that named it ("Sourcegraph 5.2.1 (image tag of service a, service b)").
+   */
+  public synchronized java.util.Set<String> judgedFor() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Map.Entry<String, java.util.Set<String>> e : imageTags.entrySet()) {
+      out.add(
+          "Sourcegraph " + e.getKey() + " (image tag of " + String.join(", ", e.getValue()) + ")");
+    }
+    return out;
+  }
 
   private final Predicate<String> versionControl;
 

@@ -322,4 +322,27 @@ class ReleasesTest {
     assertTrue(text.out().contains("Sourcegraph 5.2.1 (image tag of"), text.out());
     assertTrue(text.out().contains("; judged for Sourcegraph"), text.out());
   }
+
+  /** Two frontends of one release: the release named once, with both (#40 item 12). */
+  @Test
+  void aReleaseSeveralFrontendsNameIsSaidOnce() throws Exception {
+    Path compose = dir.resolve("docker-compose.yaml");
+    Files.writeString(dir.resolve("site.json"), CONFIG);
+    StringBuilder yaml = new StringBuilder("services:\n");
+    for (String name : new String[] {"sourcegraph-frontend-0", "sourcegraph-frontend-internal"}) {
+      yaml.append("  ")
+          .append(name)
+          .append(":\n    image: index.docker.io/sourcegraph/frontend:5.2.1\n")
+          .append("    environment: [SITE_CONFIG_FILE=/etc/sourcegraph/site.json]\n")
+          .append("    volumes: ['./site.json:/etc/sourcegraph/site.json:ro']\n");
+    }
+    Files.writeString(compose, yaml.toString());
+    Run run = Run.lintJson(compose.toString());
+    assertTrue(
+        run.out()
+            .contains(
+                "\"judgedFor\":[\"Sourcegraph 5.2.1 (image tag of service sourcegraph-frontend-0,"
+                    + " service sourcegraph-frontend-internal)\"]"),
+        run.out());
+  }
 }
