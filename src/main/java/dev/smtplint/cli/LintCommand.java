@@ -39,13 +39,15 @@ import picocli.CommandLine.Parameters;
       "  smtplint lint --instance https://sourcegraph.acme.io"
     },
     description =
-        "Lint the email settings of Sourcegraph site-config files (JSONC). '-' reads standard input; "
-            + "a directory means every *.json / *.jsonc below it that git does not ignore.")
+        "Lint the email settings of Sourcegraph site configs (JSONC) and of the deployment"
+            + " manifests that hold them (Kubernetes, kustomize and Helm output, compose). '-' reads"
+            + " standard input; a directory means every site config and manifest below it that git"
+            + " does not ignore.")
 final class LintCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "FILE",
       arity = "0..*",
-      description = "site-config files, directories, or - for standard input")
+      description = "site configs, manifests, directories, or - for standard input")
   List<String> files = new ArrayList<>();
 
   @Option(
@@ -112,8 +114,8 @@ final class LintCommand implements Callable<Integer> {
       names = "--config",
       paramLabel = "FILE",
       description =
-          "project settings (default: .smtplint.json in the working directory, then the git root, else the"
-              + " nearest above the first FILE)")
+          "project settings for the whole run (default: for each file, the nearest .smtplint.json"
+              + " above it up to its git root; else the working directory's, then its git root's)")
   Path config;
 
   @Option(
