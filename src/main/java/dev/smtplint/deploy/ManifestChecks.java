@@ -314,15 +314,54 @@ public final class ManifestChecks {
       return new Outcome(
           Optional.of(new Judgement(plan.workload().label(), List.of(), Optional.empty())), notes);
     }
+    Linter release = releaseOf(plan.workload());
     Outcome judged =
         judged(
-            releaseOf(plan.workload()),
+            release,
             plan.workload().label() + " (" + plan.workload().yaml().path() + ")",
             order,
             absent);
     List<String> all = new ArrayList<>(notes);
     all.addAll(judged.errors());
-    return new Outcome(judged.judgement(), all);
+    return new Outcome(withOnePathOnly(judged.judgement(), plan, release), all);
+  }
+
+  /**
+   * A ':' list given to a release that reads SITE_CONFIG_FILE as one path (before 3.34): no file
+   * has that name, so the frontend cannot read its site config (SPEC §7,
+   * site-config-file-unmounted). The list is judged as meant all the same.
+   */
+  private Optional<Judgement> withOnePathOnly(
+      Optional<Judgement> judgement, Deployments.Plan plan, Linter release) {
+    Workload w = plan.workload();
+    if (judgement.isEmpty()
+        || plan.members().size() < 2
+        || w.siteConfigFile().isEmpty()
+        || Releases.holds("siteConfigFileList", release.settings().release())
+            != Releases.Holds.NO) {
+      return judgement;
+    }
+    Finding f =
+        ManifestFindings.finding(
+            dev.smtplint.rules.Catalogue.SITE_CONFIG_FILE_UNMOUNTED,
+            w.yaml().path(),
+            w.siteConfigFile().get().at(),
+            w.label()
+                + ": Sourcegraph "
+                + release.settings().release().get()
+                + " reads SITE_CONFIG_FILE as one path (lists joined by ':' arrived in 3.34):"
+                + " no file has that name, so the frontend cannot read its site config; give it"
+                + " one file, or run 3.34 or later");
+    List<FileResult> results = new ArrayList<>(judgement.get().results());
+    results.add(
+        new FileResult(
+            w.yaml().path(),
+            Optional.of(w.yaml()),
+            release.withSettings(List.of(f)),
+            Optional.empty(),
+            secrets.getOrDefault(w.yaml(), List.of())));
+    Judgement j = judgement.get();
+    return Optional.of(new Judgement(j.name(), results, j.judged(), j.view()));
   }
 
   /**

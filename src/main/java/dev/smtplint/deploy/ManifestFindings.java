@@ -42,7 +42,7 @@ final class ManifestFindings {
     return out;
   }
 
-  private static Finding finding(String rule, String path, Position at, String message) {
+  static Finding finding(String rule, String path, Position at, String message) {
     return new Finding(rule, Catalogue.info(rule).severity(), message, Location.of(path, at, ""));
   }
 }

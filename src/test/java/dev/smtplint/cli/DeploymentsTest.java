@@ -547,4 +547,26 @@ class DeploymentsTest {
     assertFalse(run.all().contains("invalid-json"), run.all());
     assertFalse(run.all().contains("not read as YAML"), run.all());
   }
+
+  /** A ':' list for a frontend before 3.34, which reads it as one path (SPEC §7). */
+  @Test
+  void aListGivenToAReleaseBefore334IsOnePathThatIsNotThere() throws IOException {
+    Path src = Testdata.root().resolve("deploy/kubernetes");
+    for (String[] c :
+        new String[][] {{"3.30.0", "true"}, {"3.34.0", "false"}, {"5.2.1", "false"}}) {
+      Path dir = Files.createDirectories(tmp.resolve("k" + c[0]));
+      try (Stream<Path> files = Files.list(src)) {
+        for (Path f : files.toList()) {
+          Files.writeString(
+              dir.resolve(f.getFileName()),
+              Files.readString(f).replace("frontend:5.11.4", "frontend:" + c[0]));
+        }
+      }
+      Run run = Run.lintJson(dir.toString());
+      assertEquals(
+          Boolean.parseBoolean(c[1]),
+          run.out().contains("reads SITE_CONFIG_FILE as one path"),
+          c[0] + ": " + run.out());
+    }
+  }
 }
