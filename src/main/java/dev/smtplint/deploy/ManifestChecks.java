@@ -434,7 +434,7 @@ public final class ManifestChecks {
       return linter;
     }
     String from = "image tag of " + w.label();
-    sources.judgedFor(v.get().toString(), w.label());
+    sources.judgedFor(v.get(), w.label());
     return linter.judgingFor(v.get(), from);
   }
 

@@ -1,7 +1,9 @@
 package dev.smtplint.deploy;
 
 import dev.smtplint.config.EmailSettings;
+import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.manifest.Embedded;
+import dev.smtplint.rules.Releases;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -25,10 +27,11 @@ public final class ManifestSources {
   private final Map<String, Embedded> byName = new ConcurrentHashMap<>();
 
   /** The frontends whose image tag named each release, in the order first met. */
-  private final Map<String, java.util.Set<String>> imageTags = new java.util.LinkedHashMap<>();
+  private final Map<SourcegraphVersion, java.util.Set<String>> imageTags =
+      new java.util.LinkedHashMap<>();
 
   /** A frontend's image tag made the run judge for {@code release}. */
-  synchronized void judgedFor(String release, String workload) {
+  synchronized void judgedFor(SourcegraphVersion release, String workload) {
     imageTags.computeIfAbsent(release, r -> new java.util.LinkedHashSet<>()).add(workload);
   }
 
@@ -38,9 +41,19 @@ public final class ManifestSources {
    */
   public synchronized java.util.Set<String> judgedFor() {
     java.util.Set<String> out = new java.util.LinkedHashSet<>();
-    for (Map.Entry<String, java.util.Set<String>> e : imageTags.entrySet()) {
+    for (Map.Entry<SourcegraphVersion, java.util.Set<String>> e : imageTags.entrySet()) {
+      // a release past the table is judged as its newest, and the report says so (#40 item 13)
+      String past =
+          e.getKey().compareTo(Releases.newest()) > 0
+              ? "; newer than smtplint's table, judged as " + Releases.newest() + " and later"
+              : "";
       out.add(
-          "Sourcegraph " + e.getKey() + " (image tag of " + String.join(", ", e.getValue()) + ")");
+          "Sourcegraph "
+              + e.getKey()
+              + " (image tag of "
+              + String.join(", ", e.getValue())
+              + past
+              + ")");
     }
     return out;
   }
