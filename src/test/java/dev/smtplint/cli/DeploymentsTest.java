@@ -553,7 +553,9 @@ class DeploymentsTest {
   void aListGivenToAReleaseBefore334IsOnePathThatIsNotThere() throws IOException {
     Path src = Testdata.root().resolve("deploy/kubernetes");
     for (String[] c :
-        new String[][] {{"3.30.0", "true"}, {"3.34.0", "false"}, {"5.2.1", "false"}}) {
+        new String[][] {
+          {"3.30.0", "true"}, {"3.34.0", "false"}, {"5.2.1", "false"}, {"6.2.1", "false"}
+        }) {
       Path dir = Files.createDirectories(tmp.resolve("k" + c[0]));
       try (Stream<Path> files = Files.list(src)) {
         for (Path f : files.toList()) {
@@ -566,6 +568,11 @@ class DeploymentsTest {
       assertEquals(
           Boolean.parseBoolean(c[1]),
           run.out().contains("reads SITE_CONFIG_FILE as one path"),
+          c[0] + ": " + run.out());
+      // a release past the table is judged as its newest, and the report says so
+      assertEquals(
+          c[0].startsWith("6."),
+          run.out().contains("newer than smtplint's table, judged as"),
           c[0] + ": " + run.out());
     }
   }
