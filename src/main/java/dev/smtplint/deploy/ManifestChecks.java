@@ -146,8 +146,15 @@ public final class ManifestChecks {
       return out;
     }
     Deployments.Result resolved = Deployments.resolve(manifests);
+    // Two frontends that load the same files for the same release (compose's two, mounting one
+    // site.json): one list, linted, reported and fixed once (#40 item 8).
+    Set<String> lists = new java.util.HashSet<>();
     for (Deployments.Plan plan : resolved.plans()) {
-      out.add(plan(plan));
+      if (lists.add(listKey(plan))) {
+        out.add(plan(plan));
+      } else {
+        releaseOf(plan.workload()); // its image still names the release the run judged for
+      }
     }
     for (Embedded e : resolved.alone()) {
       out.add(judged(linter, e.label(), List.of(e), List.of()));
@@ -200,6 +207,29 @@ public final class ManifestChecks {
       InYaml.quoteFixed(out, blockFixes.written(), blockFixes.refused(), asRead);
     }
     return out;
+  }
+
+  /** A plan's files, in order, and the image that names its release. */
+  private static String listKey(Deployments.Plan plan) {
+    StringBuilder key = new StringBuilder(plan.workload().image().orElse("")).append('\n');
+    for (Deployments.Member m : plan.members()) {
+      if (m instanceof Deployments.InManifest in) {
+        Embedded e = in.config();
+        key.append("M\0")
+            .append(e.yaml().path())
+            .append('\0')
+            .append(e.object())
+            .append('\0')
+            .append(e.key());
+      } else {
+        Deployments.LocalFile f = (Deployments.LocalFile) m;
+        Path dir = Path.of(f.yaml().path()).toAbsolutePath().getParent();
+        key.append("F\0")
+            .append(dir == null ? f.localPath() : dir.resolve(f.localPath()).normalize());
+      }
+      key.append('\n');
+    }
+    return key.toString();
   }
 
   /**

@@ -576,4 +576,32 @@ class DeploymentsTest {
           c[0] + ": " + run.out());
     }
   }
+
+  /** A file two frontends mount: linted, reported and fixed once (#40 item 8). */
+  @Test
+  void aFileTwoFrontendsMountIsLintedAndFixedOnce() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("compose"));
+    Files.writeString(
+        dir.resolve("site.json"),
+        "{\"email.address\": \"sg@acme.io\", \"email.smtp\": {\"host\": \"smtp.acme.io\","
+            + " \"port\": 587, \"authentication\": \"plain\"}}\n");
+    StringBuilder yaml = new StringBuilder("services:\n");
+    for (String name : new String[] {"sourcegraph-frontend-0", "sourcegraph-frontend-internal"}) {
+      yaml.append("  ")
+          .append(name)
+          .append(":\n    image: index.docker.io/sourcegraph/frontend:5.2.1\n")
+          .append("    environment: [SITE_CONFIG_FILE=/etc/sourcegraph/site.json]\n")
+          .append("    volumes: ['./site.json:/etc/sourcegraph/site.json:ro']\n");
+    }
+    Path compose = dir.resolve("docker-compose.yaml");
+    Files.writeString(compose, yaml.toString());
+    Run run = Run.of("lint", "--fail-on", "never", compose.toString());
+    assertEquals(0, run.code(), run.all());
+    assertEquals(1, run.out().split("\\[auth-unknown\\]", -1).length - 1, run.out());
+    assertTrue(run.out().contains("in 1 file"), run.out());
+    Run fixed = Run.of("lint", "--fix", "--fail-on", "never", compose.toString());
+    assertEquals(0, fixed.code(), fixed.all());
+    assertTrue(Files.readString(dir.resolve("site.json")).contains("\"PLAIN\""));
+    assertFalse(fixed.all().contains("changed since"), fixed.all());
+  }
 }
