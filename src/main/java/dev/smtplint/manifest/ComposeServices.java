@@ -68,7 +68,7 @@ final class ComposeServices {
       }
       return Optional.of(
           new Workload.SiteConfigFile(
-              Optional.of(value), Optional.empty(), Yaml.start(r.yaml, node), shift));
+              Optional.of(value), List.of(), Yaml.start(r.yaml, node), shift));
     }
     return Optional.empty();
   }

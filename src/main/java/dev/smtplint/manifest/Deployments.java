@@ -101,8 +101,10 @@ public final class Deployments {
         }
         Workload.SiteConfigFile scf = w.siteConfigFile().get();
         Optional<String> list = scf.value();
-        if (list.isEmpty() && scf.fromConfigMap().isPresent()) {
-          Workload.ObjectKey ref = scf.fromConfigMap().get();
+        for (Workload.ObjectKey ref : scf.fromConfigMap()) {
+          if (list.isPresent()) {
+            break;
+          }
           list = Optional.ofNullable(values.get("ConfigMap/" + ref.name() + "/" + ref.key()));
         }
         if (list.isEmpty()) {

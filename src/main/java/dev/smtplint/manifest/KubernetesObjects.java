@@ -92,6 +92,28 @@ final class KubernetesObjects {
     }
   }
 
+  /**
+   * A container's {@code envFrom} ConfigMaps, which may set SITE_CONFIG_FILE (Sourcegraph's own
+   * manifests give the frontend its variables from sourcegraph-frontend-env so): the key looked up
+   * in each, the last listed first.
+   */
+  private Optional<Workload.SiteConfigFile> fromEnvFrom(Node container) {
+    List<Workload.ObjectKey> refs = new ArrayList<>();
+    Node first = null;
+    for (Node from : Yaml.items(Yaml.get(container, "envFrom"))) {
+      Optional<String> name = Yaml.at(from, "configMapRef").flatMap(r -> Yaml.text(r, "name"));
+      if (name.isPresent()) {
+        refs.add(0, new Workload.ObjectKey("ConfigMap", name.get(), "SITE_CONFIG_FILE"));
+        first = first == null ? from : first;
+      }
+    }
+    return refs.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            new Workload.SiteConfigFile(
+                Optional.empty(), List.copyOf(refs), Yaml.start(r.yaml, first), -1));
+  }
+
   /** A ConfigMap's values by "ConfigMap/name/key", for a configMapKeyRef to look up. */
   private void configMapValues(Node doc, String name) {
     for (NodeTuple t : Yaml.entries(Yaml.get(doc, "data"))) {
@@ -195,14 +217,17 @@ final class KubernetesObjects {
                 new Workload.SiteConfigFile(
                     value.isPresent() ? Yaml.text(value.get()) : Optional.empty(),
                     ref.isPresent()
-                        ? Optional.of(
+                        ? List.of(
                             new Workload.ObjectKey(
                                 "ConfigMap",
                                 Yaml.text(ref.get(), "name").orElse(""),
                                 Yaml.text(ref.get(), "key").orElse("")))
-                        : Optional.empty(),
+                        : List.of(),
                     at,
                     value.isPresent() ? r.shift(value.get()) : -1));
+      }
+      if (scf.isEmpty()) {
+        scf = fromEnvFrom(c); // env wins over envFrom: only where env does not set it
       }
       List<Workload.Mount> mounts = new ArrayList<>();
       for (Node m : Yaml.items(Yaml.get(c, "volumeMounts"))) {

@@ -27,11 +27,13 @@ public record Workload(
     boolean compose) {
 
   /**
-   * {@code SITE_CONFIG_FILE}: its value (a ':' list of paths), or the ConfigMap key it is taken
-   * from ({@code valueFrom.configMapKeyRef}), and where it is written.
+   * {@code SITE_CONFIG_FILE}: its value (a ':' list of paths), or the ConfigMap keys it may be
+   * taken from, the first that is there winning ({@code valueFrom.configMapKeyRef}; else {@code
+   * envFrom}'s ConfigMaps, the last listed first, as Kubernetes lets a later source win), and where
+   * it is written.
    */
   public record SiteConfigFile(
-      Optional<String> value, Optional<ObjectKey> fromConfigMap, Position at, int shift) {
+      Optional<String> value, List<ObjectKey> fromConfigMap, Position at, int shift) {
     /**
      * Where the list's character {@code index} is written: {@code shift} columns past {@code at} (a
      * quote), on the same line; -1 when the scalar's text does not map column for column.
