@@ -10,6 +10,7 @@ import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.config.Span;
 import dev.smtplint.fix.BlockFixes;
 import dev.smtplint.fix.FixRun;
+import dev.smtplint.manifest.ComposeOverrides;
 import dev.smtplint.manifest.Deployments;
 import dev.smtplint.manifest.Embedded;
 import dev.smtplint.manifest.Manifest;
@@ -59,6 +60,12 @@ public final class ManifestChecks {
 
   /** Where each YAML file read lives, by its shown name (none for standard input). */
   private final Map<String, Path> pathOf = new LinkedHashMap<>();
+
+  /**
+   * Standard input's place, where --stdin-filename names it: its compose file's bind mounts are
+   * read from there (never a fix written there: that is {@link #pathOf}'s).
+   */
+  private final Map<String, Path> namedStdin = new LinkedHashMap<>();
 
   private final Set<Path> runInputs;
   private final Optional<FixRun> fixRun;
@@ -127,6 +134,8 @@ public final class ManifestChecks {
         secrets.put(m.yaml(), m.secrets());
         if (!input.isStdin()) {
           pathOf.put(source.path(), input.path());
+        } else if (!input.display().equals("-")) {
+          namedStdin.put(source.path(), Path.of(input.display()));
         }
       } catch (Manifest.Unreadable e) {
         if (isNamed && source.text().contains("{{")) {
@@ -145,7 +154,9 @@ public final class ManifestChecks {
     if (manifests.isEmpty()) {
       return out;
     }
-    Deployments.Result resolved = Deployments.resolve(manifests);
+    // a compose override is merged into its base where both are read, as docker compose merges them
+    List<Manifest> project = ComposeOverrides.merged(manifests);
+    Deployments.Result resolved = Deployments.resolve(project);
     // Two frontends that load the same files for the same release (compose's two, mounting one
     // site.json): one list, linted, reported and fixed once (#40 item 8).
     Set<String> lists = new java.util.HashSet<>();
@@ -200,7 +211,7 @@ public final class ManifestChecks {
       }
     }
     if (resolved.plans().isEmpty() && resolved.splits().isEmpty()) {
-      out.addAll(databaseConfigured(manifests));
+      out.addAll(databaseConfigured(project));
     }
     if (fixRun.isPresent()) {
       // every result of a fixed file, the manifest's own findings too, quotes it as fixed
@@ -401,10 +412,14 @@ public final class ManifestChecks {
    */
   private Optional<SourceFile> local(
       Deployments.LocalFile file, List<String> notes, List<String> absent, Set<Path> linted) {
-    Path yaml = pathOf.get(file.yaml().path());
+    Path yaml = pathOf.getOrDefault(file.yaml().path(), namedStdin.get(file.yaml().path()));
     String name = file.rest().isEmpty() ? file.localPath() : file.localPath() + "/" + file.rest();
     if (yaml == null) {
-      notes.add("note: " + name + " (a bind mount of standard input's compose file) is not read");
+      notes.add(
+          "note: "
+              + name
+              + " (a bind mount of standard input's compose file) is not read: name the file"
+              + " standard input stands for with --stdin-filename");
       return Optional.empty();
     }
     try {

@@ -604,4 +604,33 @@ class DeploymentsTest {
     assertTrue(Files.readString(dir.resolve("site.json")).contains("\"PLAIN\""));
     assertFalse(fixed.all().contains("changed since"), fixed.all());
   }
+
+  /**
+   * docker-compose's own merge of the project file and its override, piped in with the name of a
+   * file beside them: the same verdict as the walk of the two files (#40 item 7).
+   */
+  @Test
+  void composeConfigOutputOfAnOverriddenProjectIsJudgedAsTheWalkIs() throws Exception {
+    Path dir = Testdata.root().resolve("deploy/compose-override");
+    java.util.Optional<String> rendered = tool(dir, "docker-compose", "config");
+    Assumptions.assumeTrue(rendered.isPresent(), "docker-compose is not installed");
+    Run walk = Run.lintJson(dir.toString());
+    Run piped =
+        Run.withInput(
+            rendered.get(),
+            java.util.Map.of(),
+            "lint",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--stdin-filename",
+            dir.resolve("rendered.yaml").toString(),
+            "-");
+    for (String rule : new String[] {"setting-not-in-version", "site-config-file-split"}) {
+      assertTrue(walk.out().contains(rule), walk.out());
+      assertTrue(piped.out().contains(rule), rule + ": " + piped.all());
+    }
+    assertFalse(piped.all().contains("is not read"), piped.all());
+  }
 }
