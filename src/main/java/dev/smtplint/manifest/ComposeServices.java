@@ -39,6 +39,9 @@ final class ComposeServices {
           scf = found.isPresent() ? found : scf;
         }
       }
+      if (scf.isEmpty()) {
+        scf = fromEnvFiles(r, Yaml.get(service, "env_file")); // environment: wins over env_file:
+      }
       List<Workload.Mount> mounts = new ArrayList<>();
       for (Node volume : Yaml.items(Yaml.get(service, "volumes"))) {
         Optional<Workload.Mount> mount = bind(volume);
@@ -71,6 +74,84 @@ final class ComposeServices {
               Optional.of(value), List.of(), Yaml.start(r.yaml, node), shift));
     }
     return Optional.empty();
+  }
+
+  /**
+   * SITE_CONFIG_FILE from a service's {@code env_file:} (one path, a list, or {path: …} items; a
+   * later file wins), read as docker compose reads it: relative to the compose file, and only
+   * inside its repository (SPEC §10). A file that cannot be read leaves the variable unknown, not
+   * absent: nothing is said of a list smtplint cannot see.
+   */
+  private static Optional<Workload.SiteConfigFile> fromEnvFiles(
+      ManifestReader r, Optional<Node> envFile) {
+    if (envFile.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Node> entries = new ArrayList<>();
+    if (envFile.get() instanceof ScalarNode one) {
+      entries.add(one);
+    } else {
+      for (Node item : Yaml.items(envFile)) {
+        entries.add(item instanceof ScalarNode ? item : Yaml.get(item, "path").orElse(item));
+      }
+    }
+    Optional<Workload.SiteConfigFile> found = Optional.empty();
+    for (Node entry : entries) {
+      Optional<String> name = Yaml.text(entry);
+      Optional<String> value = name.isEmpty() ? Optional.empty() : envFileValue(r, name.get());
+      if (value == null) {
+        // unreadable: unknown, which keeps smtplint from calling the frontend unconfigured
+        found =
+            Optional.of(
+                new Workload.SiteConfigFile(
+                    Optional.empty(), List.of(), Yaml.start(r.yaml, entry), -1));
+      } else if (value.isPresent()) {
+        found =
+            Optional.of(
+                new Workload.SiteConfigFile(value, List.of(), Yaml.start(r.yaml, entry), -1));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * SITE_CONFIG_FILE's value in an env file ({@code KEY=VALUE} lines, {@code #} comments, a value
+   * in quotes unquoted); empty when the file does not set it; null when it cannot be read.
+   */
+  private static Optional<String> envFileValue(ManifestReader r, String name) {
+    if (r.yaml.path().equals("-")) {
+      return null;
+    }
+    try {
+      dev.smtplint.config.Containment repository =
+          dev.smtplint.config.Containment.of(java.nio.file.Path.of(r.yaml.path()));
+      java.nio.file.Path dir =
+          java.nio.file.Path.of(r.yaml.path()).toAbsolutePath().normalize().getParent();
+      dev.smtplint.config.Containment.Result inside = repository.resolve(dir, name);
+      if (inside.path().isEmpty()) {
+        return null;
+      }
+      String text = dev.smtplint.config.SourceLoader.load(inside.path().get(), name).text();
+      Optional<String> value = Optional.empty();
+      for (String line : text.split("\n")) {
+        String l = line.strip();
+        if (l.startsWith("export ")) {
+          l = l.substring(7).strip();
+        }
+        if (l.startsWith("SITE_CONFIG_FILE=")) {
+          String v = l.substring("SITE_CONFIG_FILE=".length()).strip();
+          if (v.length() >= 2
+              && (v.charAt(0) == '"' || v.charAt(0) == '\'')
+              && v.charAt(v.length() - 1) == v.charAt(0)) {
+            v = v.substring(1, v.length() - 1);
+          }
+          value = Optional.of(v);
+        }
+      }
+      return value;
+    } catch (java.io.IOException | dev.smtplint.config.SourceLoader.UnreadableException e) {
+      return null;
+    }
   }
 
   /** A bind mount, short ("./site.json:/etc/sourcegraph/site.json:ro") or long syntax. */

@@ -101,4 +101,27 @@ class ManifestTrustTest {
       }
     }
   }
+
+  /**
+   * A compose env_file that names a file outside the repository (a path out, "..", a link out) is
+   * never read; the frontend's list is then unknown, and nothing is said of it either way.
+   */
+  @Test
+  void aComposeEnvFileIsReadOnlyInsideTheRepository() throws Exception {
+    Path repo = repo();
+    Path outside = dir.resolve("outside.env");
+    Files.writeString(outside, "SITE_CONFIG_FILE=/etc/sg/OUTSIDE-SECRET.json\n");
+    Files.createSymbolicLink(repo.resolve("link.env"), outside);
+    for (String envFile : new String[] {"/proc/self/environ", "../outside.env", "link.env"}) {
+      Files.writeString(
+          repo.resolve("docker-compose.yaml"),
+          "services:\n  a:\n    image: sourcegraph/frontend:5.11.4\n    env_file: ['"
+              + envFile
+              + "']\n");
+      Run run = Run.lintJson(repo.resolve("docker-compose.yaml").toString());
+      assertEquals(0, run.code(), envFile + ": " + run.all());
+      assertFalse(run.all().contains("OUTSIDE-SECRET"), envFile + ": " + run.all());
+      assertFalse(run.all().contains("database"), envFile + ": unknown, not unset: " + run.all());
+    }
+  }
 }
