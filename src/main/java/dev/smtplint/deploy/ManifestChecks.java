@@ -308,8 +308,9 @@ public final class ManifestChecks {
                   Optional.of(new Judgement(m.yaml().path(), List.of(), Optional.empty())), notes));
     }
     SourceFile source = read.get();
-    if (!Manifest.holdsSiteConfig(g.localPath(), source.text())) {
-      return Optional.empty();
+    if (consumed.contains(Path.of(source.path()).toAbsolutePath().normalize())
+        || !Manifest.holdsSiteConfig(g.localPath(), source.text())) {
+      return Optional.empty(); // a member of a frontend's list is linted as part of it
     }
     Judgement j =
         checks.judge(

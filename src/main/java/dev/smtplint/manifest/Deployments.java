@@ -84,10 +84,16 @@ public final class Deployments {
     Map<String, Embedded> byKey = new LinkedHashMap<>();
     Map<String, String> objects = new LinkedHashMap<>();
     Map<String, String> values = new LinkedHashMap<>();
+    Map<String, LocalFile> generated = new LinkedHashMap<>();
     for (Manifest m : manifests) {
       for (Embedded e : m.configs()) {
         byKey.put(e.kind() + "/" + e.name() + "/" + e.key(), e);
         objects.put(e.kind() + "/" + e.name(), e.object());
+      }
+      for (Manifest.Generated g : m.generated()) {
+        // a generator's file is the key of the object it makes: read beside its kustomization
+        generated.put(g.objectKey(), new LocalFile(m.yaml(), g.localPath(), ""));
+        objects.putIfAbsent(g.kind() + "/" + g.name(), g.kind() + "/" + g.name());
       }
       values.putAll(m.values());
     }
@@ -129,7 +135,7 @@ public final class Deployments {
         for (Map.Entry<String, Integer> entry : last.entrySet()) {
           String path = entry.getKey();
           int at = entry.getValue();
-          Resolved r = resolve(w, path, byPath, byKey, objects);
+          Resolved r = resolve(w, path, byPath, byKey, generated, objects);
           if (r.member().isPresent()) {
             members.add(r.member().get());
             if (r.member().get() instanceof InManifest in) {
@@ -173,6 +179,7 @@ public final class Deployments {
       String path,
       Map<String, List<Workload.Mount>> byPath,
       Map<String, Embedded> byKey,
+      Map<String, LocalFile> generated,
       Map<String, String> objects) {
     Workload.Mount best = null;
     String rest = null;
@@ -222,6 +229,10 @@ public final class Deployments {
       Embedded e = byKey.get(o.kind() + "/" + o.name() + "/" + key);
       if (e != null) {
         return new Resolved(Optional.of(new InManifest(e)), Optional.empty(), Optional.empty());
+      }
+      LocalFile g = generated.get(o.kind() + "/" + o.name() + "/" + key);
+      if (g != null) {
+        return new Resolved(Optional.of(g), Optional.empty(), Optional.empty());
       }
       if (objects.containsKey(o.kind() + "/" + o.name())) {
         return new Resolved(

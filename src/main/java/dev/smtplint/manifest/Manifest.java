@@ -34,7 +34,12 @@ public record Manifest(
     List<Span> secrets) {
 
   /** A local file a kustomize generator turns into a ConfigMap or Secret key. */
-  public record Generated(String localPath, Position at) {}
+  public record Generated(String localPath, Position at, String kind, String name, String key) {
+    /** "ConfigMap/frontend-config-files/site.json": the key a mount of the object reads. */
+    String objectKey() {
+      return kind + "/" + name + "/" + key;
+    }
+  }
 
   /** Why a YAML file could not be read as YAML. */
   public static final class Unreadable extends Exception {

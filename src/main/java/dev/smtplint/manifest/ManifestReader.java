@@ -44,6 +44,10 @@ final class ManifestReader {
         || Yaml.get(doc, "secretGenerator").isPresent()) {
       deployment = true;
       Kustomizations.read(this, doc);
+    } else if (Yaml.get(doc, "resources").isPresent()
+        || Yaml.get(doc, "components").isPresent()
+        || Yaml.get(doc, "patches").isPresent()) {
+      deployment = true; // a kustomization with nothing smtplint reads: a manifest all the same
     }
   }
 

@@ -633,4 +633,35 @@ class DeploymentsTest {
     }
     assertFalse(piped.all().contains("is not read"), piped.all());
   }
+
+  /**
+   * A kustomize overlay whose generators make the frontend's ConfigMap and Secret: walked, each
+   * generator's file is a member of the frontend's list (no false smtp-without-from or
+   * from-without-smtp on the halves, no "not in the linted files"); rendered by kubectl, the same
+   * verdict (#40 item 2).
+   */
+  @Test
+  void anOverlaysGeneratorFilesAreMembersOfTheFrontendsList() throws Exception {
+    Path dir = Testdata.root().resolve("deploy/kustomize-overlay");
+    Run walk = Run.lintJson(dir.toString());
+    assertFalse(walk.all().contains("smtp-without-from"), walk.all());
+    assertFalse(walk.all().contains("from-without-smtp"), walk.all());
+    assertFalse(walk.all().contains("not in the linted files"), walk.all());
+    java.util.Optional<String> rendered = tool(dir, "kubectl", "kustomize", "overlays/prod");
+    Assumptions.assumeTrue(rendered.isPresent(), "kubectl is not installed");
+    Run piped =
+        Run.withInput(
+            rendered.get(),
+            java.util.Map.of(),
+            "lint",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "-");
+    for (Run run : List.of(walk, piped)) {
+      assertTrue(run.out().contains("implicit-tls-port"), run.all());
+      assertFalse(run.all().contains("without-"), run.all());
+    }
+  }
 }
