@@ -13,6 +13,7 @@ import dev.smtplint.fix.FixRun;
 import dev.smtplint.manifest.ComposeOverrides;
 import dev.smtplint.manifest.Deployments;
 import dev.smtplint.manifest.Embedded;
+import dev.smtplint.manifest.KubernetesPatches;
 import dev.smtplint.manifest.Manifest;
 import dev.smtplint.manifest.Workload;
 import dev.smtplint.report.FileResult;
@@ -115,7 +116,8 @@ public final class ManifestChecks {
       }
       try {
         Manifest m = Manifest.read(source);
-        if (m.empty()) {
+        // a container with no site config of its own may be a kustomize patch's part of one
+        if (m.empty() && m.workloads().isEmpty()) {
           if (isNamed) {
             out.add(
                 new Outcome(
@@ -155,7 +157,8 @@ public final class ManifestChecks {
       return out;
     }
     // a compose override is merged into its base where both are read, as docker compose merges them
-    List<Manifest> project = ComposeOverrides.merged(manifests);
+    // and a container written in several documents (kustomize's base and patches) is joined
+    List<Manifest> project = KubernetesPatches.merged(ComposeOverrides.merged(manifests));
     Deployments.Result resolved = Deployments.resolve(project);
     // Two frontends that load the same files for the same release (compose's two, mounting one
     // site.json): one list, linted, reported and fixed once (#40 item 8).

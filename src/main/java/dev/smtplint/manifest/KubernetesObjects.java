@@ -232,10 +232,21 @@ final class KubernetesObjects {
       List<Workload.Mount> mounts = new ArrayList<>();
       for (Node m : Yaml.items(Yaml.get(c, "volumeMounts"))) {
         Optional<String> path = Yaml.text(m, "mountPath");
-        Node volume = volumes.get(Yaml.text(m, "name").orElse(""));
-        if (path.isPresent() && volume != null) {
-          mounts.add(new Workload.Mount(path.get(), Yaml.text(m, "subPath"), sources(volume)));
+        String volumeName = Yaml.text(m, "name").orElse("");
+        Node volume = volumes.get(volumeName);
+        if (path.isPresent()) {
+          // a volume another document declares (a kustomize patch) is joined later: no sources yet
+          mounts.add(
+              new Workload.Mount(
+                  path.get(),
+                  Yaml.text(m, "subPath"),
+                  volume == null ? List.of() : sources(volume),
+                  volumeName));
         }
+      }
+      Map<String, List<Workload.Source>> podVolumes = new LinkedHashMap<>();
+      for (Map.Entry<String, Node> v : volumes.entrySet()) {
+        podVolumes.put(v.getKey(), sources(v.getValue()));
       }
       Position at = Yaml.start(r.yaml, Yaml.get(c, "name").orElse(c));
       r.workloads.add(
@@ -246,7 +257,8 @@ final class KubernetesObjects {
               Yaml.text(c, "image"),
               scf,
               mounts,
-              false));
+              false,
+              podVolumes));
     }
   }
 

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param at where the container or service is named (for a finding about the container)
  * @param siteConfigFile the variable, where the container sets it
  * @param compose whether this is a docker-compose service (its bind mounts are local files)
+ * @param volumes a Kubernetes pod's volumes as this document declares them, by name (a kustomize
+ *     patch may declare them apart from the mounts: KubernetesPatches joins them)
  */
 public record Workload(
     SourceFile yaml,
@@ -24,7 +26,18 @@ public record Workload(
     Optional<String> image,
     Optional<SiteConfigFile> siteConfigFile,
     List<Mount> mounts,
-    boolean compose) {
+    boolean compose,
+    Map<String, List<Source>> volumes) {
+  public Workload(
+      SourceFile yaml,
+      String label,
+      Position at,
+      Optional<String> image,
+      Optional<SiteConfigFile> siteConfigFile,
+      List<Mount> mounts,
+      boolean compose) {
+    this(yaml, label, at, image, siteConfigFile, mounts, compose, Map.of());
+  }
 
   /**
    * {@code SITE_CONFIG_FILE}: its value (a ':' list of paths), or the ConfigMap keys it may be
@@ -51,7 +64,12 @@ public record Workload(
    * sources} — objects (each key a file, or only the keys {@code items} maps to paths) or, for a
    * compose bind mount, a local path.
    */
-  public record Mount(String mountPath, Optional<String> subPath, List<Source> sources) {}
+  public record Mount(
+      String mountPath, Optional<String> subPath, List<Source> sources, String volume) {
+    public Mount(String mountPath, Optional<String> subPath, List<Source> sources) {
+      this(mountPath, subPath, sources, "");
+    }
+  }
 
   /** What a mount provides. */
   public sealed interface Source {}

@@ -664,4 +664,33 @@ class DeploymentsTest {
       assertFalse(run.all().contains("without-"), run.all());
     }
   }
+
+  /**
+   * Env and mounts in separate patches of one kustomization: joined as kustomize's strategic merge
+   * joins them, no false site-config-file-unmounted; kubectl's rendering agrees (#40 item 3).
+   */
+  @Test
+  void patchesOfOneContainerAreJoinedAsKustomizeJoinsThem() throws Exception {
+    Path dir = Testdata.root().resolve("deploy/kustomize-patches");
+    Run walk = Run.lintJson(dir.toString());
+    assertFalse(walk.all().contains("site-config-file-unmounted"), walk.all());
+    assertTrue(
+        walk.out().contains("Sourcegraph 5.2.1 (image tag of"), "the base's image: " + walk.out());
+    java.util.Optional<String> rendered = tool(dir, "kubectl", "kustomize", "overlays/prod");
+    Assumptions.assumeTrue(rendered.isPresent(), "kubectl is not installed");
+    Run piped =
+        Run.withInput(
+            rendered.get(),
+            java.util.Map.of(),
+            "lint",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "-");
+    for (Run run : List.of(walk, piped)) {
+      assertTrue(run.out().contains("auth-unknown"), run.all());
+      assertFalse(run.all().contains("site-config-file-unmounted"), run.all());
+    }
+  }
 }
