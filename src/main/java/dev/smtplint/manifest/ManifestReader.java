@@ -44,6 +44,11 @@ final class ManifestReader {
         || Yaml.get(doc, "secretGenerator").isPresent()) {
       deployment = true;
       Kustomizations.read(this, doc);
+    } else if (Yaml.get(doc, "extraResources").isPresent()) {
+      // a Helm values file: the sourcegraph chart renders extraResources' objects as they are
+      for (Node item : Yaml.items(Yaml.get(doc, "extraResources"))) {
+        document(item);
+      }
     } else if (Yaml.get(doc, "resources").isPresent()
         || Yaml.get(doc, "components").isPresent()
         || Yaml.get(doc, "patches").isPresent()) {
