@@ -11,6 +11,7 @@ import dev.smtplint.report.FileResult;
 import dev.smtplint.report.Finding;
 import dev.smtplint.report.Fix;
 import dev.smtplint.report.Location;
+import dev.smtplint.report.ObjectRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,13 +97,15 @@ final class InYaml {
       Location moved = Location.of(path, start, end.equals(start) ? start : end, l.pointer());
       findings.add(
           new Finding(
-              f.rule(),
-              f.severity(),
-              f.message() + " [" + e.label() + "]",
-              moved,
-              placement instanceof Placement.Block block && f.fix().isPresent()
-                  ? Optional.of(inBlock(f.fix().get(), block))
-                  : Optional.<Fix>empty()));
+                  f.rule(),
+                  f.severity(),
+                  f.message() + " [" + e.label() + "]",
+                  moved,
+                  placement instanceof Placement.Block block && f.fix().isPresent()
+                      ? Optional.of(inBlock(f.fix().get(), block))
+                      : Optional.<Fix>empty())
+              .about(
+                  new ObjectRef(e.kind(), e.namespace(), e.name(), e.key(), "", e.renderedFrom())));
     }
     return new FileResult(
         path, Optional.of(e.yaml()), findings, r.probe(), masks, r.internalError());

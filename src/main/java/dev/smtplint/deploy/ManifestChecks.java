@@ -388,15 +388,16 @@ public final class ManifestChecks {
     }
     Finding f =
         ManifestFindings.finding(
-            dev.smtplint.rules.Catalogue.SITE_CONFIG_FILE_UNMOUNTED,
-            w.yaml().path(),
-            w.siteConfigFile().get().at(),
-            w.label()
-                + ": Sourcegraph "
-                + release.settings().release().get()
-                + " reads SITE_CONFIG_FILE as one path (lists joined by ':' arrived in 3.34):"
-                + " no file has that name, so the frontend cannot read its site config; give it"
-                + " one file, or run 3.34 or later");
+                dev.smtplint.rules.Catalogue.SITE_CONFIG_FILE_UNMOUNTED,
+                w.yaml().path(),
+                w.siteConfigFile().get().at(),
+                w.label()
+                    + ": Sourcegraph "
+                    + release.settings().release().get()
+                    + " reads SITE_CONFIG_FILE as one path (lists joined by ':' arrived in 3.34):"
+                    + " no file has that name, so the frontend cannot read its site config; give it"
+                    + " one file, or run 3.34 or later")
+            .about(ManifestFindings.object(w));
     List<FileResult> results = new ArrayList<>(judgement.get().results());
     results.add(
         new FileResult(

@@ -10,6 +10,7 @@ import java.util.Optional;
  * the mounted file; {@code placement} maps its positions back into the YAML file {@code yaml}.
  *
  * @param kind ConfigMap or Secret
+ * @param namespace the object's {@code metadata.namespace}, "" where it names none
  * @param renderedFrom the chart or kustomize file the renderer recorded ({@code # Source:})
  * @param origin the file the object was written in, as the renderer recorded it (Helm's {@code #
  *     Source:}, kustomize's origin {@code path:}); none for a generator's output, whose data come
@@ -21,6 +22,7 @@ import java.util.Optional;
 public record Embedded(
     SourceFile yaml,
     String kind,
+    String namespace,
     String name,
     String key,
     SourceFile source,

@@ -81,6 +81,7 @@ final class KubernetesObjects {
           new Embedded(
               r.yaml,
               kind,
+              Yaml.text(doc, "metadata", "namespace").orElse(""),
               name,
               k.getValue(),
               source.get(),

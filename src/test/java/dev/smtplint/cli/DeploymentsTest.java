@@ -693,4 +693,41 @@ class DeploymentsTest {
       assertFalse(run.all().contains("site-config-file-unmounted"), run.all());
     }
   }
+
+  /**
+   * A finding in a manifest names its object: JSON's "object", SARIF's logicalLocations, and a
+   * GitHub annotation for standard input names the file the renderer recorded (#40 item 11).
+   */
+  @Test
+  void findingsInManifestsNameTheirObject() throws Exception {
+    Path dir = Testdata.root().resolve("deploy/kubernetes-unmounted");
+    JsonNode json = JSON.readTree(Run.lintJson(dir.toString()).out());
+    List<String> objects = new java.util.ArrayList<>();
+    for (JsonNode f : json.get("files").get(0).get("findings")) {
+      objects.add(f.get("rule").asString() + " " + f.get("object"));
+    }
+    assertTrue(
+        objects.contains(
+            "password-in-file {\"kind\":\"ConfigMap\",\"name\":\"frontend-config-files\","
+                + "\"key\":\"site.json\"}"),
+        objects.toString());
+    assertTrue(
+        objects.contains(
+            "site-config-file-unmounted {\"kind\":\"StatefulSet\",\"name\":"
+                + "\"sourcegraph-frontend\",\"container\":\"frontend\"}"),
+        objects.toString());
+    String sarif = Run.of("lint", "--format", "sarif", "--fail-on", "never", dir.toString()).out();
+    assertTrue(
+        sarif.contains("\"fullyQualifiedName\" : \"ConfigMap/frontend-config-files site.json\""),
+        sarif);
+    String rendered =
+        "# Source: sourcegraph/templates/frontend.ConfigMap.yaml\n"
+            + Files.readString(dir.resolve("frontend.yaml"));
+    Run github =
+        Run.withInput(
+            rendered, java.util.Map.of(), "lint", "--format", "github", "--fail-on", "never", "-");
+    assertTrue(
+        github.out().contains("file=sourcegraph/templates/frontend.ConfigMap.yaml,line="),
+        github.out());
+  }
 }

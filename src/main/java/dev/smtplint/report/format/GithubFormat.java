@@ -32,7 +32,7 @@ public final class GithubFormat implements Format {
             "::"
                 + command
                 + " file="
-                + property(f.location().path())
+                + property(annotated(f))
                 + ",line="
                 + f.location().line()
                 + ",col="
@@ -48,6 +48,17 @@ public final class GithubFormat implements Format {
                 + "\n");
       }
     }
+  }
+
+  /**
+   * The file an annotation names: the finding's, or for standard input the file its renderer
+   * recorded the object came from, where known (a "-" annotates nothing in a pull request).
+   */
+  private static String annotated(Finding f) {
+    String path = f.location().path();
+    return path.equals("-") && f.object().isPresent() && f.object().get().origin().isPresent()
+        ? f.object().get().origin().get()
+        : path;
   }
 
   /**

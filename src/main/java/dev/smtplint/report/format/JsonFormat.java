@@ -71,6 +71,9 @@ public final class JsonFormat implements Format {
       g.writeNumberProperty("line", f.location().line());
       g.writeNumberProperty("column", f.location().column());
       g.writeStringProperty("pointer", f.location().pointer());
+      if (f.object().isPresent()) {
+        writeObject(g, f.object().get());
+      }
       if (f.fix().isPresent() && file.source().isPresent()) {
         writeFix(g, f.fix().get(), file.source().get(), offsets);
       }
@@ -79,6 +82,25 @@ public final class JsonFormat implements Format {
     g.writeEndArray();
     if (file.probe().isPresent()) {
       writeProbe(g, file.probe().get());
+    }
+    g.writeEndObject();
+  }
+
+  /** The deployment object a finding is about (SPEC §4): its non-empty fields. */
+  private static void writeObject(JsonGenerator g, dev.smtplint.report.ObjectRef o) {
+    g.writeObjectPropertyStart("object");
+    String[][] fields = {
+      {"kind", o.kind()},
+      {"namespace", o.namespace()},
+      {"name", o.name()},
+      {"key", o.key()},
+      {"container", o.container()},
+      {"origin", o.origin().orElse("")}
+    };
+    for (String[] field : fields) {
+      if (!field[1].isEmpty()) {
+        g.writeStringProperty(field[0], field[1]);
+      }
     }
     g.writeEndObject();
   }

@@ -166,6 +166,16 @@ public final class SarifFormat implements Format {
         f.location().endLine(),
         f.location().endColumn());
     g.writeEndObject();
+    if (f.object().isPresent()) {
+      // the Kubernetes object or compose service, as SARIF names a logical place: a resource
+      g.writeArrayPropertyStart("logicalLocations");
+      g.writeStartObject();
+      g.writeStringProperty("name", f.object().get().name());
+      g.writeStringProperty("fullyQualifiedName", f.object().get().qualifiedName());
+      g.writeStringProperty("kind", "resource");
+      g.writeEndObject();
+      g.writeEndArray();
+    }
     g.writeEndObject();
     g.writeEndArray();
     g.writeObjectPropertyStart("partialFingerprints");
