@@ -373,6 +373,7 @@ public final class FixRun {
     int files = 0;
     boolean standardOutput = false;
     Map<String, FileResult> unwritten = new HashMap<>();
+    List<String> names = new ArrayList<>();
     for (String refusal : refused) {
       complain.accept(refusal);
       refusedAny = true;
@@ -391,6 +392,7 @@ public final class FixRun {
       } else {
         fixed += c.fixes();
         files++;
+        names.add(c.before().path()); // said by name: a list's git-ignored member is fixed too
       }
     }
     if (files > 0) {
@@ -399,8 +401,9 @@ public final class FixRun {
               + fixed
               + (fixed == 1 ? " problem" : " problems")
               + " in "
-              + files
-              + (files == 1 ? " file" : " files"));
+              + (files <= 10
+                  ? String.join(", ", names)
+                  : files + " files (" + String.join(", ", names.subList(0, 10)) + ", …)"));
     }
     return new Committed(refusedAny, standardOutput, unwritten);
   }

@@ -252,7 +252,7 @@ class FixTest {
     assertTrue(
         Files.readString(file).contains("\"authentication\": \"PLAIN\"")
             && Files.readString(file).contains("\"port\": 465"));
-    assertTrue(run.err().contains("smtplint: fixed 1 problem in 1 file"), run.err());
+    assertTrue(run.err().contains("smtplint: fixed 1 problem in " + file), run.err());
     assertTrue(
         run.out().contains("[implicit-tls-port]") && !run.out().contains("[auth-unknown]"),
         "the report shows what remains: " + run.out());
