@@ -83,7 +83,7 @@ public final class ComposeOverrides {
       }
     }
     baseOthers.addAll(services.values());
-    return new Manifest[] {with(base, baseOthers), with(override, overrideOthers)};
+    return new Manifest[] {base.withWorkloads(baseOthers), override.withWorkloads(overrideOthers)};
   }
 
   /** One service from both files: the override's image, SITE_CONFIG_FILE and mounts win. */
@@ -104,16 +104,5 @@ public final class ComposeOverrides {
         overSets ? over.siteConfigFile() : base.siteConfigFile(),
         List.copyOf(mounts.values()),
         true);
-  }
-
-  private static Manifest with(Manifest m, List<Workload> workloads) {
-    return new Manifest(
-        m.yaml(),
-        m.configs(),
-        List.copyOf(workloads),
-        m.generated(),
-        m.values(),
-        m.deployment(),
-        m.secrets());
   }
 }

@@ -80,15 +80,7 @@ public final class KubernetesPatches {
           workloads.add(replaced.get(w));
         }
       }
-      out.add(
-          new Manifest(
-              m.yaml(),
-              m.configs(),
-              List.copyOf(workloads),
-              m.generated(),
-              m.values(),
-              m.deployment(),
-              m.secrets()));
+      out.add(m.withWorkloads(workloads));
     }
     return out;
   }

@@ -63,6 +63,11 @@ public record Manifest(
         || n >= 4 && name.regionMatches(true, n - 4, ".yml", 0, 4);
   }
 
+  /** The same file with other workloads (its containers as a tool composes them with others'). */
+  public Manifest withWorkloads(List<Workload> others) {
+    return new Manifest(yaml, configs, List.copyOf(others), generated, values, deployment, secrets);
+  }
+
   /** Whether nothing in the file concerns a site config. */
   public boolean empty() {
     return configs.isEmpty() && generated.isEmpty() && !anySiteConfigFile();

@@ -585,16 +585,8 @@ class DeploymentsTest {
         dir.resolve("site.json"),
         "{\"email.address\": \"sg@acme.io\", \"email.smtp\": {\"host\": \"smtp.acme.io\","
             + " \"port\": 587, \"authentication\": \"plain\"}}\n");
-    StringBuilder yaml = new StringBuilder("services:\n");
-    for (String name : new String[] {"sourcegraph-frontend-0", "sourcegraph-frontend-internal"}) {
-      yaml.append("  ")
-          .append(name)
-          .append(":\n    image: index.docker.io/sourcegraph/frontend:5.2.1\n")
-          .append("    environment: [SITE_CONFIG_FILE=/etc/sourcegraph/site.json]\n")
-          .append("    volumes: ['./site.json:/etc/sourcegraph/site.json:ro']\n");
-    }
     Path compose = dir.resolve("docker-compose.yaml");
-    Files.writeString(compose, yaml.toString());
+    Files.writeString(compose, twoFrontends());
     Run run = Run.of("lint", "--fail-on", "never", compose.toString());
     assertEquals(0, run.code(), run.all());
     assertEquals(1, run.out().split("\\[auth-unknown\\]", -1).length - 1, run.out());
@@ -647,19 +639,7 @@ class DeploymentsTest {
     assertFalse(walk.all().contains("smtp-without-from"), walk.all());
     assertFalse(walk.all().contains("from-without-smtp"), walk.all());
     assertFalse(walk.all().contains("not in the linted files"), walk.all());
-    java.util.Optional<String> rendered = tool(dir, "kubectl", "kustomize", "overlays/prod");
-    Assumptions.assumeTrue(rendered.isPresent(), "kubectl is not installed");
-    Run piped =
-        Run.withInput(
-            rendered.get(),
-            java.util.Map.of(),
-            "lint",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "-");
-    for (Run run : List.of(walk, piped)) {
+    for (Run run : List.of(walk, renderedOverlay(dir))) {
       assertTrue(run.out().contains("implicit-tls-port"), run.all());
       assertFalse(run.all().contains("without-"), run.all());
     }
@@ -676,19 +656,7 @@ class DeploymentsTest {
     assertFalse(walk.all().contains("site-config-file-unmounted"), walk.all());
     assertTrue(
         walk.out().contains("Sourcegraph 5.2.1 (image tag of"), "the base's image: " + walk.out());
-    java.util.Optional<String> rendered = tool(dir, "kubectl", "kustomize", "overlays/prod");
-    Assumptions.assumeTrue(rendered.isPresent(), "kubectl is not installed");
-    Run piped =
-        Run.withInput(
-            rendered.get(),
-            java.util.Map.of(),
-            "lint",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "-");
-    for (Run run : List.of(walk, piped)) {
+    for (Run run : List.of(walk, renderedOverlay(dir))) {
       assertTrue(run.out().contains("auth-unknown"), run.all());
       assertFalse(run.all().contains("site-config-file-unmounted"), run.all());
     }
@@ -729,5 +697,26 @@ class DeploymentsTest {
     assertTrue(
         github.out().contains("file=sourcegraph/templates/frontend.ConfigMap.yaml,line="),
         github.out());
+  }
+
+  /** The overlay kubectl renders, linted from standard input (skipped without kubectl). */
+  private static Run renderedOverlay(Path dir) throws Exception {
+    java.util.Optional<String> rendered = tool(dir, "kubectl", "kustomize", "overlays/prod");
+    Assumptions.assumeTrue(rendered.isPresent(), "kubectl is not installed");
+    return Run.withInput(
+        rendered.get(), java.util.Map.of(), "lint", "--format", "json", "--fail-on", "never", "-");
+  }
+
+  /** A compose project's two frontends (5.2.1), both loading ./site.json. */
+  static String twoFrontends() {
+    StringBuilder yaml = new StringBuilder("services:\n");
+    for (String name : new String[] {"sourcegraph-frontend-0", "sourcegraph-frontend-internal"}) {
+      yaml.append("  ")
+          .append(name)
+          .append(":\n    image: index.docker.io/sourcegraph/frontend:5.2.1\n")
+          .append("    environment: [SITE_CONFIG_FILE=/etc/sourcegraph/site.json]\n")
+          .append("    volumes: ['./site.json:/etc/sourcegraph/site.json:ro']\n");
+    }
+    return yaml.toString();
   }
 }

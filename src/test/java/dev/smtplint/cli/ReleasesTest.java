@@ -328,15 +328,7 @@ class ReleasesTest {
   void aReleaseSeveralFrontendsNameIsSaidOnce() throws Exception {
     Path compose = dir.resolve("docker-compose.yaml");
     Files.writeString(dir.resolve("site.json"), CONFIG);
-    StringBuilder yaml = new StringBuilder("services:\n");
-    for (String name : new String[] {"sourcegraph-frontend-0", "sourcegraph-frontend-internal"}) {
-      yaml.append("  ")
-          .append(name)
-          .append(":\n    image: index.docker.io/sourcegraph/frontend:5.2.1\n")
-          .append("    environment: [SITE_CONFIG_FILE=/etc/sourcegraph/site.json]\n")
-          .append("    volumes: ['./site.json:/etc/sourcegraph/site.json:ro']\n");
-    }
-    Files.writeString(compose, yaml.toString());
+    Files.writeString(compose, DeploymentsTest.twoFrontends());
     Run run = Run.lintJson(compose.toString());
     assertTrue(
         run.out()
