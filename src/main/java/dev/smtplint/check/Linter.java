@@ -361,34 +361,6 @@ public final class Linter {
   }
 
   /**
-   * A YAML file's result with its own {@code # smtplint-disable[-next-line] RULE} comments applied
-   * (SPEC §5): silenced findings dropped, a name that is no rule reported, as in a site config.
-   */
-  public static FileResult withYamlComments(FileResult r) {
-    if (r.source().isEmpty()) {
-      return r;
-    }
-    SourceFile yaml = r.source().get();
-    Suppressions suppressions = Suppressions.parse(yaml, "#");
-    if (suppressions.names().isEmpty()) {
-      return r;
-    }
-    List<Finding> out = new ArrayList<>();
-    for (Finding f : r.findings()) {
-      if (!suppressions.silences(f.rule(), f.location().line())) {
-        out.add(f);
-      }
-    }
-    for (Suppressions.Named n : suppressions.names()) {
-      if (!Catalogue.exists(n.rule())) {
-        out.add(unknownRule(n, r.path()));
-      }
-    }
-    out.sort(BY_PLACE);
-    return new FileResult(r.path(), r.source(), out, r.probe(), r.masked());
-  }
-
-  /**
    * Findings made outside the rules (about a manifest: a mount, a sibling container) with the
    * settings applied: disabled rules dropped, severities changed, sorted by place.
    */
@@ -404,7 +376,7 @@ public final class Linter {
     return out;
   }
 
-  private static Finding unknownRule(Suppressions.Named n, String path) {
+  static Finding unknownRule(Suppressions.Named n, String path) {
     return finding(
         Catalogue.UNKNOWN_RULE,
         path,

@@ -1,11 +1,10 @@
 package dev.smtplint.cli;
 
-import dev.smtplint.config.JsonValue;
 import dev.smtplint.config.SourceLoader;
 import dev.smtplint.probe.ErrorTexts;
-import dev.smtplint.report.RuleInfo;
 import dev.smtplint.report.format.JsonWriting;
 import dev.smtplint.rules.Catalogue;
+import dev.smtplint.run.Diagnoses;
 import dev.smtplint.run.Environment;
 import dev.smtplint.run.UsageException;
 import java.io.StringWriter;
@@ -72,7 +71,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     } else if (diagnosis.isPresent()) {
       StringBuilder text = new StringBuilder();
       for (ErrorTexts.Match m : all) {
-        text.append(text.length() == 0 ? "" : "\n").append(text(m));
+        text.append(text.length() == 0 ? "" : "\n").append(Diagnoses.text(m));
       }
       environment.out().print(text);
     } else {
@@ -83,34 +82,6 @@ final class DiagnoseCommand implements Callable<Integer> {
                   + "crypto/tls or crypto/x509, or provider reply it recognises. `smtplint lint --probe FILE` finds out step by step.");
     }
     return diagnosis.isPresent() ? ExitCode.FINDINGS : ExitCode.OK;
-  }
-
-  /** The diagnosis as a finding reads: severity, rule, setting, step; meaning, fix, source. */
-  static String text(ErrorTexts.Match d) {
-    ErrorTexts.Entry e = d.entry();
-    RuleInfo info = Catalogue.info(e.rule());
-    StringBuilder out =
-        new StringBuilder(info.severity().label()).append(" [").append(e.rule()).append("]");
-    if (!e.pointer().isEmpty()) {
-      out.append(" at ").append(JsonValue.settingName(e.pointer()));
-    }
-    if (d.step() != ErrorTexts.Step.NONE) {
-      out.append(", failed at ")
-          .append(d.step().meaning())
-          .append(" (Sourcegraph: \"")
-          .append(d.step().label())
-          .append("\")");
-    }
-    return out.append("\n  ")
-        .append(e.meaning())
-        .append("\n  fix: ")
-        .append(e.fix())
-        .append("\n  source: ")
-        .append(e.source())
-        .append("\n  more: smtplint explain ")
-        .append(e.rule())
-        .append('\n')
-        .toString();
   }
 
   private static String json(Optional<ErrorTexts.Match> diagnosis, List<ErrorTexts.Match> all) {

@@ -164,7 +164,7 @@ public final class ManifestChecks {
     // site.json): one list, linted, reported and fixed once (#40 item 8).
     Set<String> lists = new java.util.HashSet<>();
     for (Deployments.Plan plan : resolved.plans()) {
-      if (lists.add(listKey(plan))) {
+      if (lists.add(Frontends.listKey(plan))) {
         out.add(plan(plan));
       } else {
         releaseOf(plan.workload()); // its image still names the release the run judged for
@@ -214,36 +214,13 @@ public final class ManifestChecks {
       }
     }
     if (resolved.plans().isEmpty() && resolved.splits().isEmpty()) {
-      out.addAll(databaseConfigured(project));
+      out.addAll(Frontends.databaseConfigured(project));
     }
     if (fixRun.isPresent()) {
       // every result of a fixed file, the manifest's own findings too, quotes it as fixed
       InYaml.quoteFixed(out, blockFixes.written(), blockFixes.refused(), asRead);
     }
     return out;
-  }
-
-  /** A plan's files, in order, and the image that names its release. */
-  private static String listKey(Deployments.Plan plan) {
-    StringBuilder key = new StringBuilder(plan.workload().image().orElse("")).append('\n');
-    for (Deployments.Member m : plan.members()) {
-      if (m instanceof Deployments.InManifest in) {
-        Embedded e = in.config();
-        key.append("M\0")
-            .append(e.yaml().path())
-            .append('\0')
-            .append(e.object())
-            .append('\0')
-            .append(e.key());
-      } else {
-        Deployments.LocalFile f = (Deployments.LocalFile) m;
-        Path dir = Path.of(f.yaml().path()).toAbsolutePath().getParent();
-        key.append("F\0")
-            .append(dir == null ? f.localPath() : dir.resolve(f.localPath()).normalize());
-      }
-      key.append('\n');
-    }
-    return key.toString();
   }
 
   /**
@@ -258,32 +235,6 @@ public final class ManifestChecks {
                 + display
                 + ": a Helm template ({{ … }}), not YAML until Helm renders it: lint what it"
                 + " renders (helm template RELEASE CHART -f values.yaml | smtplint lint -)"));
-  }
-
-  /**
-   * Frontends that load no SITE_CONFIG_FILE, where no frontend does: Sourcegraph keeps their site
-   * config in its database (edited in the admin UI), which no manifest shows; said, not silent.
-   */
-  private static List<Outcome> databaseConfigured(List<Manifest> manifests) {
-    List<Outcome> out = new ArrayList<>();
-    for (Manifest m : manifests) {
-      for (Workload w : m.workloads()) {
-        if (w.frontend() && w.siteConfigFile().isEmpty()) {
-          out.add(
-              new Outcome(
-                  Optional.of(new Judgement(m.yaml().path(), List.of(), Optional.empty())),
-                  List.of(
-                      "note: "
-                          + m.yaml().path()
-                          + ": "
-                          + w.label()
-                          + " runs a Sourcegraph frontend without SITE_CONFIG_FILE: its site"
-                          + " config lives in Sourcegraph's database (the admin UI); lint it with"
-                          + " --instance")));
-        }
-      }
-    }
-    return out;
   }
 
   /** The local files the compose files' lists read (not linted alone as well). */
@@ -368,46 +319,7 @@ public final class ManifestChecks {
             absent);
     List<String> all = new ArrayList<>(notes);
     all.addAll(judged.errors());
-    return new Outcome(withOnePathOnly(judged.judgement(), plan, release), all);
-  }
-
-  /**
-   * A ':' list given to a release that reads SITE_CONFIG_FILE as one path (before 3.34): no file
-   * has that name, so the frontend cannot read its site config (SPEC §7,
-   * site-config-file-unmounted). The list is judged as meant all the same.
-   */
-  private Optional<Judgement> withOnePathOnly(
-      Optional<Judgement> judgement, Deployments.Plan plan, Linter release) {
-    Workload w = plan.workload();
-    if (judgement.isEmpty()
-        || plan.members().size() < 2
-        || w.siteConfigFile().isEmpty()
-        || Releases.holds("siteConfigFileList", release.settings().release())
-            != Releases.Holds.NO) {
-      return judgement;
-    }
-    Finding f =
-        ManifestFindings.finding(
-                dev.smtplint.rules.Catalogue.SITE_CONFIG_FILE_UNMOUNTED,
-                w.yaml().path(),
-                w.siteConfigFile().get().at(),
-                w.label()
-                    + ": Sourcegraph "
-                    + release.settings().release().get()
-                    + " reads SITE_CONFIG_FILE as one path (lists joined by ':' arrived in 3.34):"
-                    + " no file has that name, so the frontend cannot read its site config; give it"
-                    + " one file, or run 3.34 or later")
-            .about(ManifestFindings.object(w));
-    List<FileResult> results = new ArrayList<>(judgement.get().results());
-    results.add(
-        new FileResult(
-            w.yaml().path(),
-            Optional.of(w.yaml()),
-            release.withSettings(List.of(f)),
-            Optional.empty(),
-            secrets.getOrDefault(w.yaml(), List.of())));
-    Judgement j = judgement.get();
-    return Optional.of(new Judgement(j.name(), results, j.judged(), j.view()));
+    return new Outcome(Frontends.withOnePathOnly(judged.judgement(), plan, release, secrets), all);
   }
 
   /**

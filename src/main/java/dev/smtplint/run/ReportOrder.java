@@ -2,7 +2,7 @@ package dev.smtplint.run;
 
 import dev.smtplint.check.FailOn;
 import dev.smtplint.check.Judgement;
-import dev.smtplint.check.Linter;
+import dev.smtplint.check.YamlComments;
 import dev.smtplint.deploy.YamlResults;
 import dev.smtplint.probe.ProbeListener;
 import dev.smtplint.report.FileResult;
@@ -66,7 +66,7 @@ public final class ReportOrder {
     for (Map.Entry<Integer, List<FileResult>> e : yamlParts.entrySet()) {
       FileResult yaml =
           e.getValue().size() > 1 ? YamlResults.merged(e.getValue()) : e.getValue().get(0);
-      results.set(e.getKey(), Linter.withYamlComments(yaml));
+      results.set(e.getKey(), YamlComments.applied(yaml));
     }
     return new Collected(results, thresholds);
   }
