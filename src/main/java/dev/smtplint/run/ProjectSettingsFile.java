@@ -104,6 +104,7 @@ public final class ProjectSettingsFile {
     private final Path cwd = Path.of("").toAbsolutePath();
     private final Optional<Path> fallback;
     private final Map<Path, Optional<Path>> byDirectory = new HashMap<>();
+    private final Map<Path, Optional<Path>> byWrittenDirectory = new HashMap<>();
 
     public Nearest(Request options) {
       this.fallback = find(inputsOf(options));
@@ -114,6 +115,20 @@ public final class ProjectSettingsFile {
       if (input == null) {
         return fallback;
       }
+      // the directory as written first: a walk's 2,000 files share one, worked out once
+      Path written = input.getParent();
+      Optional<Path> known = written == null ? null : byWrittenDirectory.get(written);
+      if (known != null) {
+        return known;
+      }
+      Optional<Path> found = forDirectory(input);
+      if (written != null) {
+        byWrittenDirectory.put(written, found);
+      }
+      return found;
+    }
+
+    private Optional<Path> forDirectory(Path input) {
       Path dir = input.toAbsolutePath().normalize().getParent(); // inputs are files, walks done
       if (dir == null) {
         return fallback;

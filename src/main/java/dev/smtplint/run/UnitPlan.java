@@ -22,8 +22,11 @@ public final class UnitPlan {
     }
     List<Unit> alone = new ArrayList<>();
     boolean listNamed = false;
+    // most runs name no list: then no input's place is worked out (a batch's main thread did it
+    // for every file)
+    boolean lists = !siteConfig.isEmpty() || !merged.isEmpty();
     for (Inputs.Input input : inputs) {
-      Path at = input.isStdin() ? null : input.path().toAbsolutePath().normalize();
+      Path at = input.isStdin() || !lists ? null : input.path().toAbsolutePath().normalize();
       boolean inList = at != null && !siteConfig.isEmpty() && siteConfig.contains(at);
       listNamed |= inList;
       // A file of a --merge list is linted as part of it, not alone as well (a walk finds it too).
