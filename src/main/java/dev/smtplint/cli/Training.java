@@ -41,9 +41,10 @@ public final class Training {
     // when a run needs them (bench/README.md, house round 3).
     boolean lean =
         Runtime.version().feature() >= 25 || Boolean.getBoolean("smtplint.training.lean");
+    List<Inputs.Input> found = Inputs.expand(List.of(args[0])).inputs();
     List<String> examples = new ArrayList<>();
     String json = null;
-    for (Inputs.Input input : Inputs.expand(List.of(args[0])).inputs()) {
+    for (Inputs.Input input : found) {
       if (!Manifest.isYamlName(input.display())) {
         examples.add(input.display());
         json = json == null && input.display().endsWith(".json") ? input.display() : json;
@@ -51,7 +52,7 @@ public final class Training {
     }
     int files = examples.size();
     if (!lean) {
-      files = Inputs.expand(List.of(args[0])).inputs().size();
+      files = found.size();
       examples = List.of(args[0]); // the directory: its walk, YAML and all
     }
 
