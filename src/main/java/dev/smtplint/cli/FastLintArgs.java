@@ -23,19 +23,6 @@ final class FastLintArgs {
   private static final Set<String> REPEATABLE =
       Set.of("--merge", "--disable", "--enable", "--allow-host");
 
-  /** The options that take no value (a flag given "=value" is left to picocli). */
-  private static final Set<String> FLAGS =
-      Set.of(
-          "--isolated",
-          "--no-color",
-          "--quiet",
-          "--probe",
-          "--verbose",
-          "--debug",
-          "--fix",
-          "--unsafe-fixes",
-          "--diff");
-
   /** Short and long names of one option. */
   private static final Map<String, String> SAME =
       Map.of("-o", "--output", "-q", "--quiet", "-v", "--verbose");
@@ -64,8 +51,8 @@ final class FastLintArgs {
       int eq = a.startsWith("--") ? a.indexOf('=') : -1;
       if (eq > 2) { // --option=value, as hooks' args often spell it
         String option = a.substring(0, eq);
-        if (FLAGS.contains(option)
-            || !REPEATABLE.contains(option) && !seen.add(option)
+        // a flag given "=value" is no option value() takes: left to picocli, as an unknown one
+        if (!REPEATABLE.contains(option) && !seen.add(option)
             || !value(c, option, a.substring(eq + 1))) {
           return Optional.empty();
         }
