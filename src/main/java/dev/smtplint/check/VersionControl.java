@@ -88,22 +88,27 @@ public final class VersionControl implements Predicate<String> {
    * cannot tell.
    */
   public boolean ignoresAbsent(String path) {
-    Path file = Path.of(path).toAbsolutePath().normalize();
-    Path dir = file.getParent();
-    while (dir != null && !Files.isDirectory(dir)) {
-      dir = dir.getParent();
-    }
-    return dir != null && insideWorkTree(dir) && checkIgnore(dir, dir.relativize(file).toString());
+    return absent(path, true);
   }
 
   /** Whether git would take a path that is not there (inside a work tree, not ignored). */
   private boolean headedAbsent(String path) {
+    return absent(path, false);
+  }
+
+  /**
+   * Inside a work tree and, as {@code ignored} asks, ignored or not: a path that is not there,
+   * asked of git in the nearest directory that exists.
+   */
+  private boolean absent(String path, boolean ignored) {
     Path file = Path.of(path).toAbsolutePath().normalize();
     Path dir = file.getParent();
     while (dir != null && !Files.isDirectory(dir)) {
       dir = dir.getParent();
     }
-    return dir != null && insideWorkTree(dir) && !checkIgnore(dir, dir.relativize(file).toString());
+    return dir != null
+        && insideWorkTree(dir)
+        && checkIgnore(dir, dir.relativize(file).toString()) == ignored;
   }
 
   /** Whether git would take a file of a directory inside a work tree. */
