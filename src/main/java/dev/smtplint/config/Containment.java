@@ -36,6 +36,15 @@ public final class Containment {
     return new Containment(root, root.toRealPath());
   }
 
+  /**
+   * The tree below {@code dir} as a repository of its own: a renderer's origin is looked for there
+   * (below the working directory, never above it).
+   */
+  public static Containment below(Path dir) throws IOException {
+    Path root = dir.toAbsolutePath().normalize();
+    return new Containment(root, root.toRealPath());
+  }
+
   public Path root() {
     return root;
   }

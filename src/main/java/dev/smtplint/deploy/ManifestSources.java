@@ -1,11 +1,12 @@
 package dev.smtplint.deploy;
 
+import dev.smtplint.config.Containment;
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.manifest.Embedded;
 import dev.smtplint.rules.Releases;
+import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
@@ -92,19 +93,18 @@ public final class ManifestSources {
       };
 
   /**
-   * A renderer's origin as a file below the working directory (relative, no "..", there): never a
-   * path the input points anywhere else.
+   * A renderer's origin as a regular file below the working directory, as {@link Containment} keeps
+   * every path the input names (relative, no ".." out, no link out): never a path the input points
+   * anywhere else.
    */
   static Optional<Path> local(String origin) {
     try {
-      Path p = Path.of(origin).normalize();
-      return !p.isAbsolute()
-              && !p.toString().isEmpty()
-              && !p.startsWith("..")
-              && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-          ? Optional.of(p)
+      Path cwd = Path.of("").toAbsolutePath();
+      Optional<Path> inside = Containment.below(cwd).resolve(cwd, origin).path();
+      return inside.isPresent() && Files.isRegularFile(inside.get(), LinkOption.NOFOLLOW_LINKS)
+          ? inside
           : Optional.empty();
-    } catch (InvalidPathException e) {
+    } catch (IOException e) {
       return Optional.empty();
     }
   }
