@@ -49,11 +49,12 @@ public final class ReportOrder {
       for (Judgement u : done) {
         FailOn own = b.settings().failOn().orElse(FailOn.ERROR);
         for (FileResult r : u.results()) {
-          Integer same = YamlResults.mergeable(r) ? yamlAt.get(r.path()) : null;
+          boolean yaml = YamlResults.mergeable(r); // asked once: for standard input it reads
+          Integer same = yaml ? yamlAt.get(r.path()) : null;
           if (same != null) {
             yamlParts.get(same).add(r); // one YAML file, several configs
           } else {
-            if (YamlResults.mergeable(r)) {
+            if (yaml) {
               yamlAt.put(r.path(), results.size());
               yamlParts.put(results.size(), new ArrayList<>(List.of(r)));
             }
