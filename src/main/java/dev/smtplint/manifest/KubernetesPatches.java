@@ -20,6 +20,14 @@ import java.util.Optional;
 public final class KubernetesPatches {
   private KubernetesPatches() {}
 
+  /**
+   * At most this many documents that set one container's SITE_CONFIG_FILE are each joined with the
+   * rest: every one carries all the others' mounts, so past a handful of overlays (only a hostile
+   * file has thousands) the work would grow with their product. Beyond it, the documents stand as
+   * written, as they did before patches were joined.
+   */
+  static final int MAX_JOINED = 16;
+
   /** The manifests with each container's documents joined. */
   public static List<Manifest> merged(List<Manifest> manifests) {
     Map<String, List<Workload>> byLabel = new LinkedHashMap<>();
@@ -51,6 +59,9 @@ public final class KubernetesPatches {
         if (w.siteConfigFile().isPresent()) {
           setters.add(w);
         }
+      }
+      if (setters.size() > MAX_JOINED) {
+        continue;
       }
       List<Workload> rest = new ArrayList<>(ordered);
       rest.removeAll(setters);

@@ -352,6 +352,43 @@ class YamlTrustTest {
     assertTrue(seconds < 60, n + " paths against " + n + " mounts took " + seconds + " s");
   }
 
+  /**
+   * Thousands of patches of one container, each setting SITE_CONFIG_FILE beside thousands that add
+   * a mount: joining each with all the others would grow with their product (1,000 of each took 395
+   * MB); past a handful of overlays they stand as written.
+   */
+  @Test
+  void manyOverlaysOfOneContainerAreNotJoinedPairwise() throws Exception {
+    int n = 3_000;
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      String head =
+          "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: f}\nspec:\n"
+              + "  template:\n    spec:\n      containers:\n      - name: frontend\n";
+      yaml.append(head)
+          .append("        env: [{name: SITE_CONFIG_FILE, value: /etc/sg/s")
+          .append(i)
+          .append(".json}]\n");
+      yaml.append(head)
+          .append("        volumeMounts: [{name: v")
+          .append(i)
+          .append(", mountPath: /m/")
+          .append(i)
+          .append("}]\n      volumes: [{name: v")
+          .append(i)
+          .append(", configMap: {name: c}}]\n");
+    }
+    Path file = dir.resolve("overlays.yaml");
+    Files.writeString(file, yaml.toString());
+    long start = System.nanoTime();
+    Run run =
+        Forked.run(dir, Map.of(), List.of("-Xmx256m"), "lint", "--format", "json", file.toString());
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    assertEquals(1, run.code(), run.err());
+    assertEquals(n, count(run.out(), "site-config-file-unmounted\""), run.err());
+    assertTrue(seconds < 60, n + " overlays took " + seconds + " s");
+  }
+
   @Test
   void runningOutOfMemoryIsOneLineAndExit3() throws Exception {
     Path file = dir.resolve("big.json");
