@@ -2,6 +2,7 @@ package dev.smtplint.manifest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -16,6 +17,7 @@ final class ComposeServices {
 
   /** docker-compose: each service's r.environment and bind mounts. */
   static void read(ManifestReader r, Node doc) {
+    Map<String, Optional<String>> envFiles = new java.util.HashMap<>();
     for (NodeTuple s : Yaml.entries(Yaml.get(doc, "services"))) {
       if (!(s.getKeyNode() instanceof ScalarNode key)) {
         continue;
@@ -40,7 +42,8 @@ final class ComposeServices {
         }
       }
       if (scf.isEmpty()) {
-        scf = fromEnvFiles(r, Yaml.get(service, "env_file")); // environment: wins over env_file:
+        // environment: wins over env_file:
+        scf = fromEnvFiles(r, Yaml.get(service, "env_file"), envFiles);
       }
       List<Workload.Mount> mounts = new ArrayList<>();
       for (Node volume : Yaml.items(Yaml.get(service, "volumes"))) {
@@ -83,7 +86,7 @@ final class ComposeServices {
    * absent: nothing is said of a list smtplint cannot see.
    */
   private static Optional<Workload.SiteConfigFile> fromEnvFiles(
-      ManifestReader r, Optional<Node> envFile) {
+      ManifestReader r, Optional<Node> envFile, Map<String, Optional<String>> read) {
     if (envFile.isEmpty()) {
       return Optional.empty();
     }
@@ -98,7 +101,7 @@ final class ComposeServices {
     Optional<Workload.SiteConfigFile> found = Optional.empty();
     for (Node entry : entries) {
       Optional<String> name = Yaml.text(entry);
-      Optional<String> value = name.isEmpty() ? Optional.empty() : envFileValue(r, name.get());
+      Optional<String> value = name.isEmpty() ? Optional.empty() : cached(r, name.get(), read);
       if (value == null) {
         // unreadable: unknown, which keeps smtplint from calling the frontend unconfigured
         found =
@@ -118,6 +121,19 @@ final class ComposeServices {
    * SITE_CONFIG_FILE's value in an env file ({@code KEY=VALUE} lines, {@code #} comments, a value
    * in quotes unquoted); empty when the file does not set it; null when it cannot be read.
    */
+  /**
+   * An env file's value, read once per compose file however many services name it (a null, for a
+   * file that cannot be read, is kept too): thousands of services naming one large file stay
+   * linear.
+   */
+  private static Optional<String> cached(
+      ManifestReader r, String name, Map<String, Optional<String>> read) {
+    if (!read.containsKey(name)) {
+      read.put(name, envFileValue(r, name));
+    }
+    return read.get(name);
+  }
+
   private static Optional<String> envFileValue(ManifestReader r, String name) {
     if (r.yaml.path().equals("-")) {
       return null;
