@@ -18,7 +18,7 @@ public final class Redaction {
    * A line's window, where its caret goes and where the token it underlines ends, in characters of
    * {@code text}.
    */
-  public record Excerpt(String text, int caret, int caretEnd) {}
+  public record Excerpt(String text, int caret, int caretEnd, boolean caretMasked) {}
 
   /**
    * Up to {@code width} characters of line {@code line} around the 1-based {@code column} (the
@@ -42,14 +42,19 @@ public final class Redaction {
     StringBuilder out = new StringBuilder();
     int caret = -1;
     int caretEnd = -1;
+    boolean caretMasked = false;
+    boolean indent = from == 0; // a line's indentation is layout, shown even inside a masked value
     int next = Span.firstEndingAfter(masked, lineStart + from);
     int i = from;
     while (i < to) {
       Span span = next < masked.size() ? masked.get(next) : null;
-      if (span != null && span.start() <= lineStart + i && lineStart + i < span.end()) {
+      char c = text.charAt(lineStart + i);
+      indent = indent && (c == ' ' || c == '\t');
+      if (span != null && span.start() <= lineStart + i && lineStart + i < span.end() && !indent) {
         int skipTo = Math.min(to, span.end() - lineStart);
         if (caret < 0 && at < skipTo) {
           caret = out.length();
+          caretMasked = at > i; // the column is inside the mask, not at its start
         }
         out.append(MASK);
         if (caretEnd < 0 && caret >= 0 && endAt <= skipTo) {
@@ -70,12 +75,15 @@ public final class Redaction {
       if (caretEnd < 0 && caret >= 0 && i == endAt) {
         caretEnd = out.length();
       }
-      escape(text.charAt(lineStart + i), out);
+      escape(c, out);
       i++;
     }
     int start = caret < 0 ? out.length() : caret;
     return new Excerpt(
-        out.toString(), start, Math.max(start + 1, caretEnd < 0 ? out.length() : caretEnd));
+        out.toString(),
+        start,
+        Math.max(start + 1, caretEnd < 0 ? out.length() : caretEnd),
+        caretMasked);
   }
 
   /** Control characters from a file or a server never reach a terminal or a log as such. */

@@ -171,8 +171,19 @@ public final class TextFormat implements Format {
             + "~"
                 .repeat(
                     Math.max(0, Math.min(excerpt.caretEnd(), line.length()) - excerpt.caret() - 1));
+    // A column inside a masked value (a Secret's, say) is not where the mask starts: say so.
+    String where =
+        excerpt.caretMasked()
+            ? " column " + f.location().column() + ", inside a value not shown"
+            : "";
     out.write(
-        " " + paint(blank + " |", "2") + " " + pad + paint(marker, colour(f.severity())) + "\n");
+        " "
+            + paint(blank + " |", "2")
+            + " "
+            + pad
+            + paint(marker, colour(f.severity()))
+            + where
+            + "\n");
   }
 
   private void writeProbe(FileResult file, boolean stages, Writer out) throws IOException {
