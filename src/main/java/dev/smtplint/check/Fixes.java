@@ -1,5 +1,6 @@
 package dev.smtplint.check;
 
+import dev.smtplint.config.SecretSpans;
 import dev.smtplint.config.SourceFile;
 import dev.smtplint.config.Span;
 import dev.smtplint.report.Finding;
@@ -23,7 +24,7 @@ public final class Fixes {
    * JSONC (its positions are not the file's bytes), none whose edits touch a secret's span or run
    * past the text.
    */
-  static List<Finding> checked(List<Finding> findings, SourceFile source, List<Span> secrets) {
+  static List<Finding> checked(List<Finding> findings, SourceFile source, SecretSpans.Later masks) {
     boolean fixable = source.badEncoding().isEmpty();
     for (Finding f : findings) {
       fixable &=
@@ -31,8 +32,10 @@ public final class Fixes {
     }
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
+      // the secrets are scanned for only when a fix is to be checked against them
       out.add(
-          f.fix().isEmpty() || fixable && clearOfSecrets(f.fix().get(), source, secrets)
+          f.fix().isEmpty()
+                  || fixable && clearOfSecrets(f.fix().get(), source, masks.scan().secrets())
               ? f
               : f.withFix(Optional.empty()));
     }

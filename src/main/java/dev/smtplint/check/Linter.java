@@ -172,14 +172,14 @@ public final class Linter {
       List<SourceFile> sources, List<ParsedConfig> parsedFiles, List<String> absent) {
     boolean partial = !absent.isEmpty();
     Map<String, List<Finding>> raw = new LinkedHashMap<>();
-    Map<String, SecretSpans.Scan> masked = new LinkedHashMap<>();
+    Map<String, SecretSpans.Later> masked = new LinkedHashMap<>();
     Merge merge = new Merge();
     boolean complete = true;
     for (int i = 0; i < sources.size(); i++) {
       SourceFile source = sources.get(i);
       ParsedConfig parsed = parsedFiles.get(i);
       raw.put(source.path(), fileLevel(parsed, source.path()));
-      masked.put(source.path(), SecretSpans.scan(source, parsed.root()));
+      masked.put(source.path(), SecretSpans.later(source, parsed.root()));
       if (parsed.root().orElse(null) instanceof JsonValue.Obj root) {
         merge.add(source, root);
       } else {
@@ -218,12 +218,10 @@ public final class Linter {
     }
     List<FileResult> results = new ArrayList<>();
     for (SourceFile source : sources) {
-      SecretSpans.Scan scan = masked.get(source.path());
+      SecretSpans.Later scan = masked.get(source.path());
       // a fix may edit what is only hidden (a port written as a string), never a credential
-      List<Finding> kept =
-          Fixes.checked(filter(raw.get(source.path()), source), source, scan.secrets());
-      results.add(
-          new FileResult(source.path(), Optional.of(source), kept, Optional.empty(), scan.spans()));
+      List<Finding> kept = Fixes.checked(filter(raw.get(source.path()), source), source, scan);
+      results.add(new FileResult(source.path(), Optional.of(source), kept, Optional.empty(), scan));
     }
     return new Judged(results, root, ownership, absent);
   }

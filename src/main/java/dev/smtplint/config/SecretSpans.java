@@ -39,19 +39,73 @@ public final class SecretSpans {
   public record Scan(List<Span> spans, List<Span> secrets, List<String> passwords) {}
 
   public static Scan scan(SourceFile source, Optional<JsonValue> root) {
+    return later(source, root).scan();
+  }
+
+  /**
+   * The scan, its text's part done when first asked for: a report that shows no line of a file (a
+   * batch's JSON or SARIF) and a file with no fix to check never pay for it (a tenth of a batch's
+   * time). The tree's part is taken now, so that the tree is not kept.
+   */
+  public static Later later(SourceFile source, Optional<JsonValue> root) {
+    List<Span> fromTree = new ArrayList<>();
+    List<Span> hidden = new ArrayList<>();
+    if (root.isPresent()) {
+      sensitiveHeaders(root.get(), fromTree);
+      smtpStrings(root.get(), fromTree, hidden);
+    }
+    return new Later(source, root.isEmpty(), fromTree, hidden);
+  }
+
+  /**
+   * A file's masks as a list (sorted and joined, as {@link Span#ordered} makes them), scanned on
+   * first use; {@link #scan()} gives the whole scan. Thread-safe.
+   */
+  public static final class Later extends java.util.AbstractList<Span>
+      implements java.util.RandomAccess {
+    private final SourceFile source;
+    private final boolean unparsed;
+    private final List<Span> fromTree;
+    private final List<Span> hiddenFromTree;
+    private Scan scan;
+
+    private Later(
+        SourceFile source, boolean unparsed, List<Span> fromTree, List<Span> hiddenFromTree) {
+      this.source = source;
+      this.unparsed = unparsed;
+      this.fromTree = fromTree;
+      this.hiddenFromTree = hiddenFromTree;
+    }
+
+    public synchronized Scan scan() {
+      if (scan == null) {
+        scan = SecretSpans.scan(source, unparsed, fromTree, hiddenFromTree);
+      }
+      return scan;
+    }
+
+    @Override
+    public Span get(int index) {
+      return scan().spans().get(index);
+    }
+
+    @Override
+    public int size() {
+      return scan().spans().size();
+    }
+  }
+
+  private static Scan scan(
+      SourceFile source, boolean unparsed, List<Span> fromTree, List<Span> hiddenFromTree) {
     // One copy of the text as an array: the scans below index it (a String.charAt per character was
     // most of their cost while a batch's first files run interpreted).
     char[] text = source.text().toCharArray();
     List<Span> passwords = new ArrayList<>();
     List<Span> comments = new ArrayList<>();
-    List<Span> out =
-        new ArrayList<>(SecretTokens.lexical(text, root.isEmpty(), passwords, comments));
+    List<Span> out = new ArrayList<>(SecretTokens.lexical(text, unparsed, passwords, comments));
     out.addAll(SecretTokens.byWord(text, passwords));
-    List<Span> hidden = new ArrayList<>();
-    if (root.isPresent()) {
-      sensitiveHeaders(root.get(), out);
-      smtpStrings(root.get(), out, hidden);
-    }
+    out.addAll(fromTree);
+    List<Span> hidden = new ArrayList<>(hiddenFromTree);
     List<String> forms = passwords.isEmpty() ? List.of() : forms(source.text(), passwords);
     if (!forms.isEmpty()) {
       elsewhere(source.text(), forms, out);

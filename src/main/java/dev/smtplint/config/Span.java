@@ -17,7 +17,7 @@ public record Span(int start, int end) {
    * of the two (3,000 configs of one manifest, 6,000 masks).
    */
   public static java.util.List<Span> ordered(java.util.List<Span> spans) {
-    if (spans instanceof Ordered) {
+    if (spans instanceof Ordered || spans instanceof SecretSpans.Later) {
       return spans;
     }
     boolean ordered = true;

@@ -65,10 +65,13 @@ public record FileResult(
     return new FileResult(path, source, replaced, probe, masked, internalError);
   }
 
-  /** The same result without its source when no finding quotes it (and no probe will add one). */
+  /**
+   * The same result without its source when no finding quotes it (and no probe will add one), nor
+   * its masks: with nothing shown, there is nothing to mask (a mask not yet scanned holds the text).
+   */
   public FileResult withoutUnneededSource() {
     return findings.isEmpty() && source.isPresent()
-        ? new FileResult(path, Optional.empty(), findings, probe, masked, internalError)
+        ? new FileResult(path, Optional.empty(), findings, probe, List.of(), internalError)
         : this;
   }
 
