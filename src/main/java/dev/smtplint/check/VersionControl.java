@@ -33,6 +33,12 @@ public final class VersionControl implements Predicate<String> {
   private final ConcurrentHashMap<String, Optional<Path>> directories = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Path, Boolean> insideWorkTree = new ConcurrentHashMap<>();
 
+  /** A directory as a path spells it, and where it is. */
+  private record Spelt(String spelt, Optional<Path> dir) {}
+
+  /** The directory last asked about (immutable: any thread may read it). */
+  private volatile Spelt lastSpelt;
+
   /** Per directory, the names of its files git ignores; absent from the map: not asked yet. */
   private final ConcurrentHashMap<Path, Listing> ignored = new ConcurrentHashMap<>();
 
@@ -65,21 +71,42 @@ public final class VersionControl implements Predicate<String> {
   private boolean inWorkTree(String path, boolean headed) {
     // The directory as the path spells it ("configs/"), resolved once per run, not once per file.
     int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf(File.separatorChar));
-    String name = path.substring(slash + 1);
-    Optional<Path> dir;
-    if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-      Path file = Path.of(path).toAbsolutePath().normalize();
-      dir = Optional.ofNullable(file.getParent());
-      name = file.getFileName() == null ? "" : file.getFileName().toString();
-    } else {
-      String spelt = path.substring(0, slash + 1);
-      dir = directories.get(spelt);
-      if (dir == null) {
-        dir = Optional.of(Path.of(spelt).toAbsolutePath().normalize());
-        directories.put(spelt, dir);
-      }
+    int n = path.length() - slash - 1;
+    if (n == 0
+        || n <= 2 && path.charAt(slash + 1) == '.' && (n == 1 || path.charAt(slash + 2) == '.')) {
+      return dotted(path, headed);
     }
-    return dir.isPresent() && insideWorkTree(dir.get()) && headed(dir.get(), name) == headed;
+    // A walk asks for its files directory by directory: the last directory is compared in place
+    // (no copy of its spelling, no hash), the others looked up.
+    Spelt last = lastSpelt;
+    Optional<Path> dir =
+        last != null
+                && last.spelt().length() == slash + 1
+                && path.regionMatches(0, last.spelt(), 0, slash + 1)
+            ? last.dir()
+            : directory(path.substring(0, slash + 1));
+    return dir.isPresent()
+        && insideWorkTree(dir.get())
+        && headed(dir.get(), path.substring(slash + 1)) == headed;
+  }
+
+  /** A directory as spelt ("configs/"), resolved once per run. */
+  private Optional<Path> directory(String spelt) {
+    Optional<Path> dir = directories.get(spelt);
+    if (dir == null) {
+      dir = Optional.of(Path.of(spelt).toAbsolutePath().normalize());
+      directories.put(spelt, dir);
+    }
+    lastSpelt = new Spelt(spelt, dir);
+    return dir;
+  }
+
+  /** A path that ends in "." or ".." (or "/"): resolved first, apart from the common case. */
+  private boolean dotted(String path, boolean headed) {
+    Path file = Path.of(path).toAbsolutePath().normalize();
+    Path dir = file.getParent();
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    return dir != null && insideWorkTree(dir) && headed(dir, name) == headed;
   }
 
   /**

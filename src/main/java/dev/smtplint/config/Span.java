@@ -24,9 +24,11 @@ public record Span(int start, int end) {
     for (int i = 1; i < spans.size() && ordered; i++) {
       ordered = spans.get(i - 1).end() <= spans.get(i).start();
     }
-    if (ordered) {
-      return new Ordered(spans.toArray(new Span[0]));
-    }
+    return ordered ? new Ordered(spans.toArray(new Span[0])) : sortedAndJoined(spans);
+  }
+
+  /** Apart from {@link #ordered}, whose every call a batch makes, so that C1 compiles less. */
+  private static java.util.List<Span> sortedAndJoined(java.util.List<Span> spans) {
     java.util.List<Span> sorted = new java.util.ArrayList<>(spans);
     sorted.sort(BY_START);
     java.util.List<Span> out = new java.util.ArrayList<>();

@@ -67,7 +67,8 @@ public record FileResult(
 
   /**
    * The same result without its source when no finding quotes it (and no probe will add one), nor
-   * its masks: with nothing shown, there is nothing to mask (a mask not yet scanned holds the text).
+   * its masks: with nothing shown, there is nothing to mask (a mask not yet scanned holds the
+   * text).
    */
   public FileResult withoutUnneededSource() {
     return findings.isEmpty() && source.isPresent()

@@ -7,8 +7,10 @@ import dev.smtplint.config.JsonValue;
 import dev.smtplint.report.Fix;
 import dev.smtplint.report.Group;
 import dev.smtplint.report.RuleInfo;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 final class AuthUnknownRule implements Rule {
@@ -62,19 +64,40 @@ final class AuthUnknownRule implements Rule {
     return Optional.empty();
   }
 
+  /**
+   * Advice by the value as folded (upper case, no spaces, '_' as '-'): a table, not a switch on
+   * strings, which a batch's C1 would compile whole (500 bytes of hash and equals for one lookup).
+   */
+  private static final Map<String, String> ADVICE = advice();
+
+  private static Map<String, String> advice() {
+    Map<String, String> out = new HashMap<>();
+    out.put("PLAIN", "write \"PLAIN\"");
+    for (String v : new String[] {"CRAM-MD5", "CRAMMD5"}) {
+      out.put(v, "write \"CRAM-MD5\"");
+    }
+    for (String v : new String[] {"NONE", "", "NO", "FALSE", "OFF"}) {
+      out.put(v, "write \"none\" (lower case) for no authentication");
+    }
+    out.put(
+        "LOGIN",
+        "Sourcegraph has no LOGIN; use \"PLAIN\", which servers offering LOGIN nearly always offer too");
+    for (String v : new String[] {"XOAUTH2", "OAUTH", "OAUTH2", "OAUTHBEARER"}) {
+      out.put(
+          v,
+          "Sourcegraph has no OAuth for SMTP; use SMTP credentials (an app password) with \"PLAIN\"");
+    }
+    for (String v : new String[] {"TLS", "SSL", "STARTTLS"}) {
+      out.put(
+          v,
+          "TLS is not an authentication type (Sourcegraph uses STARTTLS by itself); use \"PLAIN\"");
+    }
+    return Map.copyOf(out);
+  }
+
   static String advice(String value) {
     String folded = value.trim().toUpperCase(Locale.ROOT).replace('_', '-').replace(" ", "");
-    return switch (folded) {
-      case "PLAIN" -> "write \"PLAIN\"";
-      case "CRAM-MD5", "CRAMMD5" -> "write \"CRAM-MD5\"";
-      case "NONE", "", "NO", "FALSE", "OFF" -> "write \"none\" (lower case) for no authentication";
-      case "LOGIN" ->
-          "Sourcegraph has no LOGIN; use \"PLAIN\", which servers offering LOGIN nearly always offer too";
-      case "XOAUTH2", "OAUTH", "OAUTH2", "OAUTHBEARER" ->
-          "Sourcegraph has no OAuth for SMTP; use SMTP credentials (an app password) with \"PLAIN\"";
-      case "TLS", "SSL", "STARTTLS" ->
-          "TLS is not an authentication type (Sourcegraph uses STARTTLS by itself); use \"PLAIN\"";
-      default -> "use \"PLAIN\" with a username and password, \"CRAM-MD5\", or \"none\"";
-    };
+    return ADVICE.getOrDefault(
+        folded, "use \"PLAIN\" with a username and password, \"CRAM-MD5\", or \"none\"");
   }
 }

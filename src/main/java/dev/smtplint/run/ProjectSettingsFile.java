@@ -105,6 +105,8 @@ public final class ProjectSettingsFile {
     private final Optional<Path> fallback;
     private final Map<Path, Optional<Path>> byDirectory = new HashMap<>();
     private final Map<Path, Optional<Path>> byWrittenDirectory = new HashMap<>();
+    private Path lastWritten;
+    private Optional<Path> lastFound;
 
     public Nearest(Request options) {
       this.fallback = find(inputsOf(options));
@@ -115,15 +117,25 @@ public final class ProjectSettingsFile {
       if (input == null) {
         return fallback;
       }
-      // the directory as written first: a walk's 2,000 files share one, worked out once
+      // the directory as written first: a walk's 2,000 files share one, worked out once; the last
+      // one is compared in place (no copy of the parent, no hash)
+      if (lastWritten != null
+          && input.getNameCount() == lastWritten.getNameCount() + 1
+          && input.startsWith(lastWritten)) {
+        return lastFound;
+      }
       Path written = input.getParent();
       Optional<Path> known = written == null ? null : byWrittenDirectory.get(written);
       if (known != null) {
+        lastWritten = written;
+        lastFound = known;
         return known;
       }
       Optional<Path> found = forDirectory(input);
       if (written != null) {
         byWrittenDirectory.put(written, found);
+        lastWritten = written;
+        lastFound = found;
       }
       return found;
     }

@@ -41,6 +41,8 @@ public final class SettingsBatches {
       shown.putIfAbsent(key, file);
       add(merges, key, list);
     }
+    Optional<Path> lastFile = null;
+    Optional<Path> key = null;
     for (Inputs.Input input : expanded.inputs()) {
       // standard input is governed as the file --stdin-filename says it is, if it says
       Path at =
@@ -48,8 +50,12 @@ public final class SettingsBatches {
               ? input.path()
               : input.display().equals("-") ? null : Path.of(input.display());
       Optional<Path> file = nearest.forInput(at);
-      Optional<Path> key = ProjectSettingsFile.identity(file);
-      shown.putIfAbsent(key, file);
+      if (file
+          != lastFile) { // a directory's files get the same answer: its identity worked out once
+        key = ProjectSettingsFile.identity(file);
+        lastFile = file;
+        shown.putIfAbsent(key, file);
+      }
       add(inputs, key, input);
     }
     if (shown.isEmpty()) {
