@@ -663,6 +663,22 @@ class DeploymentsTest {
   }
 
   /**
+   * The env patch in a kustomize Component, the mounts in the overlay's own patch: joined as
+   * kustomize joins them (a component's patches apply to the overlay's resources), and the planted
+   * mistake found once, walked and rendered (#40, "Done when": components).
+   */
+  @Test
+  void aComponentsPatchesAreJoinedWithTheOverlays() throws Exception {
+    Path dir = Testdata.root().resolve("deploy/kustomize-component");
+    Run walk = Run.lintJson(dir.toString());
+    for (Run run : List.of(walk, renderedOverlay(dir))) {
+      assertFalse(run.all().contains("site-config-file-unmounted"), run.all());
+      assertEquals(
+          1, run.out().split("\"auth-unknown\"", -1).length - 1, "found once: " + run.out());
+    }
+  }
+
+  /**
    * A finding in a manifest names its object: JSON's "object", SARIF's logicalLocations, and a
    * GitHub annotation for standard input names the file the renderer recorded (#40 item 11).
    */
