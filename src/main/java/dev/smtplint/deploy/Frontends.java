@@ -69,10 +69,15 @@ final class Frontends {
   }
 
   /** A plan's files, in order, and the image that names its release. */
-  static String listKey(Deployments.Plan plan) {
+  static String listKey(
+      Deployments.Plan plan, java.util.function.Function<Embedded, Optional<SourceFile>> own) {
     StringBuilder key = new StringBuilder(plan.workload().image().orElse("")).append('\n');
     for (Deployments.Member m : plan.members()) {
-      if (m instanceof Deployments.InManifest in) {
+      Optional<SourceFile> file =
+          m instanceof Deployments.InManifest in ? own.apply(in.config()) : Optional.empty();
+      if (file.isPresent()) { // a generator's value judged as its file: the file, as a walk has it
+        key.append("F\0").append(Path.of(file.get().path()).toAbsolutePath().normalize());
+      } else if (m instanceof Deployments.InManifest in) {
         Embedded e = in.config();
         key.append("M\0")
             .append(e.yaml().path())

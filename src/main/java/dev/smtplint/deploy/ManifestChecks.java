@@ -164,7 +164,7 @@ public final class ManifestChecks {
     // site.json): one list, linted, reported and fixed once (#40 item 8).
     Set<String> lists = new java.util.HashSet<>();
     for (Deployments.Plan plan : resolved.plans()) {
-      if (lists.add(Frontends.listKey(plan))) {
+      if (lists.add(Frontends.listKey(plan, this::own))) {
         out.add(plan(plan));
       } else {
         releaseOf(plan.workload()); // its image still names the release the run judged for
@@ -401,6 +401,23 @@ public final class ManifestChecks {
   }
 
   /**
+   * Each generator's value's own file, looked for once per run (a plan's key asks, then its
+   * judging).
+   */
+  private final Map<Embedded, Optional<SourceFile>> ownFiles = new java.util.HashMap<>();
+
+  /**
+   * The local file a generator made the value from, when it is the value's bytes (not with --fix: a
+   * fix of rendered output stays in the rendered output).
+   */
+  private Optional<SourceFile> own(Embedded e) {
+    if (fixRun.isPresent()) {
+      return Optional.empty();
+    }
+    return ownFiles.computeIfAbsent(e, ManifestSources::generatorFile);
+  }
+
+  /**
    * Judges a list in order ({@code members}: configs held in YAML, {@code Embedded}, and local
    * files, {@code SourceFile}) and shows the results in their YAML files.
    */
@@ -408,7 +425,12 @@ public final class ManifestChecks {
     Map<String, Embedded> byName = new LinkedHashMap<>();
     List<SourceFile> list = new ArrayList<>();
     for (Object m : members) {
-      if (m instanceof Embedded e) {
+      // a generator's value that is its local file's bytes is judged as that file (not with --fix:
+      // a fix of rendered output stays in the rendered output)
+      Optional<SourceFile> own = m instanceof Embedded g ? own(g) : Optional.empty();
+      if (own.isPresent()) {
+        list.add(own.get());
+      } else if (m instanceof Embedded e) {
         String virtual = sources.register(e);
         byName.put(virtual, e);
         list.add(SourceFile.of(virtual, e.source().text()));

@@ -2,8 +2,11 @@ package dev.smtplint.deploy;
 
 import dev.smtplint.config.Containment;
 import dev.smtplint.config.EmailSettings;
+import dev.smtplint.config.SourceFile;
+import dev.smtplint.config.SourceLoader;
 import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.manifest.Embedded;
+import dev.smtplint.manifest.Manifest;
 import dev.smtplint.rules.Releases;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,6 +110,62 @@ public final class ManifestSources {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The local file a kustomize generator made a value from, when the value is that file's bytes, so
+   * that findings point into the file the admin edits (#40 item 1): the kustomization kustomize's
+   * origin annotation names ({@code configuredIn}), its generator of the object (the name, or the
+   * name and kustomize's 10-character hash), the file of the key. Each path is kept below the
+   * working directory by {@link #local}; each file read is bounded ({@link SourceLoader}). Nothing
+   * read here is shown unless it equals what the input already holds.
+   */
+  public static Optional<SourceFile> generatorFile(Embedded e) {
+    if (e.origin().isPresent() || e.renderedFrom().isEmpty()) {
+      return Optional.empty(); // not a generator's output, or no origin recorded
+    }
+    // kustomize records it relative to the kustomization it built: the directory of the file the
+    // output was saved to, or that --stdin-filename names; else the working directory
+    Path beside = Path.of(e.yaml().path()).getParent();
+    Optional<Path> kustomization =
+        beside == null || e.yaml().path().equals("-")
+            ? Optional.empty()
+            : local(beside.resolve(e.renderedFrom().get()).toString());
+    if (kustomization.isEmpty()) {
+      kustomization = local(e.renderedFrom().get());
+    }
+    if (kustomization.isEmpty()
+        || !Manifest.isYamlName(kustomization.get().getFileName().toString())) {
+      return Optional.empty();
+    }
+    try {
+      Path cwd = Path.of("").toAbsolutePath();
+      Path at = kustomization.get().toAbsolutePath();
+      Manifest m = Manifest.read(SourceLoader.load(at, e.renderedFrom().get()));
+      for (Manifest.Generated g : m.generated()) {
+        if (g.kind().equals(e.kind()) && g.key().equals(e.key()) && madeBy(e.name(), g.name())) {
+          Path written = cwd.relativize(at.getParent()).resolve(g.localPath()).normalize();
+          Optional<Path> file = local(written.toString());
+          if (file.isPresent()) {
+            SourceFile own = SourceLoader.load(file.get(), written.toString());
+            if (own.text().equals(e.source().text())) {
+              return Optional.of(own);
+            }
+          }
+        }
+      }
+    } catch (SourceLoader.UnreadableException | Manifest.Unreadable | RuntimeException ex) {
+      // not readable as a kustomization: the finding stays in the rendered output
+    }
+    return Optional.empty();
+  }
+
+  /** kustomize names a generator's object "name-" and a 10-character hash, or "name" without. */
+  private static boolean madeBy(String object, String generator) {
+    return object.equals(generator)
+        || object.length() == generator.length() + 11
+            && object.startsWith(generator)
+            && object.charAt(generator.length()) == '-';
   }
 
   /** What holds the config a path names: a ConfigMap's value, a Secret's, or a file of its own. */

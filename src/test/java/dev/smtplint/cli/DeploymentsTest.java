@@ -676,6 +676,25 @@ class DeploymentsTest {
       assertEquals(
           1, run.out().split("\"auth-unknown\"", -1).length - 1, "found once: " + run.out());
     }
+    // kustomize's origin annotations (buildMetadata) name the generator: with the kustomization
+    // named, the finding points into site.json, the file the admin edits (#40 item 1)
+    java.util.Optional<String> rendered = tool(dir, "kubectl", "kustomize", "overlays/prod");
+    Assumptions.assumeTrue(rendered.isPresent(), "kubectl is not installed");
+    String overlay = Testdata.root().relativize(dir).toString();
+    Run named =
+        Run.withInput(
+            rendered.get(),
+            java.util.Map.of(),
+            "lint",
+            "--stdin-filename",
+            "testdata/" + overlay + "/overlays/prod/kustomization.yaml",
+            "-");
+    assertTrue(
+        named
+            .out()
+            .startsWith(
+                "testdata/" + overlay + "/overlays/prod/site.json:7:23: error [auth-unknown]"),
+        named.all());
   }
 
   /**

@@ -140,6 +140,61 @@ class StandardInputTest {
     }
   }
 
+  /**
+   * A generator's value that is its local file's bytes is judged as that file (#40 item 1), found
+   * through the kustomization kustomize's origin names, relative to the file --stdin-filename names
+   * or the working directory, and read only below the working directory. A value that differs, or a
+   * kustomization outside, leaves the finding in the rendered output.
+   */
+  @Test
+  void aGeneratorsValueIsJudgedInItsOwnFile() throws Exception {
+    String overlay = "testdata/deploy/kustomize-component/overlays/prod";
+    String site = Files.readString(Path.of(overlay, "site.json"));
+    Run own = Run.withInput(generated(site, "kustomization.yaml"), Map.of(), named(overlay));
+    assertTrue(own.out().startsWith(overlay + "/site.json:7:23: error [auth-unknown]"), own.all());
+
+    Run differs =
+        Run.withInput(
+            generated(site.replace("587", "2525"), "kustomization.yaml"), Map.of(), named(overlay));
+    assertTrue(differs.out().startsWith(overlay + "/kustomization.yaml:"), differs.all());
+
+    for (String outside :
+        new String[] {
+          "../../../../../../../../etc/kustomization.yaml", "/etc/kustomization.yaml"
+        }) {
+      Run run = Run.withInput(generated(site, outside), Map.of(), named(overlay));
+      assertTrue(
+          run.out().startsWith(overlay + "/kustomization.yaml:"), outside + ": " + run.all());
+    }
+    // unnamed input: the origin is taken from the working directory, where no such kustomization is
+    Run unnamed = Run.withInput(generated(site, "kustomization.yaml"), Map.of(), "lint", "-");
+    assertTrue(unnamed.out().startsWith("-:"), unnamed.all());
+  }
+
+  private static String[] named(String overlay) {
+    return new String[] {"lint", "--stdin-filename", overlay + "/kustomization.yaml", "-"};
+  }
+
+  /** kubectl kustomize's output for a configMapGenerator of site.json, with origin annotations. */
+  private static String generated(String site, String configuredIn) {
+    StringBuilder yaml =
+        new StringBuilder(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: frontend-config-files-gg2gg5d69t\n"
+                + "  annotations:\n    config.kubernetes.io/origin: |\n      configuredIn: "
+                + configuredIn
+                + "\n      configuredBy:\n        apiVersion: builtin\n        kind: ConfigMapGenerator\n"
+                + "data:\n  site.json: |"
+                + (site.endsWith("\n") ? "" : "-")
+                + "\n");
+    for (String line : site.split("\n", -1)) {
+      if (!line.isEmpty()) {
+        yaml.append("    ").append(line);
+      }
+      yaml.append("\n");
+    }
+    return yaml.toString().stripTrailing() + "\n";
+  }
+
   private static String origin(String text) {
     return "annotations:\n    config.kubernetes.io/origin: \"" + text + "\"";
   }
