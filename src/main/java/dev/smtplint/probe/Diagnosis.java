@@ -171,6 +171,7 @@ final class Diagnosis {
               "the server's certificate was refused: "
                   + certificateProblem(e, s.host())
                   + presented(e)
+                  + goSays(e)
                   + "; Sourcegraph refuses it too unless noVerifyTLS is set (don't): "
                   + certificateFix(e, s));
         }
@@ -238,7 +239,51 @@ final class Diagnosis {
             && String.valueOf(rootMessage(e)).contains("certificate"));
   }
 
+  /** Go's refusal, where the probe verified as Go does. */
+  private static GoVerification.Refusal refusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof GoVerification.Refusal r) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** The longest Go text quoted (a certificate may carry hundreds of names). */
+  private static final int LONGEST_GO_TEXT = 400;
+
+  /** "; Sourcegraph logs "send STARTTLS: tls: …"", Go's words for the refusal. */
+  private static String goSays(Throwable e) {
+    GoVerification.Refusal r = refusal(e);
+    if (r == null) {
+      return "";
+    }
+    String text = "send STARTTLS: " + r.goText();
+    return "; Sourcegraph logs \""
+        + (text.length() > LONGEST_GO_TEXT ? text.substring(0, LONGEST_GO_TEXT) + "…" : text)
+        + "\"";
+  }
+
   private static String certificateProblem(Throwable e, String host) {
+    GoVerification.Refusal r = refusal(e);
+    if (r != null) {
+      switch (r.problem()) {
+        case EXPIRED:
+          return "it has expired (or is not yet valid)";
+        case NAME:
+          return "it does not name \"" + host + "\"";
+        case COMMON_NAME:
+          return "it names \""
+              + host
+              + "\" only in its Common Name, with no subject alternative name, which Go ignores"
+              + " (since Go 1.15)";
+        case SHA1:
+          return "it, or a certificate between it and the root, is signed with SHA-1, which Go"
+              + " refuses (since Go 1.18, Sourcegraph 3.40)";
+        default:
+          return "it is not signed by a trusted CA (self-signed or a private CA)";
+      }
+    }
     String m = String.valueOf(rootMessage(e));
     if (has(e, CertificateExpiredException.class)
         || m.contains("expired")
@@ -268,6 +313,18 @@ final class Diagnosis {
 
   /** What to do about it: --ca-file only where a private CA is the question and was not given. */
   private static String certificateFix(Throwable e, ProbeSettings s) {
+    GoVerification.Refusal r = refusal(e);
+    if (r != null && r.problem() == GoVerification.Refusal.Problem.COMMON_NAME) {
+      return "reissue the certificate with \""
+          + s.host()
+          + "\" as a subject alternative name (openssl req … -addext \"subjectAltName = DNS:"
+          + s.host()
+          + "\")";
+    }
+    if (r != null && r.problem() == GoVerification.Refusal.Problem.SHA1) {
+      return "reissue it signed with SHA-256 (openssl x509 -req … -sha256); the root's own"
+          + " signature does not matter";
+    }
     String problem = certificateProblem(e, s.host());
     if (problem.startsWith("it does not name")) {
       return "set \"host\" to a name the certificate carries, or give the server a certificate for \""

@@ -204,6 +204,45 @@ public final class ErrorTexts {
               "Failed to send test email: new SMTP client: EOF, look for test ID: 77aa0"),
           // TLS.
           new Entry(
+              "certificate-sha1",
+              List.of(),
+              List.of("x509: cannot verify signature: insecure algorithm"),
+              ProbeCheck.TLS_CERTIFICATE.id(),
+              HOST,
+              "The server's certificate, or one between it and the root, is signed with SHA-1 (or MD5),"
+                  + " which Go refuses since 1.18 (Sourcegraph 3.40): the signing CA is no candidate, so the"
+                  + " certificate is \"signed by unknown authority\".",
+              "Reissue the certificate signed with SHA-256 (openssl x509 -req … -sha256); the root's own"
+                  + " signature does not matter. smtplint lint --probe --ca-file CA.pem checks it as Go does.",
+              "Go crypto/x509 (InsecureAlgorithmError, as the hint of an UnknownAuthorityError), wrapped by "
+                  + TXEMAIL
+                  + " (\"send STARTTLS\")",
+              "send STARTTLS: tls: failed to verify certificate: x509: certificate signed by unknown authority (possibly because of \"x509: cannot verify signature: insecure algorithm SHA1-RSA (temporarily override with GODEBUG=x509sha1=1)\" while trying to verify candidate authority certificate \"Acme Mail CA\")"),
+          new Entry(
+              "certificate-common-name",
+              List.of(),
+              List.of("x509: certificate relies on legacy common name field"),
+              ProbeCheck.TLS_CERTIFICATE.id(),
+              HOST,
+              "The server's certificate names the host only in its Common Name, with no subject"
+                  + " alternative names; Go ignores the Common Name since 1.15 (Sourcegraph 3.26 at the latest).",
+              "Reissue the certificate with the host as a subject alternative name"
+                  + " (openssl req … -addext \"subjectAltName = DNS:smtp.acme.io\").",
+              "Go crypto/x509 (HostnameError without a SAN extension), wrapped by "
+                  + TXEMAIL
+                  + " (\"send STARTTLS\")",
+              "send STARTTLS: tls: failed to verify certificate: x509: certificate relies on legacy Common Name field, use SANs instead"),
+          new Entry(
+              "certificate-no-names",
+              List.of(),
+              List.of("x509: certificate is not valid for any names"),
+              ProbeCheck.TLS_CERTIFICATE.id(),
+              HOST,
+              "The server's certificate has a subject alternative name extension with no DNS name in it.",
+              "Reissue the certificate with the host as a DNS subject alternative name.",
+              "Go crypto/x509 (HostnameError), wrapped by " + TXEMAIL + " (\"send STARTTLS\")",
+              "send STARTTLS: tls: failed to verify certificate: x509: certificate is not valid for any names, but wanted to match smtp.acme.io"),
+          new Entry(
               "certificate-unknown-authority",
               List.of(),
               List.of("x509: certificate signed by unknown authority"),

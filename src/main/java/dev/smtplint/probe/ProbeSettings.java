@@ -31,7 +31,9 @@ public record ProbeSettings(
     Optional<CaFile> caFile,
     String senderName,
     List<Header> headers,
-    boolean authRequired) {
+    boolean authRequired,
+    GoTls go,
+    GoRoots roots) {
 
   public ProbeSettings {
     to = List.copyOf(to);
@@ -84,7 +86,31 @@ public record ProbeSettings(
    * error in email.*.
    */
   public static ProbeSettings from(EmailSettings email, Options options) {
-    return from(email, options, true);
+    return from(email, options, Release.NEWEST);
+  }
+
+  /**
+   * What the judged release does that the probe must do too (SPEC §6, §9).
+   *
+   * @param sendsDomain it sends with its own client (3.41 and later): EHLO with email.smtp.domain,
+   *     AUTH only where offered; before, it sent through jordan-wright/email: EHLO localhost
+   * @param readsNoVerifyTls it reads email.smtp.noVerifyTLS (3.22 and later)
+   * @param readsDisableTls it reads email.smtp.disableTLS (3.19 to 3.30)
+   * @param go how its Go verifies the server after STARTTLS
+   * @param roots the roots Go reads on this machine
+   */
+  public record Release(
+      boolean sendsDomain,
+      boolean readsNoVerifyTls,
+      boolean readsDisableTls,
+      GoTls go,
+      GoRoots roots) {
+    public static final Release NEWEST = new Release(true, true, false, GoTls.NEWEST, GoRoots.NONE);
+  }
+
+  /** As {@link #from(EmailSettings, Options, Release)} with only the sender's era named. */
+  public static ProbeSettings from(EmailSettings email, Options options, boolean sendsDomain) {
+    return from(email, options, new Release(sendsDomain, true, false, GoTls.NEWEST, GoRoots.NONE));
   }
 
   /**
@@ -93,19 +119,17 @@ public record ProbeSettings(
    * jordan-wright/email (Go's smtp.SendMail): EHLO localhost, and a configured login fails where no
    * AUTH is offered.
    */
-  public static ProbeSettings from(EmailSettings email, Options options, boolean sendsDomain) {
+  public static ProbeSettings from(EmailSettings email, Options options, Release release) {
+    boolean sendsDomain = release.sendsDomain();
     if (email.smtp().isEmpty()) {
       throw new IllegalArgumentException("no email.smtp object");
     }
     String domain = email.smtpText("domain");
     String from = email.address().map(JsonValue.Str::value).orElse("");
     int port = email.portNumber().orElse(25);
-    boolean noVerify =
-        email
-            .smtp()
-            .flatMap(s -> s.get("noVerifyTLS"))
-            .filter(v -> v instanceof JsonValue.Bool b && b.value())
-            .isPresent();
+    boolean noVerifyTls = release.readsNoVerifyTls() && isTrue(email, "noVerifyTLS");
+    boolean disableTls = release.readsDisableTls() && isTrue(email, "disableTLS");
+    boolean noVerify = noVerifyTls || disableTls;
     Secret password = options.password().orElse(new Secret(email.smtpText("password")));
     String host = email.smtpText("host");
     boolean mayBeSent =
@@ -125,7 +149,20 @@ public record ProbeSettings(
         options.caFile(),
         email.senderName().map(JsonValue.Str::value).orElse(""),
         headers(email),
-        !sendsDomain);
+        // before 3.41 a login was required where configured, except on the STARTTLS path that
+        // noVerifyTLS (or disableTLS) took: jordan-wright/email's SendWithStartTLS skips AUTH
+        // silently where none is offered
+        !sendsDomain && !noVerify,
+        release.go(),
+        release.roots());
+  }
+
+  private static boolean isTrue(EmailSettings email, String member) {
+    return email
+        .smtp()
+        .flatMap(s -> s.get(member))
+        .filter(v -> v instanceof JsonValue.Bool b && b.value())
+        .isPresent();
   }
 
   /** The additionalHeaders entries whose key and value are strings (the schema requires both). */

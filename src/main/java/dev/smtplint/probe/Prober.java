@@ -61,7 +61,13 @@ public final class Prober {
       throws OptionException {
     SSLSocketFactory factory;
     try {
-      factory = TlsSockets.factory(settings.noVerifyTls(), settings.caFile());
+      factory =
+          TlsSockets.factory(
+              settings.noVerifyTls(),
+              settings.caFile(),
+              settings.go(),
+              settings.dialHost(),
+              settings.roots());
     } catch (TlsSockets.CaFileException e) {
       throw new OptionException("--ca-file " + e.getMessage());
     }

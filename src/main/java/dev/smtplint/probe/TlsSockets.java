@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
@@ -42,12 +41,32 @@ final class TlsSockets {
 
   static SSLSocketFactory factory(boolean noVerify, Optional<CaFile> caFile)
       throws CaFileException {
+    return factory(noVerify, caFile, GoTls.NEWEST, "", GoRoots.NONE);
+  }
+
+  /**
+   * The TLS Sourcegraph's Go client would speak to {@code host}: Go's protocol versions and cipher
+   * suites, and, unless {@code noVerify}, the certificate verified as Go verifies it ({@link
+   * GoVerification}) against Go's roots on Linux ({@code roots}) plus --ca-file.
+   */
+  static SSLSocketFactory factory(
+      boolean noVerify, Optional<CaFile> caFile, GoTls go, String host, GoRoots roots)
+      throws CaFileException {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      TrustManager[] trust =
-          noVerify ? new TrustManager[] {new TrustEverything()} : trustManagers(caFile);
+      TrustManager[] trust;
+      if (noVerify) {
+        trust = new TrustManager[] {new TrustEverything()};
+      } else {
+        trust = trustManagers(caFile, roots);
+        for (int i = 0; i < trust.length; i++) {
+          if (trust[i] instanceof X509ExtendedTrustManager x) {
+            trust[i] = new Recording(new GoVerification(x, go, host));
+          }
+        }
+      }
       context.init(null, trust, null);
-      return new Verifying(context.getSocketFactory(), !noVerify);
+      return new Verifying(context.getSocketFactory(), go);
     } catch (GeneralSecurityException e) {
       throw new CaFileException("cannot set up TLS: " + e.getMessage());
     }
@@ -55,21 +74,42 @@ final class TlsSockets {
 
   static TrustManager[] trustManagers(Optional<CaFile> caFile)
       throws GeneralSecurityException, CaFileException {
+    return recording(trustManagers(caFile, GoRoots.NONE));
+  }
+
+  /**
+   * The JDK's PKIX trust managers over {@code roots} (the JDK's own CAs where Go's files gave none)
+   * and the --ca-file.
+   */
+  private static TrustManager[] trustManagers(Optional<CaFile> caFile, GoRoots roots)
+      throws GeneralSecurityException, CaFileException {
     TrustManagerFactory system =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    if (caFile.isEmpty()) {
+    if (caFile.isEmpty() && roots.certificates().isEmpty()) {
       system.init((KeyStore) null);
-      return recording(system.getTrustManagers());
+      return system.getTrustManagers();
     }
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     try {
       store.load(null, null);
-      // The JDK's own CAs stay trusted; the file adds a private CA, as the Sourcegraph containers
-      // would.
-      system.init((KeyStore) null);
-      for (X509Certificate ca :
-          ((X509TrustManager) system.getTrustManagers()[0]).getAcceptedIssuers()) {
-        store.setCertificateEntry("system-" + store.size(), ca);
+      if (roots.certificates().isEmpty()) {
+        // The JDK's own CAs stay trusted; the file adds a private CA, as the Sourcegraph
+        // containers would.
+        system.init((KeyStore) null);
+        for (X509Certificate ca :
+            ((X509TrustManager) system.getTrustManagers()[0]).getAcceptedIssuers()) {
+          store.setCertificateEntry("system-" + store.size(), ca);
+        }
+      } else {
+        for (X509Certificate ca : roots.certificates()) {
+          store.setCertificateEntry("go-" + store.size(), ca);
+        }
+      }
+      if (caFile.isEmpty()) {
+        TrustManagerFactory goRoots =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        goRoots.init(store);
+        return goRoots.getTrustManagers();
       }
       try (InputStream in = new ByteArrayInputStream(caFile.get().pem())) {
         int added = 0;
@@ -92,7 +132,7 @@ final class TlsSockets {
     TrustManagerFactory withFile =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     withFile.init(store);
-    return recording(withFile.getTrustManagers());
+    return withFile.getTrustManagers();
   }
 
   /**
@@ -251,22 +291,26 @@ final class TlsSockets {
   }
 
   /**
-   * Layers TLS over the plain socket and, unless told not to, checks the host name as HTTPS does.
+   * Layers TLS over the plain socket with the protocol versions and cipher suites Go's client
+   * offers; the host name is checked by {@link GoVerification}, as Go checks it (the JDK's HTTPS
+   * check would accept a Common Name).
    */
   private static final class Verifying extends SSLSocketFactory {
     private final SSLSocketFactory delegate;
-    private final boolean checkHostName;
+    private final GoTls go;
 
-    Verifying(SSLSocketFactory delegate, boolean checkHostName) {
+    Verifying(SSLSocketFactory delegate, GoTls go) {
       this.delegate = delegate;
-      this.checkHostName = checkHostName;
+      this.go = go;
     }
 
     private Socket configure(Socket socket) {
-      if (checkHostName && socket instanceof SSLSocket ssl) {
-        SSLParameters parameters = ssl.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        ssl.setSSLParameters(parameters);
+      if (socket instanceof SSLSocket ssl) {
+        ssl.setEnabledProtocols(go.protocols(ssl.getEnabledProtocols()));
+        String[] suites = go.cipherSuites(ssl.getSupportedCipherSuites());
+        if (suites.length > 0) {
+          ssl.setEnabledCipherSuites(suites);
+        }
       }
       return socket;
     }

@@ -80,11 +80,18 @@ final class DeprecatedSettingRule implements Rule {
           fix);
       return;
     }
+    Releases.Holds validated = Releases.holds("loadValidation", release);
     out.atKey(
         INFO,
         m,
-        "\"disableTLS\" is no longer a setting (renamed \"noVerifyTLS\" in 2020, then removed): Sourcegraph refuses to "
-            + "save a config with it, and a SITE_CONFIG_FILE that has it loads with the key ignored and TLS verified; delete it",
+        "\"disableTLS\" is no longer a setting (renamed \"noVerifyTLS\" in 2020, removed in 3.31): Sourcegraph refuses to "
+            + "save a config with it, and a SITE_CONFIG_FILE that has it "
+            + (validated == Releases.Holds.YES
+                ? "stops the frontend at start (validated at load since 4.1)"
+                : validated == Releases.Holds.NO
+                    ? "loads with the key ignored and TLS verified"
+                    : "loads with the key ignored or, from 4.1, stops the frontend at start")
+            + "; delete it",
         fix);
   }
 }

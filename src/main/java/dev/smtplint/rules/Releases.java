@@ -27,7 +27,8 @@ public final class Releases {
       SourcegraphVersion since,
       Optional<SourcegraphVersion> maybeSince,
       String what,
-      String source) {
+      String source,
+      String established) {
     /** "4.4", or "4.4 or 4.5" where the boundary is not certain. */
     public String arrival() {
       return maybeSince.isPresent()
@@ -35,6 +36,10 @@ public final class Releases {
           : since.toString();
     }
   }
+
+  /** How a boundary was found: "tag", "changelog" or "inferred" (a window). */
+  public static final java.util.Set<String> ESTABLISHED =
+      java.util.Set.of("tag", "changelog", "inferred");
 
   /** Whether a fact holds in a release. */
   public enum Holds {
@@ -70,7 +75,8 @@ public final class Releases {
                     ? Optional.of(version(o, "maybeSince"))
                     : Optional.empty(),
                 o.string("what").orElseThrow().value(),
-                o.string("source").orElseThrow().value());
+                o.string("source").orElseThrow().value(),
+                o.string("established").orElseThrow().value());
         FACTS.put(f.id(), f);
       }
     }

@@ -53,6 +53,19 @@ final class SettingIgnoredInVersionRule implements Rule {
   private static void ignoredIn(
       EmailSettings s, Reporter out, Optional<SourcegraphVersion> release) {
     JsonValue.Obj smtp = s.smtp().orElse(null);
+    Optional<JsonValue.Member> disableTls =
+        smtp == null ? Optional.empty() : smtp.member("disableTLS");
+    if (disableTls.isPresent()
+        && Releases.holds("disableTLS", release) == Releases.Holds.YES
+        && Releases.holds("disableTLSSent", release) == Releases.Holds.NO) {
+      out.atKey(
+          INFO,
+          disableTls.get(),
+          "Sourcegraph "
+              + release.get()
+              + " saves \"disableTLS\" for alert email only (\"only compatible with observability.alerts"
+              + " today\"): its own mail verifies certificates whatever this says, from 3.19 on it does not");
+    }
     Optional<JsonValue.Member> domain = smtp == null ? Optional.empty() : smtp.member("domain");
     if (domain.isPresent() && Releases.holds("domainInEhlo", release) == Releases.Holds.NO) {
       out.atKey(
@@ -76,10 +89,11 @@ final class SettingIgnoredInVersionRule implements Rule {
                   + release.get()
                   + " saves \"email.senderName\" but, as far as smtplint's table can tell, does not read it (it"
                   + " arrived "
+                  + (f.maybeSince().isPresent() ? "" : "in ")
                   + f.arrival()
                   + ": "
                   + f.source()
-                  + "): mail goes out from \"Sourcegraph\"");
+                  + "): mail does not carry this name");
         }
       }
     }

@@ -3,12 +3,16 @@ package dev.smtplint.run;
 import dev.smtplint.check.ProbeStep;
 import dev.smtplint.config.EmailSettings;
 import dev.smtplint.config.SourceLoader;
+import dev.smtplint.config.SourcegraphVersion;
 import dev.smtplint.probe.CaFile;
+import dev.smtplint.probe.GoRoots;
+import dev.smtplint.probe.GoTls;
 import dev.smtplint.probe.ProbeListener;
 import dev.smtplint.probe.ProbeSettings;
 import dev.smtplint.probe.Prober;
 import dev.smtplint.probe.Secret;
 import dev.smtplint.report.ProbeOutcome;
+import dev.smtplint.rules.Releases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -30,8 +34,12 @@ public final class ProbeRun {
 
   private final ProbeSettings.Options options;
 
-  private ProbeRun(ProbeSettings.Options options) {
+  /** The roots Go would read on this machine (SSL_CERT_FILE, SSL_CERT_DIR, the bundle). */
+  private final GoRoots roots;
+
+  private ProbeRun(ProbeSettings.Options options, GoRoots roots) {
     this.options = options;
+    this.roots = roots;
   }
 
   /**
@@ -67,7 +75,8 @@ public final class ProbeRun {
       }
     }
     return new ProbeRun(
-        new ProbeSettings.Options(options.to(), password, options.timeout(), ca, allowed));
+        new ProbeSettings.Options(options.to(), password, options.timeout(), ca, allowed),
+        GoRoots.load(env));
   }
 
   /** The --ca-file this run read, if any. */
@@ -105,6 +114,30 @@ public final class ProbeRun {
   }
 
   /**
+   * What the judged release does that the probe does too (the newest where none is named): its
+   * sender, the TLS settings it reads, its Go's verification. Where the table is not certain, the
+   * probe does what the later release does.
+   */
+  static ProbeSettings.Release release(Optional<SourcegraphVersion> release, GoRoots roots) {
+    return new ProbeSettings.Release(
+        !no("domainInEhlo", release),
+        !no("noVerifyTLS", release),
+        !no("disableTLSSent", release) && no("disableTLSRemoved", release),
+        new GoTls(
+            !no("goCommonName", release),
+            no("goCommonNameFinal", release),
+            !no("go118", release),
+            no("go122", release),
+            !no("go120", release),
+            no("go122", release)),
+        roots);
+  }
+
+  private static boolean no(String fact, Optional<SourcegraphVersion> release) {
+    return Releases.holds(fact, release) == Releases.Holds.NO;
+  }
+
+  /**
    * The SMTP probe of one unit, reporting its steps to {@code listener}: a bad probe option is a
    * usage error (exit 2).
    */
@@ -113,10 +146,9 @@ public final class ProbeRun {
       @Override
       public ProbeOutcome run(EmailSettings email) {
         try {
-          boolean sendsDomain =
-              dev.smtplint.rules.Releases.holds("domainInEhlo", email.options().release())
-                  != dev.smtplint.rules.Releases.Holds.NO;
-          return Prober.run(ProbeSettings.from(email, options, sendsDomain), listener);
+          return Prober.run(
+              ProbeSettings.from(email, options, release(email.options().release(), roots)),
+              listener);
         } catch (Prober.OptionException e) {
           throw new UsageException(e.getMessage());
         }

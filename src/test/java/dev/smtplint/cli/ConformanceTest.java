@@ -345,7 +345,9 @@ class ConformanceTest extends ProbeHarness {
         Class<?> c =
             Class.forName(
                 "dev.smtplint."
-                    + (type.equals("ProbeFuzzTest") || type.equals("TestMessageTest")
+                    + (type.equals("ProbeFuzzTest")
+                            || type.equals("TestMessageTest")
+                            || type.equals("GoTlsTest")
                         ? "probe."
                         : "cli.")
                     + type);

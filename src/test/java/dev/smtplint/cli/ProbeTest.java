@@ -177,6 +177,77 @@ class ProbeTest extends ProbeHarness {
     }
   }
 
+  /**
+   * Certificates the JDK accepts and Go refuses (#41 item 1), against a real STARTTLS server with
+   * the CA given: a Common Name without subject alternative names, a SHA-1 signature below the
+   * root. Each refusal quotes Go's text for the judged release, and a release whose Go accepted it
+   * passes.
+   */
+  @Test
+  void certificatesAreVerifiedAsTheJudgedReleasesGoVerifiesThem() throws Exception {
+    record Row(
+        TestCerts.Identity identity, String release, String words, String goText, String fix) {}
+    String ca = certs.caPem(dir).toString();
+    TestCerts.Identity cn = certs.commonNameOnly();
+    TestCerts.Identity sha1 = certs.sha1Signed();
+    for (Row row :
+        List.of(
+            new Row(
+                cn,
+                null,
+                "only in its Common Name",
+                "send STARTTLS: tls: failed to verify certificate: x509: certificate relies on legacy"
+                    + " Common Name field, use SANs instead",
+                "subjectAltName = DNS:localhost"),
+            new Row(
+                cn,
+                "3.30",
+                "only in its Common Name",
+                "send STARTTLS: x509: certificate relies on legacy Common Name field, use SANs or"
+                    + " temporarily enable Common Name matching with GODEBUG=x509ignoreCN=0",
+                "subjectAltName"),
+            new Row(cn, "3.19", null, null, null),
+            new Row(
+                sha1,
+                null,
+                "signed with SHA-1",
+                "send STARTTLS: tls: failed to verify certificate: x509: certificate signed by unknown"
+                    + " authority (possibly because of \"x509: cannot verify signature: insecure"
+                    + " algorithm ECDSA-SHA1\" while trying to verify candidate authority"
+                    + " certificate \"smtplint test CA\")",
+                "-sha256"),
+            new Row(
+                sha1,
+                "3.40",
+                "signed with SHA-1",
+                "send STARTTLS: x509: certificate signed by unknown authority (possibly because of"
+                    + " \"x509: cannot verify signature: insecure algorithm ECDSA-SHA1 (temporarily"
+                    + " override with GODEBUG=x509sha1=1)\"",
+                "-sha256"),
+            new Row(sha1, "3.39", null, null, null),
+            new Row(certs.good(), null, null, null, null))) {
+      try (TestSmtpServer server =
+          TestSmtpServer.builder().tls(row.identity().context()).auth("PLAIN").start()) {
+        List<String> args = new java.util.ArrayList<>(List.of("--ca-file", ca));
+        if (row.release() != null) {
+          args.addAll(List.of("--sourcegraph-version", row.release()));
+        }
+        Probed p =
+            probe(
+                config(dir, "localhost", server.port(), "PLAIN", ""), args.toArray(new String[0]));
+        String at = row.release() == null ? "the newest" : row.release();
+        if (row.words() == null) {
+          assertTrue(p.stage("starttls").startsWith("ok"), at + ": " + p.file());
+          continue;
+        }
+        String message = p.finding("probe-tls-certificate").get("message").asString();
+        assertTrue(message.contains(row.words()), at + ": " + message);
+        assertTrue(message.contains(row.goText()), at + ": " + message);
+        assertTrue(message.contains(row.fix()), at + ": " + message);
+      }
+    }
+  }
+
   @Test
   void noVerifyTlsSkipsTrustAndHostNameChecksAsGoDoes() throws Exception {
     try (TestSmtpServer server =

@@ -88,16 +88,37 @@ class ReleasesTest {
                 "unknown-setting error /email.smtps",
                 "deprecated-setting error /email.smtp/disableTLS")),
         verdict("4.3"));
-    // 3.30: disableTLS deprecated (3.22) and perhaps removed (between 3.23 and 3.41): a warning.
+    // 3.30: disableTLS deprecated (3.22) and still read (it is in no 3.30.x tag's removal): a
+    // warning; 3.31 refuses it (sourcegraph#23639, tag history): an error.
     assertTrue(
         verdict("3.30").contains("deprecated-setting warning /email.smtp/disableTLS"),
         verdict("3.30").toString());
-    // 5.2: the root is open (unknown keys ignored); disableTLS gone; senderName perhaps not read
-    // yet.
+    assertTrue(
+        verdict("3.31").contains("deprecated-setting error /email.smtp/disableTLS"),
+        verdict("3.31").toString());
+    // 3.18: the closed email.smtp has disableTLS (for alert email only): no error, but its own mail
+    // ignores it; 3.17 refuses it.
+    assertTrue(
+        verdict("3.18").contains("setting-ignored-in-version warning /email.smtp/disableTLS"),
+        verdict("3.18").toString());
+    assertFalse(
+        verdict("3.18").contains("setting-not-in-version error /email.smtp/disableTLS"),
+        verdict("3.18").toString());
+    assertTrue(
+        verdict("3.17").contains("setting-not-in-version error /email.smtp/disableTLS"),
+        verdict("3.17").toString());
+    // 5.0: the root is open (unknown keys ignored); disableTLS gone; senderName not read yet (5.1,
+    // sourcegraph#49906). 5.2 reads it.
     assertEquals(
         new TreeSet<>(
             List.of(
                 "setting-ignored-in-version warning /email.senderName",
+                "unknown-setting warning /email.smtps",
+                "deprecated-setting error /email.smtp/disableTLS")),
+        verdict("5.0"));
+    assertEquals(
+        new TreeSet<>(
+            List.of(
                 "unknown-setting warning /email.smtps",
                 "deprecated-setting error /email.smtp/disableTLS")),
         verdict("5.2"));
@@ -116,6 +137,7 @@ class ReleasesTest {
   void everyFactHoldsFromItsReleaseOnAndIsUncertainWhereTheTableSaysSo() {
     for (Releases.Fact f : Releases.facts()) {
       assertFalse(f.source().isBlank(), f.id() + " cites its source");
+      assertTrue(Releases.ESTABLISHED.contains(f.established()), f.id() + ": " + f.established());
       assertEquals(Releases.Holds.YES, Releases.holds(f.id(), Optional.of(f.since())), f.id());
       SourcegraphVersion before =
           new SourcegraphVersion(f.since().major(), f.since().minor() - 1, 0);
@@ -186,13 +208,18 @@ class ReleasesTest {
                 + Releases.oldest()
                 + " are refused (exit 2). Where a boundary is not certain the\ntable gives the window,"
                 + " and a finding inside it is a warning that says so.\n\n"
-                + "| fact | since | what | source |\n| --- | --- | --- | --- |\n");
+                + " The first release tag that has each change was established from Sourcegraph's tag"
+                + " history (`tag`), its CHANGELOG or release posts (`changelog`), or inferred from pull"
+                + " request and branch-cut dates (`inferred`).\n\n"
+                + "| fact | since | established | what | source |\n| --- | --- | --- | --- | --- |\n");
     for (Releases.Fact f : Releases.facts()) {
       doc.append("| `")
           .append(f.id())
           .append("` | ")
           .append(f.arrival())
           .append(f.maybeSince().isPresent() ? " (uncertain)" : "")
+          .append(" | ")
+          .append(f.established())
           .append(" | ")
           .append(f.what().replace("|", "\\|"))
           .append(" | ")

@@ -58,7 +58,9 @@ class ProbeFuzzTest {
                 Optional.empty(),
                 "",
                 List.of(),
-                false);
+                false,
+                GoTls.NEWEST,
+                GoRoots.NONE);
         ProbeOutcome outcome;
         try {
           outcome = Prober.run(s);

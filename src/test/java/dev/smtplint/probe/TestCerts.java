@@ -79,7 +79,23 @@ public final class TestCerts {
     return server("localhost", true, true);
   }
 
+  /** Signed by the CA, naming localhost only in its Common Name (no subject alternative names). */
+  public Identity commonNameOnly() throws Exception {
+    return server("localhost", true, false, false, "SHA256withECDSA");
+  }
+
+  /** Signed by the CA for localhost with SHA-1 (SHA1withECDSA), which Go 1.18 refuses. */
+  public Identity sha1Signed() throws Exception {
+    return server("localhost", true, false, true, "SHA1withECDSA");
+  }
+
   private Identity server(String name, boolean caSigned, boolean expired) throws Exception {
+    return server(name, caSigned, expired, true, "SHA256withECDSA");
+  }
+
+  private Identity server(
+      String name, boolean caSigned, boolean expired, boolean withNames, String algorithm)
+      throws Exception {
     KeyPair keys = keys();
     Instant from =
         expired
@@ -95,10 +111,12 @@ public final class TestCerts {
                   new GeneralName(GeneralName.iPAddress, "127.0.0.1")
                 })
             : new GeneralNames(new GeneralName(GeneralName.dNSName, name));
+    GeneralNames sans = withNames ? names : null;
     X509Certificate cert =
         caSigned
-            ? sign("CN=smtplint test CA", caKeys, "CN=" + name, keys, false, names, from, to)
-            : sign("CN=" + name, keys, "CN=" + name, keys, false, names, from, to);
+            ? sign(
+                "CN=smtplint test CA", caKeys, "CN=" + name, keys, false, sans, from, to, algorithm)
+            : sign("CN=" + name, keys, "CN=" + name, keys, false, sans, from, to, algorithm);
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     X509Certificate[] chain =
@@ -127,6 +145,20 @@ public final class TestCerts {
       Instant from,
       Instant to)
       throws Exception {
+    return sign(issuer, issuerKeys, subject, subjectKeys, isCa, names, from, to, "SHA256withECDSA");
+  }
+
+  private static X509Certificate sign(
+      String issuer,
+      KeyPair issuerKeys,
+      String subject,
+      KeyPair subjectKeys,
+      boolean isCa,
+      GeneralNames names,
+      Instant from,
+      Instant to,
+      String algorithm)
+      throws Exception {
     var builder =
         new JcaX509v3CertificateBuilder(
             new X500Name(issuer),
@@ -139,7 +171,7 @@ public final class TestCerts {
     if (names != null) {
       builder.addExtension(Extension.subjectAlternativeName, false, names);
     }
-    var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate());
+    var signer = new JcaContentSignerBuilder(algorithm).build(issuerKeys.getPrivate());
     return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
   }
 }

@@ -37,7 +37,9 @@ class TestMessageTest {
         Optional.empty(),
         senderName,
         headers,
-        false);
+        false,
+        GoTls.NEWEST,
+        GoRoots.NONE);
   }
 
   @Test
