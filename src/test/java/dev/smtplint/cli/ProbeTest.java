@@ -248,6 +248,80 @@ class ProbeTest extends ProbeHarness {
     }
   }
 
+  /**
+   * The key exchange Go offers (#41 item 1): a server that speaks only the RSA key exchange is
+   * reached by a release built with Go before 1.22 and refused by today's Go; one that speaks only
+   * DHE by none. A real STARTTLS upgrade on loopback with the suites the server allows.
+   */
+  @Test
+  void keyExchangesAreTheJudgedReleasesGos() throws Exception {
+    TestCerts.Identity rsa = certs.rsa();
+    String ca = certs.caPem(dir).toString();
+    record Row(String suite, String release, boolean reached) {}
+    for (Row row :
+        List.of(
+            new Row("TLS_RSA_WITH_AES_128_GCM_SHA256", null, false),
+            new Row("TLS_RSA_WITH_AES_128_GCM_SHA256", "5.3", true),
+            new Row("TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", "5.3", false),
+            new Row("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", null, true))) {
+      try (dev.smtplint.probe.ScriptedServer server =
+          new dev.smtplint.probe.ScriptedServer(startTlsWith(rsa, row.suite()))) {
+        List<String> args = new java.util.ArrayList<>(List.of("--ca-file", ca));
+        if (row.release() != null) {
+          args.addAll(List.of("--sourcegraph-version", row.release()));
+        }
+        Probed p =
+            probe(config(dir, "localhost", server.port(), "none", ""), args.toArray(new String[0]));
+        String at = row.suite() + " at " + (row.release() == null ? "the newest" : row.release());
+        assertEquals(
+            row.reached(), p.stage("starttls").startsWith("ok"), at + ": " + p.stage("starttls"));
+      }
+    }
+  }
+
+  /** A STARTTLS server that upgrades with only {@code suite} (TLS 1.2), then accepts anything. */
+  private static dev.smtplint.probe.ScriptedServer.Script startTlsWith(
+      TestCerts.Identity identity, String suite) {
+    return (in, out, socket) -> {
+      dev.smtplint.probe.ScriptedServer.say(out, "220 kex.test ESMTP");
+      java.io.BufferedReader reader = in;
+      java.io.OutputStream writer = out;
+      for (String l = reader.readLine(); l != null; l = reader.readLine()) {
+        String c = l.toUpperCase(java.util.Locale.ROOT);
+        if (c.startsWith("EHLO")) {
+          dev.smtplint.probe.ScriptedServer.say(
+              writer,
+              socket instanceof javax.net.ssl.SSLSocket
+                  ? "250 kex.test"
+                  : "250-kex.test\r\n250 STARTTLS");
+        } else if (c.equals("STARTTLS")) {
+          dev.smtplint.probe.ScriptedServer.say(writer, "220 go ahead");
+          javax.net.ssl.SSLSocket tls =
+              (javax.net.ssl.SSLSocket)
+                  identity
+                      .context()
+                      .getSocketFactory()
+                      .createSocket(socket, null, socket.getPort(), false);
+          tls.setUseClientMode(false);
+          tls.setEnabledProtocols(new String[] {"TLSv1.2"});
+          tls.setEnabledCipherSuites(new String[] {suite});
+          tls.startHandshake();
+          socket = tls;
+          reader =
+              new java.io.BufferedReader(
+                  new java.io.InputStreamReader(
+                      tls.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+          writer = tls.getOutputStream();
+        } else if (c.startsWith("QUIT")) {
+          dev.smtplint.probe.ScriptedServer.say(writer, "221 bye");
+          return;
+        } else {
+          dev.smtplint.probe.ScriptedServer.say(writer, "250 ok");
+        }
+      }
+    };
+  }
+
   @Test
   void noVerifyTlsSkipsTrustAndHostNameChecksAsGoDoes() throws Exception {
     try (TestSmtpServer server =

@@ -265,6 +265,52 @@ class ReleasesTest {
   }
 
   /**
+   * Before 3.41, noVerifyTLS (3.22-3.40) and disableTLS (3.19-3.30) took jordan-wright/email's
+   * SendWithStartTLS, which skips AUTH silently where none is offered: no failure there, as on the
+   * plain path (#41 item 2).
+   */
+  @Test
+  void theOldStartTlsPathSkipsAuthWhereNoneIsOffered() throws Exception {
+    try (dev.smtplint.probe.ScriptedServer server = recording(new java.util.ArrayList<>())) {
+      for (String[] c :
+          new String[][] {
+            {"3.40", "\"noVerifyTLS\": true", "skipped"},
+            {"3.30", "\"disableTLS\": true", "skipped"},
+            {"3.21", "\"disableTLS\": true", "skipped"},
+            {"3.40", "\"noVerifyTLS\": false", "required"},
+            {"3.21", "\"noVerifyTLS\": false", "not a setting"}
+          }) {
+        Path file = dir.resolve("starttls-" + c[0] + c[1].length() + ".json");
+        Files.writeString(
+            file,
+            "{\"email.address\": \"sg@acme.io\", \"email.smtp\": {\"host\": \"localhost\", \"port\": "
+                + server.port()
+                + ", \"authentication\": \"CRAM-MD5\", \"username\": \"sg\", \"password\": \"x\", "
+                + c[1]
+                + "}}");
+        Run run =
+            Run.lintJson(
+                "--probe",
+                "--disable",
+                "password-in-file,tls-verification-disabled,deprecated-setting",
+                "--sourcegraph-version",
+                c[0],
+                file.toString());
+        String at = c[0] + " " + c[1] + ": ";
+        switch (c[2]) {
+          case "skipped" -> {
+            assertFalse(run.out().contains("probe-auth-mechanism"), at + run.out());
+            assertTrue(run.out().contains("\"rule\":\"probe-auth-not-offered\""), at + run.out());
+          }
+          case "required" ->
+              assertTrue(run.out().contains("smtp: server doesn't support AUTH"), at + run.out());
+          default -> assertTrue(run.out().contains("setting-not-in-version"), at + run.out());
+        }
+      }
+    }
+  }
+
+  /**
    * A server on loopback that records each EHLO it is sent and says 250 to everything else, AUTH
    * offered nowhere.
    */

@@ -93,10 +93,26 @@ public final class TestCerts {
     return server(name, caSigned, expired, true, "SHA256withECDSA");
   }
 
+  /** Signed by the CA for localhost, with an RSA key: a server can then offer TLS_RSA_* suites. */
+  public Identity rsa() throws Exception {
+    return server("localhost", true, false, true, "SHA256withECDSA", true);
+  }
+
   private Identity server(
       String name, boolean caSigned, boolean expired, boolean withNames, String algorithm)
       throws Exception {
-    KeyPair keys = keys();
+    return server(name, caSigned, expired, withNames, algorithm, false);
+  }
+
+  private Identity server(
+      String name,
+      boolean caSigned,
+      boolean expired,
+      boolean withNames,
+      String algorithm,
+      boolean rsa)
+      throws Exception {
+    KeyPair keys = rsa ? rsaKeys() : keys();
     Instant from =
         expired
             ? Instant.now().minus(Duration.ofDays(10))
@@ -127,6 +143,12 @@ public final class TestCerts {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(kmf.getKeyManagers(), null, null);
     return new Identity(context, cert);
+  }
+
+  private static KeyPair rsaKeys() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    return generator.generateKeyPair();
   }
 
   private static KeyPair keys() throws Exception {
