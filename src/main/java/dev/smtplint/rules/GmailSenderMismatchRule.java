@@ -18,9 +18,11 @@ final class GmailSenderMismatchRule implements Rule {
           new RuleInfo.Explanation(
               """
                   smtp.gmail.com sends as the authenticated account: it rewrites a different From to the account's \
-                  address unless that is a verified 'send mail as' alias. The Workspace SMTP relay accepts any sender in \
-                  your Workspace domains (its 'Only addresses in my domains' setting) but refuses one outside them, so \
-                  there only another domain is a finding. Sourcegraph's documentation says the two should match.""",
+                  address unless that is a verified 'send mail as' alias. What the Workspace SMTP relay accepts is its \
+                  'Allowed senders' setting: 'Only registered Apps users in my domains', 'Only addresses in my domains' \
+                  (the primary domain, its subdomains and the secondary domains), or 'Any addresses'. So there only an \
+                  address outside the login's domain is a finding, and it goes through where the setting is 'Any \
+                  addresses'. Sourcegraph's documentation says the two should match.""",
               "\"email.address\": \"noreply@acme.io\",\n\"email.smtp\": { \"host\": \"smtp-relay.gmail.com\", \"username\": \"admin@acme.io\", ... }",
               "\"email.address\": \"sourcegraph@acme.io\",\n\"email.smtp\": { \"host\": \"smtp-relay.gmail.com\", \"username\": \"sourcegraph@acme.io\", ... }",
               "Send from the account you authenticate as, or add the address as a verified alias of that account.",
@@ -52,9 +54,10 @@ final class GmailSenderMismatchRule implements Rule {
         out.at(
             INFO,
             a,
-            "Google's Workspace relay accepts senders in your Workspace domains, but \"email.address\" is in "
-                + "another domain than the account that logs in (\"email.smtp.username\"): the relay refuses it; "
-                + "send from an address in the account's domain");
+            "\"email.address\" is in another domain than the account that logs in (\"email.smtp.username\"): "
+                + "Google's Workspace relay refuses it unless its \"Allowed senders\" setting is \"Any addresses\" "
+                + "(\"Only addresses in my domains\" and \"Only registered Apps users\" refuse it); send from an "
+                + "address in the account's domain, or set \"Allowed senders\" to \"Any addresses\"");
       }
       return;
     }

@@ -17,8 +17,9 @@ final class Office365BasicAuthRule implements Rule {
           new RuleInfo.Explanation(
               """
                   For Microsoft 365 tenants, Microsoft disables basic authentication for SMTP AUTH client submission by \
-                  default from the end of December 2026 (message center MC786329; a tenant admin can switch it back on \
-                  until 2027); then every send fails with '550 5.7.30 Basic authentication is not supported for Client \
+                  default from the end of December 2026 (message center MC786329); a tenant admin can switch it back \
+                  on after that, and Microsoft is to announce the final removal date in the second half of 2027. \
+                  Where it is off, every send fails with '550 5.7.30 Basic authentication is not supported for Client \
                   Submission'. Personal Outlook.com accounts lost basic authentication in September 2024. The server \
                   also offers only LOGIN and XOAUTH2, neither of which Sourcegraph speaks (see provider-auth-unsupported).""",
               "\"host\": \"smtp.office365.com\",\n\"authentication\": \"PLAIN\"",

@@ -69,7 +69,8 @@ class ExplanationClaimsTest {
   void aBehaviourThatChangedNamesTheReleaseOrChange() {
     // The changes the audit found, each held where it matters.
     assertTrue(why("probe-auth-not-offered").contains("smtp: server doesn't support AUTH"));
-    assertTrue(why("redacted-value").contains("older releases redact only the password"));
+    assertTrue(why("redacted-value").contains("releases up to 3.37 redact neither"));
+    assertTrue(why("redacted-value").contains("from 4.1"));
     assertTrue(why("provider-port-unsupported").contains("since 5.6 (sourcegraph#63759)"));
     assertTrue(why("implicit-tls-port").contains("sourcegraph#63759"));
     for (String id : List.of("invalid-json", "schema-violation", "deprecated-setting")) {
