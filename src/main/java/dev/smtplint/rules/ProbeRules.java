@@ -68,10 +68,16 @@ final class ProbeRules {
               ProbeCheck.TLS_CERTIFICATE,
               ERROR,
               "The server's certificate is not trusted or does not match the host name.",
-              "Sourcegraph verifies the certificate chain and that it names \"host\" unless noVerifyTLS is true.",
+              "Sourcegraph verifies the certificate chain and that it names \"host\" unless noVerifyTLS is true, as"
+                  + " the Go it is built with verifies them: the host only against subject alternative names (a"
+                  + " Common Name alone is refused since Go 1.15), no SHA-1 signature below the root (Go 1.18,"
+                  + " Sourcegraph 3.40), TLS 1.2 at least; the probe does the same for the judged release and quotes"
+                  + " Go's text, the one Sourcegraph logs (\"send STARTTLS: tls: failed to verify certificate: x509:"
+                  + " …\").",
               "\"host\": \"10.0.0.5\"   // certificate names smtp.acme.io",
               "\"host\": \"smtp.acme.io\"",
-              "Use the host name the certificate names; add a private CA with --ca-file (and to the Sourcegraph containers)."),
+              "Use the host name the certificate names; reissue a certificate without subject alternative names or"
+                  + " signed with SHA-1; add a private CA with --ca-file (and to the Sourcegraph containers)."),
           rule(
               ProbeCheck.AUTH_MECHANISM,
               ERROR,
