@@ -24,13 +24,12 @@ import javax.security.auth.x500.X500Principal;
  * VerifyHostname}), the chain (the JDK's PKIX, over Go's roots), then no SHA-1 signature below the
  * root. A refusal carries Go's own error text ({@link Refusal}): the one Sourcegraph logs.
  */
-final class GoVerification extends X509ExtendedTrustManager {
-  private final X509ExtendedTrustManager pkix;
+final class GoVerification extends DelegatingTrustManager {
   private final GoTls go;
   private final String host;
 
   GoVerification(X509ExtendedTrustManager pkix, GoTls go, String host) {
-    this.pkix = pkix;
+    super(pkix);
     this.go = go;
     this.host = host;
   }
@@ -76,7 +75,7 @@ final class GoVerification extends X509ExtendedTrustManager {
     validity(leaf);
     hostName(leaf);
     try {
-      pkix.checkServerTrusted(chain, authType);
+      delegate.checkServerTrusted(chain, authType);
     } catch (CertificateException e) {
       Refusal r =
           new Refusal(
@@ -288,28 +287,5 @@ final class GoVerification extends X509ExtendedTrustManager {
   public void checkServerTrusted(X509Certificate[] chain, String authType)
       throws CertificateException {
     verify(chain, authType);
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-      throws CertificateException {
-    pkix.checkClientTrusted(chain, authType, socket);
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-      throws CertificateException {
-    pkix.checkClientTrusted(chain, authType, engine);
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType)
-      throws CertificateException {
-    pkix.checkClientTrusted(chain, authType);
-  }
-
-  @Override
-  public X509Certificate[] getAcceptedIssuers() {
-    return pkix.getAcceptedIssuers();
   }
 }

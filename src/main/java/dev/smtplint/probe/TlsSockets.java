@@ -216,11 +216,9 @@ final class TlsSockets {
     return out;
   }
 
-  private static final class Recording extends X509ExtendedTrustManager {
-    private final X509ExtendedTrustManager delegate;
-
+  private static final class Recording extends DelegatingTrustManager {
     Recording(X509ExtendedTrustManager delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     /** One of the delegate's checks. */
@@ -253,29 +251,6 @@ final class TlsSockets {
     public void checkServerTrusted(X509Certificate[] chain, String authType)
         throws CertificateException {
       named(chain, () -> delegate.checkServerTrusted(chain, authType));
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      delegate.checkClientTrusted(chain, authType, socket);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      delegate.checkClientTrusted(chain, authType, engine);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType)
-        throws CertificateException {
-      delegate.checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return delegate.getAcceptedIssuers();
     }
   }
 

@@ -45,7 +45,8 @@ public final class TestCerts {
             true,
             null,
             Instant.now().minus(Duration.ofDays(1)),
-            Instant.now().plus(Duration.ofDays(30)));
+            Instant.now().plus(Duration.ofDays(30)),
+            "SHA256withECDSA");
   }
 
   public Path caPem(Path dir) throws IOException {
@@ -155,19 +156,6 @@ public final class TestCerts {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(256);
     return generator.generateKeyPair();
-  }
-
-  private static X509Certificate sign(
-      String issuer,
-      KeyPair issuerKeys,
-      String subject,
-      KeyPair subjectKeys,
-      boolean isCa,
-      GeneralNames names,
-      Instant from,
-      Instant to)
-      throws Exception {
-    return sign(issuer, issuerKeys, subject, subjectKeys, isCa, names, from, to, "SHA256withECDSA");
   }
 
   private static X509Certificate sign(
