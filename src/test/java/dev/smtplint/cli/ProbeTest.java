@@ -162,6 +162,24 @@ class ProbeTest extends ProbeHarness {
         assertTrue(advice.contains("(it names ") && advice.contains("; issued by "), advice);
         if (c.words().startsWith("does not name")) {
           assertTrue(advice.contains("it names mail.other.test"), advice);
+          // Go's own words, as Sourcegraph logs them
+          assertTrue(
+              advice.contains(
+                  "Sourcegraph logs \"send STARTTLS: tls: failed to verify certificate: x509:"
+                      + " certificate is valid for mail.other.test, not localhost\""),
+              advice);
+        } else if (c.words().equals("expired")) {
+          assertTrue(
+              advice.contains(
+                  "Sourcegraph logs \"send STARTTLS: tls: failed to verify certificate: x509:"
+                      + " certificate has expired or is not yet valid: current time "),
+              advice);
+        } else {
+          assertTrue(
+              advice.contains(
+                  "Sourcegraph logs \"send STARTTLS: tls: failed to verify certificate: x509:"
+                      + " certificate signed by unknown authority\""),
+              advice);
         }
         if (c.words().startsWith("does not name")) {
           assertTrue(advice.contains("--ca-file does not change the name check"), advice);
