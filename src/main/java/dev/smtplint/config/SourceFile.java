@@ -74,6 +74,13 @@ public record SourceFile(
     int[] wanted = Arrays.copyOf(sorted, distinct);
     long[] bytes = new long[wanted.length];
     long count = bom ? 3 : 0;
+    if (knownAscii) { // a byte per character: no pass over the text (a batch's report did one per
+      // file)
+      for (int w = 0; w < wanted.length; w++) {
+        bytes[w] = count + Math.min(wanted[w], text.length());
+      }
+      return new ByteOffsets(wanted, bytes);
+    }
     int i = 0;
     for (int w = 0; w < wanted.length; w++) {
       for (int to = Math.min(wanted[w], text.length()); i < to; i++) {

@@ -24,6 +24,24 @@ class AsciiPathsTest {
     assertFalse(SourceFile.of("x", "{}").knownAscii(), "nobody looked");
   }
 
+  /** A fix's byte offsets: an ASCII file's are its character offsets (after a BOM's 3 bytes). */
+  @Test
+  void byteOffsetsOfAnAsciiFileAreItsCharacterOffsets() {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '"', 'a', '"', ':', '1', '}'};
+    SourceFile ascii = SourceLoader.decode("x", bom);
+    SourceFile same = SourceFile.of("x", ascii.text(), ascii.badEncoding(), true, false);
+    int[] at = {0, 3, 5, 5, 99};
+    for (SourceFile f : new SourceFile[] {ascii, same}) {
+      SourceFile.ByteOffsets b = f.byteOffsets(at);
+      assertEquals(3, b.of(0));
+      assertEquals(6, b.of(3));
+      assertEquals(8, b.of(5));
+      assertEquals(3 + ascii.text().length(), b.of(99), "past the end: the end");
+    }
+    assertTrue(ascii.knownAscii());
+    assertFalse(same.knownAscii(), "the long way, for comparison");
+  }
+
   @Test
   void theShortWaysGiveWhatTheLongWaysGive() {
     Random random = new Random(3);
