@@ -208,7 +208,7 @@ class ReleasesTest {
                 + Releases.oldest()
                 + " are refused (exit 2). Where a boundary is not certain the\ntable gives the window,"
                 + " and a finding inside it is a warning that says so.\n\n"
-                + " The first release tag that has each change was established from Sourcegraph's tag"
+                + "The first release tag that has each change was established from Sourcegraph's tag"
                 + " history (`tag`), its CHANGELOG or release posts (`changelog`), or inferred from pull"
                 + " request and branch-cut dates (`inferred`).\n\n"
                 + "| fact | since | established | what | source |\n| --- | --- | --- | --- | --- |\n");
