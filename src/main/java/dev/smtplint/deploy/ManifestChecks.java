@@ -406,6 +406,9 @@ public final class ManifestChecks {
    */
   private final Map<Embedded, Optional<SourceFile>> ownFiles = new java.util.HashMap<>();
 
+  private final ManifestSources.GeneratorFiles generatorFiles =
+      new ManifestSources.GeneratorFiles();
+
   /**
    * The local file a generator made the value from, when it is the value's bytes (not with --fix: a
    * fix of rendered output stays in the rendered output).
@@ -414,7 +417,7 @@ public final class ManifestChecks {
     if (fixRun.isPresent()) {
       return Optional.empty();
     }
-    return ownFiles.computeIfAbsent(e, ManifestSources::generatorFile);
+    return ownFiles.computeIfAbsent(e, generatorFiles::of);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,51 +114,84 @@ public final class ManifestSources {
   }
 
   /**
-   * The local file a kustomize generator made a value from, when the value is that file's bytes, so
-   * that findings point into the file the admin edits (#40 item 1): the kustomization kustomize's
-   * origin annotation names ({@code configuredIn}), its generator of the object (the name, or the
-   * name and kustomize's 10-character hash), the file of the key. Each path is kept below the
-   * working directory by {@link #local}; each file read is bounded ({@link SourceLoader}). Nothing
-   * read here is shown unless it equals what the input already holds.
+   * The local files kustomize generators made values from (#40 item 1), each kustomization and each
+   * generator's file read once per run however many values name it: a rendered stream of N objects
+   * naming one large kustomization costs one parse, not N.
    */
-  public static Optional<SourceFile> generatorFile(Embedded e) {
-    if (e.origin().isPresent() || e.renderedFrom().isEmpty()) {
-      return Optional.empty(); // not a generator's output, or no origin recorded
-    }
-    // kustomize records it relative to the kustomization it built: the directory of the file the
-    // output was saved to, or that --stdin-filename names; else the working directory
-    Path beside = Path.of(e.yaml().path()).getParent();
-    Optional<Path> kustomization =
-        beside == null || e.yaml().path().equals("-")
-            ? Optional.empty()
-            : local(beside.resolve(e.renderedFrom().get()).toString());
-    if (kustomization.isEmpty()) {
-      kustomization = local(e.renderedFrom().get());
-    }
-    if (kustomization.isEmpty()
-        || !Manifest.isYamlName(kustomization.get().getFileName().toString())) {
-      return Optional.empty();
-    }
-    try {
+  public static final class GeneratorFiles {
+    private final Map<Path, Optional<Manifest>> kustomizations = new java.util.HashMap<>();
+    private final Map<Path, Optional<SourceFile>> files = new java.util.HashMap<>();
+
+    /**
+     * The local file a kustomize generator made a value from, when the value is that file's bytes,
+     * so that findings point into the file the admin edits: the kustomization kustomize's origin
+     * annotation names ({@code configuredIn}), its generator of the object (the name, or the name
+     * and kustomize's 10-character hash), the file of the key. Each path is kept below the working
+     * directory by {@link #local}; each file read is bounded ({@link SourceLoader}). Nothing read
+     * here is shown unless it equals what the input already holds.
+     */
+    public Optional<SourceFile> of(Embedded e) {
+      if (e.origin().isPresent() || e.renderedFrom().isEmpty()) {
+        return Optional.empty(); // not a generator's output, or no origin recorded
+      }
+      // kustomize records it relative to the kustomization it built: the directory of the file the
+      // output was saved to, or that --stdin-filename names; else the working directory
+      Path beside = Path.of(e.yaml().path()).getParent();
+      Optional<Path> kustomization =
+          beside == null || e.yaml().path().equals("-")
+              ? Optional.empty()
+              : local(beside.resolve(e.renderedFrom().get()).toString());
+      if (kustomization.isEmpty()) {
+        kustomization = local(e.renderedFrom().get());
+      }
+      if (kustomization.isEmpty()
+          || !Manifest.isYamlName(kustomization.get().getFileName().toString())) {
+        return Optional.empty();
+      }
       Path cwd = Path.of("").toAbsolutePath();
       Path at = kustomization.get().toAbsolutePath();
-      Manifest m = Manifest.read(SourceLoader.load(at, e.renderedFrom().get()));
-      for (Manifest.Generated g : m.generated()) {
+      Optional<Manifest> m = kustomizations.get(at);
+      if (m == null) {
+        m = read(at, e.renderedFrom().get());
+        kustomizations.put(at, m);
+      }
+      for (Manifest.Generated g :
+          m.isPresent() ? m.get().generated() : List.<Manifest.Generated>of()) {
         if (g.kind().equals(e.kind()) && g.key().equals(e.key()) && madeBy(e.name(), g.name())) {
           Path written = cwd.relativize(at.getParent()).resolve(g.localPath()).normalize();
-          Optional<Path> file = local(written.toString());
-          if (file.isPresent()) {
-            SourceFile own = SourceLoader.load(file.get(), written.toString());
-            if (own.text().equals(e.source().text())) {
-              return Optional.of(own);
-            }
+          Optional<SourceFile> own = file(written);
+          if (own.isPresent() && own.get().text().equals(e.source().text())) {
+            return own;
           }
         }
       }
-    } catch (SourceLoader.UnreadableException | Manifest.Unreadable | RuntimeException ex) {
-      // not readable as a kustomization: the finding stays in the rendered output
+      return Optional.empty();
     }
-    return Optional.empty();
+
+    private static Optional<Manifest> read(Path kustomization, String display) {
+      try {
+        return Optional.of(Manifest.read(SourceLoader.load(kustomization, display)));
+      } catch (SourceLoader.UnreadableException | Manifest.Unreadable | RuntimeException ex) {
+        return Optional.empty(); // not readable as a kustomization: findings stay in the stream
+      }
+    }
+
+    private Optional<SourceFile> file(Path written) {
+      Optional<SourceFile> known = files.get(written);
+      if (known == null) {
+        known = Optional.empty();
+        Optional<Path> file = local(written.toString());
+        if (file.isPresent()) {
+          try {
+            known = Optional.of(SourceLoader.load(file.get(), written.toString()));
+          } catch (SourceLoader.UnreadableException | RuntimeException ex) {
+            // unreadable: the finding stays in the rendered output
+          }
+        }
+        files.put(written, known);
+      }
+      return known;
+    }
   }
 
   /** kustomize names a generator's object "name-" and a 10-character hash, or "name" without. */
